@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  testMatch: ["**/*.test.ts"],
+  // Browser and LibreOffice tests start real programs; give them room on a 2-core machine.
+  testTimeout: 120000,
+};

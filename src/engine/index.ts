@@ -1,0 +1,4 @@
+/** The pure planning model: no Office globals, no I/O, no clock, no Math.random. */
+export * from "./validate";
+export * from "./project";
+export * from "./closedForms";

@@ -1,0 +1,157 @@
+/**
+ * Input validation for the planning engine.
+ *
+ * User-input errors are values (`Result`), never thrown: the custom functions turn them into
+ * `CustomFunctions.Error`, the task pane into a sentence that names the cell. Rules live in data
+ * (`NumberRule`) so the same check serves every caller.
+ */
+
+/** How an input is wrong. Maps onto Excel's error codes: type/shape → #VALUE!, range → #NUM!. */
+export type InputErrorKind = "type" | "shape" | "range" | "never";
+
+export interface InputError {
+  kind: InputErrorKind;
+  /** The argument as a planner knows it: "intake", "capacity", "weeks". */
+  argument: string;
+  /** 1-based position in a weekly series, when the problem is one value in it. */
+  week?: number;
+  /** 0-based row and column inside the range the value came from, when it came from a range. */
+  cell?: { row: number; column: number };
+  /** What was expected, in words: "a number ≥ 0". */
+  expected?: string;
+  /** The offending value, as received. */
+  got?: unknown;
+  /** One complete English sentence naming the argument (and week). */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: InputError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(error: InputError): Result<T> => ({ ok: false, error });
+
+/** Rule for one number, kept as data. */
+export interface NumberRule {
+  min?: number;
+  /** When true, `min` itself is not allowed. */
+  minExclusive?: boolean;
+  max?: number;
+  integer?: boolean;
+}
+
+export const NON_NEGATIVE: NumberRule = { min: 0 };
+export const MAX_WEEKS = 10_000;
+export const WEEKS_RULE: NumberRule = { min: 1, max: MAX_WEEKS, integer: true };
+export const UPLIFT_RULE: NumberRule = { min: -1 };
+
+/** "a number ≥ 0", "a whole number from 1 to 10,000". */
+export function describeRule(rule: NumberRule): string {
+  const noun = rule.integer ? "a whole number" : "a number";
+  const fmt = (n: number): string => n.toLocaleString("en-US");
+  if (rule.min !== undefined && rule.max !== undefined) {
+    return `${noun} from ${fmt(rule.min)} to ${fmt(rule.max)}`;
+  }
+  if (rule.min !== undefined) return `${noun} ${rule.minExclusive ? ">" : "≥"} ${fmt(rule.min)}`;
+  if (rule.max !== undefined) return `${noun} ≤ ${fmt(rule.max)}`;
+  return noun;
+}
+
+/** Shows a received value the way a planner would recognise it in a message. */
+export function showValue(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value === null || value === undefined) return "a blank";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+    return String(value);
+  }
+  if (Array.isArray(value)) return "a range";
+  return typeof value;
+}
+
+function where(argument: string, week: number | undefined): string {
+  return week === undefined ? argument : `${argument}, week ${week}`;
+}
+
+interface Position {
+  week?: number;
+  cell?: { row: number; column: number };
+}
+
+function positioned(error: InputError, at: Position): InputError {
+  if (at.week !== undefined) error.week = at.week;
+  if (at.cell !== undefined) error.cell = at.cell;
+  return error;
+}
+
+/**
+ * Checks one value against a rule. Only finite JavaScript numbers pass: text (even "25" or
+ * Dutch "1.234,5"), booleans and dates typed as text are rejected, never guessed.
+ */
+export function checkNumber(
+  value: unknown,
+  rule: NumberRule,
+  argument: string,
+  at: Position = {},
+): Result<number> {
+  const expected = describeRule(rule);
+  const prefix = where(argument, at.week);
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return fail(
+      positioned(
+        {
+          kind: "type",
+          argument,
+          expected,
+          got: value,
+          message: `${prefix}: expected ${expected}, got ${showValue(value)}`,
+        },
+        at,
+      ),
+    );
+  }
+  const belowMin =
+    rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min);
+  const aboveMax = rule.max !== undefined && value > rule.max;
+  const notWhole = rule.integer === true && !Number.isInteger(value);
+  if (belowMin || aboveMax || notWhole) {
+    return fail(
+      positioned(
+        {
+          kind: "range",
+          argument,
+          expected,
+          got: value,
+          message: `${prefix}: expected ${expected}, got ${showValue(value)}`,
+        },
+        at,
+      ),
+    );
+  }
+  return ok(value);
+}
+
+/** A weekly series as it arrives: one number for every week, or one value per week. */
+export type SeriesInput = number | readonly number[];
+
+/** Validates a series that is already a flat list (engine callers). */
+export function checkSeries(
+  series: SeriesInput,
+  rule: NumberRule,
+  argument: string,
+): Result<number | number[]> {
+  if (typeof series === "number" || !Array.isArray(series)) {
+    return checkNumber(series, rule, argument);
+  }
+  if (series.length === 0) {
+    return fail({ kind: "shape", argument, message: `${argument}: the range is empty` });
+  }
+  const out = new Array<number>(series.length);
+  for (let i = 0; i < series.length; i++) {
+    const checked = checkNumber(series[i], rule, argument, { week: i + 1 });
+    if (!checked.ok) return checked;
+    out[i] = checked.value;
+  }
+  return ok(out);
+}

@@ -1,0 +1,165 @@
+/**
+ * Argument conversion for the =IND.* custom functions: Excel values in, checked numbers out.
+ *
+ * Excel hands a range over as a 2-D array and an omitted optional argument as `null`. A blank
+ * cell arrives as 0 on desktop and as `null` (or "") on the web; inside a range both count as 0,
+ * so a workbook gives the same answer on every host. No Office global is touched at import time.
+ */
+import { checkNumber, fail, InputError, NumberRule, ok, Result, showValue } from "../engine/validate";
+
+/** Stand-in with the same shape as `CustomFunctions.Error`, for Node (tests, CLI). */
+export class FunctionError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FunctionError";
+  }
+}
+
+export type ExcelErrorCode = "#VALUE!" | "#NUM!" | "#N/A";
+
+const CODE_BY_KIND: Record<InputError["kind"], ExcelErrorCode> = {
+  type: "#VALUE!",
+  shape: "#VALUE!",
+  range: "#NUM!",
+  never: "#N/A",
+};
+
+/** Builds the host's error object when Excel is there, else the Node stand-in. */
+export function excelError(code: ExcelErrorCode, message: string): Error {
+  const host = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  if (host && typeof host.Error === "function") {
+    // The runtime's Error is not an `Error` subclass in its typings; callers only throw it.
+    return new host.Error(code as CustomFunctions.ErrorCode, message) as unknown as Error;
+  }
+  return new FunctionError(code, message);
+}
+
+export function toExcelError(error: InputError): Error {
+  return excelError(CODE_BY_KIND[error.kind], error.message);
+}
+
+/** Unwraps a Result or throws the matching Excel error (the documented way to return one). */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw toExcelError(result.error);
+  return result.value;
+}
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
+const isOmitted = (v: unknown): boolean => v === null || v === undefined;
+
+/** Flattens a 1-D or 2-D Excel value to a list, rejecting rectangles wider than one row/column. */
+function flatten(value: unknown[], argument: string): Result<unknown[]> {
+  if (value.length === 0) return fail({ kind: "shape", argument, message: `${argument}: the range is empty` });
+  if (!value.every(Array.isArray)) {
+    if (value.some(Array.isArray)) {
+      return fail({ kind: "shape", argument, message: `${argument}: the range has rows of different lengths` });
+    }
+    return ok(value); // a plain 1-D array
+  }
+  const rows = value as unknown[][];
+  const width = rows[0]?.length ?? 0;
+  if (rows.some((r) => r.length !== width)) {
+    return fail({ kind: "shape", argument, message: `${argument}: the range has rows of different lengths` });
+  }
+  if (width === 0) return fail({ kind: "shape", argument, message: `${argument}: the range is empty` });
+  if (rows.some((r) => r.some(Array.isArray))) {
+    return fail({ kind: "shape", argument, message: `${argument}: expected numbers, got a nested range` });
+  }
+  if (rows.length > 1 && width > 1) {
+    return fail({
+      kind: "shape",
+      argument,
+      message: `${argument}: expected one column or one row, got ${rows.length} rows × ${width} columns`,
+    });
+  }
+  return ok(width === 1 ? rows.map((r) => r[0]) : (rows[0] as unknown[]));
+}
+
+/**
+ * A weekly series: one number (same every week) or one value per week from a one-column or
+ * one-row range. A one-cell range counts as one number.
+ */
+export function readSeries(value: unknown, argument: string, rule: NumberRule): Result<number | number[]> {
+  if (!Array.isArray(value)) return checkNumber(isBlank(value) ? 0 : value, rule, argument);
+  const flat = flatten(value, argument);
+  if (!flat.ok) return flat;
+  const cells = flat.value;
+  if (cells.length === 1) return checkNumber(isBlank(cells[0]) ? 0 : cells[0], rule, argument);
+  const out = new Array<number>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const checked = checkNumber(isBlank(cell) ? 0 : cell, rule, argument, { week: i + 1 });
+    if (!checked.ok) return checked;
+    out[i] = checked.value;
+  }
+  return ok(out);
+}
+
+/** An optional weekly series: `undefined` when omitted. */
+export function readOptionalSeries(
+  value: unknown,
+  argument: string,
+  rule: NumberRule,
+): Result<number | number[] | undefined> {
+  return isOmitted(value) ? ok(undefined) : readSeries(value, argument, rule);
+}
+
+/** One number. A 1×1 range is unwrapped; a blank counts as 0. */
+export function readNumber(value: unknown, argument: string, rule: NumberRule): Result<number> {
+  if (Array.isArray(value)) {
+    const flat = flatten(value, argument);
+    if (!flat.ok) return flat;
+    if (flat.value.length !== 1) {
+      return fail({
+        kind: "shape",
+        argument,
+        got: value,
+        message: `${argument}: expected one number, got a range of ${flat.value.length} cells`,
+      });
+    }
+    const cell = flat.value[0];
+    return checkNumber(isBlank(cell) ? 0 : cell, rule, argument);
+  }
+  return checkNumber(isBlank(value) ? 0 : value, rule, argument);
+}
+
+/** An optional number: `undefined` when omitted (`null`), so the engine applies its default. */
+export function readOptionalNumber(value: unknown, argument: string, rule: NumberRule): Result<number | undefined> {
+  return isOmitted(value) ? ok(undefined) : readNumber(value, argument, rule);
+}
+
+/** Mean of a series, for closed forms that take constant rates. */
+export function meanOf(series: number | readonly number[]): number {
+  if (typeof series === "number") return series;
+  let sum = 0;
+  for (const v of series) sum += v;
+  return sum / series.length;
+}
+
+/**
+ * Runs a function body and guarantees Excel only ever sees a number, a matrix of numbers or an
+ * Excel error: unexpected exceptions and non-finite results become errors with a message.
+ */
+export function run<R extends number | number[][]>(name: string, body: () => R): R {
+  let result: R;
+  try {
+    result = body();
+  } catch (error) {
+    if (error instanceof FunctionError || isHostError(error)) throw error;
+    throw excelError("#VALUE!", `${name}: could not compute (${String(error)})`);
+  }
+  const values: unknown[] = typeof result === "number" ? [result] : result.flat();
+  const bad = values.find((v) => typeof v !== "number" || !Number.isFinite(v));
+  if (bad !== undefined) {
+    throw excelError("#NUM!", `${name}: the result is not a finite number (${showValue(bad)})`);
+  }
+  return result;
+}
+
+function isHostError(error: unknown): boolean {
+  const host = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  return host !== undefined && typeof host.Error === "function" && error instanceof host.Error;
+}

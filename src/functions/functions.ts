@@ -1,0 +1,137 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands over untyped cell values; args.ts checks them. */
+/**
+ * The =IND.* custom functions. Each one converts its arguments (args.ts), calls the engine and
+ * turns a user-input error into a CustomFunctions.Error with a message. The JSDoc below is the
+ * metadata: custom-functions-metadata-plugin generates functions.json from it.
+ *
+ * Arguments are typed `any`/`any[][]` on purpose: Excel then passes cells as they are and the
+ * checks here produce a message naming the argument, instead of Excel's own bare #VALUE!.
+ */
+import {
+  leadTime,
+  NON_NEGATIVE,
+  plannedCapacity,
+  projectBacklog,
+  requiredCapacity,
+  UPLIFT_RULE,
+  weeksToClear,
+  WEEKS_RULE,
+} from "../engine";
+import { meanOf, readNumber, readOptionalNumber, readOptionalSeries, readSeries, run, unwrap } from "./args";
+
+/**
+ * Projects the backlog week by week and spills it as one column: the backlog at the end of each week. Without capacity, the planning rule schedules (1 + uplift) × mean intake, held steady.
+ * @customfunction PROJECT_BACKLOG
+ * @helpurl https://localhost:3000/help.html#project_backlog
+ * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
+ * @param {any[][]} intake Weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
+ * @param {any[][]} [capacity] Weekly decisions: one number or a range as long as intake. Omit it to apply the planning rule.
+ * @param {any[][]} [weeks] Number of weeks (1 to 10,000). Defaults to the length of the intake range, or 52.
+ * @param {any[][]} [uplift] Planning-rule uplift over mean intake; default 0.10. Used only when capacity is omitted.
+ * @returns {number[][]} The backlog at the end of each week, one row per week.
+ */
+export function PROJECT_BACKLOG(
+  opening: any,
+  intake: any[][],
+  capacity?: any[][],
+  weeks?: any[][],
+  uplift?: any[][],
+): number[][] {
+  return run("PROJECT_BACKLOG", () => {
+    const options = {
+      opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
+      intake: unwrap(readSeries(intake, "intake", NON_NEGATIVE)),
+    };
+    const cap = unwrap(readOptionalSeries(capacity, "capacity", NON_NEGATIVE));
+    const horizon = unwrap(readOptionalNumber(weeks, "weeks", WEEKS_RULE));
+    const up = unwrap(readOptionalNumber(uplift, "uplift", UPLIFT_RULE));
+    const result = unwrap(
+      projectBacklog({
+        ...options,
+        ...(cap !== undefined && { capacity: cap }),
+        ...(horizon !== undefined && { weeks: horizon }),
+        ...(up !== undefined && { uplift: up }),
+      }),
+    );
+    return result.rows.map((row) => [row.backlog]);
+  });
+}
+
+/**
+ * The planning rule's steady weekly capacity: (1 + uplift) × the mean weekly intake.
+ * @customfunction PLANNED_CAPACITY
+ * @helpurl https://localhost:3000/help.html#planned_capacity
+ * @param {any[][]} intake Weekly intake: one number, or a range with a figure per week (its mean is used).
+ * @param {any[][]} [uplift] Uplift over mean intake; default 0.10 (the memo's 10%).
+ * @returns {number} Decisions to schedule per week.
+ */
+export function PLANNED_CAPACITY(intake: any[][], uplift?: any[][]): number {
+  return run("PLANNED_CAPACITY", () => {
+    const series = unwrap(readSeries(intake, "intake", NON_NEGATIVE));
+    const up = unwrap(readOptionalNumber(uplift, "uplift", UPLIFT_RULE));
+    return unwrap(plannedCapacity({ intake: series, ...(up !== undefined && { uplift: up }) }));
+  });
+}
+
+/**
+ * Weeks until the backlog reaches zero at constant rates: opening ÷ (capacity − intake). #N/A when capacity does not exceed intake.
+ * @customfunction WEEKS_TO_CLEAR
+ * @helpurl https://localhost:3000/help.html#weeks_to_clear
+ * @param {any} opening Backlog now.
+ * @param {any[][]} intake Weekly intake: one number, or a range (its mean is used).
+ * @param {any[][]} capacity Weekly decisions: one number, or a range (its mean is used).
+ * @returns {number} Weeks to clear the backlog.
+ */
+export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][]): number {
+  return run("WEEKS_TO_CLEAR", () =>
+    unwrap(
+      weeksToClear({
+        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
+        intake: meanOf(unwrap(readSeries(intake, "intake", NON_NEGATIVE))),
+        capacity: meanOf(unwrap(readSeries(capacity, "capacity", NON_NEGATIVE))),
+      }),
+    ),
+  );
+}
+
+/**
+ * Steady weekly decisions needed to bring the backlog down to target by the given week: intake + (opening − target) ÷ weeks.
+ * @customfunction REQUIRED_CAPACITY
+ * @helpurl https://localhost:3000/help.html#required_capacity
+ * @param {any} opening Backlog now.
+ * @param {any[][]} intake Weekly intake: one number, or a range (its mean is used).
+ * @param {any} target Backlog to reach, e.g. 0.
+ * @param {any} weeks Week by which the target is reached (1 to 10,000).
+ * @returns {number} Decisions needed per week.
+ */
+export function REQUIRED_CAPACITY(opening: any, intake: any[][], target: any, weeks: any): number {
+  return run("REQUIRED_CAPACITY", () =>
+    unwrap(
+      requiredCapacity({
+        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
+        intake: meanOf(unwrap(readSeries(intake, "intake", NON_NEGATIVE))),
+        target: unwrap(readNumber(target, "target", NON_NEGATIVE)),
+        weeks: unwrap(readNumber(weeks, "weeks", WEEKS_RULE)),
+      }),
+    ),
+  );
+}
+
+/**
+ * Lead time in weeks by Little's law: backlog ÷ decisions per week. Multiply by 7 for days.
+ * @customfunction LEAD_TIME
+ * @helpurl https://localhost:3000/help.html#lead_time
+ * @param {any} backlog Open cases.
+ * @param {any} decisions_per_week Decisions per week (more than 0).
+ * @returns {number} Lead time in weeks.
+ */
+export function LEAD_TIME(backlog: any, decisions_per_week: any): number {
+  return run("LEAD_TIME", () =>
+    unwrap(
+      leadTime({
+        backlog: unwrap(readNumber(backlog, "backlog", NON_NEGATIVE)),
+        decisionsPerWeek: unwrap(readNumber(decisions_per_week, "decisions_per_week", { min: 0, minExclusive: true })),
+      }),
+    ),
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The planner's inputs as read from a workbook, host-neutral. The task pane (Office.js) and
+ * `npm run plan` (ExcelJS) both read cells, hand them here as `RawInput`s, and get back either
+ * checked `PlanInputs` or one `InputProblem` that names the cell: "Invoer!C14 contains the text
+ * 'n.v.t.'; a number was expected." Nothing is guessed: text that looks like a number ("25",
+ * Dutch "1.234,5") is rejected, as are booleans, error values and dates typed as text.
+ */
+import { DEFAULT_UPLIFT, MAX_WEEKS } from "../engine";
+import { dateToSerial } from "./dates";
+import { cellAddress, parseCell } from "./spec";
+
+/** Workbook-scoped defined names the add-in reads and writes, English first, then Dutch. */
+export const INPUT_NAMES = {
+  opening: ["OpeningBacklog", "Beginvoorraad"],
+  intake: ["Intake", "Instroom"],
+  capacity: ["Capacity", "Capaciteit"],
+  uplift: ["Uplift", "Opslag"],
+  firstWeek: ["FirstWeek", "EersteWeek"],
+} as const;
+
+export type InputKey = keyof typeof INPUT_NAMES;
+export const INPUT_KEYS = Object.keys(INPUT_NAMES) as InputKey[];
+
+/** Finds which input a defined name stands for (case-insensitive, as Excel names are). */
+export function inputKeyForName(name: string): InputKey | undefined {
+  const lower = name.toLowerCase();
+  return INPUT_KEYS.find((key) => INPUT_NAMES[key].some((n) => n.toLowerCase() === lower));
+}
+
+/** An error value in a cell (#N/A, #REF!, …), as adapters normalise it. */
+export interface CellErrorValue {
+  error: string;
+}
+
+/** Cells read for one input. */
+export interface RawInput {
+  /** Sheet-qualified address as the host reports it: "Invoer!C5:C56" or "'My sheet'!B2". */
+  address: string;
+  /** Values, row by row. Blank: null or "". Dates: Excel serials or JS Dates. */
+  values: unknown[][];
+  /** Merged cells inside the input make the week-to-cell mapping ambiguous: refused. */
+  hasMergedCells?: boolean;
+}
+
+export interface RawPlanInputs {
+  opening: RawInput;
+  intake: RawInput;
+  capacity?: RawInput;
+  /** A cell holding the uplift (e.g. 10% = 0.1), or a number typed in the pane. */
+  uplift?: RawInput | number;
+  firstWeek?: RawInput;
+  /** Horizon typed in the pane, in weeks. */
+  horizon?: number;
+  /** Target backlog typed in the pane. */
+  target?: number;
+}
+
+export interface PlanInputs {
+  opening: number;
+  intake: number | number[];
+  capacity?: number | number[];
+  uplift: number;
+  weeks?: number;
+  /** Excel serial of the first week's start date. */
+  firstWeek?: number;
+  target: number;
+}
+
+export type ProblemCode =
+  | "text"
+  | "boolean"
+  | "error-value"
+  | "negative"
+  | "not-finite"
+  | "empty"
+  | "shape"
+  | "merged"
+  | "not-a-date"
+  | "uplift-range"
+  | "horizon-range"
+  | "horizon-too-long"
+  | "length-mismatch";
+
+export interface InputProblem {
+  code: ProblemCode;
+  input: InputKey | "horizon" | "target";
+  /** The cell or range the problem is in, "Invoer!C14"; absent for values typed in the pane. */
+  address?: string;
+  got?: unknown;
+  /** Extra figures for the message (lengths, limits). */
+  detail?: Record<string, number>;
+}
+
+export type InputsResult = { ok: true; inputs: PlanInputs } | { ok: false; problem: InputProblem };
+
+/** Splits "'My sheet'!C5:C56" into sheet ("My sheet") and range ("C5:C56"). */
+export function splitAddress(address: string): { sheet: string | undefined; range: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: undefined, range: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, range: address.slice(bang + 1) };
+}
+
+/** Quotes a sheet name for an address when Excel would: "'My sheet'!A1". */
+export function qualify(sheet: string, range: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${range}`;
+}
+
+/** The address of cell (row, column) inside a range address, keeping the sheet: "Invoer!C14". */
+export function cellInRange(address: string, row: number, column: number): string {
+  const { sheet, range } = splitAddress(address);
+  const start = parseCell((range.split(":")[0] as string).replace(/\$/g, ""));
+  const cell = cellAddress(start.row + row, start.column + column);
+  return sheet === undefined ? cell : qualify(sheet, cell);
+}
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
+const isErrorValue = (v: unknown): v is CellErrorValue =>
+  typeof v === "object" && v !== null && "error" in v && typeof (v as CellErrorValue).error === "string";
+
+/** Checks one cell as a number ≥ 0; returns the problem or the number. */
+function checkCell(value: unknown, input: InputKey, address: string): InputProblem | number {
+  if (isErrorValue(value)) return { code: "error-value", input, address, got: value.error };
+  if (typeof value === "boolean") return { code: "boolean", input, address, got: value };
+  if (typeof value === "string") {
+    // Office.js reports error cells as their text when valueTypes are not consulted.
+    if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/.test(value)) {
+      return { code: "error-value", input, address, got: value };
+    }
+    return { code: "text", input, address, got: value };
+  }
+  if (value instanceof Date) return { code: "text", input, address, got: value.toISOString().slice(0, 10) };
+  if (typeof value !== "number") return { code: "text", input, address, got: String(value) };
+  if (!Number.isFinite(value)) return { code: "not-finite", input, address, got: value };
+  if (value < 0) return { code: "negative", input, address, got: value };
+  return value;
+}
+
+/** A weekly series from a one-column or one-row range; trailing blanks are dropped. */
+function readWeekly(raw: RawInput, input: InputKey): InputProblem | number | number[] {
+  if (raw.hasMergedCells) return { code: "merged", input, address: raw.address };
+  const rows = raw.values.length;
+  const columns = raw.values[0]?.length ?? 0;
+  if (rows === 0 || columns === 0) return { code: "empty", input, address: raw.address };
+  if (rows > 1 && columns > 1) {
+    return { code: "shape", input, address: raw.address, detail: { rows, columns } };
+  }
+  const cells: { value: unknown; row: number; column: number }[] = [];
+  raw.values.forEach((line, r) => line.forEach((value, c) => cells.push({ value, row: r, column: c })));
+  let last = cells.length - 1;
+  while (last >= 0 && isBlank(cells[last]?.value)) last--;
+  if (last < 0) return { code: "empty", input, address: raw.address };
+  if (last >= MAX_WEEKS) {
+    return { code: "horizon-too-long", input, address: raw.address, detail: { weeks: last + 1, max: MAX_WEEKS } };
+  }
+  const out: number[] = [];
+  for (let i = 0; i <= last; i++) {
+    const cell = cells[i] as { value: unknown; row: number; column: number };
+    // A blank between figures counts as 0, as Excel's own SUM would; desktop and web agree.
+    const checked = checkCell(isBlank(cell.value) ? 0 : cell.value, input, cellInRange(raw.address, cell.row, cell.column));
+    if (typeof checked !== "number") return checked;
+    out.push(checked);
+  }
+  return out.length === 1 ? (out[0] as number) : out;
+}
+
+/** One cell's number (a one-cell range). */
+function readSingle(raw: RawInput, input: InputKey): InputProblem | number {
+  if (raw.hasMergedCells) return { code: "merged", input, address: raw.address };
+  const rows = raw.values.length;
+  const columns = raw.values[0]?.length ?? 0;
+  if (rows === 0 || columns === 0) return { code: "empty", input, address: raw.address };
+  if (rows * columns !== 1) return { code: "shape", input, address: raw.address, detail: { rows, columns } };
+  const value = raw.values[0]?.[0];
+  const address = cellInRange(raw.address, 0, 0);
+  if (isBlank(value)) return { code: "empty", input, address };
+  return checkCell(value, input, address);
+}
+
+function readDate(raw: RawInput): InputProblem | number {
+  const rows = raw.values.length;
+  const columns = raw.values[0]?.length ?? 0;
+  if (rows * columns !== 1) return { code: "shape", input: "firstWeek", address: raw.address, detail: { rows, columns } };
+  const value = raw.values[0]?.[0];
+  const address = cellInRange(raw.address, 0, 0);
+  if (value instanceof Date) return dateToSerial(value);
+  // A real date cell holds a serial number; 1 = 1900-01-01, 2958465 = 9999-12-31.
+  if (typeof value === "number" && Number.isFinite(value) && value >= 1 && value <= 2_958_465) return Math.floor(value);
+  if (isBlank(value)) return { code: "empty", input: "firstWeek", address };
+  return { code: "not-a-date", input: "firstWeek", address, got: value };
+}
+
+const isProblem = (v: unknown): v is InputProblem => typeof v === "object" && v !== null && "code" in v;
+
+/**
+ * Checks everything the planner gave before anything is computed or written.
+ *
+ * @example
+ * readPlanInputs({ opening: { address: "Invoer!C2", values: [[1440]] },
+ *                  intake: { address: "Invoer!C5:C56", values: weeks.map((w) => [25]) } })
+ */
+export function readPlanInputs(raw: RawPlanInputs): InputsResult {
+  const opening = readSingle(raw.opening, "opening");
+  if (isProblem(opening)) return { ok: false, problem: opening };
+  const intake = readWeekly(raw.intake, "intake");
+  if (isProblem(intake)) return { ok: false, problem: intake };
+  let capacity: number | number[] | undefined;
+  if (raw.capacity) {
+    const read = readWeekly(raw.capacity, "capacity");
+    if (isProblem(read)) return { ok: false, problem: read };
+    capacity = read;
+    if (Array.isArray(intake) && Array.isArray(capacity) && capacity.length !== intake.length) {
+      return {
+        ok: false,
+        problem: {
+          code: "length-mismatch",
+          input: "capacity",
+          address: raw.capacity.address,
+          detail: { capacity: capacity.length, intake: intake.length },
+        },
+      };
+    }
+  }
+  let uplift = DEFAULT_UPLIFT;
+  if (raw.uplift !== undefined) {
+    const read = typeof raw.uplift === "number" ? raw.uplift : readSingle(raw.uplift, "uplift");
+    if (isProblem(read)) {
+      // A negative uplift down to −100% is allowed; re-check the raw number in that case.
+      if (read.code !== "negative" || typeof read.got !== "number") return { ok: false, problem: read };
+    }
+    const value = isProblem(read) ? (read.got as number) : read;
+    if (!Number.isFinite(value) || value < -1) {
+      const problem: InputProblem = { code: "uplift-range", input: "uplift", got: value };
+      if (typeof raw.uplift !== "number") problem.address = cellInRange(raw.uplift.address, 0, 0);
+      return { ok: false, problem };
+    }
+    uplift = value;
+  }
+  const inputs: PlanInputs = { opening, intake, uplift, target: 0 };
+  if (capacity !== undefined) inputs.capacity = capacity;
+  if (raw.horizon !== undefined) {
+    const seriesWeeks = Array.isArray(intake) ? intake.length : Array.isArray(capacity) ? capacity.length : undefined;
+    const limit = seriesWeeks ?? MAX_WEEKS;
+    if (!Number.isInteger(raw.horizon) || raw.horizon < 1 || raw.horizon > limit) {
+      return { ok: false, problem: { code: "horizon-range", input: "horizon", got: raw.horizon, detail: { max: limit } } };
+    }
+    inputs.weeks = raw.horizon;
+  }
+  if (raw.firstWeek) {
+    const first = readDate(raw.firstWeek);
+    if (isProblem(first)) return { ok: false, problem: first };
+    inputs.firstWeek = first;
+  }
+  if (raw.target !== undefined) {
+    if (!Number.isFinite(raw.target) || raw.target < 0) {
+      return { ok: false, problem: { code: "negative", input: "target", got: raw.target } };
+    }
+    inputs.target = raw.target;
+  }
+  return { ok: true, inputs };
+}

@@ -1,0 +1,100 @@
+/**
+ * Plain-language messages about the planner's inputs, in Dutch and English. Shared by the task
+ * pane and `npm run plan`; the pane's own UI strings live in src/taskpane/strings.ts.
+ */
+import type { InputProblem } from "./inputs";
+
+export type Language = "nl" | "en";
+
+const INPUT_LABEL: Record<Language, Record<InputProblem["input"], string>> = {
+  nl: {
+    opening: "de beginvoorraad",
+    intake: "de instroom",
+    capacity: "de capaciteit",
+    uplift: "de opslag",
+    firstWeek: "de eerste week",
+    horizon: "de horizon",
+    target: "de streefvoorraad",
+  },
+  en: {
+    opening: "the opening backlog",
+    intake: "the intake",
+    capacity: "the capacity",
+    uplift: "the uplift",
+    firstWeek: "the first week",
+    horizon: "the horizon",
+    target: "the target backlog",
+  },
+};
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/** One sentence saying what is wrong and where. */
+export function describeProblem(problem: InputProblem, language: Language): string {
+  const where = problem.address ?? INPUT_LABEL[language][problem.input];
+  const what = INPUT_LABEL[language][problem.input];
+  const d = problem.detail ?? {};
+  const got = shown(problem.got);
+  if (language === "nl") {
+    switch (problem.code) {
+      case "text":
+        return `${where} bevat de tekst ${got}; er werd een getal verwacht.`;
+      case "boolean":
+        return `${where} bevat ${got}; er werd een getal verwacht.`;
+      case "error-value":
+        return `${where} bevat de foutwaarde ${String(problem.got)}; er werd een getal verwacht.`;
+      case "negative":
+        return `${where} bevat ${got}; er werd een getal van 0 of meer verwacht.`;
+      case "not-finite":
+        return `${where} bevat geen eindig getal.`;
+      case "empty":
+        return `${where} is leeg; vul ${what} in.`;
+      case "shape":
+        return `${where} is ${d["rows"]} rijen × ${d["columns"]} kolommen; kies één kolom of één rij voor ${what}.`;
+      case "merged":
+        return `${where} bevat samengevoegde cellen; hef de samenvoeging op of kies een ander bereik voor ${what}.`;
+      case "not-a-date":
+        return `${where} bevat ${got}, geen datum; typ een echte datum (bijvoorbeeld 1-1-2024) als eerste week.`;
+      case "uplift-range":
+        return `${where}: de opslag moet -100% of meer zijn, niet ${got}.`;
+      case "horizon-range":
+        return `De horizon moet een heel aantal weken van 1 tot ${d["max"]} zijn, niet ${got}.`;
+      case "horizon-too-long":
+        return `${where} heeft ${d["weeks"]} weken; er mogen er hoogstens ${d["max"]} zijn.`;
+      case "length-mismatch":
+        return `${where} heeft ${d["capacity"]} weken capaciteit, maar de instroom heeft ${d["intake"]} weken.`;
+    }
+  }
+  switch (problem.code) {
+    case "text":
+      return `${where} contains the text ${got}; a number was expected.`;
+    case "boolean":
+      return `${where} contains ${got}; a number was expected.`;
+    case "error-value":
+      return `${where} contains the error value ${String(problem.got)}; a number was expected.`;
+    case "negative":
+      return `${where} contains ${got}; a number of 0 or more was expected.`;
+    case "not-finite":
+      return `${where} does not contain a finite number.`;
+    case "empty":
+      return `${where} is empty; fill in ${what}.`;
+    case "shape":
+      return `${where} is ${d["rows"]} rows × ${d["columns"]} columns; choose one column or one row for ${what}.`;
+    case "merged":
+      return `${where} contains merged cells; unmerge them or choose another range for ${what}.`;
+    case "not-a-date":
+      return `${where} contains ${got}, not a date; type a real date (for example 2024-01-01) as the first week.`;
+    case "uplift-range":
+      return `${where}: the uplift must be -100% or more, not ${got}.`;
+    case "horizon-range":
+      return `The horizon must be a whole number of weeks from 1 to ${d["max"]}, not ${got}.`;
+    case "horizon-too-long":
+      return `${where} has ${d["weeks"]} weeks; at most ${d["max"]} are allowed.`;
+    case "length-mismatch":
+      return `${where} has ${d["capacity"]} weeks of capacity, but the intake has ${d["intake"]} weeks.`;
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * Builds the projection sheet ("Prognose" / "Projection") as a SheetSpec: a summary block, an
+ * Excel table with one row per week, and a line chart of backlog and intake. Pure: the task pane
+ * and `npm run plan` apply the same description through their own adapters.
+ */
+import {
+  leadTimeCore,
+  projectBacklog,
+  ProjectionResult,
+  Result,
+  weeksToClearCore,
+} from "../engine";
+import { isoDate, isoWeekLabel } from "./dates";
+import type { PlanInputs } from "./inputs";
+import type { Language } from "./messages";
+import { Block, Cell, cellAddress, formula, SheetSpec, TableSpec, text } from "./spec";
+
+/** The table that marks a sheet as the add-in's projection output. */
+export const PROJECTION_TABLE = "VoorraadplannerPrognose";
+
+export const PROJECTION_SHEET_NAME: Record<Language, string> = { nl: "Prognose", en: "Projection" };
+
+const LABELS = {
+  nl: {
+    title: "Prognose voorraad opvolgende asielaanvragen",
+    note: (date: string) =>
+      `Gemaakt door de Voorraadplanner${date ? ` op ${date}` : ""}. Een nieuwe prognose vervangt dit blad.`,
+    opening: "Beginvoorraad",
+    meanIntake: "Gemiddelde instroom per week",
+    capacity: "Capaciteit per week (gemiddeld)",
+    rule: (pct: string) => `planningsregel: instroom + ${pct}, vast gehouden`,
+    given: "opgegeven capaciteit",
+    horizon: "Horizon (weken)",
+    closing: "Voorraad aan einde horizon",
+    weeksToClear: "Weken tot voorraad nul (constante gemiddelden)",
+    never: "nooit: capaciteit ≤ instroom",
+    leadTime: "Doorlooptijd aan einde horizon (weken, wet van Little)",
+    target: "Streefvoorraad (vul in)",
+    required: "Benodigde capaciteit per week voor streefvoorraad",
+    columns: ["Week", "Begin week", "ISO-week", "Instroom", "Capaciteit", "Afdoeningen", "Voorraad eind week", "Doorlooptijd (weken)"],
+    chart: "Voorraad en instroom per week",
+    backlog: "Voorraad",
+    intake: "Instroom",
+    week: "Week",
+    cases: "Zaken",
+  },
+  en: {
+    title: "Backlog projection, subsequent asylum applications",
+    note: (date: string) => `Made by the Backlog Planner${date ? ` on ${date}` : ""}. A new projection replaces this sheet.`,
+    opening: "Opening backlog",
+    meanIntake: "Mean intake per week",
+    capacity: "Capacity per week (mean)",
+    rule: (pct: string) => `planning rule: intake + ${pct}, held steady`,
+    given: "capacity as given",
+    horizon: "Horizon (weeks)",
+    closing: "Backlog at the horizon",
+    weeksToClear: "Weeks to clear (constant means)",
+    never: "never: capacity ≤ intake",
+    leadTime: "Lead time at the horizon (weeks, Little's law)",
+    target: "Target backlog (enter)",
+    required: "Required capacity per week for the target",
+    columns: ["Week", "Week start", "ISO week", "Intake", "Capacity", "Decisions", "Backlog end of week", "Lead time (weeks)"],
+    chart: "Backlog and intake per week",
+    backlog: "Backlog",
+    intake: "Intake",
+    week: "Week",
+    cases: "Cases",
+  },
+} as const;
+
+/** Runs the engine on checked inputs. */
+export function runProjection(inputs: PlanInputs): Result<ProjectionResult> {
+  return projectBacklog({
+    opening: inputs.opening,
+    intake: inputs.intake,
+    uplift: inputs.uplift,
+    ...(inputs.capacity !== undefined && { capacity: inputs.capacity }),
+    ...(inputs.weeks !== undefined && { weeks: inputs.weeks }),
+  });
+}
+
+export interface ProjectionSheetOptions {
+  inputs: PlanInputs;
+  projection: ProjectionResult;
+  language: Language;
+  /** Excel serial of the day the sheet is made, shown in the note; passed in, no clock here. */
+  createdOn?: number;
+}
+
+/** Summary rows start here (0-based row 3 = Excel row 4); the table follows below them. */
+const SUMMARY_ROW = 3;
+const TABLE_ROW = 13;
+
+export interface ProjectionSummary {
+  closingBacklog: number;
+  meanIntake: number;
+  meanCapacity: number;
+  meanDecisions: number;
+  /** Infinity when capacity does not exceed intake. */
+  weeksToClear: number;
+  /** Null when nothing was decided. */
+  leadTimeWeeks: number | null;
+}
+
+/** Headline figures of a projection, shared by the sheet, the pane and the CLI's summary line. */
+export function summarizeProjection(inputs: PlanInputs, projection: ProjectionResult): ProjectionSummary {
+  const n = projection.rows.length;
+  let capacity = 0;
+  let decisions = 0;
+  for (const row of projection.rows) {
+    capacity += row.capacity;
+    decisions += row.decisions;
+  }
+  const meanCapacity = capacity / n;
+  const meanDecisions = decisions / n;
+  return {
+    closingBacklog: projection.closingBacklog,
+    meanIntake: projection.meanIntake,
+    meanCapacity,
+    meanDecisions,
+    weeksToClear: weeksToClearCore(inputs.opening, projection.meanIntake, meanCapacity),
+    leadTimeWeeks: meanDecisions > 0 ? leadTimeCore(projection.closingBacklog, meanDecisions) : null,
+  };
+}
+
+/**
+ * The projection sheet for one run.
+ *
+ * @example
+ * const projection = runProjection(inputs);
+ * if (projection.ok) buildProjectionSheet({ inputs, projection: projection.value, language: "nl" });
+ */
+export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec {
+  const { inputs, projection, language } = options;
+  const L = LABELS[language];
+  const rows = projection.rows;
+  const n = rows.length;
+  const summary = summarizeProjection(inputs, projection);
+  const pct = `${Math.round(inputs.uplift * 1000) / 10}%`;
+  const at = (r: number, c: number): string => cellAddress(r, c);
+  const B = (r: number): string => at(SUMMARY_ROW + r, 1);
+
+  const summaryCells: Cell[][] = [
+    [text(L.opening), inputs.opening, null],
+    [text(L.meanIntake), summary.meanIntake, null],
+    [text(L.capacity), summary.meanCapacity, text(projection.capacitySource === "rule" ? L.rule(pct) : L.given)],
+    [text(L.horizon), n, null],
+    [text(L.closing), summary.closingBacklog, null],
+    [text(L.weeksToClear), Number.isFinite(summary.weeksToClear) ? summary.weeksToClear : text(L.never), null],
+    [text(L.leadTime), summary.leadTimeWeeks, null],
+  ];
+  const targetRow = SUMMARY_ROW + summaryCells.length;
+  const blocks: Block[] = [
+    { at: "A1", cells: [[text(L.title)]], style: "title" },
+    {
+      at: "A2",
+      cells: [[text(L.note(options.createdOn === undefined ? "" : isoDate(options.createdOn)))]],
+      style: "note",
+    },
+    { at: at(SUMMARY_ROW, 0), cells: summaryCells.map((r) => [r[0] as Cell]), style: "label" },
+    {
+      at: at(SUMMARY_ROW, 1),
+      cells: summaryCells.map((r) => [r[1] as Cell]),
+      numberFormat: "#,##0.0",
+      style: "output",
+    },
+    { at: at(SUMMARY_ROW, 2), cells: summaryCells.map((r) => [r[2] as Cell]), style: "note" },
+    { at: at(targetRow, 0), cells: [[text(L.target)], [text(L.required)]], style: "label" },
+    { at: at(targetRow, 1), cells: [[inputs.target]], numberFormat: "#,##0", style: "input" },
+    {
+      // Live: the planner types a target and sees the steady capacity that reaches it.
+      at: at(targetRow + 1, 1),
+      cells: [[formula(`MAX(0,${B(1)}+(${B(0)}-${at(targetRow, 1)})/${B(3)})`)]],
+      numberFormat: "#,##0.0",
+      style: "output",
+    },
+  ];
+
+  const firstWeek = inputs.firstWeek;
+  const tableRows: Cell[][] = rows.map((row) => {
+    const start = firstWeek === undefined ? null : firstWeek + 7 * (row.week - 1);
+    return [
+      row.week,
+      start,
+      start === null ? null : text(isoWeekLabel(start)),
+      row.intake,
+      row.capacity,
+      row.decisions,
+      row.backlog,
+      row.leadTimeWeeks,
+    ];
+  });
+  const formats = ["0", "yyyy-mm-dd", "@", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "0.0"];
+  const table: TableSpec = {
+    name: PROJECTION_TABLE,
+    at: at(TABLE_ROW, 0),
+    columns: L.columns.map((header, i) => ({ header, numberFormat: formats[i] as string })),
+    rows: tableRows,
+    style: "TableStyleMedium2",
+  };
+  const first = TABLE_ROW + 1;
+  const last = TABLE_ROW + n;
+  const column = (c: number): string => `${at(first, c)}:${at(last, c)}`;
+
+  return {
+    name: PROJECTION_SHEET_NAME[language],
+    markerTable: PROJECTION_TABLE,
+    blocks,
+    tables: [table],
+    charts: [
+      {
+        kind: "line",
+        title: L.chart,
+        categories: firstWeek === undefined ? column(0) : column(2),
+        series: [
+          { name: L.backlog, values: column(6) },
+          { name: L.intake, values: column(3) },
+        ],
+        at: "J4",
+        widthColumns: 9,
+        heightRows: 20,
+        xAxisTitle: L.week,
+        yAxisTitle: L.cases,
+      },
+    ],
+    columnWidths: { A: 46, B: 14, C: 34, D: 11, E: 11, F: 12, G: 18, H: 18 },
+  };
+}

@@ -73,7 +73,11 @@ export function requiredCapacity(options: RequiredCapacityOptions): Result<numbe
   if (!target.ok) return target;
   const weeks = checkNumber(options.weeks, WEEKS_RULE, "weeks");
   if (!weeks.ok) return weeks;
-  return ok(requiredCapacityCore(opening.value, intake.value, target.value, weeks.value));
+  const required = requiredCapacityCore(opening.value, intake.value, target.value, weeks.value);
+  if (!Number.isFinite(required)) {
+    return fail({ kind: "range", argument: "intake", message: "intake: the figures are too large to give a finite capacity" });
+  }
+  return ok(required);
 }
 
 export interface LeadTimeOptions {
@@ -92,5 +96,14 @@ export function leadTime(options: LeadTimeOptions): Result<number> {
   if (!backlog.ok) return backlog;
   const rate = checkNumber(options.decisionsPerWeek, POSITIVE, "decisions_per_week");
   if (!rate.ok) return rate;
-  return ok(leadTimeCore(backlog.value, rate.value));
+  const weeks = leadTimeCore(backlog.value, rate.value);
+  if (!Number.isFinite(weeks)) {
+    return fail({
+      kind: "range",
+      argument: "decisions_per_week",
+      got: rate.value,
+      message: `decisions_per_week: ${rate.value} is too small to give a finite lead time`,
+    });
+  }
+  return ok(weeks);
 }

@@ -37,7 +37,7 @@ export interface WeekRow {
   decisions: number;
   /** Backlog at the end of the week. */
   backlog: number;
-  /** Little's law: backlog ÷ decisions this week, in weeks; null when nothing was decided. */
+  /** Little's law: backlog ÷ decisions this week, in weeks; null when nothing (or next to nothing) was decided. */
   leadTimeWeeks: number | null;
 }
 
@@ -174,17 +174,23 @@ export function projectBacklog(options: ProjectBacklogOptions): Result<Projectio
   const backlog = new Array<number>(n);
   const decisions = new Array<number>(n);
   const closingBacklog = projectBacklogCore(opening.value, intakeWeeks, capacityWeeks, backlog, decisions);
+  // Once a sum overflows it stays infinite to the end, so the closing figure tells.
+  if (!Number.isFinite(closingBacklog)) {
+    return fail({ kind: "range", argument: "intake", message: "intake: the figures are too large to add up to a finite backlog" });
+  }
   const rows: WeekRow[] = new Array<WeekRow>(n);
   for (let t = 0; t < n; t++) {
     const decided = decisions[t] as number;
     const end = backlog[t] as number;
+    // A vanishingly small number of decisions would give an infinite lead time: report none.
+    const lead = decided > 0 ? end / decided : Number.POSITIVE_INFINITY;
     rows[t] = {
       week: t + 1,
       intake: intakeWeeks[t] as number,
       capacity: capacityWeeks[t] as number,
       decisions: decided,
       backlog: end,
-      leadTimeWeeks: decided > 0 ? end / decided : null,
+      leadTimeWeeks: Number.isFinite(lead) ? lead : null,
     };
   }
   return ok({

@@ -5,7 +5,7 @@
  * cell arrives as 0 on desktop and as `null` (or "") on the web; inside a range both count as 0,
  * so a workbook gives the same answer on every host. No Office global is touched at import time.
  */
-import { checkNumber, fail, InputError, NumberRule, ok, Result, showValue } from "../engine/validate";
+import { checkNumber, fail, InputError, NumberRule, ok, passesRule, Result, showValue } from "../engine/validate";
 
 /** Stand-in with the same shape as `CustomFunctions.Error`, for Node (tests, CLI). */
 export class FunctionError extends Error {
@@ -90,10 +90,12 @@ export function readSeries(value: unknown, argument: string, rule: NumberRule): 
   if (cells.length === 1) return checkNumber(isBlank(cells[0]) ? 0 : cells[0], rule, argument);
   const out = new Array<number>(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    const checked = checkNumber(isBlank(cell) ? 0 : cell, rule, argument, { week: i + 1 });
-    if (!checked.ok) return checked;
-    out[i] = checked.value;
+    const cell = isBlank(cells[i]) ? 0 : cells[i];
+    if (passesRule(cell, rule)) {
+      out[i] = cell;
+      continue;
+    }
+    return checkNumber(cell, rule, argument, { week: i + 1 }) as Result<number[]>;
   }
   return ok(out);
 }
@@ -151,10 +153,14 @@ export function run<R extends number | number[][]>(name: string, body: () => R):
     if (error instanceof FunctionError || isHostError(error)) throw error;
     throw excelError("#VALUE!", `${name}: could not compute (${String(error)})`);
   }
-  const values: unknown[] = typeof result === "number" ? [result] : result.flat();
-  const bad = values.find((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad !== undefined) {
-    throw excelError("#NUM!", `${name}: the result is not a finite number (${showValue(bad)})`);
+  // A plain loop: Array.prototype.flat is slow enough to dominate a 520-week call.
+  const rows: unknown[][] = typeof result === "number" ? [[result]] : result;
+  for (const row of rows) {
+    for (const v of row) {
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw excelError("#NUM!", `${name}: the result is not a finite number (${showValue(v)})`);
+      }
+    }
   }
   return result;
 }
@@ -162,4 +168,16 @@ export function run<R extends number | number[][]>(name: string, body: () => R):
 function isHostError(error: unknown): boolean {
   const host = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   return host !== undefined && typeof host.Error === "function" && error instanceof host.Error;
+}
+
+/**
+ * The cells of a one-row or one-column range (or a single value) as a list, blanks as 0, each
+ * value left unchecked: for arguments whose positions are not weeks (one value per track), so
+ * the engine can name the position in its message.
+ */
+export function readList(value: unknown, argument: string): Result<unknown[]> {
+  if (!Array.isArray(value)) return ok([isBlank(value) ? 0 : value]);
+  const flat = flatten(value, argument);
+  if (!flat.ok) return flat;
+  return ok(flat.value.map((cell) => (isBlank(cell) ? 0 : cell)));
 }

@@ -1,0 +1,188 @@
+import fc from "fast-check";
+import { FunctionError } from "../../src/functions/args";
+import {
+  LEAD_TIME,
+  PLANNED_CAPACITY,
+  PROJECT_BACKLOG,
+  REQUIRED_CAPACITY,
+  WEEKS_TO_CLEAR,
+} from "../../src/functions/functions";
+
+/** Calls a custom function and returns its value, or the Excel error it threw. */
+function call(fn: () => unknown): { value?: unknown; code?: string; message?: string } {
+  try {
+    return { value: fn() };
+  } catch (error) {
+    if (error instanceof FunctionError) return { code: error.code, message: error.message };
+    throw error; // anything else is a bug: no raw exceptions may reach Excel
+  }
+}
+
+const column = (values: unknown[]): unknown[][] => values.map((v) => [v]);
+const weeksOf = (n: number, v: unknown): unknown[][] => column(new Array(n).fill(v));
+
+describe("memo figures through the functions", () => {
+  test("PROJECT_BACKLOG spills one column; 2024 plan ends at 1140", () => {
+    const out = PROJECT_BACKLOG(1440, [[25]], [[1600 / 52]], null as never, null as never);
+    expect(out).toHaveLength(52);
+    expect(out.every((row) => row.length === 1)).toBe(true);
+    expect(out[51]?.[0]).toBeCloseTo(1140, 9);
+  });
+
+  test("PROJECT_BACKLOG without capacity applies the 10% rule: 1310 after 52 weeks", () => {
+    const out = PROJECT_BACKLOG(1440, weeksOf(52, 25) as never);
+    expect(out).toHaveLength(52);
+    expect(out[51]?.[0]).toBeCloseTo(1310, 9);
+  });
+
+  test("2023 from yearly totals: 1580 start, 1390 filed, 1530 decided → 1440", () => {
+    const out = PROJECT_BACKLOG(1580, [[1390 / 52]], [[1530 / 52]], [[52]]);
+    expect(out[51]?.[0]).toBeCloseTo(1440, 9);
+    expect(LEAD_TIME(1440, 1530 / 52) * 7).toBeCloseTo(342.6, 1);
+  });
+
+  test("PLANNED_CAPACITY, WEEKS_TO_CLEAR and REQUIRED_CAPACITY", () => {
+    expect(PLANNED_CAPACITY([[25]])).toBeCloseTo(27.5, 12);
+    expect(PLANNED_CAPACITY(weeksOf(4, 25) as never, [[0.2]])).toBeCloseTo(30, 12);
+    expect(WEEKS_TO_CLEAR(1440, [[25]], [[27.5]])).toBeCloseTo(576, 9);
+    expect(WEEKS_TO_CLEAR(1440, [[25]], [[1600 / 52]])).toBeCloseTo(249.6, 1);
+    expect(REQUIRED_CAPACITY(1440, [[25]], 0, 104)).toBeCloseTo(38.846, 3);
+  });
+
+  test("a row range works like a column range", () => {
+    const asRow = PROJECT_BACKLOG(100, [[10, 20, 30]], [[15, 15, 15]]);
+    const asColumn = PROJECT_BACKLOG(100, [[10], [20], [30]], [[15], [15], [15]]);
+    expect(asRow).toEqual(asColumn);
+    expect(asRow).toHaveLength(3);
+  });
+});
+
+describe("omitted and blank arguments", () => {
+  test("omitted optional arguments arrive as null (or undefined) and take their defaults", () => {
+    const a = PROJECT_BACKLOG(1440, [[25]], null as never, null as never, null as never);
+    const b = PROJECT_BACKLOG(1440, [[25]]);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(52);
+    expect(PLANNED_CAPACITY([[25]], null as never)).toBeCloseTo(27.5, 12);
+  });
+
+  test("a blank cell gives the same result on desktop (0) and on the web (null)", () => {
+    const desktop = PROJECT_BACKLOG(0, [[10], [0], [10]], [[5], [5], [5]]);
+    const web = PROJECT_BACKLOG(null, [[10], [null], [10]], [[5], [5], [5]]);
+    expect(web).toEqual(desktop);
+    // An optional argument pointing at a blank cell arrives as [[0]] or [[null]]: both mean 0.
+    expect(PROJECT_BACKLOG(10, [[1]], [[0]])).toEqual(PROJECT_BACKLOG(10, [[1]], [[null]]));
+    expect(PLANNED_CAPACITY([[20]], [[0]])).toBe(PLANNED_CAPACITY([[20]], [[null]]));
+  });
+});
+
+describe("bad input: the right error code and a message naming the argument", () => {
+  test.each([
+    ["text opening", () => PROJECT_BACKLOG("veel", [[25]]), "#VALUE!", "opening: expected a number ≥ 0, got 'veel'"],
+    ["boolean intake", () => PROJECT_BACKLOG(1, [[true]]), "#VALUE!", "intake: expected a number ≥ 0, got TRUE"],
+    [
+      "text inside the intake range",
+      () => PROJECT_BACKLOG(1, [...weeksOf(13, 25), ["n.v.t."], ...weeksOf(5, 25)] as never),
+      "#VALUE!",
+      "intake, week 14: expected a number ≥ 0, got 'n.v.t.'",
+    ],
+    ["Dutch number text", () => PROJECT_BACKLOG(1, [[25], ["1.234,5"]]), "#VALUE!", "intake, week 2: expected a number ≥ 0, got '1.234,5'"],
+    ["negative opening", () => PROJECT_BACKLOG(-5, [[25]]), "#NUM!", "opening: expected a number ≥ 0, got -5"],
+    ["negative capacity", () => PROJECT_BACKLOG(5, [[25]], [[-1]]), "#NUM!", "capacity: expected a number ≥ 0, got -1"],
+    ["NaN", () => PROJECT_BACKLOG(Number.NaN, [[25]]), "#VALUE!", "opening: expected a number ≥ 0, got NaN"],
+    ["Infinity", () => PROJECT_BACKLOG(1, [[Number.POSITIVE_INFINITY]]), "#VALUE!", "intake: expected a number ≥ 0, got Infinity"],
+    ["empty range", () => PROJECT_BACKLOG(1, [] as never), "#VALUE!", "intake: the range is empty"],
+    ["empty row", () => PROJECT_BACKLOG(1, [[]] as never), "#VALUE!", "intake: the range is empty"],
+    ["2-D range", () => PROJECT_BACKLOG(1, [[1, 2], [3, 4]]), "#VALUE!", "intake: expected one column or one row, got 2 rows × 2 columns"],
+    ["ragged range", () => PROJECT_BACKLOG(1, [[1, 2], [3]] as never), "#VALUE!", "intake: the range has rows of different lengths"],
+    [
+      "capacity length differs",
+      () => PROJECT_BACKLOG(1, weeksOf(52, 25) as never, weeksOf(40, 30) as never),
+      "#VALUE!",
+      "capacity: has 40 weeks but intake has 52",
+    ],
+    ["weeks 0", () => PROJECT_BACKLOG(1, [[25]], null as never, [[0]]), "#NUM!", "weeks: expected a whole number from 1 to 10,000, got 0"],
+    ["weeks too many", () => PROJECT_BACKLOG(1, [[25]], null as never, [[10_001]]), "#NUM!", "weeks: expected a whole number from 1 to 10,000, got 10001"],
+    ["weeks text", () => PROJECT_BACKLOG(1, [[25]], null as never, [["52"]]), "#VALUE!", "weeks: expected a whole number from 1 to 10,000, got '52'"],
+    ["uplift text", () => PROJECT_BACKLOG(1, [[25]], null as never, null as never, [["10%"]]), "#VALUE!", "uplift: expected a number ≥ -1, got '10%'"],
+    ["uplift below -1", () => PLANNED_CAPACITY([[25]], [[-2]]), "#NUM!", "uplift: expected a number ≥ -1, got -2"],
+    ["never clears", () => WEEKS_TO_CLEAR(1440, [[25]], [[25]]), "#N/A", "the backlog never clears"],
+    ["zero decisions", () => LEAD_TIME(100, 0), "#NUM!", "decisions_per_week: expected a number > 0, got 0"],
+    ["target text", () => REQUIRED_CAPACITY(1, [[1]], "nul", 10), "#VALUE!", "target: expected a number ≥ 0, got 'nul'"],
+    ["weeks as range", () => REQUIRED_CAPACITY(1, [[1]], 0, [[1], [2]]), "#VALUE!", "weeks: expected one number, got a range of 2 cells"],
+  ])("%s", (_name, fn, code, message) => {
+    const result = call(fn);
+    expect(result.code).toBe(code);
+    expect(result.message).toContain(message);
+  });
+});
+
+describe("the functions run in Excel's runtime too", () => {
+  afterEach(() => {
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  });
+
+  test("errors are CustomFunctions.Error when the runtime provides it", () => {
+    class HostError {
+      constructor(
+        public code: string,
+        public message: string,
+      ) {}
+    }
+    (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: HostError, ErrorCode: {} };
+    let thrown: unknown;
+    try {
+      PROJECT_BACKLOG(-1, [[1]]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(HostError);
+    expect(thrown).toMatchObject({ code: "#NUM!", message: "opening: expected a number ≥ 0, got -1" });
+  });
+});
+
+describe("fuzz: any argument shape gives a finite value or an Excel error", () => {
+  const cell = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -5, max: 200 }),
+    fc.string({ maxLength: 6 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant(""),
+  );
+  const arg = fc.oneof(
+    cell,
+    fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 6 }),
+    fc.array(cell, { maxLength: 4 }),
+    fc.array(fc.array(fc.array(cell, { maxLength: 2 }), { maxLength: 2 }), { maxLength: 2 }),
+  );
+  const isFiniteResult = (v: unknown): boolean =>
+    typeof v === "number" ? Number.isFinite(v) : Array.isArray(v) && v.flat().every((x) => typeof x === "number" && Number.isFinite(x));
+
+  test.each([
+    ["PROJECT_BACKLOG", (a: unknown[]) => PROJECT_BACKLOG(a[0], a[1] as never, a[2] as never, a[3] as never, a[4] as never)],
+    ["PLANNED_CAPACITY", (a: unknown[]) => PLANNED_CAPACITY(a[0] as never, a[1] as never)],
+    ["WEEKS_TO_CLEAR", (a: unknown[]) => WEEKS_TO_CLEAR(a[0], a[1] as never, a[2] as never)],
+    ["REQUIRED_CAPACITY", (a: unknown[]) => REQUIRED_CAPACITY(a[0], a[1] as never, a[2], a[3])],
+    ["LEAD_TIME", (a: unknown[]) => LEAD_TIME(a[0], a[1])],
+  ])("%s", (_name, fn) => {
+    fc.assert(
+      fc.property(fc.array(arg, { minLength: 5, maxLength: 5 }), (args) => {
+        const result = call(() => fn(args));
+        if (result.code !== undefined) {
+          expect(["#VALUE!", "#NUM!", "#N/A"]).toContain(result.code);
+          expect(result.message?.length).toBeGreaterThan(5);
+        } else {
+          expect(isFiniteResult(result.value)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a huge intake range (10,000 weeks) is fine; 10,001 weeks is refused", () => {
+    expect(PROJECT_BACKLOG(0, weeksOf(10_000, 1) as never)).toHaveLength(10_000);
+    expect(call(() => PROJECT_BACKLOG(0, weeksOf(10_001, 1) as never)).code).toBe("#NUM!");
+  });
+});

@@ -1,0 +1,38 @@
+import * as fs from "fs";
+import * as path from "path";
+import { BUILD_DIR } from "../helpers/build";
+
+/** Nothing leaves the machine: the shipped JavaScript makes no network calls to any host. */
+const scripts = fs.readdirSync(BUILD_DIR).filter((f) => f.endsWith(".js"));
+
+describe("production bundle", () => {
+  test("holds the task pane and functions scripts", () => {
+    expect(scripts).toEqual(expect.arrayContaining(["taskpane.js", "functions.js"]));
+  });
+
+  test.each(scripts)("%s calls no network API", (file) => {
+    const code = fs.readFileSync(path.join(BUILD_DIR, file), "utf8");
+    for (const api of [/\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /sendBeacon/, /EventSource/, /importScripts/]) {
+      expect(code).not.toMatch(api);
+    }
+  });
+
+  test.each(scripts)("%s names no host to talk to", (file) => {
+    const code = fs.readFileSync(path.join(BUILD_DIR, file), "utf8");
+    // XML namespace URIs are identifiers, not addresses: the only URLs allowed in the code.
+    const urls = (code.match(/(?:https?|wss?):\/\/[^\s"'`)]+/g) ?? []).filter(
+      (u) => !/^http:\/\/schemas\.(openxmlformats|microsoft)\.com\//.test(u) && !u.startsWith("http://www.w3.org/"),
+    );
+    expect(urls).toEqual([]);
+  });
+
+  test("the task pane page loads no script but its own and Office.js from Microsoft's CDN", () => {
+    const html = fs.readFileSync(path.join(BUILD_DIR, "taskpane.html"), "utf8");
+    const sources = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1] as string);
+    expect(sources.length).toBeGreaterThanOrEqual(2);
+    for (const src of sources) {
+      expect(/^https?:/.test(src) ? src : "self").toMatch(/^(self|https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js)$/);
+    }
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
+  });
+});

@@ -1,0 +1,334 @@
+/**
+ * The what-if sheet's "gedeelde capaciteit" (shared capacity) block: subsequent applications next
+ * to other work, and what moving capacity from the other work does to both. Everything is a native
+ * Excel formula (en-US syntax, + − × ÷ MIN MAX; INDEX only to read the chosen week), so the block
+ * works where the add-in is not installed and recalculates as the planner types.
+ *
+ * The weekly rows repeat the engine's stock-flow: backlog = MAX(0, previous + intake − capacity),
+ * which is `previous + intake − MIN(capacity, previous + intake)` without the intermediate cell.
+ */
+import { Block, Cell, cellAddress, ChartSpec, columnLetter, formula, parseCell, text } from "./spec";
+import type { Language } from "./messages";
+
+/** The block's own inputs, written as labelled "input" cells. */
+export interface SharedCapacityValues {
+  /** The other work's backlog at the start of week 1. */
+  otherBacklog: number;
+  /** The other work's weekly intake. */
+  otherIntake: number;
+  /** The other work's weekly capacity before any is moved. */
+  otherCapacity: number;
+  /** Decisions per week moved from the other work to subsequent applications. */
+  movedCapacity: number;
+  /** The week the summary reads (1 to the number of weekly rows). */
+  weeks: number;
+  /** Decisions per fte per week, to express capacity in staff. */
+  decisionsPerFte: number;
+}
+
+/**
+ * Example figures, not from the memo (it gives none for other work): the note cell says so and
+ * the planner overwrites them. Steady other work (intake = capacity) makes any move show.
+ */
+export const DEFAULT_SHARED_CAPACITY_VALUES: SharedCapacityValues = {
+  otherBacklog: 5000,
+  otherIntake: 100,
+  otherCapacity: 100,
+  movedCapacity: 5,
+  weeks: 52,
+  decisionsPerFte: 1.5,
+};
+
+export interface SharedCapacityBlockOptions {
+  /** Top-left cell of the block on the what-if sheet, e.g. "A40". */
+  at: string;
+  /** Cells on the same sheet holding the subsequent applications' inputs (one cell each, e.g. "B4"). */
+  inputs: {
+    /** Backlog of subsequent applications at the start of week 1. */
+    opening: string;
+    /** Weekly intake of subsequent applications. */
+    intake: string;
+    /** Weekly capacity for subsequent applications before any is moved. */
+    capacity: string;
+  };
+  /** Starting values of the block's own input cells; example figures where omitted. */
+  values?: Partial<SharedCapacityValues>;
+  /** Number of weekly rows (and the chart's horizon); 104 unless given. */
+  rows?: number;
+  language?: Language;
+}
+
+type InputKey = keyof SharedCapacityValues;
+type OutputKey =
+  | "sharedCapacity"
+  | "sharedFte"
+  | "subsequentWithout"
+  | "subsequentWith"
+  | "otherWithout"
+  | "otherWith"
+  | "lostDecisions"
+  | "extraFte";
+type ColumnKey = "week" | "subsequentWithout" | "subsequentWith" | "otherWithout" | "otherWith" | "lostDecisions" | "extraFte";
+
+export interface SharedCapacityBlock {
+  blocks: Block[];
+  /** Line chart: backlog of subsequent applications and of the other work, each with and without the move. */
+  chart: ChartSpec;
+  /** Absolute addresses of the block's own input cells, e.g. { otherBacklog: "$B$43", … }. */
+  inputs: Record<InputKey, string>;
+  /** Absolute addresses of the summary cells (values at the chosen week). */
+  outputs: Record<OutputKey, string>;
+  /** A1 ranges of the weekly columns' data rows. */
+  columns: Record<ColumnKey, string>;
+  /** The A1 range the block's cells cover (the chart sits to its right). */
+  range: string;
+  /** 0-based first row below the block and its chart. */
+  bottomRow: number;
+}
+
+const INPUT_KEYS: readonly InputKey[] = [
+  "otherBacklog",
+  "otherIntake",
+  "otherCapacity",
+  "movedCapacity",
+  "weeks",
+  "decisionsPerFte",
+];
+const OUTPUT_KEYS: readonly OutputKey[] = [
+  "sharedCapacity",
+  "sharedFte",
+  "subsequentWithout",
+  "subsequentWith",
+  "otherWithout",
+  "otherWith",
+  "lostDecisions",
+  "extraFte",
+];
+const COLUMN_KEYS: readonly ColumnKey[] = [
+  "week",
+  "subsequentWithout",
+  "subsequentWith",
+  "otherWithout",
+  "otherWith",
+  "lostDecisions",
+  "extraFte",
+];
+
+interface Labels {
+  title: string;
+  note: string;
+  inputs: Record<InputKey, string>;
+  outputs: Record<OutputKey, string>;
+  columns: Record<ColumnKey, string>;
+  chart: string;
+  cases: string;
+}
+
+function labelsFor(language: Language, rows: number): Labels {
+  if (language === "en") {
+    return {
+      title: "Shared capacity: subsequent applications next to other work",
+      note: "Capacity moved goes from other work (e.g. first applications) to subsequent applications. Example figures: enter your own.",
+      inputs: {
+        otherBacklog: "Other work: backlog at start",
+        otherIntake: "Other work: intake per week",
+        otherCapacity: "Other work: capacity per week (before the move)",
+        movedCapacity: "Capacity moved to subsequent applications (per week)",
+        weeks: `Week for the results (1 to ${rows})`,
+        decisionsPerFte: "Decisions per fte per week",
+      },
+      outputs: {
+        sharedCapacity: "Shared capacity per week (subsequent + other work)",
+        sharedFte: "Shared capacity in fte",
+        subsequentWithout: "Subsequent applications: backlog in that week, without the move",
+        subsequentWith: "Subsequent applications: backlog in that week, with the move",
+        otherWithout: "Other work: backlog in that week, without the move",
+        otherWith: "Other work: backlog in that week, with the move",
+        lostDecisions: "Other work: decisions lost up to that week",
+        extraFte: "Extra fte needed so other work does not fall behind",
+      },
+      columns: {
+        week: "Week",
+        subsequentWithout: "Subsequent: backlog without move",
+        subsequentWith: "Subsequent: backlog with move",
+        otherWithout: "Other work: backlog without move",
+        otherWith: "Other work: backlog with move",
+        lostDecisions: "Other work: decisions lost",
+        extraFte: "Extra fte needed (to this week)",
+      },
+      chart: "Crowding-out: backlogs with and without the move",
+      cases: "Cases",
+    };
+  }
+  return {
+    title: "Gedeelde capaciteit: opvolgende aanvragen naast ander werk",
+    note: "Verschoven capaciteit gaat van ander werk (bijv. eerste aanvragen) naar opvolgende aanvragen. Voorbeeldcijfers: vul eigen cijfers in.",
+    inputs: {
+      otherBacklog: "Ander werk: voorraad bij start",
+      otherIntake: "Ander werk: instroom per week",
+      otherCapacity: "Ander werk: capaciteit per week (vóór verschuiving)",
+      movedCapacity: "Verschoven capaciteit naar opvolgende aanvragen (per week)",
+      weeks: `Week voor de uitkomsten (1 tot ${rows})`,
+      decisionsPerFte: "Beslissingen per fte per week",
+    },
+    outputs: {
+      sharedCapacity: "Gedeelde capaciteit per week (opvolgend + ander werk)",
+      sharedFte: "Gedeelde capaciteit in fte",
+      subsequentWithout: "Opvolgende aanvragen: voorraad in die week, zonder verschuiving",
+      subsequentWith: "Opvolgende aanvragen: voorraad in die week, met verschuiving",
+      otherWithout: "Ander werk: voorraad in die week, zonder verschuiving",
+      otherWith: "Ander werk: voorraad in die week, met verschuiving",
+      lostDecisions: "Ander werk: verdrongen beslissingen t/m die week",
+      extraFte: "Extra fte nodig zodat ander werk niet achterop raakt",
+    },
+    columns: {
+      week: "Week",
+      subsequentWithout: "Opvolgend: voorraad zonder verschuiving",
+      subsequentWith: "Opvolgend: voorraad met verschuiving",
+      otherWithout: "Ander werk: voorraad zonder verschuiving",
+      otherWith: "Ander werk: voorraad met verschuiving",
+      lostDecisions: "Ander werk: verdrongen beslissingen",
+      extraFte: "Extra fte nodig (t/m deze week)",
+    },
+    chart: "Verdringing: voorraden met en zonder verschuiving",
+    cases: "Zaken",
+  };
+}
+
+export const DEFAULT_SHARED_CAPACITY_ROWS = 104;
+const CHART_WIDTH_COLUMNS = 9;
+const CHART_HEIGHT_ROWS = 20;
+/** Title, note, inputs, outputs, a blank row, then the header row. */
+const HEADER_OFFSET = 2 + INPUT_KEYS.length + OUTPUT_KEYS.length + 1;
+
+/** "b4" or "$B$4" → "$B$4": formulas keep pointing at the input when copied or filled. */
+function absolute(address: string): string {
+  const { row, column } = parseCell(address);
+  return `$${columnLetter(column)}$${row + 1}`;
+}
+
+/**
+ * Builds the shared-capacity block. Layout from `at` (row offsets):
+ * 0 title; 1 note; 2–7 own inputs (label | value); 8–15 summary (label | formula); 16 blank;
+ * 17 header; 18… one row per week with 7 columns (week, subsequent backlog without/with the
+ * move, other work's backlog without/with, lost decisions, extra fte to date). The line chart
+ * sits one column right of the weekly columns, level with the header row.
+ *
+ * @example
+ * buildSharedCapacityBlock({ at: "A40", inputs: { opening: "B4", intake: "B5", capacity: "B6" } })
+ * // inputs.otherBacklog === "$B$42"; weekly rows A58:G161
+ */
+export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): SharedCapacityBlock {
+  const rows = options.rows ?? DEFAULT_SHARED_CAPACITY_ROWS;
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a whole number ≥ 1, got ${rows}`);
+  const values: SharedCapacityValues = { ...DEFAULT_SHARED_CAPACITY_VALUES, ...options.values };
+  const labels = labelsFor(options.language ?? "nl", rows);
+  const start = parseCell(options.at);
+  const r0 = start.row;
+  const c0 = start.column;
+  const abs = (row: number, column: number): string => `$${columnLetter(c0 + column)}$${row + 1}`;
+  const rel = (row: number, column: number): string => cellAddress(row, c0 + column);
+
+  const subsequent = {
+    opening: absolute(options.inputs.opening),
+    intake: absolute(options.inputs.intake),
+    capacity: absolute(options.inputs.capacity),
+  };
+  const inputRow = r0 + 2;
+  const inputs = Object.fromEntries(INPUT_KEYS.map((key, i) => [key, abs(inputRow + i, 1)])) as Record<InputKey, string>;
+  const outputRow = inputRow + INPUT_KEYS.length;
+  const outputs = Object.fromEntries(OUTPUT_KEYS.map((key, i) => [key, abs(outputRow + i, 1)])) as Record<
+    OutputKey,
+    string
+  >;
+  const headerRow = r0 + HEADER_OFFSET;
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + rows;
+  const columnIndex = (key: ColumnKey): number => COLUMN_KEYS.indexOf(key);
+  const columns = Object.fromEntries(
+    COLUMN_KEYS.map((key, i) => [key, `${abs(firstRow, i)}:${abs(lastRow, i)}`]),
+  ) as Record<ColumnKey, string>;
+
+  // Weekly rows. Each refers to the row above (relative) and to the inputs (absolute).
+  const { otherIntake: io, otherCapacity: co, movedCapacity: m, decisionsPerFte: perFte } = inputs;
+  const weekly: Cell[][] = [];
+  for (let k = 0; k < rows; k++) {
+    const row = firstRow + k;
+    const prev = (key: ColumnKey): string => rel(row - 1, columnIndex(key));
+    const here = (key: ColumnKey): string => rel(row, columnIndex(key));
+    const sPrevWithout = k === 0 ? subsequent.opening : prev("subsequentWithout");
+    const sPrevWith = k === 0 ? subsequent.opening : prev("subsequentWith");
+    const oPrevWithout = k === 0 ? inputs.otherBacklog : prev("otherWithout");
+    const oPrevWith = k === 0 ? inputs.otherBacklog : prev("otherWith");
+    const reduced = `MAX(0,${co}-${m})`; // moving more than the other work has leaves it nothing, not less
+    const fteNow = `${here("lostDecisions")}/${perFte}`;
+    weekly.push([
+      k + 1,
+      formula(`=MAX(0,${sPrevWithout}+${subsequent.intake}-${subsequent.capacity})`),
+      formula(`=MAX(0,${sPrevWith}+${subsequent.intake}-(${subsequent.capacity}+${m}))`),
+      formula(`=MAX(0,${oPrevWithout}+${io}-${co})`),
+      formula(`=MAX(0,${oPrevWith}+${io}-${reduced})`),
+      formula(`=MIN(${co},${oPrevWithout}+${io})-MIN(${reduced},${oPrevWith}+${io})`),
+      // Running peak: staff hired from week 1 has to cover the worst week so far.
+      formula(k === 0 ? `=MAX(0,${fteNow})` : `=MAX(${prev("extraFte")},${fteNow})`),
+    ]);
+  }
+
+  const pick = (key: ColumnKey): string => `INDEX(${columns[key]},${inputs.weeks})`;
+  const summary: Record<OutputKey, string> = {
+    sharedCapacity: `=${subsequent.capacity}+${co}`,
+    sharedFte: `=(${subsequent.capacity}+${co})/${perFte}`,
+    subsequentWithout: `=${pick("subsequentWithout")}`,
+    subsequentWith: `=${pick("subsequentWith")}`,
+    otherWithout: `=${pick("otherWithout")}`,
+    otherWith: `=${pick("otherWith")}`,
+    // The extra backlog equals the decisions lost so far.
+    lostDecisions: `=${pick("otherWith")}-${pick("otherWithout")}`,
+    extraFte: `=${pick("extraFte")}`,
+  };
+
+  const blocks: Block[] = [
+    { at: rel(r0, 0), cells: [[text(labels.title)]], style: "subtitle" },
+    { at: rel(r0 + 1, 0), cells: [[text(labels.note)]], style: "note" },
+    { at: rel(inputRow, 0), cells: INPUT_KEYS.map((key) => [text(labels.inputs[key])]), style: "label" },
+    { at: rel(inputRow, 1), cells: INPUT_KEYS.map((key) => [values[key]]), style: "input", numberFormat: "#,##0.0##" },
+    { at: rel(outputRow, 0), cells: OUTPUT_KEYS.map((key) => [text(labels.outputs[key])]), style: "label" },
+    {
+      at: rel(outputRow, 1),
+      cells: OUTPUT_KEYS.map((key) => [formula(summary[key])]),
+      style: "output",
+      numberFormat: "#,##0.0",
+    },
+    { at: rel(headerRow, 0), cells: [COLUMN_KEYS.map((key) => text(labels.columns[key]))], style: "header" },
+    {
+      at: rel(firstRow, 0),
+      cells: weekly,
+      numberFormat: ["0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.00", "#,##0.00"],
+    },
+  ];
+
+  const chart: ChartSpec = {
+    kind: "line",
+    title: labels.chart,
+    categories: columns.week.split("$").join(""),
+    series: (["subsequentWithout", "subsequentWith", "otherWithout", "otherWith"] as const).map((key) => ({
+      name: labels.columns[key],
+      values: columns[key].split("$").join(""),
+    })),
+    at: rel(headerRow, COLUMN_KEYS.length + 1),
+    widthColumns: CHART_WIDTH_COLUMNS,
+    heightRows: CHART_HEIGHT_ROWS,
+    xAxisTitle: labels.columns.week,
+    yAxisTitle: labels.cases,
+  };
+
+  return {
+    blocks,
+    chart,
+    inputs,
+    outputs,
+    columns,
+    range: `${rel(r0, 0)}:${rel(lastRow, COLUMN_KEYS.length - 1)}`,
+    bottomRow: Math.max(lastRow + 1, headerRow + CHART_HEIGHT_ROWS),
+  };
+}

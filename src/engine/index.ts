@@ -2,3 +2,6 @@
 export * from "./validate";
 export * from "./project";
 export * from "./closedForms";
+export * from "./tracks";
+export * from "./sharedCapacity";
+export * from "./montecarlo";

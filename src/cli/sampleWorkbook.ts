@@ -1,0 +1,97 @@
+/**
+ * The input workbook `npm run plan` reads when given no file: an "Invoer" sheet with the memo's
+ * figures and workbook-scoped defined names. Also makes longer workbooks for the benchmark and
+ * tests. Plain numbers only: a formula's cached result would have to be computed here too.
+ */
+import ExcelJS from "exceljs";
+import { excelDateSerial } from "../sheets/spec";
+
+export interface SampleWorkbookOptions {
+  /** Weeks of intake and capacity; the memo's year is 52. */
+  weeks?: number;
+  opening?: number;
+  /** Intake for week w (1-based); default the memo's 25 a week. */
+  intake?: (week: number) => number;
+  /** Decisions a year, spread evenly over the weeks; default the memo's 2024 plan, 1600. */
+  decisionsPerYear?: number;
+  uplift?: number;
+  /** Excel serial of the first week's Monday; default 2024-01-01. */
+  firstWeek?: number;
+  /** "nl" defines the Dutch names (Beginvoorraad, …), "en" the English ones. */
+  names?: "nl" | "en";
+}
+
+/** The rows where the weekly table starts (header) and its first week, 1-based. */
+export const SAMPLE_TABLE_HEADER_ROW = 9;
+
+/** Builds the sample workbook in memory. */
+export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS.Workbook {
+  const weeks = options.weeks ?? 52;
+  const opening = options.opening ?? 1440;
+  const intake = options.intake ?? (() => 25);
+  const perYear = options.decisionsPerYear ?? 1600;
+  const uplift = options.uplift ?? 0.1;
+  const firstWeek = options.firstWeek ?? excelDateSerial(2024, 1, 1);
+  const dutch = (options.names ?? "nl") === "nl";
+
+  const wb = new ExcelJS.Workbook();
+  // Fixed dates keep the generated file the same from run to run.
+  wb.created = new Date(Date.UTC(2024, 0, 1));
+  wb.modified = new Date(Date.UTC(2024, 0, 1));
+  wb.creator = "Voorraadplanner";
+  const ws = wb.addWorksheet("Invoer");
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 14;
+  ws.getColumn(3).width = 12;
+  ws.getColumn(4).width = 12;
+  ws.getCell("A1").value = "Invoer voor de Voorraadplanner (cijfers uit de beslisnota, 2024)";
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const fields: [string, number, string][] = [
+    ["Beginvoorraad (eind december 2023)", opening, "#,##0"],
+    ["Opslag planningsregel", uplift, "0%"],
+    ["Eerste week (maandag)", firstWeek, "yyyy-mm-dd"],
+    ["Plan: afdoeningen per jaar", perYear, "#,##0"],
+  ];
+  fields.forEach(([label, value, format], i) => {
+    ws.getCell(3 + i, 1).value = label;
+    const cell = ws.getCell(3 + i, 2);
+    cell.value = value;
+    cell.numFmt = format;
+  });
+  const header = ws.getRow(SAMPLE_TABLE_HEADER_ROW);
+  ["Week", "Begin week", "Instroom", "Capaciteit"].forEach((h, i) => {
+    header.getCell(i + 1).value = h;
+    header.getCell(i + 1).font = { bold: true };
+  });
+  const first = SAMPLE_TABLE_HEADER_ROW + 1;
+  for (let w = 1; w <= weeks; w++) {
+    const row = ws.getRow(first + w - 1);
+    row.getCell(1).value = w;
+    row.getCell(2).value = firstWeek + 7 * (w - 1);
+    row.getCell(2).numFmt = "yyyy-mm-dd";
+    row.getCell(3).value = intake(w);
+    row.getCell(4).value = perYear / 52;
+    row.getCell(4).numFmt = "0.00";
+  }
+  const last = first + weeks - 1;
+  const names = dutch
+    ? {
+        opening: "Beginvoorraad",
+        uplift: "Opslag",
+        firstWeek: "EersteWeek",
+        intake: "Instroom",
+        capacity: "Capaciteit",
+      }
+    : { opening: "OpeningBacklog", uplift: "Uplift", firstWeek: "FirstWeek", intake: "Intake", capacity: "Capacity" };
+  wb.definedNames.add("Invoer!$B$3", names.opening);
+  wb.definedNames.add("Invoer!$B$4", names.uplift);
+  wb.definedNames.add("Invoer!$B$5", names.firstWeek);
+  wb.definedNames.add(`Invoer!$C$${first}:$C$${last}`, names.intake);
+  wb.definedNames.add(`Invoer!$D$${first}:$D$${last}`, names.capacity);
+  return wb;
+}
+
+/** Writes the sample workbook to `file`. */
+export async function writeSampleWorkbook(file: string, options: SampleWorkbookOptions = {}): Promise<void> {
+  await makeSampleWorkbook(options).xlsx.writeFile(file);
+}

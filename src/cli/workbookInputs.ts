@@ -1,0 +1,140 @@
+/**
+ * Reads the planner's inputs from a workbook file through its defined names (OpeningBacklog,
+ * Intake, Capacity, Uplift, FirstWeek or the Dutch aliases) into `RawPlanInputs`, the same
+ * host-neutral shape the task pane hands to `readPlanInputs`.
+ */
+import type ExcelJS from "exceljs";
+import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs } from "../sheets/inputs";
+import { cellAddress } from "../sheets/spec";
+import type { DefinedName } from "./definedNames";
+
+/** Why the names could not be read; turned into a sentence by `describeNameProblem`. */
+export type NameProblem =
+  | { code: "missing"; input: InputKey; names: readonly string[] }
+  | { code: "unsupported"; input: InputKey; name: string; formula: string }
+  | { code: "no-sheet"; input: InputKey; name: string; sheet: string }
+  | { code: "no-result"; input: InputKey; address: string };
+
+export type RawInputsResult =
+  { ok: true; raw: RawPlanInputs; names: Partial<Record<InputKey, string>> } | { ok: false; problem: NameProblem };
+
+const REFERENCE = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A reference as sheet plus 1-based corners, or undefined for anything else. */
+export function parseReference(
+  formula: string,
+): { sheet: string; top: number; left: number; bottom: number; right: number } | undefined {
+  const m = REFERENCE.exec(formula.trim().replace(/^=/, ""));
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
+  const col = (letters: string): number =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const left = col(m[3] as string);
+  const top = Number(m[4]);
+  const right = m[5] ? col(m[5]) : left;
+  const bottom = m[6] ? Number(m[6]) : top;
+  return {
+    sheet,
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+/** The workbook-level name for an input, English first, then Dutch (case-insensitive). */
+function findName(names: readonly DefinedName[], input: InputKey): DefinedName | undefined {
+  for (const wanted of INPUT_NAMES[input]) {
+    const found = names.find((n) => n.scope === undefined && n.name.toLowerCase() === wanted.toLowerCase());
+    if (found) return found;
+  }
+  return undefined;
+}
+
+type Normalised = { value: unknown } | { noResult: true };
+
+/** One ExcelJS cell value as `readPlanInputs` expects it: numbers, text, booleans, Dates, errors. */
+function normalise(value: ExcelJS.CellValue): Normalised {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value !== "object" || value instanceof Date) return { value };
+  if ("error" in value) return { value: { error: String(value.error) } };
+  if ("richText" in value) return { value: value.richText.map((run) => run.text).join("") };
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: unknown }).result;
+    // A formula saved without its result (by a tool that does not calculate) has no value to read.
+    if (result === undefined) return { noResult: true };
+    if (typeof result === "object" && result !== null && "error" in result)
+      return { value: { error: String((result as { error: unknown }).error) } };
+    return { value: result };
+  }
+  if ("text" in value) return { value: String((value as { text: unknown }).text) };
+  return { value: String(value) };
+}
+
+function readRange(
+  workbook: ExcelJS.Workbook,
+  input: InputKey,
+  name: DefinedName,
+): { ok: true; raw: RawInput } | { ok: false; problem: NameProblem } {
+  const ref = parseReference(name.formula);
+  if (!ref) {
+    if (NUMBER.test(name.formula.trim().replace(/^=/, ""))) {
+      // A constant name (Uplift =0.1) is a value of its own; the name stands in for the cell.
+      return { ok: true, raw: { address: name.name, values: [[Number(name.formula.trim().replace(/^=/, ""))]] } };
+    }
+    return { ok: false, problem: { code: "unsupported", input, name: name.name, formula: name.formula } };
+  }
+  const ws = workbook.getWorksheet(ref.sheet);
+  if (!ws) return { ok: false, problem: { code: "no-sheet", input, name: name.name, sheet: ref.sheet } };
+  const values: unknown[][] = [];
+  let merged = false;
+  for (let r = ref.top; r <= ref.bottom; r++) {
+    const line: unknown[] = [];
+    for (let c = ref.left; c <= ref.right; c++) {
+      // findCell, not getCell: reading must not add empty cells to the user's sheet.
+      const cell = ws.findRow(r)?.findCell(c);
+      if (cell?.isMerged) merged = true;
+      const read = normalise(cell?.value ?? null);
+      if ("noResult" in read)
+        return {
+          ok: false,
+          problem: { code: "no-result", input, address: qualify(ref.sheet, cellAddress(r - 1, c - 1)) },
+        };
+      line.push(read.value);
+    }
+    values.push(line);
+  }
+  const topLeft = cellAddress(ref.top - 1, ref.left - 1);
+  const bottomRight = cellAddress(ref.bottom - 1, ref.right - 1);
+  const address = qualify(ref.sheet, topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`);
+  const raw: RawInput = { address, values };
+  if (merged) raw.hasMergedCells = true;
+  return { ok: true, raw };
+}
+
+/**
+ * Finds and reads every input name. Opening backlog and intake are required; capacity, uplift
+ * and first week are optional, as in the task pane.
+ */
+export function readWorkbookInputs(workbook: ExcelJS.Workbook, names: readonly DefinedName[]): RawInputsResult {
+  const raw: Partial<Record<InputKey, RawInput>> = {};
+  const used: Partial<Record<InputKey, string>> = {};
+  for (const input of ["opening", "intake", "capacity", "uplift", "firstWeek"] as const) {
+    const name = findName(names, input);
+    if (!name) {
+      if (input === "opening" || input === "intake")
+        return { ok: false, problem: { code: "missing", input, names: INPUT_NAMES[input] } };
+      continue;
+    }
+    const read = readRange(workbook, input, name);
+    if (!read.ok) return read;
+    raw[input] = read.raw;
+    used[input] = name.name;
+  }
+  const result: RawPlanInputs = { opening: raw.opening as RawInput, intake: raw.intake as RawInput };
+  if (raw.capacity) result.capacity = raw.capacity;
+  if (raw.uplift) result.uplift = raw.uplift;
+  if (raw.firstWeek) result.firstWeek = raw.firstWeek;
+  return { ok: true, raw: result, names: used };
+}

@@ -1,0 +1,551 @@
+/**
+ * Builds a what-if sheet for a meeting ("What-if 2024-01-15") as a SheetSpec: an input block,
+ * five scenarios side by side in a comparison table, a weekly backlog table and a line chart.
+ * Every figure that depends on an input is a native en-US Excel formula (no =IND.* functions),
+ * so the sheet recalculates as soon as someone types a number, also without the add-in.
+ *
+ * Weekly backlog per scenario: backlog_t = MAX(0, backlog_{t-1} + intake − capacity), which is
+ * the engine's `decisions = min(capacity, backlog + intake)` stock-flow written as one cell.
+ */
+import { DEFAULT_WEEKS } from "../engine";
+import { isoDate, serialToParts } from "./dates";
+import type { PlanInputs } from "./inputs";
+import type { Language } from "./messages";
+import { Block, Cell, cellAddress, ChartSpec, formula, SheetSpec, TableSpec, text } from "./spec";
+
+/** Memo, 2023: 190 set aside as incomplete + 70 not taken into consideration, of 1390 filed. */
+export const MEMO_TRIAGE_SHARE = (190 + 70) / 1390;
+/** Memo: the 2024 plan is 1600 decisions; used as "current plan" when the workbook has no capacity. */
+export const MEMO_PLAN_PER_YEAR = 1600;
+/** Memo: 30 to 40 decisions a week are scheduled now; the custom scenario starts at the middle. */
+export const MEMO_SCHEDULED_PER_WEEK = 35;
+/** Scenario 4 clears the backlog within two years unless told otherwise. */
+export const DEFAULT_CLEAR_WITHIN_WEEKS = 104;
+export const WEEKS_PER_YEAR = 52;
+
+export interface WhatIfSheetOptions {
+  inputs: PlanInputs;
+  language: Language;
+  /** Excel serial of today, passed in: no clock. */
+  createdOn: number;
+  /** Share of intake filtered out by triage (0..1); default: the memo's 2023 share, 18.7%. */
+  triageShare?: number;
+  /** Extra weekly capacity on top of the planning rule (scenarios 2 and 3); default 0. */
+  extraCapacity?: number;
+  /** Scenario 1's decisions per year; default: mean given capacity × 52, else the memo's 1600. */
+  currentPlanPerYear?: number;
+  /** Scenario 5's decisions per week; default: the memo's 35 (middle of 30 to 40). */
+  customCapacity?: number;
+  /** Scenario 4 reaches the target backlog in this many weeks; default 104 (2 years). */
+  clearWithinWeeks?: number;
+  /**
+   * Sheet and table names already in the workbook. Given them, the builder picks a free sheet
+   * name ("What-if 2024-01-15 (2)") and free table names, so each click makes a new sheet.
+   */
+  existingNames?: readonly string[];
+}
+
+export type InputId =
+  | "opening"
+  | "intake"
+  | "uplift"
+  | "extra"
+  | "triage"
+  | "horizon"
+  | "target"
+  | "clearWithin"
+  | "planPerYear"
+  | "custom"
+  | "firstWeek";
+
+export type ScenarioId = "plan" | "rule" | "triage" | "required" | "custom";
+export const SCENARIOS: readonly ScenarioId[] = ["plan", "rule", "triage", "required", "custom"];
+
+/** Fixed layout; 0-based rows. Exported so tests and the CLI can find the cells they check. */
+const INPUT_ORDER: readonly InputId[] = [
+  "opening",
+  "intake",
+  "uplift",
+  "extra",
+  "triage",
+  "horizon",
+  "target",
+  "clearWithin",
+  "planPerYear",
+  "custom",
+  "firstWeek",
+];
+const INPUT_HEADER_ROW = 3;
+const FIRST_INPUT_ROW = INPUT_HEADER_ROW + 1;
+const SCENARIO_TITLE_ROW = FIRST_INPUT_ROW + INPUT_ORDER.length + 1;
+const COMPARISON_ROW = SCENARIO_TITLE_ROW + 1;
+const CHART_ROW = COMPARISON_ROW + SCENARIOS.length + 2;
+const CHART_HEIGHT = 20;
+const WEEKLY_TITLE_ROW = CHART_ROW + CHART_HEIGHT + 1;
+const WEEKLY_ROW = WEEKLY_TITLE_ROW + 1;
+
+/** Comparison table columns (0-based). */
+const COMPARISON_COLUMNS = {
+  name: 0,
+  intake: 1,
+  capacity: 2,
+  closing: 3,
+  weeksToClear: 4,
+  leadTime: 5,
+  decisions: 6,
+  explanation: 7,
+} as const;
+/** Weekly table: week, week start, then one backlog column per scenario. */
+const FIRST_SCENARIO_COLUMN = 2;
+
+export interface WhatIfLayout {
+  /** Absolute address of each input cell, "$B$5". */
+  inputs: Record<InputId, string>;
+  /** Per scenario: its comparison row's cells and its weekly backlog column. */
+  scenarios: Record<
+    ScenarioId,
+    {
+      intake: string;
+      capacity: string;
+      closing: string;
+      weeksToClear: string;
+      leadTime: string;
+      decisions: string;
+      /** Weekly backlog, "C41:C144": one row per week of the table. */
+      backlog: string;
+    }
+  >;
+  /** Week numbers column of the weekly table. */
+  weeks: string;
+  /** Rows in the weekly table; the horizon input may go from 1 up to this. */
+  tableWeeks: number;
+}
+
+/** "B19" → "$B$19". */
+const absolute = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+const abs = (row: number, column: number): string => absolute(cellAddress(row, column));
+
+/** Where everything is for a weekly table of `tableWeeks` rows. */
+export function whatIfLayout(tableWeeks: number): WhatIfLayout {
+  const inputs = {} as Record<InputId, string>;
+  INPUT_ORDER.forEach((id, i) => (inputs[id] = abs(FIRST_INPUT_ROW + i, 1)));
+  const scenarios = {} as WhatIfLayout["scenarios"];
+  const first = WEEKLY_ROW + 1;
+  const last = WEEKLY_ROW + tableWeeks;
+  SCENARIOS.forEach((id, i) => {
+    const row = COMPARISON_ROW + 1 + i;
+    const c = COMPARISON_COLUMNS;
+    const column = FIRST_SCENARIO_COLUMN + i;
+    scenarios[id] = {
+      intake: cellAddress(row, c.intake),
+      capacity: cellAddress(row, c.capacity),
+      closing: cellAddress(row, c.closing),
+      weeksToClear: cellAddress(row, c.weeksToClear),
+      leadTime: cellAddress(row, c.leadTime),
+      decisions: cellAddress(row, c.decisions),
+      backlog: `${cellAddress(first, column)}:${cellAddress(last, column)}`,
+    };
+  });
+  return { inputs, scenarios, weeks: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`, tableWeeks };
+}
+
+const LABELS = {
+  nl: {
+    sheet: "What-if",
+    title: "What-if: voorraad opvolgende asielaanvragen",
+    note: (date: string) =>
+      `Gemaakt door de Voorraadplanner op ${date}. Typ nieuwe getallen in kolom B: alle scenario's rekenen direct mee, ook zonder de add-in.`,
+    inputsTitle: "Invoer",
+    inputHeader: ["Invoer", "Waarde", "Toelichting"],
+    input: {
+      opening: "Beginvoorraad",
+      intake: "Instroom per week",
+      uplift: "Opslag planningsregel",
+      extra: "Extra capaciteit per week",
+      triage: "Aandeel onvolledig of kansarm (triage)",
+      horizon: "Horizon (weken)",
+      target: "Streefvoorraad",
+      clearWithin: "Streefvoorraad bereiken binnen (weken)",
+      planPerYear: "Huidig plan: afdoeningen per jaar",
+      custom: "Eigen scenario: afdoeningen per week",
+      firstWeek: "Eerste week (datum)",
+    } as Record<InputId, string>,
+    source: {
+      opening: "uit de werkmap",
+      intakeSeries: (weeks: number) => `gemiddelde instroom over ${weeks} weken uit de werkmap`,
+      intakeSingle: "uit de werkmap",
+      uplift: "planningsregel: instroom + opslag, vast gehouden",
+      extra: "bovenop de planningsregel (scenario 2 en 3), bijvoorbeeld extra fte",
+      triage: (given: boolean) =>
+        given
+          ? "door triage apart beslist (snelle route)"
+          : "beslisnota 2023: (190 + 70) / 1390; door triage apart beslist",
+      horizon: (max: number) => `1 tot ${max} weken`,
+      target: "voor scenario 4",
+      clearWithin: "scenario 4; 104 weken = 2 jaar",
+      planPerYear: (given: boolean) =>
+        given ? "gemiddelde capaciteit uit de werkmap × 52" : "plan 2024 uit de beslisnota",
+      custom: "pas aan tijdens het overleg",
+      firstWeek: "alleen voor de datums in de weektabel",
+    },
+    scenariosTitle: "Scenario's naast elkaar",
+    comparison: [
+      "Scenario",
+      "Instroom per week",
+      "Capaciteit per week",
+      "Voorraad aan einde horizon",
+      "Weken tot voorraad nul",
+      "Doorlooptijd (weken)",
+      "Afdoeningen per week",
+      "Uitleg",
+    ],
+    scenario: {
+      plan: "1. Huidig plan",
+      rule: "2. Planningsregel",
+      triage: "3. Regel + triage",
+      required: "4. Nodig voor streefvoorraad",
+      custom: "5. Eigen scenario",
+    } as Record<ScenarioId, string>,
+    explanation: {
+      plan: "afdoeningen per jaar / 52, elke week gelijk",
+      rule: "instroom × (1 + opslag) + extra capaciteit",
+      triage: "triage haalt het aandeel uit de instroom; regel op de rest (+ extra); voorraad van de reguliere stroom",
+      required: "instroom + (beginvoorraad − streefvoorraad) / termijn",
+      custom: "de capaciteit uit de invoer",
+    } as Record<ScenarioId, string>,
+    never: "nooit",
+    none: "n.v.t.",
+    weeklyTitle: "Voorraad per week (einde week)",
+    week: "Week",
+    weekStart: "Begin week",
+    chart: "Voorraad per week per scenario",
+    cases: "Zaken",
+  },
+  en: {
+    sheet: "What-if",
+    title: "What-if: backlog of subsequent asylum applications",
+    note: (date: string) =>
+      `Made by the Backlog Planner on ${date}. Type new figures in column B: every scenario recalculates at once, also without the add-in.`,
+    inputsTitle: "Inputs",
+    inputHeader: ["Input", "Value", "Notes"],
+    input: {
+      opening: "Opening backlog",
+      intake: "Intake per week",
+      uplift: "Planning rule uplift",
+      extra: "Extra capacity per week",
+      triage: "Share incomplete or low-merit (triage)",
+      horizon: "Horizon (weeks)",
+      target: "Target backlog",
+      clearWithin: "Reach the target within (weeks)",
+      planPerYear: "Current plan: decisions per year",
+      custom: "Custom scenario: decisions per week",
+      firstWeek: "First week (date)",
+    } as Record<InputId, string>,
+    source: {
+      opening: "from the workbook",
+      intakeSeries: (weeks: number) => `mean intake over ${weeks} weeks from the workbook`,
+      intakeSingle: "from the workbook",
+      uplift: "planning rule: intake + uplift, held steady",
+      extra: "on top of the planning rule (scenarios 2 and 3), e.g. extra staff",
+      triage: (given: boolean) =>
+        given
+          ? "decided separately by triage (fast track)"
+          : "memo 2023: (190 + 70) / 1390; decided separately by triage",
+      horizon: (max: number) => `1 to ${max} weeks`,
+      target: "for scenario 4",
+      clearWithin: "scenario 4; 104 weeks = 2 years",
+      planPerYear: (given: boolean) => (given ? "mean capacity from the workbook × 52" : "the memo's 2024 plan"),
+      custom: "edit during the meeting",
+      firstWeek: "only for the dates in the weekly table",
+    },
+    scenariosTitle: "Scenarios side by side",
+    comparison: [
+      "Scenario",
+      "Intake per week",
+      "Capacity per week",
+      "Backlog at the horizon",
+      "Weeks to clear",
+      "Lead time (weeks)",
+      "Decisions per week",
+      "How",
+    ],
+    scenario: {
+      plan: "1. Current plan",
+      rule: "2. Planning rule",
+      triage: "3. Rule + triage",
+      required: "4. Required for the target",
+      custom: "5. Custom scenario",
+    } as Record<ScenarioId, string>,
+    explanation: {
+      plan: "decisions per year / 52, the same every week",
+      rule: "intake × (1 + uplift) + extra capacity",
+      triage: "triage takes its share out of the intake; the rule on the rest (+ extra); regular queue's backlog",
+      required: "intake + (opening backlog − target) / weeks",
+      custom: "the capacity from the inputs",
+    } as Record<ScenarioId, string>,
+    never: "never",
+    none: "n/a",
+    weeklyTitle: "Backlog per week (end of week)",
+    week: "Week",
+    weekStart: "Week start",
+    chart: "Backlog per week by scenario",
+    cases: "Cases",
+  },
+} as const;
+
+/** Characters Excel refuses in sheet names. */
+const FORBIDDEN = /[:\\/?*[\]]/g;
+
+/** First name not taken (case-insensitive, as Excel compares sheet and table names). */
+function freeName(base: string, taken: readonly string[], suffix: (n: number) => string): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const candidate = base + suffix(n);
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** "What-if 2024-01-15", made unique against `taken`; ≤ 31 characters and no forbidden characters. */
+export function whatIfSheetName(language: Language, createdOn: number, taken: readonly string[] = []): string {
+  const base = `${LABELS[language].sheet} ${isoDate(createdOn)}`.replace(FORBIDDEN, "-").slice(0, 24);
+  return freeName(base, taken, (n) => ` (${n})`);
+}
+
+/** Workbook-unique table names for this sheet, with the date in them. */
+export function whatIfTableNames(
+  createdOn: number,
+  taken: readonly string[] = [],
+): { comparison: string; weekly: string } {
+  const { year, month, day } = serialToParts(createdOn);
+  const stamp = `${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}`;
+  // Both names take the same suffix so a sheet's two tables stay recognisably a pair.
+  const bases = [`VoorraadplannerWhatIf_${stamp}`, `VoorraadplannerWhatIfWeken_${stamp}`];
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const names = bases.map((b) => (n === 1 ? b : `${b}_${n}`));
+    if (names.every((name) => !lower.has(name.toLowerCase()))) {
+      return { comparison: names[0] as string, weekly: names[1] as string };
+    }
+  }
+}
+
+/** Mean of the first `weeks` values of a series (or the number itself). */
+function meanOver(series: number | number[], weeks: number): number {
+  if (typeof series === "number") return series;
+  let sum = 0;
+  const n = Math.min(weeks, series.length);
+  for (let i = 0; i < n; i++) sum += series[i] as number;
+  return n === 0 ? 0 : sum / n;
+}
+
+/** The horizon the projection uses: explicit weeks, else a series' length, else 52. */
+export function horizonOf(inputs: PlanInputs): number {
+  if (inputs.weeks !== undefined) return inputs.weeks;
+  if (Array.isArray(inputs.intake)) return inputs.intake.length;
+  if (Array.isArray(inputs.capacity)) return inputs.capacity.length;
+  return DEFAULT_WEEKS;
+}
+
+/** Rounds away float noise (1600/52 × 52) so prefilled figures read as the planner typed them. */
+const tidy = (x: number): number => {
+  const r = Math.round(x * 1e6) / 1e6;
+  return Math.abs(r - x) < 1e-9 ? r : x;
+};
+
+/** The values the input block starts with. */
+export interface WhatIfPrefill {
+  opening: number;
+  intake: number;
+  uplift: number;
+  extra: number;
+  triage: number;
+  horizon: number;
+  target: number;
+  clearWithin: number;
+  planPerYear: number;
+  custom: number;
+  firstWeek: number | null;
+}
+
+/** Prefilled input values from the current plan and the memo's defaults. */
+export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
+  const { inputs } = options;
+  const horizon = horizonOf(inputs);
+  return {
+    opening: inputs.opening,
+    intake: tidy(meanOver(inputs.intake, horizon)),
+    uplift: inputs.uplift,
+    extra: options.extraCapacity ?? 0,
+    triage: options.triageShare ?? MEMO_TRIAGE_SHARE,
+    horizon,
+    target: inputs.target,
+    clearWithin: options.clearWithinWeeks ?? DEFAULT_CLEAR_WITHIN_WEEKS,
+    planPerYear:
+      options.currentPlanPerYear ??
+      (inputs.capacity === undefined ? MEMO_PLAN_PER_YEAR : tidy(meanOver(inputs.capacity, horizon) * WEEKS_PER_YEAR)),
+    custom: options.customCapacity ?? MEMO_SCHEDULED_PER_WEEK,
+    firstWeek: inputs.firstWeek ?? null,
+  };
+}
+
+/**
+ * The what-if sheet for a meeting.
+ *
+ * @example
+ * buildWhatIfSheet({ inputs, language: "nl", createdOn: excelDateSerial(2024, 1, 15) })
+ * // → a SheetSpec named "What-if 2024-01-15" with five live scenarios
+ */
+export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
+  const { language, createdOn } = options;
+  const L = LABELS[language];
+  const p = whatIfPrefill(options);
+  // Rows cover the horizon and scenario 4's period, so both are visible and the horizon can grow.
+  const tableWeeks = Math.max(p.horizon, p.clearWithin);
+  const layout = whatIfLayout(tableWeeks);
+  const I = layout.inputs;
+  const taken = options.existingNames ?? [];
+  const tables = whatIfTableNames(createdOn, taken);
+
+  const blocks: Block[] = [
+    { at: "A1", cells: [[text(L.title)]], style: "title" },
+    { at: "A2", cells: [[text(L.note(isoDate(createdOn)))]], style: "note" },
+    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [L.inputHeader.map((h) => text(h))], style: "header" },
+    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(L.input[id])]), style: "label" },
+  ];
+  const intakeSource = Array.isArray(options.inputs.intake) ? L.source.intakeSeries(p.horizon) : L.source.intakeSingle;
+  const inputRows: Record<InputId, { value: Cell; format: string; source: string }> = {
+    opening: { value: p.opening, format: "#,##0", source: L.source.opening },
+    intake: { value: p.intake, format: "#,##0.0", source: intakeSource },
+    uplift: { value: p.uplift, format: "0.0%", source: L.source.uplift },
+    extra: { value: p.extra, format: "#,##0.0", source: L.source.extra },
+    triage: { value: p.triage, format: "0.0%", source: L.source.triage(options.triageShare !== undefined) },
+    horizon: { value: p.horizon, format: "0", source: L.source.horizon(tableWeeks) },
+    target: { value: p.target, format: "#,##0", source: L.source.target },
+    clearWithin: { value: p.clearWithin, format: "0", source: L.source.clearWithin },
+    planPerYear: {
+      value: p.planPerYear,
+      format: "#,##0",
+      source: L.source.planPerYear(options.currentPlanPerYear !== undefined || options.inputs.capacity !== undefined),
+    },
+    custom: { value: p.custom, format: "#,##0.0", source: L.source.custom },
+    firstWeek: { value: p.firstWeek, format: "yyyy-mm-dd", source: L.source.firstWeek },
+  };
+  INPUT_ORDER.forEach((id, i) => {
+    const row = inputRows[id];
+    blocks.push({
+      at: cellAddress(FIRST_INPUT_ROW + i, 1),
+      cells: [[row.value]],
+      numberFormat: row.format,
+      style: "input",
+    });
+  });
+  blocks.push({
+    at: cellAddress(FIRST_INPUT_ROW, 2),
+    cells: INPUT_ORDER.map((id) => [text(inputRows[id].source)]),
+    style: "note",
+  });
+  blocks.push({ at: cellAddress(SCENARIO_TITLE_ROW, 0), cells: [[text(L.scenariosTitle)]], style: "subtitle" });
+  blocks.push({ at: cellAddress(WEEKLY_TITLE_ROW, 0), cells: [[text(L.weeklyTitle)]], style: "subtitle" });
+
+  // Per scenario: the queue's weekly intake and capacity, each a formula on the input cells.
+  const S = layout.scenarios;
+  const intakeFormula: Record<ScenarioId, string> = {
+    plan: `${I.intake}`,
+    rule: `${I.intake}`,
+    triage: `(1-${I.triage})*${I.intake}`,
+    required: `${I.intake}`,
+    custom: `${I.intake}`,
+  };
+  const capacityFormula: Record<ScenarioId, string> = {
+    plan: `${I.planPerYear}/${WEEKS_PER_YEAR}`,
+    rule: `(1+${I.uplift})*${S.rule.intake}+${I.extra}`,
+    triage: `(1+${I.uplift})*${S.triage.intake}+${I.extra}`,
+    required: `MAX(0,${S.required.intake}+(${I.opening}-${I.target})/${I.clearWithin})`,
+    custom: `${I.custom}`,
+  };
+  const firstBacklogRow = WEEKLY_ROW + 1;
+  const lastBacklogRow = WEEKLY_ROW + tableWeeks;
+  const comparisonRows: Cell[][] = SCENARIOS.map((id, i) => {
+    const s = S[id];
+    const column = FIRST_SCENARIO_COLUMN + i;
+    const backlogColumn = `${abs(firstBacklogRow, column)}:${abs(lastBacklogRow, column)}`;
+    return [
+      text(L.scenario[id]),
+      formula(intakeFormula[id]),
+      formula(capacityFormula[id]),
+      formula(`INDEX(${backlogColumn},${I.horizon})`),
+      // Constant rates, as the engine's weeksToClearCore: opening ÷ (capacity − intake).
+      formula(
+        `IF(${I.opening}<=0,0,IF(${s.capacity}>${s.intake},${I.opening}/(${s.capacity}-${s.intake}),"${L.never}"))`,
+      ),
+      // Little's law at the horizon: backlog ÷ mean decisions per week.
+      formula(`IF(${s.decisions}>0,${s.closing}/${s.decisions},"${L.none}")`),
+      // Everything that came in and is no longer waiting was decided. ROUND to 1e-9 drops the
+      // float noise of that difference, so "no decisions" reads 0 and lead time "n/a", not 1e16.
+      formula(`ROUND((${I.opening}+${I.horizon}*${s.intake}-${s.closing})/${I.horizon},9)`),
+      text(L.explanation[id]),
+    ];
+  });
+  const comparison: TableSpec = {
+    name: tables.comparison,
+    at: cellAddress(COMPARISON_ROW, 0),
+    columns: L.comparison.map((header, i) => ({
+      header,
+      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "@"][i] as string,
+    })),
+    rows: comparisonRows,
+    style: "TableStyleMedium2",
+  };
+
+  const weeklyRows: Cell[][] = [];
+  for (let k = 0; k < tableWeeks; k++) {
+    const row = firstBacklogRow + k;
+    const week = cellAddress(row, 0);
+    const cells: Cell[] = [k + 1, formula(`IF(${I.firstWeek}="","",${I.firstWeek}+7*(${week}-1))`)];
+    SCENARIOS.forEach((id, i) => {
+      const column = FIRST_SCENARIO_COLUMN + i;
+      const previous = k === 0 ? I.opening : cellAddress(row - 1, column);
+      // #N/A past the horizon: charts skip it, so the lines stop where the horizon does.
+      cells.push(
+        formula(
+          `IF(${week}>${I.horizon},NA(),MAX(0,${previous}+${absolute(S[id].intake)}-${absolute(S[id].capacity)}))`,
+        ),
+      );
+    });
+    weeklyRows.push(cells);
+  }
+  const weekly: TableSpec = {
+    name: tables.weekly,
+    at: cellAddress(WEEKLY_ROW, 0),
+    columns: [
+      { header: L.week, numberFormat: "0" },
+      { header: L.weekStart, numberFormat: "yyyy-mm-dd" },
+      ...SCENARIOS.map((id) => ({ header: L.scenario[id], numberFormat: "#,##0.0" })),
+    ],
+    rows: weeklyRows,
+    style: "TableStyleLight9",
+  };
+
+  const chart: ChartSpec = {
+    kind: "line",
+    title: L.chart,
+    categories: layout.weeks,
+    series: SCENARIOS.map((id) => ({ name: L.scenario[id], values: S[id].backlog })),
+    at: cellAddress(CHART_ROW, 0),
+    widthColumns: 8,
+    heightRows: CHART_HEIGHT,
+    xAxisTitle: L.week,
+    yAxisTitle: L.cases,
+  };
+
+  return {
+    name: whatIfSheetName(language, createdOn, taken),
+    markerTable: tables.comparison,
+    blocks,
+    tables: [comparison, weekly],
+    charts: [chart],
+    columnWidths: { A: 40, B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 45 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${L.title} — ${isoDate(createdOn)}` },
+  };
+}

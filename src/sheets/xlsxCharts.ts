@@ -1,0 +1,267 @@
+/**
+ * Adds native charts to a saved .xlsx. ExcelJS 4.4 writes no charts, so after it has saved the
+ * workbook we open the zip and add, per sheet: a drawing part with one anchor per chart, one
+ * DrawingML chart part per chart, their relationships and content types. The charts reference
+ * sheet ranges only (no cached values), so Excel and LibreOffice draw them from the live cells.
+ */
+import JSZip from "jszip";
+import { ChartSpec, parseCell } from "./spec";
+
+export interface SheetCharts {
+  sheetName: string;
+  charts: ChartSpec[];
+}
+
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  drawingRel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chartRel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  drawingType: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chartType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+export const escapeXml = (value: string): string =>
+  value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+
+const unescapeXml = (value: string): string =>
+  value
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, "&");
+
+/** Attributes of one XML start tag, unescaped. Enough for the flat package parts we read. */
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+    out[m[1] as string] = unescapeXml(m[3] ?? m[4] ?? "");
+  }
+  return out;
+}
+
+/** "C48:C151" on sheet "What-if 2024-01-15" → "'What-if 2024-01-15'!$C$48:$C$151". */
+export function sheetRange(sheetName: string, range: string): string {
+  const absolute = range
+    .split(":")
+    .map((part) => part.replace(/\$/g, "").replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2"))
+    .join(":");
+  return `'${sheetName.replace(/'/g, "''")}'!${absolute}`;
+}
+
+function titleXml(title: string): string {
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title>`
+  );
+}
+
+/** One DrawingML chart part for a chart spec; element order follows the schema (CT_Chart, …). */
+export function chartXml(chart: ChartSpec, sheetName: string): string {
+  const line = chart.kind === "line";
+  const categories = sheetRange(sheetName, chart.categories);
+  const series = chart.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
+        (line ? `<c:marker><c:symbol val="none"/></c:marker>` : "") +
+        `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f></c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXml(sheetRange(sheetName, s.values))}</c:f></c:numRef></c:val>` +
+        (line ? `<c:smooth val="0"/>` : "") +
+        `</c:ser>`,
+    )
+    .join("");
+  const plot = line
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>` +
+      `<c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>`
+    : `<c:areaChart><c:grouping val="stacked"/><c:varyColors val="0"/>${series}` +
+      `<c:axId val="500000001"/><c:axId val="500000002"/></c:areaChart>`;
+  const catAx =
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/>${chart.xAxisTitle ? titleXml(chart.xAxisTitle) : ""}` +
+    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
+    `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/>${chart.yAxisTitle ? titleXml(chart.yAxisTitle) : ""}` +
+    `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/>` +
+    `<c:crossBetween val="${line ? "between" : "midCat"}"/></c:valAx>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
+    `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title)}<c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    // "gap": #N/A past the horizon ends a line instead of dropping it to zero.
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** The drawing part placing each chart over its cells (two-cell anchors move with the grid). */
+export function drawingXml(charts: ChartSpec[], relIds: string[]): string {
+  const anchors = charts
+    .map((chart, i) => {
+      const from = parseCell(chart.at);
+      const marker = (col: number, row: number): string =>
+        `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+      return (
+        `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(from.column, from.row)}</xdr:from>` +
+        `<xdr:to>${marker(from.column + chart.widthColumns, from.row + chart.heightRows)}</xdr:to>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.title)}"/>` +
+        `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+        `<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" xmlns:r="${NS.rel}" r:id="${relIds[i]}"/>` +
+        `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+      );
+    })
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors}</xdr:wsDr>`;
+}
+
+export async function readText(zip: JSZip, path: string): Promise<string | undefined> {
+  const file = zip.file(path);
+  return file ? file.async("string") : undefined;
+}
+
+/** Resolves a relationship target against the folder of the part that owns the rels. */
+export function resolveTarget(ownerFolder: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ownerFolder.split("/").filter(Boolean);
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== ".") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** Sheet name → its part path ("xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
+export async function sheetPartPaths(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await readText(zip, "xl/workbook.xml");
+  const rels = await readText(zip, "xl/_rels/workbook.xml.rels");
+  if (!workbook || !rels) throw new Error("not an .xlsx workbook: xl/workbook.xml is missing");
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a["Id"] && a["Target"]) targets.set(a["Id"], resolveTarget("xl", a["Target"]));
+  }
+  const out = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const id = a["r:id"];
+    const target = id === undefined ? undefined : targets.get(id);
+    if (a["name"] !== undefined && target) out.set(a["name"], target);
+  }
+  return out;
+}
+
+function nextFreeNumber(zip: JSZip, prefix: string, suffix: string): number {
+  let n = 1;
+  while (zip.file(`${prefix}${n}${suffix}`)) n++;
+  return n;
+}
+
+/** Worksheet children that must come after <drawing> (CT_Worksheet sequence). */
+const AFTER_DRAWING = [
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
+
+export function insertDrawing(sheetXml: string, relId: string): string {
+  if (/<drawing\b/.test(sheetXml)) throw new Error("the sheet already has a drawing; charts would replace it");
+  const positions = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
+  const at = Math.min(...positions);
+  let xml = `${sheetXml.slice(0, at)}<drawing r:id="${relId}"/>${sheetXml.slice(at)}`;
+  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
+  return xml;
+}
+
+export function addRelationship(
+  relsXml: string | undefined,
+  type: string,
+  target: string,
+): { xml: string; id: string } {
+  const xml =
+    relsXml ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+  let max = 0;
+  for (const m of xml.matchAll(/\bId="rId(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  const id = `rId${max + 1}`;
+  return {
+    id,
+    xml: xml.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
+    ),
+  };
+}
+
+function addOverride(contentTypes: string, partName: string, type: string): string {
+  return contentTypes.replace("</Types>", `<Override PartName="${partName}" ContentType="${type}"/></Types>`);
+}
+
+/**
+ * Returns the workbook with the charts added to the named sheets.
+ *
+ * @example
+ * const buffer = await workbook.xlsx.writeBuffer();
+ * const withCharts = await addCharts(buffer, [{ sheetName: "Prognose", charts: spec.charts }]);
+ */
+export async function addCharts(xlsx: Uint8Array | ArrayBuffer, sheets: SheetCharts[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const paths = await sheetPartPaths(zip);
+  let contentTypes = (await readText(zip, "[Content_Types].xml")) as string;
+  for (const { sheetName, charts } of sheets) {
+    if (charts.length === 0) continue;
+    const sheetPath = paths.get(sheetName);
+    if (!sheetPath) throw new Error(`no sheet named ${sheetName} in the workbook`);
+    const folder = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
+    const file = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
+
+    const drawingNo = nextFreeNumber(zip, "xl/drawings/drawing", ".xml");
+    let drawingRels: string | undefined;
+    const chartRelIds: string[] = [];
+    for (const chart of charts) {
+      const chartNo = nextFreeNumber(zip, "xl/charts/chart", ".xml");
+      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(chart, sheetName));
+      contentTypes = addOverride(contentTypes, `/xl/charts/chart${chartNo}.xml`, NS.chartType);
+      const rel = addRelationship(drawingRels, NS.chartRel, `../charts/chart${chartNo}.xml`);
+      drawingRels = rel.xml;
+      chartRelIds.push(rel.id);
+    }
+    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(charts, chartRelIds));
+    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, drawingRels as string);
+    contentTypes = addOverride(contentTypes, `/xl/drawings/drawing${drawingNo}.xml`, NS.drawingType);
+
+    const sheetRelsPath = `${folder}/_rels/${file}.rels`;
+    const sheetRel = addRelationship(
+      await readText(zip, sheetRelsPath),
+      NS.drawingRel,
+      `../drawings/drawing${drawingNo}.xml`,
+    );
+    zip.file(sheetRelsPath, sheetRel.xml);
+    zip.file(sheetPath, insertDrawing((await readText(zip, sheetPath)) as string, sheetRel.id));
+  }
+  zip.file("[Content_Types].xml", contentTypes);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

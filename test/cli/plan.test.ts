@@ -1,0 +1,335 @@
+import { execFile } from "child_process";
+import * as crypto from "crypto";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
+import { parsePlanArgs } from "../../src/cli/args";
+import { planWorkbook, PlanEnvironment, runPlan } from "../../src/cli/plan";
+import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { ChartSpec, excelDateSerial } from "../../src/sheets/spec";
+import { addCharts } from "../../src/sheets/xlsxCharts";
+import { readPackage, XlsxPackage } from "../helpers/xlsxPackage";
+import { makeUserWorkbook, USER_UPLIFT } from "../helpers/userWorkbook";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SAMPLE = path.join(ROOT, "assets", "voorbeeld-invoer.xlsx");
+const JAN_15 = excelDateSerial(2024, 1, 15);
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string[];
+  stderr: string[];
+}
+
+async function run(argv: string[], overrides: Partial<PlanEnvironment> = {}): Promise<Run> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runPlan(argv, {
+    cwd: dir,
+    sampleFile: SAMPLE,
+    defaultOut: path.join(dir, "out", "plan.xlsx"),
+    today: () => JAN_15,
+    stdout: (l) => stdout.push(l),
+    stderr: (l) => stderr.push(l),
+    ...overrides,
+  });
+  return { code, stdout, stderr };
+}
+
+const sha = (file: string): string => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+/** Every original sheet comes back cell for cell (values, formulas, number formats, merges), and every name. */
+function expectOriginalsKept(original: XlsxPackage, output: XlsxPackage): void {
+  for (const sheet of original.sheets) {
+    const kept = output.sheet(sheet.name);
+    expect(Object.fromEntries(kept.cells)).toEqual(Object.fromEntries(sheet.cells));
+    expect(kept.merges).toEqual(sheet.merges);
+  }
+  const sortNames = (p: XlsxPackage): unknown[] =>
+    p.names
+      .filter((n) => !n.name.startsWith("_xlnm."))
+      .sort((a, b) => `${a.scope}${a.name}`.localeCompare(`${b.scope}${b.name}`));
+  expect(sortNames(output)).toEqual(sortNames(original));
+}
+
+describe("parsePlanArgs", () => {
+  test("options with a space or '=', flags, and defaults", () => {
+    expect(parsePlanArgs([])).toEqual({ ok: true, args: { force: false, language: "nl", help: false } });
+    expect(
+      parsePlanArgs(["--in", "a.xlsx", "--out=b.xlsx", "--force", "--lang", "en", "--date", "2024-02-29"]),
+    ).toEqual({
+      ok: true,
+      args: {
+        in: "a.xlsx",
+        out: "b.xlsx",
+        force: true,
+        language: "en",
+        help: false,
+        date: excelDateSerial(2024, 2, 29),
+      },
+    });
+  });
+
+  test.each([
+    [["--in"], "--in heeft een waarde nodig."],
+    [["--in", "--force"], "--in heeft een waarde nodig."],
+    [["--lang", "de"], "--lang moet nl of en zijn, niet 'de'."],
+    [["--date", "2023-02-29"], "--date moet een datum als 2024-01-15 zijn, niet '2023-02-29'."],
+    [["in.xlsx"], "Onbekende optie in.xlsx."],
+  ])("%j is refused: %s", (argv, message) => {
+    expect(parsePlanArgs(argv)).toMatchObject({ ok: false, message });
+  });
+});
+
+describe("npm run plan on the bundled sample", () => {
+  test("no arguments: reads the sample, writes out/plan.xlsx, prints one summary line (memo: 1140, 249.6 weeks)", async () => {
+    const before = sha(SAMPLE);
+    const result = await run([]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: ["Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx"],
+      stderr: [],
+    });
+    expect(sha(SAMPLE)).toBe(before);
+    const output = await readPackage(fs.readFileSync(path.join(dir, "out", "plan.xlsx")));
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Prognose", "What-if 2024-01-15"]);
+    expectOriginalsKept(await readPackage(fs.readFileSync(SAMPLE)), output);
+    // The tool's own default output is simply replaced on the next run.
+    expect((await run([])).code).toBe(0);
+  });
+
+  test("--lang en: English sheets and summary", async () => {
+    const result = await run(["--lang", "en", "--out", "plan.xlsx"]);
+    expect(result.stdout).toEqual(["Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx"]);
+    const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Projection", "What-if 2024-01-15"]);
+  });
+
+  test("--help prints the usage and writes nothing", async () => {
+    const result = await run(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.join("\n")).toContain("npm run plan -- [--in invoer.xlsx]");
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+});
+
+describe("it never writes to the input, and overwrites only with --force", () => {
+  beforeEach(() => fs.copyFileSync(SAMPLE, path.join(dir, "in.xlsx")));
+
+  test.each([["in.xlsx"], ["./sub/../in.xlsx"], ["link.xlsx"]])(
+    "--out %s, the input itself, is refused",
+    async (out) => {
+      fs.mkdirSync(path.join(dir, "sub"));
+      fs.symlinkSync(path.join(dir, "in.xlsx"), path.join(dir, "link.xlsx"));
+      const before = sha(path.join(dir, "in.xlsx"));
+      const result = await run(["--in", "in.xlsx", "--out", out, "--force"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr[0]).toBe(
+        "--out is hetzelfde bestand als --in (in.xlsx); de invoer wordt nooit overschreven. Kies een ander uitvoerbestand.",
+      );
+      expect(sha(path.join(dir, "in.xlsx"))).toBe(before);
+    },
+  );
+
+  test("an existing --out is kept unless --force is given", async () => {
+    fs.writeFileSync(path.join(dir, "plan.xlsx"), "mine");
+    const refused = await run(["--in", "in.xlsx", "--out", "plan.xlsx"]);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: ["plan.xlsx bestaat al; geef --force om het te overschrijven, of kies een ander --out."],
+    });
+    expect(fs.readFileSync(path.join(dir, "plan.xlsx"), "utf8")).toBe("mine");
+    const forced = await run(["--in", "in.xlsx", "--out", "plan.xlsx", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "plan.xlsx")).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("a missing input file, or one that is not a workbook, is a clear message and exit 2", async () => {
+    expect(await run(["--in", "nope.xlsx"])).toMatchObject({
+      code: 2,
+      stderr: ["Het invoerbestand nope.xlsx bestaat niet."],
+    });
+    fs.writeFileSync(path.join(dir, "fake.xlsx"), "week;instroom\n1;25\n");
+    const fake = await run(["--in", "fake.xlsx", "--out", "o.xlsx", "--lang", "en"]);
+    expect(fake.code).toBe(2);
+    expect(fake.stderr[0]).toMatch(/^fake\.xlsx is not a readable \.xlsx workbook \(.+\)\.$/);
+    expect(fs.existsSync(path.join(dir, "o.xlsx"))).toBe(false);
+  });
+});
+
+describe("problems with the defined names", () => {
+  async function workbookWith(change: (wb: ExcelJS.Workbook) => void): Promise<string> {
+    const wb = makeSampleWorkbook();
+    change(wb);
+    const file = path.join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test("a missing name: says which name to define, exit 2, nothing written", async () => {
+    await workbookWith((wb) => wb.definedNames.remove("Invoer!$B$3", "Beginvoorraad"));
+    const result = await run(["--in", "in.xlsx", "--out", "o.xlsx"]);
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: [
+        "De werkmap heeft geen naam voor de beginvoorraad: geef de cel(len) met de beginvoorraad de werkmapnaam Beginvoorraad (of OpeningBacklog).",
+      ],
+    });
+    expect(fs.existsSync(path.join(dir, "o.xlsx"))).toBe(false);
+  });
+
+  test("a name pointing to text names the cell", async () => {
+    await workbookWith((wb) => (wb.getWorksheet("Invoer")!.getCell("B3").value = "veel"));
+    expect(await run(["--in", "in.xlsx", "--out", "o.xlsx"])).toMatchObject({
+      code: 2,
+      stderr: ["Invoer!B3 bevat de tekst 'veel'; er werd een getal verwacht."],
+    });
+    expect(await run(["--in", "in.xlsx", "--out", "o.xlsx", "--lang", "en"])).toMatchObject({
+      code: 2,
+      stderr: ["Invoer!B3 contains the text 'veel'; a number was expected."],
+    });
+  });
+
+  test("text inside the weekly intake names the week's cell", async () => {
+    await workbookWith((wb) => (wb.getWorksheet("Invoer")!.getCell("C23").value = "n.v.t."));
+    expect((await run(["--in", "in.xlsx", "--out", "o.xlsx"])).stderr).toEqual([
+      "Invoer!C23 bevat de tekst 'n.v.t.'; er werd een getal verwacht.",
+    ]);
+  });
+
+  test("a formula saved without its result cannot be read, and says so", async () => {
+    await workbookWith(
+      (wb) => (wb.getWorksheet("Invoer")!.getCell("B3").value = { formula: "1000+440" } as ExcelJS.CellValue),
+    );
+    expect((await run(["--in", "in.xlsx", "--out", "o.xlsx", "--lang", "en"])).stderr).toEqual([
+      "Invoer!B3 holds a formula without a saved result; open the workbook in Excel and save it so the result is stored.",
+    ]);
+  });
+});
+
+describe("a planner's own workbook", () => {
+  test("English names, a formula and a shared formula among the inputs, a constant uplift name", async () => {
+    const input = await makeUserWorkbook();
+    const result = await planWorkbook(input, { language: "nl", createdOn: JAN_15 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.inputs.opening).toBe(1500);
+    expect(result.inputs.uplift).toBe(USER_UPLIFT);
+    expect(result.inputs.firstWeek).toBe(excelDateSerial(2024, 1, 1));
+    expect(result.inputs.capacity).toEqual(new Array(52).fill(32));
+    const intake = result.inputs.intake as number[];
+    expect(intake[3]).toBe(20 + 3 + 2); // week 4 is the formula B12+2
+    expect(result.projectionSheet).toBe("Prognose (2)"); // "Prognose" is the user's own sheet
+  });
+
+  test("its sheets come back cell for cell: values, formulas, number formats, merges, and every defined name", async () => {
+    const input = await makeUserWorkbook();
+    const result = await planWorkbook(input, { language: "nl", createdOn: JAN_15 });
+    if (!result.ok) throw new Error(result.message);
+    const original = await readPackage(input);
+    const output = await readPackage(result.xlsx);
+    expect(output.sheets.map((s) => s.name)).toEqual([
+      "Gegevens",
+      "Prognose",
+      "Notities",
+      "Prognose (2)",
+      "What-if 2024-01-15",
+    ]);
+    expectOriginalsKept(original, output);
+    // The names ExcelJS alone would drop or widen are there, with their scope.
+    expect(output.names).toEqual(
+      expect.arrayContaining([
+        { name: "Uplift", scope: undefined, formula: "0.12", hidden: false },
+        { name: "Lokaal", scope: "Notities", formula: "Notities!$A$2", hidden: false },
+        { name: "Relatief", scope: undefined, formula: "Gegevens!B3", hidden: false },
+        { name: "Som", scope: undefined, formula: "SUM(Gegevens!$B$10:$B$61)", hidden: false },
+      ]),
+    );
+    const workbookXml = await (output.zip.file("xl/workbook.xml") as JSZip.JSZipObject).async("string");
+    expect(workbookXml).toMatch(/<sheet [^>]*name="Notities"[^>]*state="hidden"/);
+  });
+
+  test("run again on its own output: the add-in's sheets are replaced, not duplicated", async () => {
+    const first = await planWorkbook(await makeUserWorkbook(), { language: "nl", createdOn: JAN_15 });
+    if (!first.ok) throw new Error(first.message);
+    const second = await planWorkbook(first.xlsx, { language: "nl", createdOn: JAN_15 });
+    if (!second.ok) throw new Error(second.message);
+    const a = await readPackage(first.xlsx);
+    const b = await readPackage(second.xlsx);
+    expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
+    expectOriginalsKept(await readPackage(await makeUserWorkbook()), b);
+    // A later day adds a new what-if sheet and keeps the meeting's earlier one.
+    const later = await planWorkbook(second.xlsx, { language: "nl", createdOn: JAN_15 + 7 });
+    if (!later.ok) throw new Error(later.message);
+    expect((await readPackage(later.xlsx)).sheets.map((s) => s.name)).toEqual([
+      ...a.sheets.map((s) => s.name),
+      "What-if 2024-01-22",
+    ]);
+  });
+});
+
+describe("the user's own charts", () => {
+  test("a chart on an original sheet survives (ExcelJS alone drops it), byte for byte", async () => {
+    const chart: ChartSpec = {
+      kind: "line",
+      title: "Instroom",
+      categories: "A10:A61",
+      series: [{ name: "Instroom", values: "C10:C61" }],
+      at: "F3",
+      widthColumns: 6,
+      heightRows: 15,
+    };
+    const input = await addCharts(fs.readFileSync(SAMPLE), [{ sheetName: "Invoer", charts: [chart] }]);
+    const result = await planWorkbook(input, { language: "nl", createdOn: JAN_15 });
+    if (!result.ok) throw new Error(result.message);
+    const output = await readPackage(result.xlsx);
+    const original = await readPackage(input);
+    const text = async (p: XlsxPackage, part: string): Promise<string> =>
+      (p.zip.file(part) as JSZip.JSZipObject).async("string");
+    // Find the chart the Invoer sheet's drawing points to, through the relationships.
+    const chartOf = async (p: XlsxPackage): Promise<string> => {
+      const sheet = p.sheet("Invoer");
+      const rid = /<drawing r:id="([^"]+)"/.exec(sheet.xml)?.[1];
+      const rels = await text(p, sheet.path.replace("worksheets/", "worksheets/_rels/") + ".rels");
+      const drawing = new RegExp(`Id="${rid}"[^>]*Target="\\.\\./drawings/([^"]+)"`).exec(rels)?.[1];
+      const drawingRels = await text(p, `xl/drawings/_rels/${drawing}.rels`);
+      const chartPart = /Target="\.\.\/charts\/([^"]+)"/.exec(drawingRels)?.[1];
+      return text(p, `xl/charts/${chartPart}`);
+    };
+    expect(await chartOf(output)).toBe(await chartOf(original));
+    expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
+    const types = await text(output, "[Content_Types].xml");
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(3); // the user's, the projection's, the what-if's
+  });
+});
+
+describe("the real command", () => {
+  test("npm run plan -- --in … --out … resolves paths from where npm was started and exits 0; problems exit 2", async () => {
+    fs.copyFileSync(SAMPLE, path.join(dir, "mijn.xlsx"));
+    const npm = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(
+          "npm",
+          ["run", "--silent", "--prefix", ROOT, "plan", "--", ...args],
+          { cwd: dir, timeout: 60_000 },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        );
+      });
+    const ok = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15"]);
+    expect(ok).toMatchObject({
+      code: 0,
+      stdout: "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: plan.xlsx\n",
+    });
+    expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
+    const refused = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("plan.xlsx bestaat al");
+  });
+});

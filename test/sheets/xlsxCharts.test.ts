@@ -1,0 +1,125 @@
+import ExcelJS from "exceljs";
+import { XMLValidator } from "fast-xml-parser";
+import JSZip from "jszip";
+import { applySheetSpec } from "../../src/sheets/exceljsAdapter";
+import { ChartSpec, excelDateSerial, parseCell } from "../../src/sheets/spec";
+import { buildWhatIfSheet, SCENARIOS, whatIfLayout } from "../../src/sheets/whatIfSheet";
+import { addCharts, chartXml, sheetRange } from "../../src/sheets/xlsxCharts";
+
+const line: ChartSpec = {
+  kind: "line",
+  title: "Voorraad <per> week & scenario",
+  categories: "A48:A151",
+  series: [
+    { name: "1. Huidig plan", values: "C48:C151" },
+    { name: "2. Planningsregel", values: "D48:D151" },
+  ],
+  at: "A26",
+  widthColumns: 8,
+  heightRows: 20,
+  xAxisTitle: "Week",
+  yAxisTitle: "Zaken",
+};
+
+async function whatIfWorkbook(): Promise<{ xlsx: Buffer; sheetName: string; charts: ChartSpec[] }> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Invoer").getCell("A1").value = 1;
+  const spec = buildWhatIfSheet({
+    inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 0 },
+    language: "nl",
+    createdOn: excelDateSerial(2024, 1, 15),
+  });
+  const applied = applySheetSpec(wb, spec);
+  return { xlsx: Buffer.from(await wb.xlsx.writeBuffer()), sheetName: applied.sheetName, charts: applied.charts };
+}
+
+const xmlOf = async (zip: JSZip, path: string): Promise<string> => {
+  const file = zip.file(path);
+  if (!file) throw new Error(`missing part ${path}; parts: ${Object.keys(zip.files).join(", ")}`);
+  return file.async("string");
+};
+
+describe("chartXml", () => {
+  test("references the sheet's ranges absolutely, quoting the sheet name", () => {
+    expect(sheetRange("What-if 2024-01-15", "C48:C151")).toBe("'What-if 2024-01-15'!$C$48:$C$151");
+    expect(sheetRange("Jan's blad", "$A$1")).toBe("'Jan''s blad'!$A$1");
+    const xml = chartXml(line, "What-if 2024-01-15");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]);
+    expect(refs).toEqual([
+      "&apos;What-if 2024-01-15&apos;!$A$48:$A$151",
+      "&apos;What-if 2024-01-15&apos;!$C$48:$C$151",
+      "&apos;What-if 2024-01-15&apos;!$A$48:$A$151",
+      "&apos;What-if 2024-01-15&apos;!$D$48:$D$151",
+    ]);
+    expect(xml).toContain("<c:lineChart>");
+    expect(xml).toContain("Voorraad &lt;per&gt; week &amp; scenario");
+    expect(xml).toContain('<c:dispBlanksAs val="gap"/>');
+  });
+
+  test("a stacked area chart is an areaChart with stacked grouping", () => {
+    const xml = chartXml({ ...line, kind: "areaStacked" }, "Prognose");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<c:areaChart><c:grouping val="stacked"\/>/);
+    expect(xml).not.toContain("<c:smooth");
+  });
+});
+
+describe("addCharts on a workbook ExcelJS wrote", () => {
+  test("adds drawing and chart parts, their relationships and content types, and a <drawing> in the sheet", async () => {
+    const { xlsx, sheetName, charts } = await whatIfWorkbook();
+    const zip = await JSZip.loadAsync(await addCharts(xlsx, [{ sheetName, charts }]));
+    const sheet = await xmlOf(zip, "xl/worksheets/sheet2.xml");
+    // CT_Worksheet order: <drawing> before <tableParts>.
+    expect(sheet).toMatch(/<drawing r:id="rId3"\/><tableParts/);
+    expect(XMLValidator.validate(sheet)).toBe(true);
+    expect(await xmlOf(zip, "xl/worksheets/_rels/sheet2.xml.rels")).toContain(
+      'Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"',
+    );
+    const drawing = await xmlOf(zip, "xl/drawings/drawing1.xml");
+    expect(XMLValidator.validate(drawing)).toBe(true);
+    const at = parseCell((charts[0] as ChartSpec).at);
+    expect(drawing).toContain(
+      `<xdr:from><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row>`,
+    );
+    expect(drawing).toContain(
+      `<xdr:to><xdr:col>${at.column + 8}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row + 20}</xdr:row>`,
+    );
+    expect(await xmlOf(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
+    const types = await xmlOf(zip, "[Content_Types].xml");
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    // The chart draws exactly the what-if sheet's weekly backlog columns.
+    const chart = await xmlOf(zip, "xl/charts/chart1.xml");
+    const layout = whatIfLayout(104);
+    for (const id of SCENARIOS)
+      expect(chart).toContain(sheetRange(sheetName, layout.scenarios[id].backlog).replace(/'/g, "&apos;"));
+    expect(chart).toContain(sheetRange(sheetName, layout.weeks).replace(/'/g, "&apos;"));
+  });
+
+  test("two sheets with charts get separate drawings and numbered charts; the other sheets stay as they were", async () => {
+    const { xlsx, sheetName, charts } = await whatIfWorkbook();
+    const before = await JSZip.loadAsync(xlsx);
+    const zip = await JSZip.loadAsync(
+      await addCharts(xlsx, [
+        { sheetName, charts },
+        { sheetName: "Invoer", charts: [{ ...line, kind: "areaStacked" }] },
+      ]),
+    );
+    expect(zip.file("xl/drawings/drawing2.xml")).not.toBeNull();
+    expect(await xmlOf(zip, "xl/charts/chart2.xml")).toContain("&apos;Invoer&apos;!$C$48:$C$151");
+    expect(await xmlOf(zip, "xl/worksheets/sheet1.xml")).toContain('<drawing r:id="rId1"/>');
+    expect(await xmlOf(zip, "xl/styles.xml")).toBe(await xmlOf(before, "xl/styles.xml"));
+  });
+
+  test("an unknown sheet is an error, not a silent no-op", async () => {
+    const { xlsx, charts } = await whatIfWorkbook();
+    await expect(addCharts(xlsx, [{ sheetName: "Bestaat niet", charts }])).rejects.toThrow(
+      "no sheet named Bestaat niet",
+    );
+  });
+});

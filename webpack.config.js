@@ -12,7 +12,7 @@ const DEV_BASE_URL = "https://localhost:3000/";
 const PROD_BASE_URL = process.env.ADDIN_BASE_URL || "https://voorraadplanner.example.org/";
 
 /** Every file holding =IND.* functions: the metadata plugin reads their JSDoc. */
-const FUNCTION_FILES = ["./src/functions/functions.ts"];
+const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/tracks.ts", "./src/functions/uncertainty.ts"];
 
 async function devServerHttps() {
   // Only `npm start` needs the trusted dev certificate; builds and tests never prompt for it.
@@ -61,7 +61,8 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The stylesheet rides along as a plain file (taskpane.css): no inline styles, strict-CSP ready.
+      taskpane: ["./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.css"],
       functions: FUNCTION_FILES,
     },
     output: {
@@ -73,6 +74,7 @@ module.exports = async (env, options) => {
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } },
+        { test: /\.css$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
       ],
     },
     performance: { hints: false },

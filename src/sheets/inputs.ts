@@ -111,7 +111,11 @@ export function qualify(sheet: string, range: string): string {
 /** The address of cell (row, column) inside a range address, keeping the sheet: "Invoer!C14". */
 export function cellInRange(address: string, row: number, column: number): string {
   const { sheet, range } = splitAddress(address);
-  const start = parseCell((range.split(":")[0] as string).replace(/\$/g, ""));
+  const first = (range.split(":")[0] as string).replace(/\$/g, "");
+  // A defined name holding a constant (=25) or a whole column ("C:C") has no cell to point at:
+  // the message names what the planner gave instead.
+  if (!/^[A-Za-z]+\d+$/.test(first)) return address;
+  const start = parseCell(first);
   const cell = cellAddress(start.row + row, start.column + column);
   return sheet === undefined ? cell : qualify(sheet, cell);
 }

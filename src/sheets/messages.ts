@@ -33,8 +33,20 @@ function shown(value: unknown): string {
   return String(value);
 }
 
+/** An uplift as the planner knows it: 0.1 → "10%"; anything else as shown in a cell. */
+function percent(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value) ? `${Math.round(value * 1000) / 10}%` : shown(value);
+}
+
 /** One sentence saying what is wrong and where. */
 export function describeProblem(problem: InputProblem, language: Language): string {
+  const text = sentenceFor(problem, language);
+  // Without an address the sentence starts with a label ("the target backlog …"): capitalise it.
+  // An address is left as Excel spells it ("invoer!C14" stays lower case).
+  return problem.address === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+function sentenceFor(problem: InputProblem, language: Language): string {
   const where = problem.address ?? INPUT_LABEL[language][problem.input];
   const what = INPUT_LABEL[language][problem.input];
   const d = problem.detail ?? {};
@@ -60,7 +72,7 @@ export function describeProblem(problem: InputProblem, language: Language): stri
       case "not-a-date":
         return `${where} bevat ${got}, geen datum; typ een echte datum (bijvoorbeeld 1-1-2024) als eerste week.`;
       case "uplift-range":
-        return `${where}: de opslag moet -100% of meer zijn, niet ${got}.`;
+        return `${problem.address ? `${problem.address}: d` : "D"}e opslag moet -100% of meer zijn, niet ${percent(problem.got)}.`;
       case "horizon-range":
         return `De horizon moet een heel aantal weken van 1 tot ${d["max"]} zijn, niet ${got}.`;
       case "horizon-too-long":
@@ -89,7 +101,7 @@ export function describeProblem(problem: InputProblem, language: Language): stri
     case "not-a-date":
       return `${where} contains ${got}, not a date; type a real date (for example 2024-01-01) as the first week.`;
     case "uplift-range":
-      return `${where}: the uplift must be -100% or more, not ${got}.`;
+      return `${problem.address ? `${problem.address}: t` : "T"}he uplift must be -100% or more, not ${percent(problem.got)}.`;
     case "horizon-range":
       return `The horizon must be a whole number of weeks from 1 to ${d["max"]}, not ${got}.`;
     case "horizon-too-long":

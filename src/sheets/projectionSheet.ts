@@ -89,6 +89,8 @@ export interface ProjectionSheetOptions {
 
 /** Summary rows start here (0-based row 3 = Excel row 4); the table follows below them. */
 const SUMMARY_ROW = 3;
+/** Offset of the horizon among the summary rows (B7). */
+const HORIZON_ROW = 3;
 const TABLE_ROW = 13;
 
 export interface ProjectionSummary {
@@ -150,6 +152,12 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
     [text(L.leadTime), summary.leadTimeWeeks, null],
   ];
   const targetRow = SUMMARY_ROW + summaryCells.length;
+  const figures = (from: number, to: number, numberFormat: string): Block => ({
+    at: at(SUMMARY_ROW + from, 1),
+    cells: summaryCells.slice(from, to).map((r) => [r[1] as Cell]),
+    numberFormat,
+    style: "output",
+  });
   const blocks: Block[] = [
     { at: "A1", cells: [[text(L.title)]], style: "title" },
     {
@@ -158,19 +166,17 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
       style: "note",
     },
     { at: at(SUMMARY_ROW, 0), cells: summaryCells.map((r) => [r[0] as Cell]), style: "label" },
-    {
-      at: at(SUMMARY_ROW, 1),
-      cells: summaryCells.map((r) => [r[1] as Cell]),
-      numberFormat: "#,##0.0",
-      style: "output",
-    },
+    // Figures with one decimal, but the horizon is a whole number of weeks ("52", not "52.0").
+    figures(0, HORIZON_ROW, "#,##0.0"),
+    figures(HORIZON_ROW, HORIZON_ROW + 1, "0"),
+    figures(HORIZON_ROW + 1, summaryCells.length, "#,##0.0"),
     { at: at(SUMMARY_ROW, 2), cells: summaryCells.map((r) => [r[2] as Cell]), style: "note" },
     { at: at(targetRow, 0), cells: [[text(L.target)], [text(L.required)]], style: "label" },
     { at: at(targetRow, 1), cells: [[inputs.target]], numberFormat: "#,##0", style: "input" },
     {
       // Live: the planner types a target and sees the steady capacity that reaches it.
       at: at(targetRow + 1, 1),
-      cells: [[formula(`MAX(0,${B(1)}+(${B(0)}-${at(targetRow, 1)})/${B(3)})`)]],
+      cells: [[formula(`MAX(0,${B(1)}+(${B(0)}-${at(targetRow, 1)})/${B(HORIZON_ROW)})`)]],
       numberFormat: "#,##0.0",
       style: "output",
     },

@@ -1,7 +1,8 @@
 /* global Office, document */
-// Task pane entry. The functions run in this same page (shared runtime).
+// Task pane entry. The =IND.* functions run in this same page (shared runtime).
+import { mountPane } from "./pane";
+import { createOfficeHost } from "./officeHost";
+
 Office.onReady(() => {
-  const title = document.getElementById("title");
-  const dutch = Office.context.displayLanguage.toLowerCase().startsWith("nl");
-  if (title) title.textContent = dutch ? "Voorraadplanner" : "Backlog Planner";
+  mountPane(document, createOfficeHost());
 });

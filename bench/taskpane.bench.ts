@@ -1,0 +1,107 @@
+/**
+ * The task pane's budgets: bundle sizes of dist/ (minified and gzipped; built first when dist/
+ * is missing or stale) and, per run against the office-addin-mock fake Excel, the number of
+ * `context.sync()` calls and the bytes of the largest request, for 52 and 10,000 weeks.
+ * dist/ is rebuilt first when it is missing or older than src/.
+ * Budgets: taskpane.js ≤ 250 KB minified; ≤ 3 syncs a run; every request < 5 MB.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import * as zlib from "zlib";
+import { MAX_WEEKS } from "../src/engine";
+import { REQUEST_LIMIT_BYTES } from "../src/sheets/officeAdapter";
+import { runPlan } from "../src/taskpane/runPlan";
+import { emptyFields } from "../src/taskpane/workbookInputs";
+import { plannerWorkbook } from "../test/taskpane/fakeExcel";
+import { median } from "./timing";
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const BUNDLE_BUDGET = 250 * 1024;
+const RUNS = 5;
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Newest modification time among the files that go into the bundles. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleSizes(): void {
+  const bundle = path.join(DIST, "taskpane.js");
+  const sources = Math.max(newestSource(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
+  // Missing or older than the sources: sizes of an old build would mislead.
+  if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
+    console.log("dist/ is missing or older than src/: building it (npx webpack --mode production) …");
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
+  }
+  const built = fs.statSync(path.join(DIST, "taskpane.js")).mtime.toISOString().slice(0, 16).replace("T", " ");
+  console.log(`bundle sizes (dist/, built ${built} UTC; office.js not included)`);
+  let pageScripts = 0;
+  for (const file of ["taskpane.js", "functions.js", "taskpane.css"]) {
+    const full = path.join(DIST, file);
+    if (!fs.existsSync(full)) continue;
+    const bytes = fs.readFileSync(full);
+    if (file.endsWith(".js")) pageScripts += bytes.length;
+    const kind = file.endsWith(".js") ? "minified" : "as served";
+    console.log(`  ${file.padEnd(13)} ${kb(bytes.length).padStart(9)} ${kind.padEnd(9)} ${kb(zlib.gzipSync(bytes).length).padStart(8)} gzip`);
+  }
+  // The shared runtime loads functions.js into the pane's page as well: count both.
+  const verdict = pageScripts <= BUNDLE_BUDGET ? "within" : "OVER";
+  console.log(`  pane page JavaScript (taskpane.js + functions.js): ${kb(pageScripts)}, budget ${kb(BUNDLE_BUDGET)}: ${verdict}`);
+}
+
+async function syncsPerRun(weeks: number): Promise<void> {
+  const samples: number[] = [];
+  let syncs = 0;
+  let largest = 0;
+  let total = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const wb = plannerWorkbook(weeks, { capacity: true });
+    const context = wb.context();
+    let calls = 0;
+    const sync = context.sync.bind(context);
+    context.sync = () => {
+      calls++;
+      return sync();
+    };
+    const start = performance.now();
+    const outcome = await runPlan(context, {
+      fields: {
+        ...emptyFields(),
+        opening: "Invoer!C2",
+        intake: `Invoer!C5:C${4 + weeks}`,
+        capacity: `Invoer!D5:D${4 + weeks}`,
+        firstWeek: "2024-01-01",
+      },
+      kind: "projection",
+      language: "nl",
+      today: 45306,
+      checkMerged: true,
+    });
+    samples.push(performance.now() - start);
+    if (!outcome.ok) throw new Error(`bench run failed: ${JSON.stringify(outcome.problem)}`);
+    syncs = calls;
+    largest = Math.max(...wb.syncs.map((s) => s.bytes));
+    total = wb.syncs.reduce((sum, s) => sum + s.bytes, 0);
+  }
+  const ok = syncs <= 3 && largest < REQUEST_LIMIT_BYTES ? "within budget" : "OVER BUDGET";
+  console.log(
+    `  ${String(weeks).padStart(6)} weeks: ${syncs} context.sync() calls, largest request ${kb(largest)}, ` +
+      `all requests ${kb(total)}, median ${median(samples).toFixed(0)} ms with the fake  (${ok})`,
+  );
+}
+
+export async function run(): Promise<void> {
+  bundleSizes();
+  console.log("syncs per projection run (office-addin-mock fake Excel; request bytes estimated from the JSON sent)");
+  await syncsPerRun(52);
+  await syncsPerRun(MAX_WEEKS);
+}

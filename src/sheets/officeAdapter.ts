@@ -1,0 +1,534 @@
+/* global Excel, Office */
+/**
+ * Applies a host-neutral SheetSpec through Office.js: the task pane's twin of exceljsAdapter.ts.
+ *
+ * The adapter works in phases so a caller can fold them into its own batches and keep a whole
+ * run within three `context.sync()` calls:
+ *   1. `queueLayout`   – sheet, table and defined names and workbook protection (first batch);
+ *   2. `queueOwnSheet` – the sheet holding our marker table: its protection, charts, tables;
+ *   3. `resolveTarget` – pure: replace our own sheet, or a new sheet with a free name;
+ *   4. `applySheetSpec` – queues every write and sends them with one sync.
+ *
+ * Only a sheet that holds the spec's marker table (a table the add-in named and wrote) is ever
+ * cleared; a user's sheet that merely has the same name is left alone and ours gets " (2)".
+ * Excel on the web refuses a request over 5 MB, and one `sync` is one request, so writes are
+ * cut into row chunks and the adapter syncs early only if a batch would pass its budget.
+ */
+import {
+  blockRange,
+  Cell,
+  cellAddress,
+  CellStyle,
+  ChartSpec,
+  isFormula,
+  isText,
+  looksLikeFormula,
+  parseCell,
+  SheetSpec,
+  TableSpec,
+  text,
+} from "./spec";
+
+/** Excel on the web's limit on one request (one `context.sync()`). */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one batch may carry before the adapter syncs early: the rest is margin for the envelope. */
+export const BATCH_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Largest single range write; smaller pieces keep each action cheap for Excel to apply. */
+export const CHUNK_BUDGET_BYTES = 512 * 1024;
+/** Rough cost of one queued action (object path, method, ids) on top of its data. */
+const ACTION_OVERHEAD_BYTES = 200;
+/** Excel's limit on sheet names. */
+const MAX_SHEET_NAME = 31;
+
+export type PlaceMode = "replace" | "new";
+
+/** What the adapter must know about the workbook before it writes anything. */
+export interface WorkbookLayout {
+  sheets: string[];
+  tables: string[];
+  /** Workbook-scoped defined names: they share one namespace with table names. */
+  names: string[];
+  /** Structure protection: no sheet can be added. */
+  workbookProtected: boolean;
+}
+
+/** The add-in's own earlier output sheet, found by its marker table. */
+export interface OwnSheet {
+  name: string;
+  protected: boolean;
+  charts: Excel.Chart[];
+  tables: Excel.Table[];
+}
+
+export type Target =
+  { kind: "replace"; sheet: OwnSheet; tableNames: string[] } | { kind: "new"; sheetName: string; tableNames: string[] };
+
+export type PlacementProblem = { code: "workbook-protected" } | { code: "sheet-protected"; sheet: string };
+
+export type TargetResult = { ok: true; target: Target } | { ok: false; problem: PlacementProblem };
+
+export interface ApplyOptions {
+  /** Whether the host supports an ExcelApi version ("1.9"); page layout needs 1.9. */
+  supports?: (version: string) => boolean;
+  batchBudgetBytes?: number;
+  chunkBudgetBytes?: number;
+  /** Show the sheet when done; true unless told otherwise. */
+  activate?: boolean;
+}
+
+export interface ApplyReport {
+  sheetName: string;
+  replaced: boolean;
+  /** Final table names, in spec order. */
+  tableNames: string[];
+  /** `context.sync()` calls made by the adapter (1 unless a batch passed its budget). */
+  syncs: number;
+  /** Estimated bytes sent with each of those syncs. */
+  batchBytes: number[];
+  /** Estimated bytes of the largest single write. */
+  largestWriteBytes: number;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** Queues the reads `resolveTarget` needs; call the returned function after the next sync. */
+export function queueLayout(context: Excel.RequestContext): () => WorkbookLayout {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  const protection = context.workbook.protection.load("protected");
+  return () => ({
+    sheets: sheets.items.map((s) => s.name),
+    tables: tables.items.map((t) => t.name),
+    names: names.items.map((n) => n.name),
+    workbookProtected: protection.protected,
+  });
+}
+
+/**
+ * Queues the reads about our own earlier sheet, if the marker table exists; undefined if not.
+ * The table is known to exist from `layout`, so `getItem` cannot fail.
+ */
+export function queueOwnSheet(
+  context: Excel.RequestContext,
+  layout: WorkbookLayout,
+  markerTable: string,
+): (() => OwnSheet) | undefined {
+  const actual = layout.tables.find((t) => lower(t) === lower(markerTable));
+  if (actual === undefined) return undefined;
+  const found = context.workbook.tables.getItem(actual).worksheet.load("name");
+  const protection = found.protection.load("protected");
+  const charts = found.charts.load("items/name");
+  const tables = found.tables.load("items/name");
+  return () => ({ name: found.name, protected: protection.protected, charts: charts.items, tables: tables.items });
+}
+
+/** "Prognose", "Prognose (2)", …: at most 31 characters and not taken (case-insensitive). */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map(lower));
+  const base = wanted.slice(0, MAX_SHEET_NAME);
+  if (!used.has(lower(base))) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!used.has(lower(candidate))) return candidate;
+  }
+}
+
+/** Table names not taken by another table or a defined name: "Name", "Name_2", … */
+export function freeTableNames(wanted: readonly string[], taken: readonly string[]): string[] {
+  const used = new Set(taken.map(lower));
+  return wanted.map((name) => {
+    let candidate = name;
+    for (let n = 2; used.has(lower(candidate)); n++) candidate = `${name}_${n}`;
+    used.add(lower(candidate));
+    return candidate;
+  });
+}
+
+/**
+ * Decides where the spec goes. "replace" reuses our own sheet (found by its marker table) when
+ * there is one; otherwise, and always for "new", a new sheet with a free name.
+ */
+export function resolveTarget(layout: WorkbookLayout, spec: SheetSpec, mode: PlaceMode, own?: OwnSheet): TargetResult {
+  const wanted = spec.tables.map((t) => t.name);
+  if (mode === "replace" && own) {
+    if (own.protected) return { ok: false, problem: { code: "sheet-protected", sheet: own.name } };
+    // Our old tables are deleted first, so their names are free again.
+    const ours = new Set(own.tables.map((t) => lower(t.name)));
+    const taken = [...layout.tables.filter((t) => !ours.has(lower(t))), ...layout.names];
+    return { ok: true, target: { kind: "replace", sheet: own, tableNames: freeTableNames(wanted, taken) } };
+  }
+  if (layout.workbookProtected) return { ok: false, problem: { code: "workbook-protected" } };
+  return {
+    ok: true,
+    target: {
+      kind: "new",
+      sheetName: freeSheetName(spec.name, layout.sheets),
+      tableNames: freeTableNames(wanted, [...layout.tables, ...layout.names]),
+    },
+  };
+}
+
+/** Bytes of a string as UTF-8, without allocating a buffer. */
+function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Estimated request bytes of one write: its JSON data plus the action's envelope. */
+export function payloadBytes(data: unknown): number {
+  return utf8Length(JSON.stringify(data)) + ACTION_OVERHEAD_BYTES;
+}
+
+/**
+ * Text as Office.js must receive it to stay text. Excel reads a string that starts with "=",
+ * "+", "-" or "@" as a formula; a leading apostrophe marks the rest as literal and is not
+ * stored, so a text that itself starts with an apostrophe needs one more.
+ */
+export function literalText(value: string): string {
+  return looksLikeFormula(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
+type OfficeValue = string | number | boolean;
+
+function toOfficeValue(cell: Cell): OfficeValue {
+  if (cell === null) return "";
+  if (typeof cell === "number") {
+    // JSON would turn NaN or Infinity into null: a builder bug, never a blank.
+    if (!Number.isFinite(cell)) throw new Error(`cannot write ${cell} to a cell`);
+    return cell;
+  }
+  if (typeof cell === "boolean") return cell;
+  if (isText(cell)) return literalText(cell.text);
+  if (isFormula(cell)) return cell.formula;
+  throw new Error(`unknown cell: ${JSON.stringify(cell)}`);
+}
+
+/** Sends the queued writes, syncing early only when a batch would pass its budget. */
+class Batcher {
+  syncs = 0;
+  batchBytes: number[] = [];
+  largest = 0;
+  private current = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+  ) {}
+
+  /** Call before queuing a write of `bytes`. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.current > 0 && this.current + bytes > this.budget) await this.flush();
+    this.current += bytes;
+    if (bytes > this.largest) this.largest = bytes;
+  }
+
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.syncs++;
+    this.batchBytes.push(this.current);
+    this.current = 0;
+  }
+}
+
+/** One rectangle of spec cells with a number format per column, written in row chunks. */
+interface Grid {
+  at: string;
+  rows: Cell[][];
+  formats: (string | undefined)[];
+}
+
+/** Consecutive row ranges whose values and number formats each stay under the chunk budget. */
+function chunkRows(rows: OfficeValue[][], formats: string[][], budget: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const rowBytes = Math.max(utf8Length(JSON.stringify(row)), utf8Length(JSON.stringify(formats[i]))) + 1;
+    if (i > start && bytes + rowBytes > budget) {
+      chunks.push([start, i]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  });
+  if (rows.length > start) chunks.push([start, rows.length]);
+  return chunks;
+}
+
+async function writeGrid(sheet: Excel.Worksheet, grid: Grid, batch: Batcher, chunkBudget: number): Promise<void> {
+  if (grid.rows.length === 0) return;
+  const columns = grid.rows[0]?.length ?? 0;
+  if (columns === 0) return;
+  for (const row of grid.rows) {
+    if (row.length !== columns) throw new Error(`block at ${grid.at} is not rectangular`);
+  }
+  const values = grid.rows.map((row) => row.map(toOfficeValue));
+  // Text cells get the text format first, so Excel never turns "00123" or "1-2" into numbers.
+  const formats = grid.rows.map((row) => row.map((cell, c) => (isText(cell) ? "@" : grid.formats[c] || "General")));
+  const start = parseCell(grid.at);
+  for (const [from, to] of chunkRows(values, formats, chunkBudget)) {
+    const cells = grid.rows.slice(from, to);
+    const range = sheet.getRange(blockRange(cellAddress(start.row + from, start.column), to - from, columns));
+    const chunkFormats = formats.slice(from, to);
+    if (chunkFormats.some((row) => row.some((f) => f !== "General"))) {
+      await batch.reserve(payloadBytes(chunkFormats));
+      range.numberFormat = chunkFormats;
+    }
+    const chunk = values.slice(from, to);
+    await batch.reserve(payloadBytes(chunk));
+    if (cells.some((row) => row.some((cell) => cell !== null && isFormula(cell)))) range.formulas = chunk;
+    else range.values = chunk;
+  }
+}
+
+const columnFormats = (format: string | string[] | undefined, columns: number): (string | undefined)[] =>
+  Array.from({ length: columns }, (_, c) => (Array.isArray(format) ? format[c] : format));
+
+/** One look per role, matching the ExcelJS adapter; input cells stand out as the cells to type in. */
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const font = range.format.font;
+  switch (style) {
+    case "title":
+      font.bold = true;
+      font.size = 14;
+      return;
+    case "subtitle":
+      font.bold = true;
+      font.size = 12;
+      return;
+    case "label":
+      return;
+    case "input":
+      range.format.fill.color = "#FFF2CC";
+      font.bold = true;
+      font.color = "#1F4E79";
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+        const border = range.format.borders.getItem(edge);
+        border.style = "Continuous";
+        border.color = "#7F7F7F";
+      }
+      return;
+    case "header":
+      font.bold = true;
+      range.format.fill.color = "#D9D9D9";
+      range.format.borders.getItem("EdgeBottom").style = "Continuous";
+      return;
+    case "output":
+      font.bold = true;
+      return;
+    case "note":
+      font.italic = true;
+      font.color = "#595959";
+      return;
+    case "warning":
+      font.bold = true;
+      font.color = "#9C0006";
+      range.format.fill.color = "#FFC7CE";
+      return;
+  }
+}
+
+/** Column width in characters (as the spec gives it) → points, for Calibri 11 at 96 dpi. */
+export function widthInPoints(characters: number): number {
+  return Math.round(Math.floor(characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Excel header/footer codes start with "&": a literal ampersand is written "&&". */
+const headerText = (value: string): string => value.replace(/&/g, "&&");
+
+/** Structured references follow a renamed table: "Old[Week]" → "Old_2[Week]". */
+function renameInFormulas(rows: Cell[][], from: string, to: string): Cell[][] {
+  if (from === to) return rows;
+  const pattern = new RegExp(`(^|[^A-Za-z0-9_.])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\[`, "gi");
+  return rows.map((row) =>
+    row.map((cell) =>
+      cell !== null && isFormula(cell) ? { formula: cell.formula.replace(pattern, `$1${to}[`) } : cell,
+    ),
+  );
+}
+
+async function writeTable(
+  sheet: Excel.Worksheet,
+  table: TableSpec,
+  name: string,
+  renames: [string, string][],
+  batch: Batcher,
+  chunkBudget: number,
+): Promise<void> {
+  let rows = table.rows;
+  for (const [from, to] of renames) rows = renameInFormulas(rows, from, to);
+  const header = table.columns.map((column) => text(column.header));
+  // Values first, then the table over them: much cheaper than adding rows to a table.
+  await writeGrid(
+    sheet,
+    { at: table.at, rows: [header, ...rows], formats: table.columns.map((c) => c.numberFormat) },
+    batch,
+    chunkBudget,
+  );
+  await batch.reserve(ACTION_OVERHEAD_BYTES * 3);
+  // A Range, not an address: a bare address would put the table on the active sheet.
+  const added = sheet.tables.add(sheet.getRange(blockRange(table.at, rows.length + 1, table.columns.length)), true);
+  added.name = name;
+  added.style = table.style ?? "TableStyleMedium2";
+}
+
+async function writeChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number, batch: Batcher): Promise<void> {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  await batch.reserve(ACTION_OVERHEAD_BYTES * (8 + 3 * spec.series.length));
+  const chart = sheet.charts.add(
+    spec.kind === "line" ? "Line" : "AreaStacked",
+    sheet.getRange(first.values),
+    "Columns",
+  );
+  chart.name = `Chart${index + 1}`;
+  chart.title.text = spec.title;
+  const categories = sheet.getRange(spec.categories);
+  // Series are set explicitly, so Excel never guesses them from headers or neighbouring cells.
+  const series0 = chart.series.getItemAt(0);
+  series0.name = first.name;
+  series0.setValues(sheet.getRange(first.values));
+  series0.setXAxisValues(categories);
+  for (const item of rest) {
+    const series = chart.series.add(item.name);
+    series.setValues(sheet.getRange(item.values));
+    series.setXAxisValues(categories);
+  }
+  if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
+  if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  chart.legend.position = "Bottom";
+  const at = parseCell(spec.at);
+  chart.setPosition(spec.at, cellAddress(at.row + spec.heightRows - 1, at.column + spec.widthColumns - 1));
+}
+
+function defaultSupports(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
+}
+
+/**
+ * Queues every write of `spec` at `target` and sends them: one `context.sync()` unless the
+ * batch would pass its budget. Nothing outside the target sheet is written.
+ *
+ * @example
+ * const report = await applySheetSpec(context, spec, target);
+ */
+export async function applySheetSpec(
+  context: Excel.RequestContext,
+  spec: SheetSpec,
+  target: Target,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
+  const supports = options.supports ?? defaultSupports;
+  const chunkBudget = options.chunkBudgetBytes ?? CHUNK_BUDGET_BYTES;
+  const batch = new Batcher(context, options.batchBudgetBytes ?? BATCH_BUDGET_BYTES);
+  const worksheets = context.workbook.worksheets;
+  let sheet: Excel.Worksheet;
+  let sheetName: string;
+  if (target.kind === "replace") {
+    sheetName = target.sheet.name;
+    sheet = worksheets.getItem(sheetName);
+    await batch.reserve(ACTION_OVERHEAD_BYTES * (3 + target.sheet.charts.length + target.sheet.tables.length));
+    for (const chart of target.sheet.charts) chart.delete();
+    for (const table of target.sheet.tables) table.delete();
+    sheet.getRange().clear();
+    sheet.freezePanes.unfreeze();
+  } else {
+    sheetName = target.sheetName;
+    await batch.reserve(ACTION_OVERHEAD_BYTES);
+    sheet = worksheets.add(sheetName);
+  }
+
+  for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) {
+    await batch.reserve(ACTION_OVERHEAD_BYTES);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(width);
+  }
+  const renames = spec.tables.map((t, i): [string, string] => [t.name, target.tableNames[i] ?? t.name]);
+  for (const block of spec.blocks) {
+    const columns = block.cells[0]?.length ?? 0;
+    let cells = block.cells;
+    for (const [from, to] of renames) cells = renameInFormulas(cells, from, to);
+    await writeGrid(
+      sheet,
+      { at: block.at, rows: cells, formats: columnFormats(block.numberFormat, columns) },
+      batch,
+      chunkBudget,
+    );
+    if (block.style && block.style !== "label" && columns > 0) {
+      await batch.reserve(ACTION_OVERHEAD_BYTES * 6);
+      applyStyle(sheet.getRange(blockRange(block.at, block.cells.length, columns)), block.style);
+    }
+  }
+  for (let i = 0; i < spec.tables.length; i++) {
+    const table = spec.tables[i] as TableSpec;
+    await writeTable(sheet, table, renames[i]?.[1] ?? table.name, renames, batch, chunkBudget);
+  }
+  for (let i = 0; i < spec.charts.length; i++) await writeChart(sheet, spec.charts[i] as ChartSpec, i, batch);
+  if (spec.freezeRows) {
+    await batch.reserve(ACTION_OVERHEAD_BYTES);
+    sheet.freezePanes.freezeRows(spec.freezeRows);
+  }
+  if (spec.print && supports("1.9")) {
+    await batch.reserve(ACTION_OVERHEAD_BYTES * 5);
+    // Assigned through the full path: Office.js queues each as a write, nothing is read.
+    sheet.pageLayout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    sheet.pageLayout.paperSize = "A4";
+    if (spec.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (spec.print.header !== undefined) {
+      sheet.pageLayout.headersFooters.defaultForAllPages.leftHeader = headerText(spec.print.header);
+    }
+    sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = "&P / &N";
+  }
+  if (options.activate !== false) sheet.activate();
+  await batch.flush();
+  return {
+    sheetName,
+    replaced: target.kind === "replace",
+    tableNames: renames.map(([, to]) => to),
+    syncs: batch.syncs,
+    batchBytes: batch.batchBytes,
+    largestWriteBytes: batch.largest,
+  };
+}
+
+export type WriteResult =
+  { ok: true; report: ApplyReport; syncs: number } | { ok: false; problem: PlacementProblem; syncs: number };
+
+/**
+ * All phases in one go, for callers with nothing else to read: at most three syncs (layout, our
+ * own sheet if any, the writes).
+ *
+ * @example
+ * await Excel.run((context) => writeSheetSpec(context, buildWhatIfSheet(options), "new"));
+ */
+export async function writeSheetSpec(
+  context: Excel.RequestContext,
+  spec: SheetSpec,
+  mode: PlaceMode,
+  options: ApplyOptions = {},
+): Promise<WriteResult> {
+  const readLayout = queueLayout(context);
+  await context.sync();
+  const layout = readLayout();
+  let syncs = 1;
+  const readOwn = mode === "replace" ? queueOwnSheet(context, layout, spec.markerTable) : undefined;
+  if (readOwn) {
+    await context.sync();
+    syncs++;
+  }
+  const placed = resolveTarget(layout, spec, mode, readOwn?.());
+  if (!placed.ok) return { ok: false, problem: placed.problem, syncs };
+  const report = await applySheetSpec(context, spec, placed.target, options);
+  return { ok: true, report, syncs: syncs + report.syncs };
+}

@@ -1,0 +1,39 @@
+/* global Excel, Office */
+/**
+ * The pane's host backed by Office.js: each job is one `Excel.run`. Language and locale follow
+ * Office.context.displayLanguage.
+ */
+import { excelDateSerial } from "../sheets/spec";
+import type { PaneHost } from "./pane";
+import { readConventionNames, readSelection, runPlan, saveConventionNames } from "./runPlan";
+import { languageFor } from "./strings";
+
+/** Today as an Excel serial, by the planner's own calendar (local date, not UTC). */
+export function todaySerial(now: Date = new Date()): number {
+  return excelDateSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+export function createOfficeHost(): PaneHost {
+  const displayLanguage = Office.context.displayLanguage || "en-US";
+  const language = languageFor(displayLanguage);
+  const preferDutch = language === "nl";
+  const supports = (version: string): boolean => Office.context.requirements.isSetSupported("ExcelApi", version);
+  return {
+    language,
+    locale: displayLanguage,
+    conventionFields: () => Excel.run((context) => readConventionNames(context, preferDutch)),
+    selection: () => Excel.run((context) => readSelection(context)),
+    run: (fields, kind) =>
+      Excel.run((context) =>
+        runPlan(context, {
+          fields,
+          kind,
+          language,
+          today: todaySerial(),
+          checkMerged: supports("1.13"),
+          adapter: { supports },
+        }),
+      ),
+    saveNames: (fields) => Excel.run((context) => saveConventionNames(context, fields, preferDutch)),
+  };
+}

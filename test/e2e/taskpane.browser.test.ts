@@ -1,0 +1,278 @@
+/**
+ * The built task pane in a real browser: headless Chromium (Debian's, through playwright-core)
+ * opens dist/taskpane.html from a tiny local http server. office.js is never fetched: the CDN
+ * URL is answered with test/e2e/office-stand-in.js, and every other outside request is refused.
+ * The page is served under a strict Content-Security-Policy, so an inline style or script would
+ * show up as a console error.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import { chromium, BrowserContext, Page } from "playwright-core";
+import { BUILD_DIR } from "../helpers/build";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const OUTPUT = path.join(ROOT, "test-output");
+const STAND_IN = fs.readFileSync(path.join(__dirname, "office-stand-in.js"), "utf8");
+const CSP =
+  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** The production build: the one jest's globalSetup made, else a fresh `webpack --mode production`. */
+function buildDir(): string {
+  if (fs.existsSync(path.join(BUILD_DIR, "taskpane.html"))) return BUILD_DIR;
+  const out = path.join(OUTPUT, "e2e-dist");
+  const result = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", out], { cwd: ROOT, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
+  return out;
+}
+
+interface StandIn {
+  tables: { name: string; sheet: { name: string }; range: string }[];
+  charts: { sheet: { name: string }; type: string; series: { name: string; values: string; xValues: string }[] }[];
+  sheets: { name: string; cells: Record<string, unknown>; formats: Record<string, string> }[];
+  log: { op: string; data: unknown }[];
+  runs: number[];
+  names: { name: string; formula: string }[];
+  functions: string[];
+  failNextSync: string | null;
+}
+
+let server: http.Server;
+let baseUrl: string;
+let context: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  const dir = buildDir();
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(dir, path.normalize(url.pathname).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Security-Policy": CSP });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-e2e-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 380, height: 1000 },
+  });
+  fs.mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+});
+
+/** Opens the pane with the stand-in; collects console errors and refused outside requests. */
+async function openPane(query: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith("https://appsforoffice.microsoft.com/")) {
+      await route.fulfill({ status: 200, contentType: "application/javascript", body: STAND_IN });
+    } else if (url.startsWith(baseUrl)) {
+      await route.continue();
+    } else {
+      errors.push(`outside request refused: ${url}`);
+      await route.abort();
+    }
+  });
+  await page.goto(`${baseUrl}/taskpane.html?${query}`);
+  // Ready once the pane has read the workbook's names (the status line says what it found).
+  await page.locator("#status").filter({ hasText: /\S/ }).waitFor();
+  return { page, errors };
+}
+
+/** The figure shown next to a label in the result list. */
+const summaryValue = (page: Page, label: string): Promise<string | null> =>
+  page.locator("#summary dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").textContent();
+
+const standIn = (page: Page): Promise<StandIn> => page.evaluate(() => (window as unknown as { __standIn: StandIn }).__standIn);
+
+/** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+async function contrast(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((node) => {
+    const rgb = (s: string): number[] => (s.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]): number => {
+      const f = (c: number): number => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+    };
+    const fg = rgb(getComputedStyle(node).color);
+    let el: Element | null = node;
+    let bg = [255, 255, 255];
+    while (el) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] !== 0)) {
+        bg = c.slice(0, 3);
+        break;
+      }
+      el = el.parentElement;
+    }
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number];
+    return (a + 0.05) / (b + 0.05);
+  });
+}
+
+describe("the task pane in Chromium", () => {
+  it("keeps the pane's JavaScript within 250 KB minified, office.js not counted", () => {
+    const dir = buildDir();
+    // The shared runtime loads functions.js into the same page.
+    const bytes = ["taskpane.js", "functions.js"].reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+    expect(bytes).toBeLessThanOrEqual(250 * 1024);
+    const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
+    // Ready for a strict CSP: no inline script or style, one outside script (office.js).
+    expect(html).not.toMatch(/<style|style=|<script(?![^>]*\bsrc=)/i);
+    expect(html.match(/<script[^>]*src=["']?https?:/gi)).toHaveLength(1);
+  });
+
+  it("works in Dutch: fills inputs from names, uses the selection, runs, writes through Office.js", async () => {
+    const { page, errors } = await openPane("lang=nl-NL&names=1");
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Voorraadplanner");
+    await expect(page.locator("#status").textContent()).resolves.toBe(
+      "Ingevuld vanuit de namen in deze werkmap: Beginvoorraad, Instroom.",
+    );
+    expect(await page.getByLabel(/^Beginvoorraad/).inputValue()).toBe("Beginvoorraad");
+    expect(await page.getByLabel(/^Instroom per week/).inputValue()).toBe("Instroom");
+
+    // "Use selection" for the capacity: the stand-in's selection is Invoer!C5:C56.
+    await page.getByRole("button", { name: "Gebruik de selectie voor capaciteit per week" }).click();
+    expect(await page.getByLabel(/^Capaciteit per week/).inputValue()).toBe("Invoer!C5:C56");
+    await page.getByLabel(/^Capaciteit per week/).fill("");
+    await page.getByLabel(/^Eerste week/).fill("2024-01-01");
+    await page.getByRole("button", { name: "Prognose maken" }).click();
+    await page.locator("#status").filter({ hasText: "Klaar" }).waitFor();
+    expect(await page.locator("#status").textContent()).toBe("Klaar: de prognose staat op het blad Prognose.");
+    // Numbers and dates in the Dutch locale: 1440 − 52 × 2.5 = 1.310.
+    expect(await summaryValue(page, "Voorraad aan het einde van de horizon")).toBe("1.310");
+    expect(await summaryValue(page, "Periode")).toBe("1 jan 2024 – 29 dec 2024");
+
+    const s = await standIn(page);
+    expect(s.tables.map((t) => [t.name, t.sheet.name, t.range])).toEqual([["VoorraadplannerPrognose", "Prognose", "A14:H66"]]);
+    expect(s.charts).toHaveLength(1);
+    expect(s.charts[0]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
+      ["Voorraad", "G15:G66", "C15:C66"],
+      ["Instroom", "D15:D66", "C15:C66"],
+    ]);
+    const prognose = s.sheets.find((x) => x.name === "Prognose")!;
+    expect(prognose.cells["13,0"]).toBe("Week");
+    expect(prognose.cells["14,2"]).toBe("2024-W01");
+    // Names, selection, run: the run itself took three syncs, and every write was sent.
+    expect(s.runs.at(-1)).toBe(3);
+    expect(s.log.filter((l) => l.op === "unsent-writes")).toEqual([]);
+    expect(s.functions.length).toBeGreaterThan(0);
+
+    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-nl.png"), fullPage: true });
+    fs.copyFileSync(path.join(OUTPUT, "taskpane-nl.png"), path.join(ROOT, "docs", "taskpane.png"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says in plain words which cell is wrong, and writes nothing", async () => {
+    const { page, errors } = await openPane("lang=nl-NL&names=1");
+    await page.evaluate(() => {
+      const w = window as unknown as { __standIn: StandIn };
+      w.__standIn.sheets[0]!.cells["13,2"] = "n.v.t.";
+    });
+    await page.getByRole("button", { name: "Prognose maken" }).click();
+    const alert = page.getByRole("alert");
+    await alert.filter({ hasText: /\S/ }).waitFor();
+    expect(await alert.textContent()).toBe("Invoer!C14 bevat de tekst 'n.v.t.'; er werd een getal verwacht.");
+    // The field with the problem is marked and has the focus.
+    expect(await page.getByLabel(/^Instroom per week/).getAttribute("aria-invalid")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-intake");
+    const s = await standIn(page);
+    expect(s.log).toEqual([]);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Invoer"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("works in English from the keyboard, with visible focus and enough contrast", async () => {
+    const { page, errors } = await openPane("lang=en-US");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Backlog Planner");
+    await expect(page.locator("#status").textContent()).resolves.toBe(
+      "This workbook has no names for the inputs yet; choose the cells below.",
+    );
+    // Every input has a label; every button has a name.
+    for (const input of await page.locator("input").all()) {
+      const id = await input.getAttribute("id");
+      expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
+    }
+    for (const button of await page.getByRole("button").all()) expect((await button.textContent())?.trim()).toBeTruthy();
+
+    // Keyboard only: type in the first field, Tab onwards, press Enter to run.
+    await page.getByLabel(/^Opening backlog/).focus();
+    await page.keyboard.type("Invoer!C2");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
+    expect(focused.text).toBe("Use selection");
+    expect(focused.outline).not.toBe("none");
+    expect(parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Invoer!C5:C56");
+    await page.keyboard.press("Enter");
+    await page.locator("#status").filter({ hasText: "Done" }).waitFor();
+    expect(await page.locator("#status").textContent()).toBe("Done: the projection is on the sheet Projection.");
+    expect(await summaryValue(page, "Backlog at the horizon")).toBe("1,310");
+
+    for (const selector of ["h1", "label", ".hint", ".tag", "#run", "#what-if", "#status", "dt"]) {
+      expect(await contrast(page, selector)).toBeGreaterThanOrEqual(4.5);
+    }
+
+    // The what-if button makes a new sheet each time.
+    await page.getByRole("button", { name: "New what-if sheet" }).click();
+    await page.locator("#status").filter({ hasText: "what-if sheet" }).waitFor();
+    const s = await standIn(page);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Invoer", "Projection", expect.stringMatching(/^What-if \d{4}-\d{2}-\d{2}$/)]);
+
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-en.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("asks the planner to leave cell-edit mode when Excel is editing a cell", async () => {
+    const { page, errors } = await openPane("lang=en-US&names=1");
+    await page.evaluate(() => {
+      (window as unknown as { __standIn: StandIn }).__standIn.failNextSync = "InvalidOperationInCellEditMode";
+    });
+    await page.getByRole("button", { name: "Make projection" }).click();
+    await page.getByRole("alert").filter({ hasText: /\S/ }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toBe("Excel is still editing a cell. Press Enter or Esc, then try again.");
+    expect((await standIn(page)).sheets).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

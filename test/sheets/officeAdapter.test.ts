@@ -1,0 +1,236 @@
+/**
+ * The Office.js adapter against the fake Excel (office-addin-mock): literal text, names that
+ * never collide, chunked writes under the request limit, styles and page setup.
+ */
+import {
+  applySheetSpec,
+  freeSheetName,
+  freeTableNames,
+  literalText,
+  payloadBytes,
+  resolveTarget,
+  widthInPoints,
+  WorkbookLayout,
+  writeSheetSpec,
+} from "../../src/sheets/officeAdapter";
+import { Cell, formula, SheetSpec, text } from "../../src/sheets/spec";
+import { FakeWorkbook } from "../taskpane/fakeExcel";
+
+const TRICKY = ["=SUM(A1)", "+31 6 1234 5678", "-", "-5", "@home", "'quoted", "00123", "1-2", "TRUE", "\tTab", "25"];
+
+function spec(overrides: Partial<SheetSpec> = {}): SheetSpec {
+  return {
+    name: "Prognose",
+    markerTable: "Marker",
+    blocks: [{ at: "A1", cells: [[text("Title")]], style: "title" }],
+    tables: [
+      {
+        name: "Marker",
+        at: "A3",
+        columns: [{ header: "Week", numberFormat: "0" }, { header: "Label" }],
+        rows: [
+          [1, text("a")],
+          [2, text("b")],
+        ],
+      },
+    ],
+    charts: [],
+    ...overrides,
+  };
+}
+
+function workbook(): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  wb.addSheet("Invoer").set("A1", "user data");
+  return wb;
+}
+
+describe("literal text", () => {
+  it("prefixes an apostrophe only where Excel would read a formula or drop one", () => {
+    expect(literalText("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(literalText("-")).toBe("'-");
+    expect(literalText("'quoted")).toBe("''quoted");
+    expect(literalText("Week")).toBe("Week");
+    expect(literalText("00123")).toBe("00123");
+  });
+
+  it("keeps every Text cell exactly as given, and writes Formula cells as formulas", async () => {
+    const wb = workbook();
+    const cells: Cell[][] = TRICKY.map((t) => [text(t), formula("=1+1")]);
+    const result = await writeSheetSpec(wb.context(), spec({ blocks: [{ at: "B2", cells }], tables: [] }), "replace");
+    expect(result.ok).toBe(true);
+    const sheet = wb.sheet("Prognose");
+    TRICKY.forEach((t, i) => {
+      expect(sheet.at(`B${2 + i}`)).toMatchObject({ value: t, format: "@" });
+      expect(sheet.at(`B${2 + i}`)?.formula).toBeUndefined();
+      expect(sheet.at(`C${2 + i}`)?.formula).toBe("=1+1");
+    });
+  });
+
+  it("would catch unguarded text: the fake reads typed input the way Excel does", async () => {
+    const wb = workbook();
+    const context = wb.context();
+    const range = context.workbook.worksheets.getItem("Invoer").getRange("B1:B3");
+    range.values = [["=SUM(A1)"], ["25"], ["-"]];
+    await context.sync();
+    expect(wb.sheet("Invoer").at("B1")?.formula).toBe("=SUM(A1)");
+    expect(wb.sheet("Invoer").at("B2")?.value).toBe(25);
+    expect(wb.sheet("Invoer").at("B3")?.formula).toBe("=-");
+  });
+
+  it("refuses a number JSON cannot carry before anything is sent", async () => {
+    const wb = workbook();
+    await expect(
+      writeSheetSpec(wb.context(), spec({ blocks: [{ at: "A1", cells: [[Number.NaN]] }] }), "replace"),
+    ).rejects.toThrow("cannot write NaN");
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer"]);
+  });
+});
+
+describe("names", () => {
+  it("adds ' (2)', ' (3)' to a taken sheet name, case-insensitively, within 31 characters", () => {
+    expect(freeSheetName("Prognose", ["Invoer"])).toBe("Prognose");
+    expect(freeSheetName("Prognose", ["prognose", "Prognose (2)"])).toBe("Prognose (3)");
+    const long = "X".repeat(40);
+    expect(freeSheetName(long, [])).toHaveLength(31);
+    expect(freeSheetName(long, ["X".repeat(31)])).toBe(`${"X".repeat(27)} (2)`);
+  });
+
+  it("keeps table names clear of other tables and of defined names", () => {
+    expect(freeTableNames(["Marker", "Other"], ["marker", "Other", "Other_2"])).toEqual(["Marker_2", "Other_3"]);
+  });
+
+  it("renames a colliding table and the structured references to it", async () => {
+    const wb = workbook();
+    wb.defineName("Marker", "=Invoer!$A$1");
+    const s = spec({ blocks: [{ at: "D1", cells: [[formula("=SUM(Marker[Week])")]] }] });
+    const result = await writeSheetSpec(wb.context(), s, "new");
+    expect(result.ok && result.report.tableNames).toEqual(["Marker_2"]);
+    expect(wb.tables.map((t) => t.name)).toEqual(["Marker_2"]);
+    expect(wb.sheet("Prognose").at("D1")?.formula).toBe("=SUM(Marker_2[Week])");
+  });
+});
+
+describe("placement", () => {
+  const layout = (over: Partial<WorkbookLayout> = {}): WorkbookLayout => ({
+    sheets: ["Invoer", "Prognose"],
+    tables: ["Marker"],
+    names: [],
+    workbookProtected: false,
+    ...over,
+  });
+
+  it("replaces our own sheet unless it is protected; a protected workbook gets no new sheet", () => {
+    const own = { name: "Prognose", protected: false, charts: [], tables: [] };
+    const replaced = resolveTarget(layout(), spec(), "replace", own);
+    expect(replaced.ok && replaced.target.kind).toBe("replace");
+    expect(resolveTarget(layout(), spec(), "replace", { ...own, protected: true })).toEqual({
+      ok: false,
+      problem: { code: "sheet-protected", sheet: "Prognose" },
+    });
+    expect(resolveTarget(layout({ workbookProtected: true }), spec(), "new")).toEqual({
+      ok: false,
+      problem: { code: "workbook-protected" },
+    });
+    // Replacing our own sheet adds no sheet, so workbook protection does not stand in the way.
+    expect(resolveTarget(layout({ workbookProtected: true }), spec(), "replace", own).ok).toBe(true);
+    const fresh = resolveTarget(layout(), spec(), "new");
+    expect(fresh.ok && fresh.target).toMatchObject({ kind: "new", sheetName: "Prognose (2)", tableNames: ["Marker_2"] });
+  });
+
+  it("replaces its own sheet in place: old charts, tables and cells go, the user's sheets stay", async () => {
+    const wb = workbook();
+    const chart = { kind: "line" as const, title: "T", categories: "A4:A5", series: [{ name: "S", values: "B4:B5" }], at: "E1", widthColumns: 4, heightRows: 8 };
+    await writeSheetSpec(wb.context(), spec({ charts: [chart], blocks: [{ at: "H9", cells: [[text("old")]] }] }), "replace");
+    const result = await writeSheetSpec(wb.context(), spec({ charts: [chart] }), "replace");
+    expect(result.ok && result.report.replaced).toBe(true);
+    expect(result.syncs).toBe(3);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Prognose"]);
+    expect(wb.charts).toHaveLength(1);
+    expect(wb.tables.map((t) => t.name)).toEqual(["Marker"]);
+    expect(wb.sheet("Prognose").at("H9")).toBeUndefined();
+    expect(wb.sheet("Invoer").at("A1")?.value).toBe("user data");
+    expect(wb.charts[0]?.props).toMatchObject({ "title.text": "T", position: "E1:H8", "legend.position": "Bottom" });
+  });
+});
+
+describe("size", () => {
+  const rows = (n: number): Cell[][] => Array.from({ length: n }, (_, i) => [i + 1, (i + 1) / 7, text(`w${i + 1}`)]);
+
+  it("cuts a large write into chunks under the chunk budget, and every row arrives", async () => {
+    const wb = workbook();
+    const s = spec({ blocks: [{ at: "A10", cells: rows(2000), numberFormat: ["0", "0.00", ""] }] });
+    const result = await writeSheetSpec(wb.context(), s, "replace", { chunkBudgetBytes: 4096 });
+    expect(result.ok).toBe(true);
+    const write = wb.syncs[wb.syncs.length - 1]!;
+    expect(write.ops).toBeGreaterThan(20);
+    expect(write.largestOp).toBeLessThanOrEqual(4096 + 200);
+    const sheet = wb.sheet("Prognose");
+    expect(sheet.at("A2009")?.value).toBe(2000);
+    expect(sheet.at("B2009")).toMatchObject({ value: 2000 / 7, format: "0.00" });
+    expect(sheet.at("C2009")).toMatchObject({ value: "w2000", format: "@" });
+  });
+
+  it("syncs early when a batch would pass its budget, so no request is over it", async () => {
+    const wb = workbook();
+    const s = spec({ blocks: [{ at: "A10", cells: rows(3000) }] });
+    const budget = 32 * 1024;
+    const result = await writeSheetSpec(wb.context(), s, "replace", { chunkBudgetBytes: 4096, batchBudgetBytes: budget });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.report.syncs).toBeGreaterThan(3);
+    expect(wb.syncs).toHaveLength(1 + result.report.syncs);
+    for (const s of wb.syncs) expect(s.bytes).toBeLessThanOrEqual(budget + 4096);
+    expect(wb.sheet("Prognose").at("C3009")?.value).toBe("w3000");
+  });
+
+  it("estimates request bytes from the JSON it sends", () => {
+    expect(payloadBytes([["≥"]])).toBe(JSON.stringify([["≥"]]).length + 2 + 200);
+  });
+});
+
+describe("looks and page setup", () => {
+  it("styles blocks by role, sets widths in points, freezes rows and sets up printing when supported", async () => {
+    const wb = workbook();
+    const s = spec({
+      blocks: [
+        { at: "A1", cells: [[text("Title")]], style: "title" },
+        { at: "B2", cells: [[10]], style: "input" },
+      ],
+      columnWidths: { A: 10 },
+      freezeRows: 2,
+      print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: "R&D" },
+    });
+    await writeSheetSpec(wb.context(), s, "replace", { supports: (v) => v === "1.9" });
+    const sheet = wb.sheet("Prognose");
+    expect(sheet.at("A1")?.style).toMatchObject({ "font.bold": true, "font.size": 14 });
+    expect(sheet.at("B2")?.style).toMatchObject({ "fill.color": "#FFF2CC", "font.bold": true });
+    expect(sheet.columnWidths.get("A")).toBe(widthInPoints(10));
+    expect(widthInPoints(10)).toBe(56.25);
+    expect(sheet.frozenRows).toBe(2);
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      "headersFooters.defaultForAllPages.leftHeader": "R&&D",
+    });
+  });
+
+  it("leaves page setup alone where ExcelApi 1.9 is missing", async () => {
+    const wb = workbook();
+    const s = spec({ print: { orientation: "portrait", paper: "A4", fitToWidth: false } });
+    await writeSheetSpec(wb.context(), s, "replace", { supports: () => false });
+    expect(wb.sheet("Prognose").pageLayout).toEqual({});
+  });
+
+  it("applies a spec with no further sync than the one that sends it", async () => {
+    const wb = workbook();
+    const context = wb.context();
+    const target = { kind: "new" as const, sheetName: "Prognose", tableNames: ["Marker"] };
+    const sync = jest.spyOn(context, "sync");
+    const report = await applySheetSpec(context, spec(), target, { activate: false });
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(report).toMatchObject({ sheetName: "Prognose", syncs: 1, replaced: false });
+    expect(wb.activeSheet).toBe("Invoer");
+  });
+});

@@ -1,0 +1,124 @@
+/** What the pane says: problems, Office errors and figures, in Dutch and English. Pure. */
+import { describeOfficeError, officeErrorCode } from "../../src/taskpane/officeErrors";
+import { describeFieldProblem, describeNote, describeRunProblem, fieldOfProblem, summaryLines } from "../../src/taskpane/outcomes";
+import type { RunSuccess } from "../../src/taskpane/runPlan";
+import { FIELD_KEYS, languageFor, PaneStrings, STRINGS } from "../../src/taskpane/strings";
+
+/** Every leaf of a strings object, functions called with sample arguments. */
+function leaves(value: unknown, path = ""): [string, string][] {
+  if (typeof value === "string") return [[path, value]];
+  if (typeof value === "function") return [[path, String((value as (...a: string[]) => string)("X", "Y"))]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
+}
+
+describe("strings", () => {
+  it("has every string in both languages, none empty, and they differ", () => {
+    const nl = leaves(STRINGS.nl);
+    const en = leaves(STRINGS.en);
+    expect(nl.map(([p]) => p)).toEqual(en.map(([p]) => p));
+    for (const [, s] of [...nl, ...en]) expect(s.trim()).not.toBe("");
+    const differ = nl.filter(([p, s]) => en.find(([q]) => q === p)?.[1] !== s);
+    expect(differ.length).toBeGreaterThan(nl.length * 0.8);
+  });
+
+  it("labels every field", () => {
+    for (const lang of ["nl", "en"] as const) {
+      const S: PaneStrings = STRINGS[lang];
+      for (const key of FIELD_KEYS) expect(S.fields[key].label).toBeTruthy();
+    }
+  });
+
+  it("follows Office's display language", () => {
+    expect(languageFor("nl-NL")).toBe("nl");
+    expect(languageFor("nl-BE")).toBe("nl");
+    expect(languageFor("en-GB")).toBe("en");
+    expect(languageFor("de-DE")).toBe("en");
+    expect(languageFor(undefined)).toBe("en");
+  });
+});
+
+describe("Office errors", () => {
+  it.each([
+    ["InvalidOperationInCellEditMode", "Excel is nog bezig met het bewerken van een cel. Druk op Enter of Esc en probeer het opnieuw."],
+    ["InactiveWorkbook", "Deze werkmap is niet meer de actieve werkmap. Klik in de werkmap en probeer het opnieuw."],
+    ["AccessDenied", "Excel stond de wijziging niet toe. Misschien is het blad of de werkmap beveiligd, of alleen-lezen geopend."],
+    ["RequestPayloadSizeLimitExceeded", "Het bereik is te groot om in één keer naar Excel te sturen. Kies een kleiner bereik."],
+    ["InvalidSelection", "Selecteer één rechthoekig blok cellen en probeer het opnieuw."],
+  ])("%s in Dutch", (code, sentence) => {
+    expect(describeOfficeError({ code }, "nl")).toBe(sentence);
+  });
+
+  it("finds the code in debugInfo when the error has none of its own, and names unknown codes", () => {
+    expect(officeErrorCode({ debugInfo: { code: "InactiveWorkbook" } })).toBe("InactiveWorkbook");
+    expect(officeErrorCode(new Error("boom"))).toBe("Unknown");
+    expect(describeOfficeError({ code: "GeneralException" }, "en")).toBe(
+      "Something went wrong in Excel (GeneralException). If this appeared at once, nothing was changed; try again.",
+    );
+  });
+});
+
+describe("problems", () => {
+  it("puts an input problem in a sentence that starts with a capital", () => {
+    const problem = { kind: "input" as const, problem: { code: "empty" as const, input: "opening" as const } };
+    expect(describeRunProblem(problem, "en")).toBe("The opening backlog is empty; fill in the opening backlog.");
+    expect(describeRunProblem(problem, "nl")).toBe("De beginvoorraad is leeg; vul de beginvoorraad in.");
+    expect(fieldOfProblem(problem)).toBe("opening");
+  });
+
+  it("describes protection in both languages", () => {
+    const problem = { kind: "placement" as const, problem: { code: "sheet-protected" as const, sheet: "Prognose" } };
+    expect(describeRunProblem(problem, "nl")).toContain("Het blad Prognose is beveiligd");
+    expect(describeRunProblem(problem, "en")).toContain("The sheet Prognose is protected");
+    expect(fieldOfProblem(problem)).toBeUndefined();
+  });
+
+  it("asks for a missing input with its convention names", () => {
+    expect(describeFieldProblem({ kind: "missing", field: "opening" }, "nl")).toBe(
+      "Vul beginvoorraad in: selecteer de cel(len) en kies 'Gebruik selectie', typ een adres zoals Invoer!C5, of geef de naam Beginvoorraad (of OpeningBacklog).",
+    );
+  });
+
+  it("explains notes", () => {
+    expect(describeNote({ kind: "trimmed", from: "Invoer!C:C", to: "Invoer!C5:C56" }, "en")).toBe(
+      "Invoer!C:C covers a whole column or row; only its used part Invoer!C5:C56 was read.",
+    );
+  });
+});
+
+describe("summary", () => {
+  const outcome = {
+    ok: true,
+    kind: "projection",
+    sheetName: "Prognose",
+    inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 0 },
+    summary: { closingBacklog: 1140, meanIntake: 25, meanCapacity: 30.77, meanDecisions: 30.77, weeksToClear: 249.6, leadTimeWeeks: 37.05 },
+    weeks: 104,
+    requiredCapacity: 38.846,
+  } as unknown as RunSuccess;
+
+  it("shows numbers in the planner's locale", () => {
+    expect(summaryLines(outcome, "nl", "nl-NL").map((l) => l.value)).toEqual(["1.140", "249,6", "37,1", "38,8"]);
+    expect(summaryLines(outcome, "en", "en-US").map((l) => l.value)).toEqual(["1,140", "249.6", "37.1", "38.8"]);
+    expect(summaryLines(outcome, "en", "en-US")[3]?.label).toBe("Required weekly capacity for a backlog of 0 in 104 weeks");
+  });
+
+  it("says 'never' when the backlog does not clear", () => {
+    const never = { ...outcome, summary: { ...outcome.summary, weeksToClear: Infinity, leadTimeWeeks: null } } as RunSuccess;
+    const lines = summaryLines(never, "en", "en-US");
+    expect(lines[1]?.value).toBe("never: capacity does not exceed intake");
+    expect(lines[2]?.value).toBe("–");
+  });
+});
+
+describe("dates in the summary", () => {
+  it("shows the period in the planner's locale when a first week is known", () => {
+    const outcome = {
+      inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 0, firstWeek: 45292 },
+      summary: { closingBacklog: 1310, meanIntake: 25, meanCapacity: 27.5, meanDecisions: 27.5, weeksToClear: 576, leadTimeWeeks: 47.6 },
+      weeks: 52,
+      requiredCapacity: 52.7,
+    } as unknown as RunSuccess;
+    expect(summaryLines(outcome, "nl", "nl-NL")[0]).toEqual({ label: "Periode", value: "1 jan 2024 – 29 dec 2024" });
+    expect(summaryLines(outcome, "en", "en-US")[0]).toEqual({ label: "Period", value: "Jan 1, 2024 – Dec 29, 2024" });
+  });
+});

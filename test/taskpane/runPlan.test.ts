@@ -1,0 +1,383 @@
+/**
+ * The pane's run against a fake Excel built on office-addin-mock: what is read, what is written,
+ * how many syncs, and that nothing is written when an input is wrong or Excel refuses.
+ */
+import { MAX_WEEKS } from "../../src/engine";
+import { PROJECTION_TABLE } from "../../src/sheets/projectionSheet";
+import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "../../src/sheets/officeAdapter";
+import { describeOfficeError } from "../../src/taskpane/officeErrors";
+import { describeRunProblem } from "../../src/taskpane/outcomes";
+import { runPlan, RunOutcome, RunRequest } from "../../src/taskpane/runPlan";
+import { emptyFields, PaneFields } from "../../src/taskpane/workbookInputs";
+import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
+
+const TODAY = 45306; // 2024-01-15
+const INPUTS = { opening: "Invoer!C2", intake: "Invoer!C5:C56" };
+
+function fields(partial: Partial<PaneFields>): PaneFields {
+  return { ...emptyFields(), ...partial };
+}
+
+async function run(wb: FakeWorkbook, partial: Partial<PaneFields>, extra: Partial<RunRequest> = {}) {
+  const context = wb.context();
+  const sync = jest.spyOn(context, "sync");
+  const outcome: RunOutcome = await runPlan(context, {
+    fields: fields(partial),
+    kind: "projection",
+    language: "en",
+    today: TODAY,
+    checkMerged: true,
+    ...extra,
+  });
+  return { outcome, syncs: sync.mock.calls.length };
+}
+
+/** Every sheet's cells, the tables, charts and names: to show a failed run changed nothing. */
+function state(wb: FakeWorkbook): string {
+  return JSON.stringify({
+    sheets: wb.sheets.map((s) => [s.name, s.snapshot()]),
+    tables: wb.tables.map((t) => [t.name, t.sheet.name, t.range]),
+    charts: wb.charts.length,
+    names: wb.names,
+  });
+}
+
+/** A failed run: the problem sentence, and proof that no write reached the workbook. */
+async function expectProblem(wb: FakeWorkbook, partial: Partial<PaneFields>, sentence: string, language: "en" | "nl" = "en") {
+  const before = state(wb);
+  const { outcome, syncs } = await run(wb, partial, { language });
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(describeRunProblem(outcome.problem, language)).toBe(sentence);
+  expect(syncs).toBeLessThanOrEqual(2);
+  expect(wb.syncs.every((s) => s.ops === 0)).toBe(true);
+  expect(state(wb)).toBe(before);
+}
+
+describe("runPlan: a projection", () => {
+  it("reads the inputs, writes the Projection sheet with a table and a chart, in 3 syncs", async () => {
+    const wb = plannerWorkbook(52, { capacity: true });
+    const before = wb.sheet("Invoer").snapshot();
+    const { outcome, syncs } = await run(wb, { ...INPUTS, capacity: "Invoer!D5:D56" });
+    expect(outcome.ok).toBe(true);
+    expect(syncs).toBe(3);
+    if (!outcome.ok) return;
+    expect(outcome.sheetName).toBe("Projection");
+    // The memo's 2024 plan: 1440 + 52 × 25 − 1600 = 1140.
+    expect(outcome.summary.closingBacklog).toBeCloseTo(1140, 6);
+    const sheet = wb.sheet("Projection");
+    expect(sheet.read("A14:H14")[0]).toEqual([
+      "Week",
+      "Week start",
+      "ISO week",
+      "Intake",
+      "Capacity",
+      "Decisions",
+      "Backlog end of week",
+      "Lead time (weeks)",
+    ]);
+    expect(sheet.at("A15")?.value).toBe(1);
+    expect(sheet.at("G66")?.value).toBeCloseTo(1140, 6);
+    expect(sheet.at("G15")?.format).toBe("#,##0.0");
+    expect(wb.tables.map((t) => [t.name, t.sheet.name, t.range, t.style])).toEqual([
+      [PROJECTION_TABLE, "Projection", "A14:H66", "TableStyleMedium2"],
+    ]);
+    expect(wb.charts).toHaveLength(1);
+    expect(wb.charts[0]?.type).toBe("Line");
+    expect(wb.charts[0]?.series.map((s) => [s.name, s.values, s.xValues])).toEqual([
+      ["Backlog", "G15:G66", "A15:A66"],
+      ["Intake", "D15:D66", "A15:A66"],
+    ]);
+    // The target formula stays a formula; the summary figures are numbers.
+    expect(sheet.at("B12")?.formula).toBe("=MAX(0,B5+(B4-B11)/B7)");
+    expect(sheet.at("B8")?.value).toBeCloseTo(1140, 6);
+    expect(wb.activeSheet).toBe("Projection");
+    expect(wb.sheet("Invoer").snapshot()).toBe(before);
+  });
+
+  it("names the sheet Prognose in Dutch and applies the planning rule without capacity", async () => {
+    const wb = plannerWorkbook(52);
+    const { outcome } = await run(wb, INPUTS, { language: "nl" });
+    expect(outcome.ok && outcome.sheetName).toBe("Prognose");
+    // 10% rule: 27.5 a week against 25 → 1440 − 52 × 2.5 = 1310.
+    expect(outcome.ok && outcome.summary.closingBacklog).toBeCloseTo(1310, 6);
+    expect(wb.sheet("Prognose").at("A14")?.value).toBe("Week");
+    expect(wb.sheet("Prognose").at("G14")?.value).toBe("Voorraad eind week");
+  });
+
+  it("gives week-start dates and ISO week labels from a typed first week, kept as text", async () => {
+    const wb = plannerWorkbook(52);
+    const { outcome } = await run(wb, { ...INPUTS, firstWeek: "2024-01-01" });
+    expect(outcome.ok).toBe(true);
+    const sheet = wb.sheet("Projection");
+    expect(sheet.at("B15")?.value).toBe(45292);
+    expect(sheet.at("B15")?.format).toBe("yyyy-mm-dd");
+    expect(sheet.at("C15")).toMatchObject({ value: "2024-W01", format: "@" });
+    expect(sheet.at("C66")?.value).toBe("2024-W52");
+    expect(wb.charts[0]?.series[0]?.xValues).toBe("C15:C66");
+  });
+
+  it("reads the first week, uplift and horizon from cells and typed values", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").set("F2", 45292);
+    wb.sheet("Invoer").set("F3", 0.2);
+    const { outcome } = await run(wb, { ...INPUTS, firstWeek: "Invoer!F2", uplift: "Invoer!F3", horizon: "26", target: "1000" });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.inputs).toMatchObject({ firstWeek: 45292, uplift: 0.2, weeks: 26, target: 1000 });
+    expect(outcome.weeks).toBe(26);
+    // 30 a week against 25 for 26 weeks.
+    expect(outcome.summary.closingBacklog).toBeCloseTo(1440 - 26 * 5, 6);
+    // Required: 25 + (1440 − 1000) / 26.
+    expect(outcome.requiredCapacity).toBeCloseTo(25 + 440 / 26, 9);
+    expect(wb.sheet("Projection").at("B11")?.value).toBe(1000);
+  });
+
+  it("takes a typed uplift as a percentage", async () => {
+    const wb = plannerWorkbook(52);
+    const { outcome } = await run(wb, { ...INPUTS, uplift: "20%" });
+    expect(outcome.ok && outcome.inputs.uplift).toBeCloseTo(0.2, 12);
+  });
+
+  it("resolves the convention names, English and Dutch, and a name holding a constant", async () => {
+    const wb = plannerWorkbook(52);
+    wb.defineName("Beginvoorraad", "=Invoer!$C$2");
+    wb.defineName("Intake", "=Invoer!$C$5:$C$56");
+    wb.defineName("Opslag", "=0.2");
+    const { outcome, syncs } = await run(wb, { opening: "Beginvoorraad", intake: "intake", uplift: "Opslag" });
+    expect(syncs).toBe(3);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && outcome.inputs).toMatchObject({ opening: 1440, uplift: 0.2 });
+    expect(outcome.ok && outcome.inputs.intake).toHaveLength(52);
+  });
+
+  it("reads an address without a sheet from the active sheet", async () => {
+    const wb = plannerWorkbook(52);
+    const { outcome } = await run(wb, { opening: "C2", intake: "$C$5:$C$56" });
+    expect(outcome.ok && outcome.inputs.opening).toBe(1440);
+  });
+
+  it("trims an input that covers a whole column to its used part, and says so", async () => {
+    const wb = plannerWorkbook(52);
+    const weeks = wb.addSheet("Weken");
+    weeks.set("A1", "Week");
+    weeks.column("B3", Array.from({ length: 30 }, (_, i) => 20 + i));
+    const { outcome } = await run(wb, { opening: "Invoer!C2", intake: "Weken!B:B" });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.inputs.intake).toHaveLength(30);
+    expect((outcome.inputs.intake as number[])[0]).toBe(20);
+    expect(outcome.notes).toEqual([{ kind: "trimmed", from: "Weken!B:B", to: "Weken!B3:B32" }]);
+  });
+
+  it("replaces only its own output on a rerun: same sheet, one table, one chart", async () => {
+    const wb = plannerWorkbook(52);
+    const other = wb.addSheet("Notities");
+    other.set("A1", "mijn aantekeningen");
+    await run(wb, INPUTS);
+    wb.sheet("Projection").set("Z1", "stale");
+    const { outcome, syncs } = await run(wb, { ...INPUTS, horizon: "20" });
+    expect(syncs).toBe(3);
+    expect(outcome.ok && outcome.replaced).toBe(true);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Notities", "Projection"]);
+    expect(wb.tables.map((t) => t.range)).toEqual(["A14:H34"]);
+    expect(wb.charts).toHaveLength(1);
+    const sheet = wb.sheet("Projection");
+    expect(sheet.at("A35")).toBeUndefined(); // week 21 of the first run is gone
+    expect(sheet.at("Z1")).toBeUndefined();
+    expect(other.at("A1")?.value).toBe("mijn aantekeningen");
+  });
+
+  it("recognises its sheet by the marker table, also after the planner renamed the sheet", async () => {
+    const wb = plannerWorkbook(52);
+    await run(wb, INPUTS);
+    wb.sheet("Projection").name = "Mijn prognose";
+    wb.activeSheet = "Mijn prognose";
+    const { outcome } = await run(wb, INPUTS);
+    expect(outcome.ok && outcome.sheetName).toBe("Mijn prognose");
+    expect(wb.sheets).toHaveLength(2);
+  });
+
+  it("never writes into a user's sheet that merely has the name: ours gets a suffix", async () => {
+    const wb = plannerWorkbook(52);
+    const users = wb.addSheet("Projection");
+    users.set("A1", "my own projection");
+    users.set("A14", "keep me");
+    const { outcome } = await run(wb, INPUTS);
+    expect(outcome.ok && outcome.sheetName).toBe("Projection (2)");
+    expect(users.at("A1")?.value).toBe("my own projection");
+    expect(users.at("A14")?.value).toBe("keep me");
+    expect(wb.tables[0]?.sheet.name).toBe("Projection (2)");
+  });
+
+  it("warns when Excel calculates manually, and leaves the setting alone", async () => {
+    const wb = plannerWorkbook(52);
+    wb.calculationMode = "Manual";
+    const { outcome } = await run(wb, INPUTS);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.notes).toEqual([{ kind: "manual-calculation" }]);
+    expect(wb.calculationMode).toBe("Manual");
+  });
+});
+
+describe("runPlan: nothing is written when an input is wrong", () => {
+  it("names the cell holding text", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").set("C14", "n.v.t.");
+    await expectProblem(wb, INPUTS, "Invoer!C14 contains the text 'n.v.t.'; a number was expected.");
+  });
+
+  it("says it in Dutch too", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").set("C14", "n.v.t.");
+    await expectProblem(wb, INPUTS, "Invoer!C14 bevat de tekst 'n.v.t.'; er werd een getal verwacht.", "nl");
+  });
+
+  it("tells an error cell from typed text", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").set("C20", "#N/A", { error: "#N/A" });
+    await expectProblem(wb, INPUTS, "Invoer!C20 contains the error value #N/A; a number was expected.");
+  });
+
+  it("refuses merged cells in an input", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").merged.push("C10:D10");
+    await expectProblem(
+      wb,
+      INPUTS,
+      "Invoer!C5:C56 contains merged cells; unmerge them or choose another range for the intake.",
+    );
+  });
+
+  it("ignores merged cells outside the part of a whole column that was read", async () => {
+    const wb = plannerWorkbook(52);
+    const weeks = wb.addSheet("Weken");
+    weeks.column("B3", [25, 25, 25]);
+    weeks.merged.push("B100:C100");
+    const { outcome } = await run(wb, { opening: "Invoer!C2", intake: "Weken!B:B" });
+    expect(outcome.ok).toBe(true);
+  });
+
+  it("asks for the required inputs", async () => {
+    await expectProblem(
+      plannerWorkbook(52),
+      { opening: "Invoer!C2" },
+      "Fill in the weekly intake: select the cell(s) and choose 'Use selection', type an address such as Invoer!C5, or define the name Intake (or Instroom).",
+    );
+  });
+
+  it("reports a name, a sheet or an address that does not exist", async () => {
+    const wb = plannerWorkbook(52);
+    await expectProblem(wb, { ...INPUTS, capacity: "Capaciteit" }, "Weekly capacity: this workbook has no name 'Capaciteit'. Type an address or an existing name.");
+    await expectProblem(wb, { ...INPUTS, intake: "Input!C5:C56" }, "Weekly intake: this workbook has no sheet 'Input'.");
+    await expectProblem(
+      wb,
+      { ...INPUTS, intake: "C5:C56:C9" },
+      "Weekly intake: 'C5:C56:C9' is not a cell address or a name. Type for example Invoer!C5:C56, or choose 'Use selection'.",
+    );
+    await expectProblem(wb, { ...INPUTS, horizon: "52 weeks" }, "The horizon contains the text '52 weeks'; a number was expected.");
+    await expectProblem(wb, { ...INPUTS, firstWeek: "2024-02-30" }, "First week: '2024-02-30' is not a date. Type for example 2024-01-01 or choose a cell holding a date.");
+  });
+
+  it("checks the horizon against the intake", async () => {
+    await expectProblem(plannerWorkbook(52), { ...INPUTS, horizon: "60" }, "The horizon must be a whole number of weeks from 1 to 52, not 60.");
+  });
+
+  it("refuses to add a sheet to a protected workbook", async () => {
+    const wb = plannerWorkbook(52);
+    wb.workbookProtected = true;
+    await expectProblem(
+      wb,
+      INPUTS,
+      "The workbook is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) and try again.",
+    );
+  });
+
+  it("refuses to update its own sheet when the planner protected it", async () => {
+    const wb = plannerWorkbook(52);
+    await run(wb, INPUTS);
+    wb.sheet("Projection").protected = true;
+    wb.syncs = [];
+    await expectProblem(
+      wb,
+      INPUTS,
+      "The sheet Projection is protected, so the Backlog Planner cannot update it. Unprotect it (Review > Unprotect Sheet) and try again.",
+    );
+  });
+});
+
+describe("runPlan: Excel refuses", () => {
+  it.each([
+    ["InvalidOperationInCellEditMode", 1, "Excel is still editing a cell. Press Enter or Esc, then try again."],
+    ["InactiveWorkbook", 3, "This workbook is no longer the active one. Click in the workbook and try again."],
+    ["AccessDenied", 3, "Excel did not allow the change. The sheet or workbook may be protected, or opened read-only."],
+  ])("%s at sync %d: the run rejects, the pane says what to do, nothing was written", async (code, at, sentence) => {
+    const wb = plannerWorkbook(52);
+    const before = state(wb);
+    wb.failAt = { sync: at, code };
+    const failure = await run(wb, INPUTS).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code });
+    expect(describeOfficeError(failure, "en")).toBe(sentence);
+    expect(state(wb)).toBe(before);
+  });
+});
+
+describe("runPlan: size", () => {
+  it("writes a 10,000-week horizon in 3 syncs, each request and each write under 5 MB", async () => {
+    // Capacity 1600/52 = 30.769230769230770…: full-precision doubles, the longest cells there are.
+    const wb = plannerWorkbook(MAX_WEEKS, { capacity: true });
+    const { outcome, syncs } = await run(wb, {
+      opening: "Invoer!C2",
+      intake: `Invoer!C5:C${4 + MAX_WEEKS}`,
+      capacity: `Invoer!D5:D${4 + MAX_WEEKS}`,
+      firstWeek: "2024-01-01",
+    });
+    expect(outcome.ok).toBe(true);
+    expect(syncs).toBe(3);
+    expect(wb.syncs).toHaveLength(3);
+    for (const s of wb.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    const write = wb.syncs[2]!;
+    // Split into chunks: many writes, each at most the adapter's chunk budget.
+    expect(write.bytes).toBeGreaterThan(2 * CHUNK_BUDGET_BYTES);
+    expect(write.largestOp).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES + 1024);
+    expect(outcome.ok && outcome.report.batchBytes[0]).toBeGreaterThanOrEqual(write.bytes * 0.9);
+    expect(wb.tables[0]?.range).toBe(`A14:H${14 + MAX_WEEKS}`);
+    const sheet = wb.sheet("Projection");
+    expect(sheet.at(`A${14 + MAX_WEEKS}`)?.value).toBe(MAX_WEEKS);
+    expect(sheet.at(`C${14 + MAX_WEEKS}`)?.value).toMatch(/^\d{4}-W\d{2}$/);
+  });
+});
+
+describe("runPlan: a what-if sheet", () => {
+  it("validates the same inputs, then adds a new dated sheet on each click and keeps the earlier one", async () => {
+    const wb = plannerWorkbook(52);
+    const first = await run(wb, INPUTS, { kind: "whatIf" });
+    expect(first.outcome.ok).toBe(true);
+    expect(first.syncs).toBeLessThanOrEqual(3);
+    const second = await run(wb, INPUTS, { kind: "whatIf" });
+    expect(second.outcome.ok).toBe(true);
+    if (!first.outcome.ok || !second.outcome.ok) return;
+    expect(first.outcome.sheetName).toContain("2024-01-15");
+    expect(second.outcome.sheetName).not.toBe(first.outcome.sheetName);
+    expect(second.outcome.replaced).toBe(false);
+    const sheets = wb.sheets.map((s) => s.name);
+    expect(sheets).toEqual(["Invoer", first.outcome.sheetName, second.outcome.sheetName]);
+    // Each sheet keeps its own tables and chart.
+    const byTable = new Set(wb.tables.map((t) => t.name.toLowerCase()));
+    expect(byTable.size).toBe(wb.tables.length);
+    expect(new Set(wb.tables.map((t) => t.sheet.name))).toEqual(new Set(sheets.slice(1)));
+    expect(wb.charts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("writes nothing when an input is wrong", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").set("C14", "n.v.t.");
+    const before = state(wb);
+    const { outcome } = await run(wb, INPUTS, { kind: "whatIf" });
+    expect(outcome.ok).toBe(false);
+    expect(state(wb)).toBe(before);
+  });
+});

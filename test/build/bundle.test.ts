@@ -35,4 +35,22 @@ describe("production bundle", () => {
     }
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
   });
+
+  test("taskpane.html carries a Content-Security-Policy: own scripts and Office.js only, no eval, connect only to self", () => {
+    const html = fs.readFileSync(path.join(BUILD_DIR, "taskpane.html"), "utf8");
+    const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/i.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const directives = new Map(
+      (csp ?? "").split(";").map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name as string, values];
+      }),
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(directives.get("script-src")).not.toContain("'unsafe-inline'");
+  });
 });

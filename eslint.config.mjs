@@ -8,10 +8,24 @@ import prettier from "eslint-plugin-prettier";
 import tseslint from "typescript-eslint";
 
 const OFFICE_FILES = ["src/taskpane/**/*.ts", "src/sheets/officeAdapter.ts"];
+const ALL_SOURCES = ["src/**/*.ts"];
 
 export default tseslint.config(
   { ignores: ["dist/**", "build-ts/**", "test-output/**", "node_modules/**"] },
-  ...tseslint.configs.recommended.map((config) => ({ ...config, files: OFFICE_FILES })),
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ALL_SOURCES })),
+  {
+    // The engine stays pure: no randomness or clock of its own (both are passed in).
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Pass a seeded generator in." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date']", message: "Pass time in; the engine has no clock." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pass time in." },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "fetch", "XMLHttpRequest", "WebSocket"],
+    },
+  },
   {
     files: OFFICE_FILES,
     plugins: { "office-addins": officeAddins, prettier },

@@ -2,20 +2,10 @@ import * as path from "path";
 import fc from "fast-check";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { projectTracks } from "../../src/engine";
-import { FunctionError } from "../../src/functions/args";
+import { call, column } from "../helpers/functions";
 import { CROWDING_OUT, FTE_CAPACITY, PROJECT_TRACKS, WAIT_WEEKS } from "../../src/functions/tracks";
 
-/** Calls a custom function and returns its value, or the Excel error it threw. */
-function call(fn: () => unknown): { value?: unknown; code?: string; message?: string } {
-  try {
-    return { value: fn() };
-  } catch (error) {
-    if (error instanceof FunctionError) return { code: error.code, message: error.message };
-    throw error; // anything else is a bug: no raw exceptions may reach Excel
-  }
-}
 
-const column = (values: unknown[]): unknown[][] => values.map((v) => [v]);
 
 describe("PROJECT_TRACKS", () => {
   test("spills one row per week and one column per track: fast track, track 2, track 4", () => {

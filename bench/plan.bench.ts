@@ -1,7 +1,8 @@
 /**
  * Wall time of `npm run plan` (process start, ts-node, read, build, write) on the bundled sample
  * (52 weeks) and on a 10-year, 520-week workbook made on the fly, plus the in-process pipeline
- * alone. Medians of a few runs; nothing is asserted.
+ * alone, and the what-if sheet builder alone (with its shared-capacity block and the uncertainty
+ * block's 10,000-run simulation). Medians of a few runs; nothing is asserted.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -9,6 +10,9 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { planWorkbook } from "../src/cli/plan";
+import { createRng, simulateBacklog } from "../src/engine";
+import type { PlanInputs } from "../src/sheets/inputs";
+import { buildWhatIfSheet, WHAT_IF_RUNS } from "../src/sheets/whatIfSheet";
 import { writeSampleWorkbook } from "../src/cli/sampleWorkbook";
 import { excelDateSerial } from "../src/sheets/spec";
 import { median } from "./timing";
@@ -16,6 +20,33 @@ import { median } from "./timing";
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLE = path.join(ROOT, "assets", "voorbeeld-invoer.xlsx");
 const RUNS = 3;
+const seasonal = (w: number): number => 25 + Math.round(4 * Math.sin((2 * Math.PI * w) / 52));
+
+/** Median ms of `fn` over `samples` calls after one warm-up call. */
+function timeBuild(fn: () => unknown, samples = 7): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** The what-if builder on a 520-week plan, and the part of it that is the Monte Carlo simulation. */
+function timeWhatIfBuilder(): { build: number; simulation: number; weeks: number } {
+  const weeks = 520;
+  const intake = Array.from({ length: weeks }, (_, w) => seasonal(w));
+  const inputs: PlanInputs = { opening: 1440, intake, capacity: 1600 / 52, uplift: 0.1, target: 0, firstWeek: excelDateSerial(2024, 1, 1) };
+  const createdOn = excelDateSerial(2024, 1, 15);
+  const build = timeBuild(() => buildWhatIfSheet({ inputs, language: "nl", createdOn }));
+  const mean = intake.reduce((a, b) => a + b, 0) / weeks;
+  const simulation = timeBuild(() =>
+    simulateBacklog(createRng(2024), { opening: 1440, intake: mean, capacity: 1600 / 52, weeks, runs: WHAT_IF_RUNS, target: 0 }),
+  );
+  return { build, simulation, weeks };
+}
 
 function timeCommand(input: string, output: string): number {
   const samples: number[] = [];
@@ -51,10 +82,7 @@ export async function run(): Promise<void> {
   try {
     const tenYears = path.join(dir, "tien-jaar.xlsx");
     // Seasonal intake around the memo's 25 a week, so the series is not constant.
-    await writeSampleWorkbook(tenYears, {
-      weeks: 520,
-      intake: (w) => 25 + Math.round(4 * Math.sin((2 * Math.PI * w) / 52)),
-    });
+    await writeSampleWorkbook(tenYears, { weeks: 520, intake: seasonal });
     const out = path.join(dir, "plan.xlsx");
     const cases: [string, string][] = [
       ["sample, 52 weeks", SAMPLE],
@@ -75,6 +103,11 @@ export async function run(): Promise<void> {
     const [small, large] = rows as [(typeof rows)[0], (typeof rows)[0]];
     console.log(
       `  ratio 520/52 weeks: command ${(large.command / small.command).toFixed(2)}×, pipeline ${(large.pipeline / small.pipeline).toFixed(2)}×`,
+    );
+    const builder = timeWhatIfBuilder();
+    console.log(
+      `buildWhatIfSheet alone, ${builder.weeks} weeks (scenarios, shared capacity, uncertainty): median ${builder.build.toFixed(0)} ms, ` +
+        `of which the ${WHAT_IF_RUNS.toLocaleString("en-US")}-run simulation ≈ ${builder.simulation.toFixed(0)} ms`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,17 +1,23 @@
 /**
  * Builds a what-if sheet for a meeting ("What-if 2024-01-15") as a SheetSpec: an input block,
- * five scenarios side by side in a comparison table, a weekly backlog table and a line chart.
+ * five scenarios side by side in a comparison table, a weekly backlog table and a line chart;
+ * below them the shared-capacity block (crowding-out of other work) and the uncertainty block
+ * (a Monte Carlo fan for the current plan).
  * Every figure that depends on an input is a native en-US Excel formula (no =IND.* functions),
- * so the sheet recalculates as soon as someone types a number, also without the add-in.
+ * so the sheet recalculates as soon as someone types a number, also without the add-in. The one
+ * exception is the uncertainty block: a simulation cannot be a non-volatile formula, so it holds
+ * the figures computed when the sheet was made, and the sheet says so.
  *
  * Weekly backlog per scenario: backlog_t = MAX(0, backlog_{t-1} + intake − capacity), which is
  * the engine's `decisions = min(capacity, backlog + intake)` stock-flow written as one cell.
  */
-import { DEFAULT_WEEKS } from "../engine";
-import { isoDate, serialToParts } from "./dates";
+import { checkNumber, createRng, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEEKS, SEED_RULE, simulateBacklog } from "../engine";
+import { isoDate, isoWeekLabel, serialToParts } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
-import { Block, Cell, cellAddress, ChartSpec, formula, SheetSpec, TableSpec, text } from "./spec";
+import { buildSharedCapacityBlock, SharedCapacityBlock } from "./sharedCapacityBlock";
+import { Block, Cell, cellAddress, ChartSpec, formula, isText, parseCell, SheetSpec, TableSpec, text } from "./spec";
+import { buildUncertaintyBlock, endOfYear, formatNumber } from "./uncertaintyBlock";
 
 /** Memo, 2023: 190 set aside as incomplete + 70 not taken into consideration, of 1390 filed. */
 export const MEMO_TRIAGE_SHARE = (190 + 70) / 1390;
@@ -43,6 +49,11 @@ export interface WhatIfSheetOptions {
    * name ("What-if 2024-01-15 (2)") and free table names, so each click makes a new sheet.
    */
   existingNames?: readonly string[];
+  /**
+   * Seed of the uncertainty block's simulation (a whole number from 0 to 4,294,967,295);
+   * default 2024, as the =IND.* uncertainty functions. The same inputs and seed give the same figures.
+   */
+  seed?: number;
 }
 
 export type InputId =
@@ -83,6 +94,13 @@ const CHART_ROW = COMPARISON_ROW + SCENARIOS.length + 2;
 const CHART_HEIGHT = 20;
 const WEEKLY_TITLE_ROW = CHART_ROW + CHART_HEIGHT + 1;
 const WEEKLY_ROW = WEEKLY_TITLE_ROW + 1;
+/**
+ * Everything stays within columns A–H (the comparison table's width), so the sheet prints one
+ * page wide at the same scale as before the blocks below the weekly table were added.
+ */
+const LAST_COLUMN = 7;
+/** Runs of the uncertainty block: the engine's default, so its chance is accurate to about ±1 point. */
+export const WHAT_IF_RUNS = DEFAULT_RUNS;
 
 /** Comparison table columns (0-based). */
 const COMPARISON_COLUMNS = {
@@ -119,14 +137,52 @@ export interface WhatIfLayout {
   weeks: string;
   /** Rows in the weekly table; the horizon input may go from 1 up to this. */
   tableWeeks: number;
+  /**
+   * The shared-capacity block below the weekly table: its own input cells, summary cells and
+   * weekly columns (absolute addresses), and the cells it reads from the rest of the sheet.
+   */
+  sharedCapacity: Pick<SharedCapacityBlock, "inputs" | "outputs" | "columns" | "range"> & {
+    /** Top-left cell of the block. */
+    at: string;
+    /** Subsequent applications before any move: the opening and intake inputs, scenario 1's capacity. */
+    reads: { opening: string; intake: string; capacity: string };
+  };
+  /** Top-left cell of the uncertainty block (static simulation results), below the shared-capacity block. */
+  uncertaintyAt: string;
 }
 
 /** "B19" → "$B$19". */
 const absolute = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const abs = (row: number, column: number): string => absolute(cellAddress(row, column));
 
-/** Where everything is for a weekly table of `tableWeeks` rows. */
-export function whatIfLayout(tableWeeks: number): WhatIfLayout {
+/**
+ * The shared-capacity block of a sheet with `tableWeeks` weekly rows: one blank row below the
+ * weekly table, as many weekly rows as that table, reading the sheet's opening backlog and intake
+ * inputs and scenario 1's capacity (the current plan, before any capacity moves).
+ */
+function sharedCapacityFor(
+  tableWeeks: number,
+  inputs: Record<InputId, string>,
+  planCapacity: string,
+  language: Language,
+  values?: { weeks: number },
+): { block: SharedCapacityBlock; at: string; reads: WhatIfLayout["sharedCapacity"]["reads"] } {
+  const at = cellAddress(WEEKLY_ROW + tableWeeks + 2, 0);
+  const reads = { opening: inputs.opening, intake: inputs.intake, capacity: absolute(planCapacity) };
+  const block = buildSharedCapacityBlock({
+    at,
+    inputs: reads,
+    rows: tableWeeks,
+    language,
+    ...(values !== undefined && { values }),
+  });
+  return { block, at, reads };
+}
+
+type BaseLayout = Pick<WhatIfLayout, "inputs" | "scenarios" | "weeks" | "tableWeeks">;
+
+/** Inputs, comparison table and weekly table: the part of the layout above the two blocks. */
+function baseLayout(tableWeeks: number): BaseLayout {
   const inputs = {} as Record<InputId, string>;
   INPUT_ORDER.forEach((id, i) => (inputs[id] = abs(FIRST_INPUT_ROW + i, 1)));
   const scenarios = {} as WhatIfLayout["scenarios"];
@@ -149,12 +205,40 @@ export function whatIfLayout(tableWeeks: number): WhatIfLayout {
   return { inputs, scenarios, weeks: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`, tableWeeks };
 }
 
+/** Where everything is for a weekly table of `tableWeeks` rows. */
+export function whatIfLayout(tableWeeks: number): WhatIfLayout {
+  const base = baseLayout(tableWeeks);
+  const shared = sharedCapacityFor(tableWeeks, base.inputs, base.scenarios.plan.capacity, "nl");
+  return {
+    ...base,
+    sharedCapacity: {
+      at: shared.at,
+      reads: shared.reads,
+      inputs: shared.block.inputs,
+      outputs: shared.block.outputs,
+      columns: shared.block.columns,
+      range: shared.block.range,
+    },
+    uncertaintyAt: cellAddress(shared.block.bottomRow + 1, 0),
+  };
+}
+
+/** The figures the uncertainty block was simulated with, formatted for its note. */
+interface FrozenPlan {
+  opening: string;
+  intake: string;
+  capacity: string;
+  weeks: string;
+}
+
 const LABELS = {
   nl: {
     sheet: "What-if",
     title: "What-if: voorraad opvolgende asielaanvragen",
     note: (date: string) =>
-      `Gemaakt door de Voorraadplanner op ${date}. Typ nieuwe getallen in kolom B: alle scenario's rekenen direct mee, ook zonder de add-in.`,
+      `Gemaakt door de Voorraadplanner op ${date}. Typ nieuwe getallen in kolom B: alle scenario's en de gedeelde capaciteit rekenen direct mee, ook zonder de add-in.`,
+    staticNote: (date: string) =>
+      `Uitzondering: de onzekerheid (Monte Carlo, onderaan) bevat vaste waarden, berekend op ${date}; die rekenen niet mee.`,
     inputsTitle: "Invoer",
     inputHeader: ["Invoer", "Waarde", "Toelichting"],
     input: {
@@ -209,7 +293,7 @@ const LABELS = {
     explanation: {
       plan: "afdoeningen per jaar / 52, elke week gelijk",
       rule: "instroom × (1 + opslag) + extra capaciteit",
-      triage: "triage haalt het aandeel uit de instroom; regel op de rest (+ extra); voorraad van de reguliere stroom",
+      triage: "triage haalt aandeel eruit; regel op de rest (+ extra); reguliere voorraad",
       required: "instroom + (beginvoorraad − streefvoorraad) / termijn",
       custom: "de capaciteit uit de invoer",
     } as Record<ScenarioId, string>,
@@ -220,12 +304,18 @@ const LABELS = {
     weekStart: "Begin week",
     chart: "Voorraad per week per scenario",
     cases: "Zaken",
+    frozen: (date: string, plan: FrozenPlan) =>
+      `Vaste waarden, berekend bij het maken van dit blad (${date}); rekenen niet mee als u de invoer wijzigt. ` +
+      `Huidig plan: beginvoorraad ${plan.opening}, instroom ${plan.intake} en capaciteit ${plan.capacity} per week, ${plan.weeks} weken.`,
+    notSimulated: (reason: string) => `Onzekerheid niet berekend: ${reason}`,
   },
   en: {
     sheet: "What-if",
     title: "What-if: backlog of subsequent asylum applications",
     note: (date: string) =>
-      `Made by the Backlog Planner on ${date}. Type new figures in column B: every scenario recalculates at once, also without the add-in.`,
+      `Made by the Backlog Planner on ${date}. Type new figures in column B: every scenario and the shared capacity recalculate at once, also without the add-in.`,
+    staticNote: (date: string) =>
+      `Except the uncertainty (Monte Carlo, at the bottom): fixed values computed on ${date}, which do not recalculate.`,
     inputsTitle: "Inputs",
     inputHeader: ["Input", "Value", "Notes"],
     input: {
@@ -279,7 +369,7 @@ const LABELS = {
     explanation: {
       plan: "decisions per year / 52, the same every week",
       rule: "intake × (1 + uplift) + extra capacity",
-      triage: "triage takes its share out of the intake; the rule on the rest (+ extra); regular queue's backlog",
+      triage: "triage takes its share out; rule on the rest (+ extra); regular queue",
       required: "intake + (opening backlog − target) / weeks",
       custom: "the capacity from the inputs",
     } as Record<ScenarioId, string>,
@@ -290,6 +380,10 @@ const LABELS = {
     weekStart: "Week start",
     chart: "Backlog per week by scenario",
     cases: "Cases",
+    frozen: (date: string, plan: FrozenPlan) =>
+      `Fixed values, computed when this sheet was made (${date}); they do not recalculate when you change the inputs. ` +
+      `Current plan: opening backlog ${plan.opening}, intake ${plan.intake} and capacity ${plan.capacity} a week, ${plan.weeks} weeks.`,
+    notSimulated: (reason: string) => `Uncertainty not computed: ${reason}`,
   },
 } as const;
 
@@ -402,14 +496,15 @@ export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
   const p = whatIfPrefill(options);
   // Rows cover the horizon and scenario 4's period, so both are visible and the horizon can grow.
   const tableWeeks = Math.max(p.horizon, p.clearWithin);
-  const layout = whatIfLayout(tableWeeks);
+  const layout = baseLayout(tableWeeks);
   const I = layout.inputs;
   const taken = options.existingNames ?? [];
   const tables = whatIfTableNames(createdOn, taken);
 
   const blocks: Block[] = [
     { at: "A1", cells: [[text(L.title)]], style: "title" },
-    { at: "A2", cells: [[text(L.note(isoDate(createdOn)))]], style: "note" },
+    // Two lines, so both print within the sheet's width on the first page.
+    { at: "A2", cells: [[text(L.note(isoDate(createdOn)))], [text(L.staticNote(isoDate(createdOn)))]], style: "note" },
     { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [L.inputHeader.map((h) => text(h))], style: "header" },
     { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(L.input[id])]), style: "label" },
   ];
@@ -539,13 +634,125 @@ export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
     yAxisTitle: L.cases,
   };
 
+  const shared = buildSharedBlock(tableWeeks, layout, p, language);
+  blocks.push(...shared.blocks);
+  const uncertainty = buildFrozenUncertainty(cellAddress(shared.bottomRow + 1, 0), p, options);
+  blocks.push(...uncertainty.blocks);
+
+  // Column A holds the labels of the inputs and of the shared-capacity block: wide enough to read them.
+  const labelWidth = Math.max(
+    40,
+    ...shared.blocks
+      .filter((b) => b.style === "label")
+      .flatMap((b) => b.cells.map((row) => row[0]))
+      .map((cell) => (cell !== null && typeof cell === "object" && isText(cell) ? cell.text.length + 2 : 0)),
+  );
+
   return {
     name: whatIfSheetName(language, createdOn, taken),
     markerTable: tables.comparison,
     blocks,
     tables: [comparison, weekly],
-    charts: [chart],
-    columnWidths: { A: 40, B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 45 },
+    charts: [chart, shared.chart, ...uncertainty.charts],
+    columnWidths: { A: labelWidth, B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 45 },
     print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${L.title} — ${isoDate(createdOn)}` },
   };
+}
+
+/**
+ * The shared-capacity block ("gedeelde capaciteit"), one blank row below the weekly table. Its
+ * formulas read the sheet's opening backlog and intake inputs and scenario 1's capacity. Its own
+ * inputs keep the builder's example figures, except the week the summary reads: the horizon.
+ * Its chart moves from right of the weekly rows to beside the block's inputs and summary
+ * (columns D–H), so the sheet stays eight columns wide.
+ */
+function buildSharedBlock(
+  tableWeeks: number,
+  layout: BaseLayout,
+  p: WhatIfPrefill,
+  language: Language,
+): SharedCapacityBlock {
+  const { block } = sharedCapacityFor(tableWeeks, layout.inputs, layout.scenarios.plan.capacity, language, {
+    weeks: Math.min(p.horizon, tableWeeks),
+  });
+  const firstInputRow = parseCell(block.inputs.otherBacklog).row;
+  const headerRow = parseCell((block.columns.week.split(":")[0] as string).replace(/\$/g, "")).row - 1;
+  const chartColumn = 3;
+  const chart: ChartSpec = {
+    ...block.chart,
+    at: cellAddress(firstInputRow, chartColumn),
+    widthColumns: LAST_COLUMN + 1 - chartColumn,
+    heightRows: headerRow - firstInputRow,
+  };
+  return { ...block, chart };
+}
+
+/**
+ * When the simulated horizon ends, for the chance sentence: "eind 2024" when its last week ends
+ * in the last seven days of a year, else "aan het eind van week 2025-W30"; without a first week
+ * the block's own "in week 52".
+ */
+export function whenPhrase(firstWeek: number | null, weeks: number): Record<Language, string> | undefined {
+  if (firstWeek === null) return undefined;
+  const end = Math.floor(firstWeek) + 7 * weeks - 1;
+  const { year, month, day } = serialToParts(end);
+  if (month === 12 && day >= 25) return endOfYear(year);
+  const week = isoWeekLabel(end);
+  return { nl: `aan het eind van week ${week}`, en: `at the end of week ${week}` };
+}
+
+/**
+ * The uncertainty block for the current plan as prefilled (scenario 1: opening, intake and
+ * decisions per year / 52 over the horizon), Poisson intake, 10,000 runs, the given seed: static
+ * values, with a note saying they were computed when the sheet was made. The generator is made
+ * here from the seed, so the same options always give the same sheet.
+ */
+function buildFrozenUncertainty(
+  at: string,
+  p: WhatIfPrefill,
+  options: WhatIfSheetOptions,
+): { blocks: Block[]; charts: ChartSpec[] } {
+  const { language } = options;
+  const L = LABELS[language];
+  const seed = options.seed ?? DEFAULT_SEED;
+  // The seed comes from code, not from a cell: a bad one is a programmer error.
+  const checkedSeed = checkNumber(seed, SEED_RULE, "seed");
+  if (!checkedSeed.ok) throw new RangeError(checkedSeed.error.message);
+  const capacity = p.planPerYear / WEEKS_PER_YEAR;
+  const simulation = simulateBacklog(createRng(seed), {
+    opening: p.opening,
+    intake: p.intake,
+    capacity,
+    weeks: p.horizon,
+    runs: WHAT_IF_RUNS,
+    intakeModel: { kind: "poisson" },
+    target: p.target,
+  });
+  if (!simulation.ok) {
+    return { blocks: [{ at, cells: [[text(L.notSimulated(simulation.error.message))]], style: "warning" }], charts: [] };
+  }
+  const when = whenPhrase(p.firstWeek, p.horizon);
+  const block = buildUncertaintyBlock(simulation.value, { at, seed, language, ...(when !== undefined && { when }) });
+  const start = parseCell(at);
+  const n = (x: number): string => formatNumber(x, language);
+  const frozen = L.frozen(isoDate(options.createdOn), {
+    opening: n(p.opening),
+    intake: n(p.intake),
+    capacity: n(capacity),
+    weeks: String(p.horizon),
+  });
+  // The block leaves the row between its chance sentence and its header free: the note goes there.
+  const note: Block = { at: cellAddress(start.row + 2, start.column), cells: [[text(frozen)]], style: "note" };
+  // The chart narrows to columns G–H. Its caption (the assumptions) would then run far past
+  // column H, and LibreOffice widens the printed page for text that runs on, so the caption moves
+  // up beside the chance sentence (columns B–H, two rows above the chart), where it fits.
+  const caption = block.assumptions[language];
+  const isCaption = (b: Block): boolean => {
+    const cell = b.cells.length === 1 && b.cells[0]?.length === 1 ? b.cells[0][0] : undefined;
+    return cell !== undefined && cell !== null && typeof cell === "object" && isText(cell) && cell.text === caption;
+  };
+  const blocks = block.blocks.map((b) => (isCaption(b) ? { ...b, at: cellAddress(start.row + 1, start.column + 1) } : b));
+  const chartColumn = parseCell(block.chart.at).column;
+  const chart: ChartSpec = { ...block.chart, widthColumns: Math.max(2, LAST_COLUMN + 1 - chartColumn) };
+  return { blocks: [...blocks, note], charts: [chart] };
 }

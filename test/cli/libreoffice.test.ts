@@ -1,20 +1,28 @@
 /**
  * Recalculates the generated workbooks with LibreOffice, headless: a spreadsheet engine that is
  * neither ours nor HyperFormula. Two soffice launches in all (they take seconds each): one saves
- * .xlsx files as LibreOffice writes them, one exports every sheet of every file to CSV.
+ * .xlsx files as LibreOffice writes them, one exports every sheet of every file to CSV. Every
+ * check of the what-if sheet (scenarios, shared-capacity block, uncertainty block) reads those
+ * same CSV files.
  */
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
-import { projectBacklog, ProjectionResult, weeksToClearCore } from "../../src/engine";
+import { createRng, projectBacklog, ProjectionResult, simulateBacklog, weeksToClearCore } from "../../src/engine";
 import { planWorkbook } from "../../src/cli/plan";
 import { excelDateSerial } from "../../src/sheets/spec";
 import { SCENARIOS, whatIfLayout } from "../../src/sheets/whatIfSheet";
 import { sheetRange } from "../../src/sheets/xlsxCharts";
 import { convert, csvCell, CSV_ALL_SHEETS, findSoffice, readSheetCsv } from "../helpers/libreoffice";
 import { makeUserWorkbook } from "../helpers/userWorkbook";
-import { expectedScenario, InputValues } from "../helpers/whatIfExpected";
+import {
+  expectedScenario,
+  expectedSharedCapacity,
+  InputValues,
+  SHARED_CAPACITY_COLUMNS,
+  SharedCapacityValuesInSheet,
+} from "../helpers/whatIfExpected";
 import { readPackage } from "../helpers/xlsxPackage";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "voorbeeld-invoer.xlsx");
@@ -150,6 +158,86 @@ test("typing intake 30 instead of 25 in the what-if sheet: every scenario follow
   }
 });
 
+/** "$B$171:$B$274" → ["B171", …, "B274"]. */
+function columnCells(range: string): string[] {
+  const [first, last] = range.replace(/\$/g, "").split(":") as [string, string];
+  const column = first.replace(/\d+/, "");
+  const out: string[] = [];
+  for (let r = Number(first.replace(/[A-Z]+/, "")); r <= Number(last.replace(/[A-Z]+/, "")); r++) out.push(`${column}${r}`);
+  return out;
+}
+
+/** Compares LibreOffice's recalculated shared-capacity block with the engine, column by column. */
+function checkSharedCapacity(file: string, inputs: InputValues): void {
+  const rows = readSheetCsv(csvDir, file, WHAT_IF);
+  const layout = whatIfLayout(104);
+  const S = layout.sharedCapacity;
+  const n = (address: string): number => Number(csvCell(rows, address.replace(/\$/g, "")));
+  // The block reads the what-if inputs and scenario 1's capacity; its own inputs are example figures.
+  expect(n(layout.inputs.intake)).toBe(inputs.intake);
+  expect(n(layout.scenarios.plan.capacity)).toBeCloseTo(inputs.planPerYear / 52, 12);
+  const v: SharedCapacityValuesInSheet = {
+    opening: inputs.opening,
+    intake: inputs.intake,
+    capacity: inputs.planPerYear / 52,
+    otherBacklog: n(S.inputs.otherBacklog),
+    otherIntake: n(S.inputs.otherIntake),
+    otherCapacity: n(S.inputs.otherCapacity),
+    movedCapacity: n(S.inputs.movedCapacity),
+    decisionsPerFte: n(S.inputs.decisionsPerFte),
+  };
+  expect(v).toMatchObject({ otherBacklog: 5000, otherIntake: 100, otherCapacity: 100, movedCapacity: 5, decisionsPerFte: 1.5 });
+  const want = expectedSharedCapacity(v, 104);
+  for (const key of SHARED_CAPACITY_COLUMNS) {
+    columnCells(S.columns[key]).forEach((address, week) => {
+      const got = csvCell(rows, address);
+      const expected = want[key][week] as number;
+      if (!(Math.abs(Number(got) - expected) <= 1e-9))
+        throw new Error(`${key}, week ${week + 1} (${address}): LibreOffice ${got}, engine ${expected}`);
+    });
+  }
+  const week = n(S.inputs.weeks);
+  expect(week).toBe(inputs.horizon);
+  expect(Math.abs(n(S.outputs.otherWith) - (want.otherWith[week - 1] as number))).toBeLessThanOrEqual(1e-9);
+  expect(Math.abs(n(S.outputs.subsequentWith) - (want.subsequentWith[week - 1] as number))).toBeLessThanOrEqual(1e-9);
+}
+
+test("the shared-capacity block's weekly columns, recalculated by LibreOffice, are the engine's to 1e-9, also after typing intake 30", () => {
+  checkSharedCapacity(files.plan, MEMO_INPUTS);
+  checkSharedCapacity(files.intake30, { ...MEMO_INPUTS, intake: 30 });
+  // The edit reached the block: subsequent applications end higher with intake 30.
+  const S = whatIfLayout(104).sharedCapacity;
+  const week52 = columnCells(S.columns.subsequentWithout)[51] as string;
+  const before = Number(csvCell(readSheetCsv(csvDir, files.plan, WHAT_IF), week52));
+  const after = Number(csvCell(readSheetCsv(csvDir, files.intake30, WHAT_IF), week52));
+  expect(before).toBeCloseTo(1140, 9);
+  expect(after).toBeCloseTo(1140 + 52 * 5, 9);
+});
+
+test("the uncertainty block holds the simulation's figures as static values: LibreOffice shows them, and the intake edit leaves them", () => {
+  const sim = simulateBacklog(createRng(2024), {
+    opening: 1440,
+    intake: 25,
+    capacity: 1600 / 52,
+    weeks: 52,
+    runs: 10_000,
+    target: 0,
+  });
+  if (!sim.ok) throw new Error(sim.error.message);
+  const start = Number(whatIfLayout(104).uncertaintyAt.replace(/[A-Z]+/, ""));
+  const table = (file: string): string[][] => {
+    const rows = readSheetCsv(csvDir, file, WHAT_IF);
+    return Array.from({ length: 52 }, (_, t) => ["A", "B", "C", "D", "E"].map((c) => csvCell(rows, `${c}${start + 4 + t}`)));
+  };
+  const plan = table(files.plan);
+  plan.forEach((row, t) => {
+    const want = [t + 1, sim.value.bands[0]?.[t], sim.value.bands[1]?.[t], sim.value.bands[2]?.[t], sim.value.plan[t]];
+    // The CSV export writes 15 significant digits.
+    row.forEach((got, c) => expect(Math.abs(Number(got) - (want[c] as number))).toBeLessThanOrEqual(1e-9));
+  });
+  expect(table(files.intake30)).toEqual(plan);
+});
+
 test("the projection sheet's weekly backlog, recalculated by LibreOffice, is the engine's", () => {
   const rows = readSheetCsv(csvDir, files.plan, "Prognose");
   const engine = project(1440, 25, 1600 / 52, 52);
@@ -175,7 +263,7 @@ test("the original sheets come back as LibreOffice reads them: the sample's Invo
   const chartParts = (p: typeof original): string[] =>
     Object.keys(p.zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
   expect(chartParts(original)).toHaveLength(1);
-  expect(chartParts(output)).toHaveLength(3);
+  expect(chartParts(output)).toHaveLength(5); // the user's, the projection's, the what-if sheet's three
   expect(output.sheet("Gegevens").xml).toMatch(/<drawing r:id="[^"]+"\/>/);
   const userChart = await (original.zip.file(chartParts(original)[0] as string) as JSZip.JSZipObject).async("string");
   const outputCharts = await Promise.all(
@@ -196,9 +284,16 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
       .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
       .map((f) => (saved.zip.file(f) as { async: (t: "string") => Promise<string> }).async("string")),
   );
-  expect(charts).toHaveLength(2);
+  // The projection's, and the what-if sheet's scenarios, shared capacity and uncertainty.
+  expect(charts).toHaveLength(4);
   const refs = charts.join("\n").replace(/&apos;/g, "'");
   const layout = whatIfLayout(104);
   for (const id of SCENARIOS) expect(refs).toContain(sheetRange(WHAT_IF, layout.scenarios[id].backlog));
+  const S = layout.sharedCapacity;
+  for (const key of ["week", "subsequentWithout", "subsequentWith", "otherWithout", "otherWith"] as const)
+    expect(refs).toContain(sheetRange(WHAT_IF, S.columns[key]));
+  const u = Number(layout.uncertaintyAt.replace(/[A-Z]+/, ""));
+  for (const column of ["A", "B", "C", "D", "E"])
+    expect(refs).toContain(sheetRange(WHAT_IF, `${column}${u + 4}:${column}${u + 55}`));
   expect(refs).toContain("Prognose!$G$15:$G$66");
 });

@@ -306,7 +306,8 @@ describe("the user's own charts", () => {
     expect(await chartOf(output)).toBe(await chartOf(original));
     expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
     const types = await text(output, "[Content_Types].xml");
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(3); // the user's, the projection's, the what-if's
+    // The user's, the projection's, and the what-if sheet's three (scenarios, shared capacity, uncertainty).
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(5);
   });
 });
 

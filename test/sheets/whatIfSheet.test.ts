@@ -1,17 +1,33 @@
 import fc from "fast-check";
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { leadTimeCore, projectBacklog, ProjectionResult, weeksToClearCore } from "../../src/engine";
+import {
+  createRng,
+  leadTimeCore,
+  projectBacklog,
+  ProjectionResult,
+  simulateBacklog,
+  SimulationResult,
+  weeksToClearCore,
+} from "../../src/engine";
 import type { PlanInputs } from "../../src/sheets/inputs";
-import { Cell, excelDateSerial, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
+import { Cell, cellAddress, excelDateSerial, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
+import { assumptionsText, chanceSentence, endOfYear } from "../../src/sheets/uncertaintyBlock";
 import {
   buildWhatIfSheet,
   InputId,
   MEMO_TRIAGE_SHARE,
   SCENARIOS,
   whatIfLayout,
+  whenPhrase,
   WhatIfSheetOptions,
 } from "../../src/sheets/whatIfSheet";
-import { expectedScenario, InputValues } from "../helpers/whatIfExpected";
+import {
+  expectedScenario,
+  expectedSharedCapacity,
+  InputValues,
+  SHARED_CAPACITY_COLUMNS,
+  SharedCapacityValuesInSheet,
+} from "../helpers/whatIfExpected";
 
 const JAN_15 = excelDateSerial(2024, 1, 15);
 const MEMO: PlanInputs = {
@@ -160,15 +176,19 @@ describe("buildWhatIfSheet: names and structure", () => {
     expect(new Set(second.tables.map((t) => t.name)).size).toBe(2);
   });
 
-  test("formulas are native en-US Excel: no custom functions, only MAX, INDEX, IF, NA and ROUND", () => {
-    const formulas = [...specCells(spec).values()].filter(isFormula).map((f) => f.formula);
-    expect(formulas.length).toBeGreaterThan(5 * 104);
-    for (const f of formulas) {
-      expect(f.startsWith("=")).toBe(true);
-      expect(f).not.toMatch(/IND\./i);
-      for (const [, name] of f.matchAll(/([A-Z][A-Z0-9.]*)\(/g))
-        expect(["MAX", "INDEX", "IF", "NA", "ROUND"]).toContain(name);
-      expect(f).not.toMatch(/;/); // en-US argument separator
+  test("formulas are native en-US Excel: no IND. and no custom function, only MAX, MIN, INDEX, IF, NA and ROUND", () => {
+    for (const language of ["nl", "en"] as const) {
+      const sheet = buildWhatIfSheet({ inputs: MEMO, language, createdOn: JAN_15 });
+      const formulas = [...specCells(sheet).values()].filter(isFormula).map((f) => f.formula);
+      // Scenarios (5 × 104 weekly + 5 × 6 comparison) and the shared-capacity block (6 × 104 + 8).
+      expect(formulas.length).toBe(104 + 5 * 104 + 5 * 6 + 6 * 104 + 8);
+      for (const f of formulas) {
+        expect(f.startsWith("=")).toBe(true);
+        expect(f).not.toMatch(/IND\./i);
+        for (const [, name] of f.matchAll(/([A-Za-z_][A-Za-z0-9._]*)\(/g))
+          expect(["MAX", "MIN", "INDEX", "IF", "NA", "ROUND"]).toContain(name);
+        expect(f).not.toMatch(/;/); // en-US argument separator
+      }
     }
   });
 
@@ -188,7 +208,8 @@ describe("buildWhatIfSheet: names and structure", () => {
       firstWeek: excelDateSerial(2024, 1, 1),
     };
     for (const [id, value] of Object.entries(expected)) expect(sheet.value(layout.inputs[id as InputId])).toBe(value);
-    const inputBlocks = spec.blocks.filter((b) => b.style === "input");
+    const lastInputRow = parseCell(layout.inputs.firstWeek.replace(/\$/g, "")).row;
+    const inputBlocks = spec.blocks.filter((b) => b.style === "input" && parseCell(b.at).row <= lastInputRow);
     expect(inputBlocks).toHaveLength(Object.keys(layout.inputs).length);
     expect(spec.blocks.find((b) => b.style === "header")?.cells[0]).toEqual([
       { text: "Invoer" },
@@ -206,7 +227,8 @@ describe("buildWhatIfSheet: names and structure", () => {
 
   test("a chart of every scenario's weekly backlog, and a landscape A4 print with title and date", () => {
     const layout = whatIfLayout(104);
-    expect(spec.charts).toHaveLength(1);
+    // The scenarios' chart first; then the shared-capacity and uncertainty blocks' charts.
+    expect(spec.charts).toHaveLength(3);
     expect(spec.charts[0]?.kind).toBe("line");
     expect(spec.charts[0]?.series.map((s) => s.values)).toEqual(SCENARIOS.map((id) => layout.scenarios[id].backlog));
     expect(spec.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true });
@@ -319,5 +341,385 @@ describe("property: the what-if formulas compute what the engine computes", () =
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+/** "$B$171:$B$274" → every address in it, top to bottom (one column). */
+function columnCells(range: string): string[] {
+  const [a, b] = range.replace(/\$/g, "").split(":") as [string, string];
+  const start = parseCell(a);
+  const end = parseCell(b);
+  const out: string[] = [];
+  for (let r = start.row; r <= end.row; r++) out.push(cellAddress(r, start.column));
+  return out;
+}
+
+const textAt = (cells: Map<string, Cell>, row: number, column: number): string => {
+  const cell = cells.get(`${row},${column}`);
+  if (cell === undefined || cell === null || typeof cell !== "object" || !isText(cell)) {
+    throw new Error(`no text at ${cellAddress(row, column)}`);
+  }
+  return cell.text;
+};
+
+describe("layout: the two new blocks below the what-if content, the first page unchanged", () => {
+  const spec = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
+  const layout = whatIfLayout(104);
+
+  test("no cell is written twice, no chart covers a cell, and nothing goes right of column H", () => {
+    const seen = new Map<string, number>();
+    const count = (at: string, rows: Cell[][]): void => {
+      const start = parseCell(at);
+      rows.forEach((line, r) =>
+        line.forEach((_, c) => {
+          const key = `${start.row + r},${start.column + c}`;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
+          expect(start.column + c).toBeLessThanOrEqual(7);
+        }),
+      );
+    };
+    for (const block of spec.blocks) count(block.at, block.cells);
+    for (const table of spec.tables) count(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
+    expect([...seen.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    for (const chart of spec.charts) {
+      const at = parseCell(chart.at);
+      expect(at.column + chart.widthColumns).toBeLessThanOrEqual(8); // ends at or before column H's right edge
+      for (let r = at.row; r < at.row + chart.heightRows; r++)
+        for (let c = at.column; c < at.column + chart.widthColumns; c++)
+          expect({ chart: chart.title, cell: cellAddress(r, c), taken: seen.has(`${r},${c}`) }).toMatchObject({ taken: false });
+    }
+  });
+
+  /**
+   * LibreOffice widens the printed page for text that runs on past the last column, and the page
+   * prints one page wide: so the widest row, text run-on included, sets the print scale. Before the
+   * two blocks it was the comparison table's longest explanation: 40 + 14 + 5 × 16 + 102 = 236.
+   */
+  test("the printed width is no more than before the new blocks, in either language", () => {
+    for (const language of ["nl", "en"] as const) {
+      const sheet = buildWhatIfSheet({ inputs: { ...MEMO, target: 1100 }, language, createdOn: JAN_15 });
+      const cells = specCells(sheet);
+      const widths = "ABCDEFGH".split("").map((letter) => sheet.columnWidths?.[letter] as number);
+      const runOn: string[] = [];
+      for (const [key, cell] of cells) {
+        if (cell === null || typeof cell !== "object" || !isText(cell)) continue;
+        const [row, column] = key.split(",").map(Number) as [number, number];
+        // Text stops at the next filled cell; otherwise it runs on over the empty cells to its right.
+        let room = 0;
+        let c = column;
+        do room += widths[c++] as number;
+        while (c <= 7 && !cells.has(`${row},${c}`));
+        if (c <= 7) continue;
+        const before = widths.slice(0, column).reduce((sum, w) => sum + w, 0);
+        const extent = before + Math.max(room, cell.text.length);
+        if (extent > 236) runOn.push(`${language} ${cellAddress(row, column)}: ends at ${extent}`);
+      }
+      expect(runOn).toEqual([]);
+    }
+  });
+
+  test("shared capacity one blank row below the weekly table, uncertainty one blank row below that", () => {
+    const lastWeekly = parseCell((SCENARIOS.map((id) => layout.scenarios[id].backlog)[0]?.split(":")[1]) as string).row;
+    expect(parseCell(layout.sharedCapacity.at).row).toBe(lastWeekly + 2);
+    const lastShared = parseCell(layout.sharedCapacity.columns.week.replace(/\$/g, "").split(":")[1] as string).row;
+    expect(parseCell(layout.uncertaintyAt).row).toBe(lastShared + 2);
+    // The same places in the built sheet, in both languages.
+    for (const language of ["nl", "en"] as const) {
+      const cells = specCells(buildWhatIfSheet({ inputs: MEMO, language, createdOn: JAN_15 }));
+      const at = parseCell(layout.sharedCapacity.at);
+      expect(textAt(cells, at.row, 0)).toMatch(language === "nl" ? /^Gedeelde capaciteit/ : /^Shared capacity/);
+      const u = parseCell(layout.uncertaintyAt);
+      expect(textAt(cells, u.row, 0)).toMatch(language === "nl" ? /^Onzekerheid/ : /^Uncertainty/);
+    }
+  });
+
+  test("title, date and inputs still open the sheet; column A fits the longest label", () => {
+    const cells = specCells(spec);
+    expect(textAt(cells, 0, 0)).toBe("What-if: voorraad opvolgende asielaanvragen");
+    expect(textAt(cells, 1, 0)).toContain("2024-01-15");
+    expect(parseCell(layout.inputs.firstWeek.replace(/\$/g, "")).row).toBeLessThan(20);
+    expect(spec.print).toEqual({
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      header: "What-if: voorraad opvolgende asielaanvragen — 2024-01-15",
+    });
+    const labels = [...cells.entries()]
+      .filter(([key, cell]) => key.endsWith(",0") && cell !== null && typeof cell === "object" && isText(cell))
+      .filter(([key]) => Number(key.split(",")[0]) >= parseCell(layout.sharedCapacity.at).row + 2)
+      .filter(([key]) => Number(key.split(",")[0]) < parseCell(layout.sharedCapacity.at).row + 16)
+      .map(([, cell]) => (cell as { text: string }).text.length);
+    expect(labels).toHaveLength(14);
+    expect(spec.columnWidths?.["A"]).toBeGreaterThanOrEqual(Math.max(...labels));
+  });
+});
+
+/** The values the shared-capacity block computes from, as they stand in the sheet now. */
+function sharedValues(sheet: ReturnType<typeof evaluate>, tableWeeks: number): SharedCapacityValuesInSheet {
+  const layout = whatIfLayout(tableWeeks);
+  const S = layout.sharedCapacity;
+  const n = (address: string): number => sheet.value(address) as number;
+  return {
+    opening: n(layout.inputs.opening),
+    intake: n(layout.inputs.intake),
+    capacity: n(layout.scenarios.plan.capacity),
+    otherBacklog: n(S.inputs.otherBacklog),
+    otherIntake: n(S.inputs.otherIntake),
+    otherCapacity: n(S.inputs.otherCapacity),
+    movedCapacity: n(S.inputs.movedCapacity),
+    decisionsPerFte: n(S.inputs.decisionsPerFte),
+  };
+}
+
+/** The block's weekly columns and summary cells against the engine, to 1e-9; the first mismatch or undefined. */
+function sharedMismatch(sheet: ReturnType<typeof evaluate>, tableWeeks: number): string | undefined {
+  const S = whatIfLayout(tableWeeks).sharedCapacity;
+  const v = sharedValues(sheet, tableWeeks);
+  const want = expectedSharedCapacity(v, tableWeeks);
+  for (const key of SHARED_CAPACITY_COLUMNS) {
+    const cells = columnCells(S.columns[key]);
+    expect(cells).toHaveLength(tableWeeks);
+    for (let t = 0; t < tableWeeks; t++) {
+      const got = sheet.value(cells[t] as string);
+      const expected = want[key][t] as number;
+      if (typeof got !== "number" || !(Math.abs(got - expected) <= 1e-9)) {
+        return `${key}, week ${t + 1}: sheet ${String(got)}, engine ${expected}`;
+      }
+    }
+  }
+  const week = sheet.value(S.inputs.weeks) as number;
+  const summary: Array<[keyof typeof S.outputs, number]> = [
+    ["sharedCapacity", v.capacity + v.otherCapacity],
+    ["sharedFte", (v.capacity + v.otherCapacity) / v.decisionsPerFte],
+    ["subsequentWithout", want.subsequentWithout[week - 1] as number],
+    ["subsequentWith", want.subsequentWith[week - 1] as number],
+    ["otherWithout", want.otherWithout[week - 1] as number],
+    ["otherWith", want.otherWith[week - 1] as number],
+    ["lostDecisions", (want.otherWith[week - 1] as number) - (want.otherWithout[week - 1] as number)],
+    ["extraFte", want.extraFte[week - 1] as number],
+  ];
+  for (const [key, expected] of summary) {
+    const got = sheet.value(S.outputs[key]) as number;
+    if (!(Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) return `${key}: ${got} vs ${expected}`;
+  }
+  return undefined;
+}
+
+describe("the shared-capacity block (gedeelde capaciteit): live native formulas", () => {
+  const spec = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
+  const layout = whatIfLayout(104);
+  const S = layout.sharedCapacity;
+
+  test("reads the sheet's opening backlog and intake, and scenario 1's capacity (the current plan)", () => {
+    expect(S.reads).toEqual({
+      opening: layout.inputs.opening,
+      intake: layout.inputs.intake,
+      capacity: `$${layout.scenarios.plan.capacity.replace(/(\d+)$/, "$$$1")}`,
+    });
+    const cells = specCells(spec);
+    const first = parseCell(columnCells(S.columns.subsequentWithout)[0] as string);
+    const cell = cells.get(`${first.row},${first.column}`);
+    expect(cell).toEqual({ formula: `=MAX(0,${S.reads.opening}+${S.reads.intake}-${S.reads.capacity})` });
+    // The block's rows match the weekly table's, and its summary starts at the horizon.
+    expect(columnCells(S.columns.week)).toHaveLength(104);
+    expect(evaluate(spec).value(S.inputs.weeks)).toBe(52);
+    // Its chart: the four backlogs, a line chart (a kind xlsxCharts.ts writes).
+    const chart = spec.charts[1];
+    expect(chart?.kind).toBe("line");
+    expect(chart?.series.map((s) => s.values)).toEqual(
+      (["subsequentWithout", "subsequentWith", "otherWithout", "otherWith"] as const).map((k) =>
+        S.columns[k].replace(/\$/g, ""),
+      ),
+    );
+  });
+
+  test("evaluated by HyperFormula, every weekly column and summary cell is the engine's to 1e-9", () => {
+    const sheet = evaluate(spec);
+    expect(sharedMismatch(sheet, 104)).toBeUndefined();
+    // The memo's plan next to the block's example other work (5000 open, 100 in and 100 out a week, 5 moved).
+    expect(sheet.value(S.outputs.subsequentWithout)).toBeCloseTo(1140, 9);
+    expect(sheet.value(S.outputs.otherWith)).toBeCloseTo(5000 + 52 * 5, 9);
+    sheet.hf.destroy();
+  });
+
+  test("typing intake 30 instead of 25 in the what-if inputs: the block follows, still the engine's", () => {
+    const sheet = evaluate(spec);
+    const before = sheet.value(columnCells(S.columns.subsequentWith)[51] as string);
+    sheet.set(layout.inputs.intake, 30);
+    expect(sheet.value(columnCells(S.columns.subsequentWith)[51] as string)).not.toBe(before);
+    expect(sharedMismatch(sheet, 104)).toBeUndefined();
+    // And the current plan's decisions per year, which sets scenario 1's capacity.
+    sheet.set(layout.inputs.planPerYear, 2000);
+    expect(sharedMismatch(sheet, 104)).toBeUndefined();
+    sheet.hf.destroy();
+  });
+
+  test("property: random edits of the what-if inputs and of the block's own inputs keep it on the engine", () => {
+    const sheet = evaluate(buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 }));
+    const money = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(
+        fc.record({
+          opening: money(4000),
+          intake: money(80),
+          planPerYear: money(4000),
+          otherBacklog: money(8000),
+          otherIntake: money(150),
+          otherCapacity: money(150),
+          movedShare: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+          weeks: fc.integer({ min: 1, max: 104 }),
+          decisionsPerFte: fc.integer({ min: 10, max: 500 }).map((n) => n / 100),
+        }),
+        (e) => {
+          sheet.set(layout.inputs.opening, e.opening);
+          sheet.set(layout.inputs.intake, e.intake);
+          sheet.set(layout.inputs.planPerYear, e.planPerYear);
+          sheet.set(S.inputs.otherBacklog, e.otherBacklog);
+          sheet.set(S.inputs.otherIntake, e.otherIntake);
+          sheet.set(S.inputs.otherCapacity, e.otherCapacity);
+          // The engine refuses to move more than the other work has; the sheet would clamp at 0.
+          sheet.set(S.inputs.movedCapacity, e.otherCapacity * e.movedShare);
+          sheet.set(S.inputs.weeks, e.weeks);
+          sheet.set(S.inputs.decisionsPerFte, e.decisionsPerFte);
+          const problem = sharedMismatch(sheet, 104);
+          return problem === undefined || (console.error(problem), false);
+        },
+      ),
+      { numRuns: 25 },
+    );
+    sheet.hf.destroy();
+  });
+
+  test("a long plan: the block gets as many weekly rows as the weekly table (520)", () => {
+    const intake = Array.from({ length: 520 }, (_, w) => 25 + Math.round(4 * Math.sin((2 * Math.PI * w) / 52)));
+    const long = buildWhatIfSheet({ inputs: { ...MEMO, intake }, language: "nl", createdOn: JAN_15 });
+    const sheet = evaluate(long);
+    expect(sharedMismatch(sheet, 520)).toBeUndefined();
+    sheet.hf.destroy();
+  });
+});
+
+/** The uncertainty block's weekly rows as written: week, P10, P50, P90, plan. */
+function uncertaintyRows(spec: SheetSpec, at: string, weeks: number): Cell[][] {
+  const cells = specCells(spec);
+  const start = parseCell(at);
+  return Array.from({ length: weeks }, (_, t) =>
+    [0, 1, 2, 3, 4].map((c) => cells.get(`${start.row + 4 + t},${start.column + c}`) as Cell),
+  );
+}
+
+function simulate(seed: number, inputs: { opening: number; intake: number; capacity: number; weeks: number; target: number }): SimulationResult {
+  const result = simulateBacklog(createRng(seed), { ...inputs, runs: 10_000, intakeModel: { kind: "poisson" } });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe("the uncertainty block: static values from the simulation, computed when the sheet is made", () => {
+  const layout = whatIfLayout(104);
+  const memoPlan = { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 };
+
+  test("its values are simulateBacklog's for the current plan (scenario 1), Poisson, 10,000 runs, seed 2024", () => {
+    const spec = buildWhatIfSheet({ inputs: { ...MEMO, target: 1100 }, language: "nl", createdOn: JAN_15 });
+    const sim = simulate(2024, { ...memoPlan, target: 1100 });
+    const rows = uncertaintyRows(spec, layout.uncertaintyAt, 52);
+    rows.forEach((row, t) =>
+      expect(row).toEqual([t + 1, sim.bands[0]?.[t], sim.bands[1]?.[t], sim.bands[2]?.[t], sim.plan[t]]),
+    );
+    // The plan line is scenario 1 as the sheet starts: 1140 at week 52.
+    expect(rows[51]?.[4]).toBeCloseTo(1140, 9);
+    const cells = specCells(spec);
+    const u = parseCell(layout.uncertaintyAt);
+    expect(cells.get(`${u.row + 4 + 52},0`)).toBeUndefined(); // 52 rows, the horizon
+    // The chance in plain words, and the assumptions under the chart.
+    const sentence = chanceSentence(sim.target as NonNullable<SimulationResult["target"]>, endOfYear(2024)).nl;
+    expect(sentence).toBe("kans 13% dat de voorraad eind 2024 ≤ 1100 is");
+    expect(textAt(cells, u.row + 1, 0)).toBe(sentence);
+    // The assumptions beside the chance sentence, above the chart.
+    expect(textAt(cells, u.row + 1, 1)).toBe(assumptionsText(sim, 2024).nl);
+    expect(parseCell(spec.charts[2]?.at as string).row).toBe(u.row + 3);
+    // Its chart: P10, P50, P90 and the plan.
+    expect(spec.charts[2]?.series.map((s) => s.name)).toEqual(["P10", "P50", "P90", "Plan"]);
+  });
+
+  test("no formulas in it, and editing an input moves the live blocks but not these figures", () => {
+    const spec = buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 });
+    const start = parseCell(layout.uncertaintyAt).row;
+    for (const [key, cell] of specCells(spec)) {
+      if (Number(key.split(",")[0]) >= start) expect(cell !== null && typeof cell === "object" && isFormula(cell)).toBe(false);
+    }
+    const sheet = evaluate(spec);
+    const median = cellAddress(start + 4 + 51, 2);
+    const before = sheet.value(median);
+    const closing = sheet.value(layout.scenarios.plan.closing);
+    sheet.set(layout.inputs.intake, 30);
+    expect(sheet.value(layout.scenarios.plan.closing)).not.toBe(closing);
+    expect(sheet.value(median)).toBe(before);
+    sheet.hf.destroy();
+  });
+
+  test("labelled as computed when the sheet was made and not recalculating: in the sheet note and above the table, nl and en", () => {
+    const u = parseCell(layout.uncertaintyAt).row;
+    const nl = specCells(buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 }));
+    expect(textAt(nl, 2, 0)).toBe(
+      "Uitzondering: de onzekerheid (Monte Carlo, onderaan) bevat vaste waarden, berekend op 2024-01-15; die rekenen niet mee.",
+    );
+    expect(textAt(nl, u + 2, 0)).toBe(
+      "Vaste waarden, berekend bij het maken van dit blad (2024-01-15); rekenen niet mee als u de invoer wijzigt. " +
+        "Huidig plan: beginvoorraad 1440, instroom 25 en capaciteit 30,8 per week, 52 weken.",
+    );
+    const en = specCells(buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 }));
+    expect(textAt(en, 2, 0)).toBe(
+      "Except the uncertainty (Monte Carlo, at the bottom): fixed values computed on 2024-01-15, which do not recalculate.",
+    );
+    expect(textAt(en, u + 2, 0)).toMatch(/^Fixed values, computed when this sheet was made \(2024-01-15\); they do not recalculate/);
+    expect(textAt(en, u + 2, 0)).toContain("capacity 30.8 a week, 52 weeks.");
+  });
+
+  test("an optional seed: that seed's simulation; the same options always give the same sheet, with no Math.random or clock", () => {
+    const random = jest.spyOn(Math, "random");
+    const now = jest.spyOn(Date, "now");
+    try {
+      const options = { inputs: MEMO, language: "nl" as const, createdOn: JAN_15, seed: 7 };
+      const spec = buildWhatIfSheet(options);
+      expect(buildWhatIfSheet(options)).toEqual(spec);
+      const sim = simulate(7, { ...memoPlan, target: 0 });
+      uncertaintyRows(spec, layout.uncertaintyAt, 52).forEach((row, t) =>
+        expect(row).toEqual([t + 1, sim.bands[0]?.[t], sim.bands[1]?.[t], sim.bands[2]?.[t], sim.plan[t]]),
+      );
+      const other = uncertaintyRows(buildWhatIfSheet({ ...options, seed: 2024 }), layout.uncertaintyAt, 52);
+      expect(other).not.toEqual(uncertaintyRows(spec, layout.uncertaintyAt, 52));
+      expect([...specCells(spec).values()].some((c) => c !== null && typeof c === "object" && isText(c) && c.text.endsWith("seed 7."))).toBe(
+        true,
+      );
+      expect(random).not.toHaveBeenCalled();
+      expect(now).not.toHaveBeenCalled();
+      // A seed from code that the functions would refuse is a programmer error.
+      expect(() => buildWhatIfSheet({ ...options, seed: 1.5 })).toThrow("seed: expected");
+      expect(() => buildWhatIfSheet({ ...options, seed: -1 })).toThrow(RangeError);
+    } finally {
+      random.mockRestore();
+      now.mockRestore();
+    }
+  });
+
+  test("the horizon's end in words: the end of a year, else its ISO week, else the week number", () => {
+    expect(whenPhrase(excelDateSerial(2024, 1, 1), 52)).toEqual(endOfYear(2024));
+    expect(whenPhrase(excelDateSerial(2024, 1, 1), 30)).toEqual({
+      nl: "aan het eind van week 2024-W30",
+      en: "at the end of week 2024-W30",
+    });
+    expect(whenPhrase(null, 52)).toBeUndefined();
+    const noDate = buildWhatIfSheet({ inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 1100 }, language: "en", createdOn: JAN_15 });
+    expect(textAt(specCells(noDate), parseCell(layout.uncertaintyAt).row + 1, 0)).toBe(
+      "a 13% chance that the backlog is ≤ 1100 in week 52",
+    );
+  });
+
+  test("inputs the simulation refuses: a warning in place of the block, the rest of the sheet as usual", () => {
+    const spec = buildWhatIfSheet({ inputs: { ...MEMO, intake: 2_000_000 }, language: "en", createdOn: JAN_15 });
+    expect(spec.charts).toHaveLength(2);
+    const warning = spec.blocks.find((b) => b.style === "warning");
+    expect(warning?.at).toBe(layout.uncertaintyAt);
+    expect(textAt(specCells(spec), parseCell(layout.uncertaintyAt).row, 0)).toMatch(/^Uncertainty not computed: intake, week 1:/);
   });
 });

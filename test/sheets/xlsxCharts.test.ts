@@ -99,6 +99,14 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
     for (const id of SCENARIOS)
       expect(chart).toContain(sheetRange(sheetName, layout.scenarios[id].backlog).replace(/'/g, "&apos;"));
     expect(chart).toContain(sheetRange(sheetName, layout.weeks).replace(/'/g, "&apos;"));
+    // One drawing holds all three of the sheet's charts: scenarios, shared capacity, uncertainty.
+    expect(drawing.match(/<xdr:twoCellAnchor /g)).toHaveLength(3);
+    const shared = await xmlOf(zip, "xl/charts/chart2.xml");
+    expect(XMLValidator.validate(shared)).toBe(true);
+    expect(shared).toContain(sheetRange(sheetName, layout.sharedCapacity.columns.otherWith).replace(/'/g, "&apos;"));
+    const fan = await xmlOf(zip, "xl/charts/chart3.xml");
+    expect(XMLValidator.validate(fan)).toBe(true);
+    expect(fan).toContain("<c:v>P10</c:v>");
   });
 
   test("two sheets with charts get separate drawings and numbered charts; the other sheets stay as they were", async () => {
@@ -111,7 +119,10 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
       ]),
     );
     expect(zip.file("xl/drawings/drawing2.xml")).not.toBeNull();
-    expect(await xmlOf(zip, "xl/charts/chart2.xml")).toContain("&apos;Invoer&apos;!$C$48:$C$151");
+    // The what-if sheet's three charts (scenarios, shared capacity, uncertainty) come first.
+    expect(charts).toHaveLength(3);
+    expect(await xmlOf(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart3.xml"');
+    expect(await xmlOf(zip, "xl/charts/chart4.xml")).toContain("&apos;Invoer&apos;!$C$48:$C$151");
     expect(await xmlOf(zip, "xl/worksheets/sheet1.xml")).toContain('<drawing r:id="rId1"/>');
     expect(await xmlOf(zip, "xl/styles.xml")).toBe(await xmlOf(before, "xl/styles.xml"));
   });

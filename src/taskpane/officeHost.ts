@@ -1,4 +1,4 @@
-/* global Excel, Office */
+/* global Excel, Office, setTimeout */
 /**
  * The pane's host backed by Office.js: each job is one `Excel.run`. Language and locale follow
  * Office.context.displayLanguage.
@@ -13,6 +13,12 @@ export function todaySerial(now: Date = new Date()): number {
   return excelDateSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/**
+ * Lets the pane repaint and handle input between slices of a long simulation: a macrotask, so
+ * the browser renders the progress bar before the next slice starts.
+ */
+export const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export function createOfficeHost(): PaneHost {
   const displayLanguage = Office.context.displayLanguage || "en-US";
   const language = languageFor(displayLanguage);
@@ -23,7 +29,7 @@ export function createOfficeHost(): PaneHost {
     locale: displayLanguage,
     conventionFields: () => Excel.run((context) => readConventionNames(context, preferDutch)),
     selection: () => Excel.run((context) => readSelection(context)),
-    run: (fields, kind) =>
+    run: (fields, kind, sections, onProgress) =>
       Excel.run((context) =>
         runPlan(context, {
           fields,
@@ -32,6 +38,8 @@ export function createOfficeHost(): PaneHost {
           today: todaySerial(),
           checkMerged: supports("1.13"),
           adapter: { supports },
+          ...(sections !== undefined && { sections }),
+          progress: { yieldToHost, ...(onProgress !== undefined && { onProgress }) },
         }),
       ),
     saveNames: (fields) => Excel.run((context) => saveConventionNames(context, fields, preferDutch)),

@@ -4,8 +4,10 @@
  */
 import { INPUT_NAMES, InputKey } from "../sheets/inputs";
 import { describeProblem, Language } from "../sheets/messages";
+import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "./runPlan";
-import { FieldKey, sentence, STRINGS } from "./strings";
+import type { OptionProblem } from "./sections";
+import { ControlKey, FieldKey, labelOf, sentence, STRINGS } from "./strings";
 import type { FieldProblem } from "./workbookInputs";
 
 /** "Instroom of Intake" / "Intake or Instroom": the names a planner may define for a field. */
@@ -17,7 +19,7 @@ function namesFor(field: FieldKey, language: Language): string {
 
 export function describeFieldProblem(problem: FieldProblem, language: Language): string {
   const S = STRINGS[language];
-  const label = S.fields[problem.field].label;
+  const label = labelOf(S, problem.field);
   switch (problem.kind) {
     case "missing":
       return S.problems.missing(label, namesFor(problem.field, language));
@@ -42,6 +44,42 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
   }
 }
 
+/** A problem in the uncertainty or tracks section, naming the field. */
+export function describeOptionProblem(problem: OptionProblem, language: Language): string {
+  const S = STRINGS[language];
+  const P = S.problems;
+  const label = labelOf(S, problem.field);
+  const n = (value: number): string => formatNumber(value, language);
+  switch (problem.kind) {
+    case "not-a-number":
+      return P.notANumber(label, problem.text);
+    case "not-whole":
+      return P.notWhole(label, problem.text);
+    case "out-of-range":
+      return P.outOfRange(label, problem.text, n(problem.min), n(problem.max));
+    case "share-range":
+      return P.shareRange(label, problem.text);
+    case "shares-sum":
+      return P.sharesSum(S.options.fastShare.label, S.options.safeShare.label, `${n(problem.sum * 100)}%`);
+    case "required":
+      if (problem.field === "safeShare") return P.safeShareMissing(label);
+      return sentence(problem.field === "dispersion" ? P.dispersionMissing(label) : P.historyMissing(label));
+    case "too-much-work":
+      return P.tooMuchWork(label, n(problem.runs), n(problem.weeks), n(problem.max));
+    case "history-cells":
+      switch (problem.code) {
+        case "empty":
+          return P.historyEmpty(label, problem.address);
+        case "merged":
+          return P.historyMerged(label, problem.address);
+        case "shape":
+          return P.historyShape(label, problem.address, String(problem.rows), String(problem.columns));
+        case "cell":
+          return P.historyCell(label, problem.address, problem.got ?? "");
+      }
+  }
+}
+
 export function describeRunProblem(problem: RunProblem, language: Language): string {
   const P = STRINGS[language].problems;
   switch (problem.kind) {
@@ -49,6 +87,10 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
       return describeFieldProblem(problem.problem, language);
     case "input":
       return sentence(describeProblem(problem.problem, language));
+    case "option":
+      return describeOptionProblem(problem.problem, language);
+    case "simulation":
+      return P.simulation(problem.message);
     case "placement":
       return problem.problem.code === "workbook-protected"
         ? P.workbookProtected
@@ -59,15 +101,22 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
 }
 
 /** The field a problem is about, to mark it invalid and move focus there. */
-export function fieldOfProblem(problem: RunProblem): FieldKey | undefined {
-  if (problem.kind === "field") return problem.problem.field;
+export function fieldOfProblem(problem: RunProblem): ControlKey | undefined {
+  if (problem.kind === "field" || problem.kind === "option") return problem.problem.field;
   if (problem.kind === "input") return problem.problem.input;
   return undefined;
 }
 
 export function describeNote(note: RunNote, language: Language): string {
   const N = STRINGS[language].notes;
-  return note.kind === "manual-calculation" ? N.manualCalculation : N.trimmed(note.from, note.to);
+  switch (note.kind) {
+    case "manual-calculation":
+      return N.manualCalculation;
+    case "what-if-without-sections":
+      return N.whatIfWithoutSections;
+    case "trimmed":
+      return N.trimmed(note.from, note.to);
+  }
 }
 
 export interface SummaryLine {
@@ -97,6 +146,44 @@ export function summaryLines(outcome: RunSuccess, language: Language, locale: st
       label: S.required(number.format(outcome.inputs.target), number.format(outcome.weeks)),
       value: number.format(outcome.requiredCapacity),
     },
+  ];
+}
+
+/**
+ * The uncertainty section's result: the chance of reaching the target in a sentence that starts
+ * with a capital and ends with a full stop, the assumptions, and the band at the horizon.
+ */
+export function uncertaintyResult(
+  outcome: RunSuccess,
+  language: Language,
+  locale: string,
+): { chance: string | null; assumptions: string; lines: SummaryLine[] } | undefined {
+  const u = outcome.uncertainty;
+  if (!u) return undefined;
+  const O = STRINGS[language].outcome;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return {
+    chance: u.sentence === null ? null : `${sentence(u.sentence[language])}.`,
+    assumptions: u.assumptions[language],
+    lines: [
+      { label: O.bandLabel, value: O.band(number.format(u.low), number.format(u.high)) },
+      { label: O.median, value: number.format(u.median) },
+    ],
+  };
+}
+
+/** The tracks section's result: the backlog per track and in all at the horizon. */
+export function tracksLines(outcome: RunSuccess, language: Language, locale: string): SummaryLine[] {
+  const t = outcome.tracks;
+  if (!t) return [];
+  const O = STRINGS[language].outcome;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  return [
+    ...(["fast", "safe", "regular"] as const).map((id) => ({
+      label: O.trackClosing(O.tracks[id]),
+      value: number.format(t.closing[id]),
+    })),
+    { label: O.totalClosing, value: number.format(t.closing.total) },
   ];
 }
 

@@ -11,10 +11,27 @@ import {
   describeSave,
   describeSuccess,
   fieldOfProblem,
+  SummaryLine,
   summaryLines,
+  tracksLines,
+  uncertaintyResult,
 } from "./outcomes";
 import type { RunKind, RunOutcome, SaveOutcome } from "./runPlan";
-import { FIELD_KEYS, FieldKey, REFERENCE_FIELDS, STRINGS } from "./strings";
+import { emptySectionFields, SectionFields } from "./sections";
+import {
+  ControlKey,
+  FIELD_KEYS,
+  FieldKey,
+  FieldStrings,
+  INTAKE_MODELS,
+  IntakeModelKind,
+  labelOf,
+  OptionKey,
+  REFERENCE_FIELDS,
+  STRINGS,
+  TRACK_KEYS,
+  UNCERTAINTY_KEYS,
+} from "./strings";
 import { emptyFields, PaneFields } from "./workbookInputs";
 
 export interface PaneHost {
@@ -23,11 +40,31 @@ export interface PaneHost {
   locale: string;
   conventionFields(): Promise<Partial<PaneFields>>;
   selection(): Promise<string>;
-  run(fields: PaneFields, kind: RunKind): Promise<RunOutcome>;
+  /** `onProgress` hears the share done of a long simulation (more than 50,000 runs). */
+  run(
+    fields: PaneFields,
+    kind: RunKind,
+    sections?: SectionFields,
+    onProgress?: (fraction: number) => void,
+  ): Promise<RunOutcome>;
   saveNames(fields: PaneFields): Promise<SaveOutcome>;
 }
 
-const REQUIRED: readonly FieldKey[] = ["opening", "intake"];
+const REQUIRED: readonly ControlKey[] = ["opening", "intake", "safeShare", "dispersion", "history"];
+/** Section fields that can point at cells. */
+const REFERENCE_OPTIONS: readonly OptionKey[] = ["history"];
+/** Fields for a number, to bring up a numeric keyboard on touch screens. */
+const NUMERIC: readonly ControlKey[] = [
+  "horizon",
+  "target",
+  "dispersion",
+  "capacitySpread",
+  "runs",
+  "seed",
+  "fastShare",
+  "safeShare",
+  "fastLeadTime",
+];
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -80,10 +117,11 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
   whatIfButton.textContent = S.whatIf;
   saveButton.textContent = S.saveNames;
 
-  const inputs = {} as Record<FieldKey, HTMLInputElement>;
+  const inputs = {} as Record<FieldKey | OptionKey, HTMLInputElement>;
   const selectButtons: HTMLButtonElement[] = [];
-  for (const key of FIELD_KEYS) {
-    const F = S.fields[key];
+
+  /** One labelled text field with its hint and, for a reference, a "use selection" button. */
+  function textField(key: FieldKey | OptionKey, F: FieldStrings, pickable: boolean): HTMLDivElement {
     const wrap = el(doc, "div", { class: "field" });
     const label = el(doc, "label", { for: `field-${key}`, id: `label-${key}` }, F.label);
     const tag = el(doc, "span", { class: "tag" }, REQUIRED.includes(key) ? S.required : S.optional);
@@ -98,10 +136,10 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
       placeholder: F.placeholder,
       "aria-describedby": `hint-${key}`,
     });
-    if (REQUIRED.includes(key)) input.setAttribute("aria-required", "true");
-    if (key === "horizon" || key === "target") input.setAttribute("inputmode", "decimal");
+    if (key === "opening" || key === "intake") input.setAttribute("aria-required", "true");
+    if (NUMERIC.includes(key)) input.setAttribute("inputmode", "decimal");
     row.append(input);
-    if (REFERENCE_FIELDS.includes(key)) {
+    if (pickable) {
       const pick = el(
         doc,
         "button",
@@ -113,10 +151,81 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
       row.append(pick);
     }
     wrap.append(label, row, el(doc, "p", { class: "hint", id: `hint-${key}` }, F.hint));
-    fieldsBox.append(wrap);
     inputs[key] = input;
     input.addEventListener("input", () => input.removeAttribute("aria-invalid"));
+    return wrap;
   }
+
+  /** A labelled checkbox that switches a section on or off, with its hint, appended to `box`. */
+  function checkbox(
+    box: HTMLElement,
+    key: "uncertainty" | "tracks",
+    text: string,
+    hint: string,
+    checked: boolean,
+  ): HTMLInputElement {
+    const input = el(doc, "input", {
+      type: "checkbox",
+      id: `field-${key}`,
+      name: key,
+      "aria-describedby": `hint-${key}`,
+    });
+    input.checked = checked;
+    const wrap = el(doc, "div", { class: "check" });
+    wrap.append(input, el(doc, "label", { for: `field-${key}` }, text));
+    box.append(wrap, el(doc, "p", { class: "hint", id: `hint-${key}` }, hint));
+    return input;
+  }
+
+  for (const key of FIELD_KEYS) fieldsBox.append(textField(key, S.fields[key], REFERENCE_FIELDS.includes(key)));
+
+  // The uncertainty section: on by default, as 10,000 runs of a year take some 20 ms. Its
+  // settings are folded away; the model choice shows only the field that model needs.
+  const X = S.sections;
+  byId(doc, "uncertainty-legend").textContent = X.uncertaintyLegend;
+  byId(doc, "tracks-summary").textContent = X.tracksSummary;
+  const uncertaintyBox = byId(doc, "uncertainty-fields");
+  const tracksBox = byId(doc, "tracks-fields");
+  const uncertaintyOn = checkbox(uncertaintyBox, "uncertainty", X.uncertaintyToggle, X.uncertaintyToggleHint, true);
+  const settings = el(doc, "details", { id: "uncertainty-settings" });
+  settings.append(el(doc, "summary", {}, X.uncertaintySettings));
+  const modelWrap = el(doc, "div", { class: "field" });
+  const model = el(doc, "select", {
+    id: "field-intakeModel",
+    name: "intakeModel",
+    "aria-describedby": "hint-intakeModel",
+  });
+  for (const kind of INTAKE_MODELS) model.append(el(doc, "option", { value: kind }, X.models[kind]));
+  modelWrap.append(
+    el(doc, "label", { for: "field-intakeModel" }, X.intakeModel),
+    model,
+    el(doc, "p", { class: "hint", id: "hint-intakeModel" }, X.intakeModelHint),
+  );
+  settings.append(modelWrap);
+  const optionWraps = {} as Record<OptionKey, HTMLDivElement>;
+  for (const key of UNCERTAINTY_KEYS) {
+    optionWraps[key] = textField(key, S.options[key], REFERENCE_OPTIONS.includes(key));
+    settings.append(optionWraps[key]);
+  }
+  uncertaintyBox.append(settings);
+  const showModelFields = (): void => {
+    optionWraps.dispersion.hidden = model.value !== "overdispersed";
+    optionWraps.history.hidden = model.value !== "history";
+  };
+  model.addEventListener("change", () => {
+    showModelFields();
+    uncertaintyOn.checked = true;
+  });
+  showModelFields();
+
+  // The tracks section: off until the planner switches it on or types in one of its fields.
+  const tracksOn = checkbox(tracksBox, "tracks", X.tracksToggle, X.tracksToggleHint, false);
+  for (const key of TRACK_KEYS) tracksBox.append(textField(key, S.options[key], false));
+  for (const key of UNCERTAINTY_KEYS) inputs[key].addEventListener("input", () => (uncertaintyOn.checked = true));
+  for (const key of TRACK_KEYS) inputs[key].addEventListener("input", () => (tracksOn.checked = true));
+
+  const controls = (key: ControlKey): HTMLInputElement | HTMLSelectElement | undefined =>
+    key === "intakeModel" ? model : inputs[key];
 
   const allButtons = (): HTMLButtonElement[] => [runButton, whatIfButton, saveButton, ...selectButtons];
   const readFields = (): PaneFields => {
@@ -124,21 +233,67 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
     for (const key of FIELD_KEYS) fields[key] = inputs[key].value;
     return fields;
   };
+  const readSections = (): SectionFields => {
+    const sections = emptySectionFields();
+    const u = sections.uncertainty;
+    u.enabled = uncertaintyOn.checked;
+    u.model = model.value as IntakeModelKind;
+    u.dispersion = inputs.dispersion.value;
+    u.history = inputs.history.value;
+    u.capacitySpread = inputs.capacitySpread.value;
+    u.runs = inputs.runs.value;
+    u.seed = inputs.seed.value;
+    const t = sections.tracks;
+    t.enabled = tracksOn.checked;
+    t.fastShare = inputs.fastShare.value;
+    t.safeShare = inputs.safeShare.value;
+    t.fastLeadTime = inputs.fastLeadTime.value;
+    return sections;
+  };
+
+  // Progress of a long simulation: a progress bar with its value for assistive technology.
+  const progressBox = byId(doc, "progress-box");
+  const progressBar = byId(doc, "progress");
+  const progressMeter = byId<HTMLProgressElement>(doc, "progress-meter");
+  const progressText = byId(doc, "progress-text");
+  byId(doc, "progress-label").textContent = S.progress.label;
+  let shownPercent = -1;
+  function showProgress(fraction: number): void {
+    const percent = Math.min(100, Math.max(0, Math.floor(fraction * 100)));
+    if (percent === shownPercent) return;
+    shownPercent = percent;
+    const text = S.progress.done(`${percent}%`);
+    progressBar.setAttribute("aria-valuenow", String(percent));
+    progressBar.setAttribute("aria-valuetext", text);
+    progressMeter.value = percent;
+    progressText.textContent = text;
+    progressBox.hidden = false;
+  }
+  function hideProgress(): void {
+    progressBox.hidden = true;
+    shownPercent = -1;
+    progressBar.setAttribute("aria-valuenow", "0");
+    progressMeter.value = 0;
+  }
 
   function clearMessages(): void {
     alertBox.textContent = "";
     alertBox.hidden = true;
     status.textContent = "";
-    for (const key of FIELD_KEYS) inputs[key].removeAttribute("aria-invalid");
+    for (const input of Object.values(inputs)) input.removeAttribute("aria-invalid");
+    model.removeAttribute("aria-invalid");
   }
 
-  function showError(text: string, field?: FieldKey): void {
+  function showError(text: string, field?: ControlKey): void {
     alertBox.textContent = text;
     alertBox.hidden = false;
     status.textContent = "";
-    if (field && field in inputs) {
-      inputs[field].setAttribute("aria-invalid", "true");
-      inputs[field].focus();
+    const control = field === undefined ? undefined : controls(field);
+    if (control) {
+      control.setAttribute("aria-invalid", "true");
+      // A field in a folded section is unfolded first, so the focus lands where it can be seen.
+      for (let d = control.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
+      control.focus();
     }
   }
 
@@ -158,20 +313,29 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
     } catch (error) {
       showError(describeOfficeError(error, host.language));
     } finally {
+      hideProgress();
       if (status.textContent === S.working) status.textContent = "";
       for (const b of allButtons()) b.disabled = false;
       form.removeAttribute("aria-busy");
     }
   }
 
-  async function useSelection(key: FieldKey): Promise<void> {
+  async function useSelection(key: FieldKey | OptionKey): Promise<void> {
     await busy(async () => {
       const address = await host.selection();
       inputs[key].value = address;
-      status.textContent = S.selectionTaken(S.fields[key].label, address);
+      inputs[key].dispatchEvent(new Event("input"));
+      status.textContent = S.selectionTaken(labelOf(S, key), address);
     });
     inputs[key].focus();
   }
+
+  const uncertaintyResultBox = byId(doc, "uncertainty-result");
+  const tracksResultBox = byId(doc, "tracks-result");
+  byId(doc, "uncertainty-heading").textContent = S.outcome.uncertaintyHeading;
+  byId(doc, "tracks-heading").textContent = S.outcome.tracksHeading;
+  const definitions = (list: HTMLElement, lines: SummaryLine[]): void =>
+    list.replaceChildren(...lines.flatMap((line) => [el(doc, "dt", {}, line.label), el(doc, "dd", {}, line.value)]));
 
   function showOutcome(outcome: RunOutcome): void {
     const noteLines = outcome.notes.map((n) => describeNote(n, host.language));
@@ -182,17 +346,22 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
       return;
     }
     status.textContent = describeSuccess(outcome, host.language);
-    summary.replaceChildren(
-      ...summaryLines(outcome, host.language, host.locale).flatMap((line) => [
-        el(doc, "dt", {}, line.label),
-        el(doc, "dd", {}, line.value),
-      ]),
-    );
+    definitions(summary, summaryLines(outcome, host.language, host.locale));
+    const u = uncertaintyResult(outcome, host.language, host.locale);
+    uncertaintyResultBox.hidden = u === undefined;
+    byId(doc, "chance").textContent = u?.chance ?? "";
+    byId(doc, "chance").hidden = !u?.chance;
+    byId(doc, "assumptions").textContent = u?.assumptions ?? "";
+    definitions(byId(doc, "uncertainty-summary"), u?.lines ?? []);
+    const trackLines = tracksLines(outcome, host.language, host.locale);
+    tracksResultBox.hidden = trackLines.length === 0;
+    definitions(byId(doc, "tracks-lines"), trackLines);
     result.hidden = false;
     showNotes(noteLines);
   }
 
-  const run = (kind: RunKind): Promise<void> => busy(async () => showOutcome(await host.run(readFields(), kind)));
+  const run = (kind: RunKind): Promise<void> =>
+    busy(async () => showOutcome(await host.run(readFields(), kind, readSections(), showProgress)));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -2,11 +2,24 @@
 /**
  * One run of the pane, inside `Excel.run`, in at most three syncs whatever the horizon:
  *   1. names, sheets, tables, protection and calculation mode;
- *   2. every input range, and our own earlier output sheet (protection, charts, tables);
+ *   2. every input range (and the intake history), and our own earlier output sheet;
  *   3. the writes (validated first: when an input is wrong, nothing is written).
+ * The optional sections (uncertainty, tracks) are checked before the first sync and computed
+ * between the second and the third: a long simulation goes in slices, yielding to the pane in
+ * between, without any extra sync.
  * Also the pane's smaller jobs: reading the convention names, the selection, saving names.
  */
-import { requiredCapacityCore } from "../engine";
+import {
+  createRng,
+  ok,
+  projectTracks,
+  requiredCapacityCore,
+  Result,
+  simulateBacklog,
+  simulateBacklogChunked,
+  SimulateBacklogOptions,
+  SimulationResult,
+} from "../engine";
 import type { InputProblem, PlanInputs } from "../sheets/inputs";
 import { readPlanInputs } from "../sheets/inputs";
 import type { Language } from "../sheets/messages";
@@ -27,7 +40,22 @@ import {
   summarizeProjection,
 } from "../sheets/projectionSheet";
 import type { SheetSpec } from "../sheets/spec";
+import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
+import {
+  checkWork,
+  horizonPhrase,
+  intakeModelOf,
+  needsSlices,
+  OptionProblem,
+  parseSections,
+  placeSections,
+  readHistory,
+  SectionFields,
+  SectionResults,
+  sliceRuns,
+  UncertaintyPlan,
+} from "./sections";
 import type { FieldKey } from "./strings";
 import {
   absoluteReference,
@@ -38,8 +66,10 @@ import {
   parseField,
   queueInputReads,
   queueMeta,
+  queueReferenceRead,
   ReadNote,
   resolveFields,
+  resolveReference,
 } from "./workbookInputs";
 
 export type RunKind = "projection" | "whatIf";
@@ -53,15 +83,50 @@ export interface RunRequest {
   /** Whether the host has ExcelApi 1.13 (merged-area check). */
   checkMerged: boolean;
   adapter?: ApplyOptions;
+  /** The uncertainty and tracks sections as typed; both off when absent. Projection runs only. */
+  sections?: SectionFields;
+  /** For a long simulation: progress for the pane, and a way to let it breathe between slices. */
+  progress?: SimulationProgress;
 }
 
-export type RunNote = ReadNote | { kind: "manual-calculation" };
+export interface SimulationProgress {
+  /** The share done, 0 < fraction ≤ 1, after every slice. */
+  onProgress?: (fraction: number) => void;
+  /** Resolves after the pane has had a turn: `() => new Promise((r) => setTimeout(r, 0))`. */
+  yieldToHost: () => Promise<void>;
+}
+
+export type RunNote = ReadNote | { kind: "manual-calculation" } | { kind: "what-if-without-sections" };
 
 export type RunProblem =
   | { kind: "field"; problem: FieldProblem }
   | { kind: "input"; problem: InputProblem }
+  | { kind: "option"; problem: OptionProblem }
   | { kind: "placement"; problem: PlacementProblem }
-  | { kind: "engine"; message: string };
+  | { kind: "engine"; message: string }
+  | { kind: "simulation"; message: string };
+
+export interface UncertaintySummary {
+  /** The chance of reaching the target in plain words, in both languages; null without a target. */
+  sentence: Record<Language, string> | null;
+  assumptions: Record<Language, string>;
+  /** P10, P50 and P90 of the backlog at the horizon. */
+  low: number;
+  median: number;
+  high: number;
+  runs: number;
+  seed: number;
+  /** Whether it ran in slices with progress shown. */
+  sliced: boolean;
+}
+
+export interface TracksSummary {
+  closing: { fast: number; safe: number; regular: number; total: number };
+  shares: { fast: number; safe: number; regular: number };
+  fastLeadTimeDays: number;
+  /** The table's name in the workbook (renamed when the name was taken). */
+  tableName: string;
+}
 
 export interface RunSuccess {
   ok: true;
@@ -76,6 +141,8 @@ export interface RunSuccess {
   notes: RunNote[];
   syncs: number;
   report: ApplyReport;
+  uncertainty?: UncertaintySummary;
+  tracks?: TracksSummary;
 }
 
 export type RunOutcome = RunSuccess | { ok: false; problem: RunProblem; notes: RunNote[]; syncs: number };
@@ -88,6 +155,12 @@ export type RunOutcome = RunSuccess | { ok: false; problem: RunProblem; notes: R
  * const outcome = await Excel.run((context) => runPlan(context, { fields, kind: "projection", language: "nl", today, checkMerged: true }));
  */
 export async function runPlan(context: Excel.RequestContext, request: RunRequest): Promise<RunOutcome> {
+  // The sections are checked first: a wrong share or seed costs no round trip and writes nothing.
+  const projecting = request.kind === "projection";
+  const sections = parseSections(projecting ? request.sections : undefined);
+  if (!sections.ok) return { ok: false, problem: { kind: "option", problem: sections.problem }, notes: [], syncs: 0 };
+  const plan = sections.plan;
+
   const readMeta = queueMeta(context);
   const readLayout = queueLayout(context);
   await context.sync();
@@ -96,13 +169,22 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   const layout = readLayout();
   // Warn, never change: the calculation mode is the planner's own setting.
   const notes: RunNote[] = meta.calculationMode === "Manual" ? [{ kind: "manual-calculation" }] : [];
+  // The uncertainty section is on by default, so only the tracks (always asked for) earn a note.
+  // The what-if sheet has no tracks (and its own fixed uncertainty block): say so when tracks were asked for.
+  if (!projecting && request.sections?.tracks.enabled) notes.push({ kind: "what-if-without-sections" });
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
 
   const resolved = resolveFields(request.fields, meta);
   if (!resolved.ok) return fail({ kind: "field", problem: resolved.problem });
+  let readHistoryCells: ReturnType<typeof queueReferenceRead>;
+  if (plan.uncertainty?.model === "history") {
+    const history = resolveReference("history", plan.uncertainty.history, meta);
+    if ("field" in history) return fail({ kind: "field", problem: history });
+    readHistoryCells = queueReferenceRead(context, history, request.checkMerged);
+  }
   const reads = queueInputReads(context, resolved.resolved, request.checkMerged);
-  const readOwn = request.kind === "projection" ? queueOwnSheet(context, layout, PROJECTION_TABLE) : undefined;
-  if (reads.count > 0 || readOwn) {
+  const readOwn = projecting ? queueOwnSheet(context, layout, PROJECTION_TABLE) : undefined;
+  if (reads.count > 0 || readOwn || readHistoryCells) {
     await context.sync();
     syncs++;
   }
@@ -113,17 +195,62 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   const inputs = checked.inputs;
   const firstWeek = resolved.resolved.firstWeek;
   if (firstWeek.kind === "date") inputs.firstWeek = firstWeek.serial;
+  let history: number[] | undefined;
+  if (readHistoryCells) {
+    const { raw: historyRaw, note } = readHistoryCells();
+    const read = readHistory(historyRaw);
+    if (!read.ok) return fail({ kind: "option", problem: read.problem });
+    history = read.values;
+    if (note) notes.push(note);
+  }
 
   const projection = runProjection(inputs);
   if (!projection.ok) return fail({ kind: "engine", message: projection.error.message });
-  let spec: SheetSpec;
-  if (request.kind === "projection") {
-    spec = buildProjectionSheet({
-      inputs,
-      projection: projection.value,
-      language: request.language,
-      createdOn: request.today,
+  const weeks = projection.value.rows.length;
+
+  // The sections, between reading and writing: nothing is written should one of them fail.
+  const results: SectionResults = {};
+  let sliced = false;
+  if (plan.uncertainty) {
+    const tooMuch = checkWork(plan.uncertainty, weeks);
+    if (tooMuch) return fail({ kind: "option", problem: tooMuch });
+    const simulated = await simulateUncertainty(inputs, weeks, plan.uncertainty, history, request.progress);
+    if (!simulated.ok) return fail({ kind: "simulation", message: simulated.error.message });
+    sliced = simulated.value.sliced;
+    const when = horizonPhrase(inputs.firstWeek, weeks);
+    results.simulation = { result: simulated.value.result, seed: plan.uncertainty.seed, ...(when && { when }) };
+  }
+  if (plan.tracks) {
+    const rows = projection.value.rows;
+    const tracks = projectTracks({
+      openingByTrack: inputs.opening,
+      intake: rows.map((r) => r.intake),
+      shares: [plan.tracks.fastShare, plan.tracks.safeShare],
+      // Tracks 2 and 4 share the plan's capacity, given or by the planning rule.
+      capacity: rows.map((r) => r.capacity),
+      fastLeadTimeDays: plan.tracks.fastLeadTimeDays,
     });
+    if (!tracks.ok) return fail({ kind: "engine", message: tracks.error.message });
+    results.tracks = tracks.value;
+  }
+
+  let spec: SheetSpec;
+  let tracksTable: number | undefined;
+  let fan: UncertaintyBlock | undefined;
+  if (projecting) {
+    const placed = placeSections(
+      buildProjectionSheet({
+        inputs,
+        projection: projection.value,
+        language: request.language,
+        createdOn: request.today,
+      }),
+      results,
+      request.language,
+    );
+    spec = placed.spec;
+    tracksTable = placed.tracksTable;
+    fan = placed.uncertainty;
   } else {
     spec = buildWhatIfSheet({
       inputs,
@@ -132,14 +259,13 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
       existingNames: [...layout.sheets, ...layout.tables, ...layout.names],
     });
   }
-  const placed = resolveTarget(layout, spec, request.kind === "projection" ? "replace" : "new", readOwn?.());
+  const placed = resolveTarget(layout, spec, projecting ? "replace" : "new", readOwn?.());
   if (!placed.ok) return fail({ kind: "placement", problem: placed.problem });
 
   const report = await applySheetSpec(context, spec, placed.target, request.adapter);
   syncs += report.syncs;
   const summary = summarizeProjection(inputs, projection.value);
-  const weeks = projection.value.rows.length;
-  return {
+  const outcome: RunSuccess = {
     ok: true,
     kind: request.kind,
     sheetName: report.sheetName,
@@ -152,6 +278,65 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
     syncs,
     report,
   };
+  if (results.simulation && fan) {
+    const { result, seed } = results.simulation;
+    const last = (i: number): number => (result.bands[i] as Float64Array)[weeks - 1] as number;
+    outcome.uncertainty = {
+      sentence: fan.sentence,
+      assumptions: fan.assumptions,
+      low: last(0),
+      median: last(1),
+      high: last(2),
+      runs: result.runs,
+      seed,
+      sliced,
+    };
+  }
+  if (results.tracks && tracksTable !== undefined) {
+    const r = results.tracks;
+    outcome.tracks = {
+      closing: r.closingBacklog,
+      shares: r.shares,
+      fastLeadTimeDays: r.fastLeadTimeDays,
+      tableName: report.tableNames[tracksTable] ?? spec.tables[tracksTable]?.name ?? "",
+    };
+  }
+  return outcome;
+}
+
+/**
+ * The Monte Carlo run of the uncertainty section, with the plan's own opening, intake, capacity
+ * (or planning rule) and horizon, and the target backlog. More than 50,000 runs (or as much work)
+ * go in slices with the pane's `yieldToHost` in between; the figures are the same either way.
+ */
+async function simulateUncertainty(
+  inputs: PlanInputs,
+  weeks: number,
+  plan: UncertaintyPlan,
+  history: number[] | undefined,
+  progress: SimulationProgress | undefined,
+): Promise<Result<{ result: SimulationResult; sliced: boolean }>> {
+  const options: SimulateBacklogOptions = {
+    opening: inputs.opening,
+    intake: inputs.intake,
+    uplift: inputs.uplift,
+    weeks,
+    runs: plan.runs,
+    intakeModel: intakeModelOf(plan, history),
+    capacitySpread: plan.capacitySpread,
+    target: inputs.target,
+    ...(inputs.capacity !== undefined && { capacity: inputs.capacity }),
+  };
+  if (progress === undefined || !needsSlices(plan.runs, weeks)) {
+    const result = simulateBacklog(createRng(plan.seed), options);
+    return result.ok ? ok({ result: result.value, sliced: false }) : result;
+  }
+  const result = await simulateBacklogChunked(createRng(plan.seed), options, {
+    chunkRuns: sliceRuns(weeks),
+    yieldToHost: progress.yieldToHost,
+    ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
+  });
+  return result.ok ? ok({ result: result.value, sliced: true }) : result;
 }
 
 /** The pane's fields that one of the convention names defines, read in one sync. */

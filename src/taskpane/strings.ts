@@ -19,6 +19,21 @@ export const FIELD_KEYS: readonly FieldKey[] = [
 /** Fields that can point at cells, and so have a "use selection" button. */
 export const REFERENCE_FIELDS: readonly FieldKey[] = ["opening", "intake", "capacity", "uplift", "firstWeek"];
 
+/** How weekly intake varies in the uncertainty section (the engine's intake models). */
+export type IntakeModelKind = "poisson" | "overdispersed" | "history" | "fixed";
+export const INTAKE_MODELS: readonly IntakeModelKind[] = ["poisson", "overdispersed", "history", "fixed"];
+
+/** The text fields of the uncertainty and tracks sections, in the order they appear. */
+export type OptionKey =
+  "dispersion" | "history" | "capacitySpread" | "runs" | "seed" | "fastShare" | "safeShare" | "fastLeadTime";
+export const UNCERTAINTY_KEYS: readonly OptionKey[] = ["dispersion", "history", "capacitySpread", "runs", "seed"];
+export const TRACK_KEYS: readonly OptionKey[] = ["fastShare", "safeShare", "fastLeadTime"];
+
+/** Every control a problem can point at: the inputs, the section fields and the model choice. */
+export type ControlKey = FieldKey | OptionKey | "intakeModel";
+
+export type TrackKey = "fast" | "safe" | "regular";
+
 export interface FieldStrings {
   label: string;
   /** Shown under the field: what it may hold. */
@@ -60,9 +75,39 @@ export interface PaneStrings {
     required: (target: string, weeks: string) => string;
     weeks: (n: string) => string;
   };
-  notes: {
-    manualCalculation: string;
-    trimmed: (from: string, to: string) => string;
+  sections: {
+    uncertaintyLegend: string;
+    uncertaintyToggle: string;
+    uncertaintyToggleHint: string;
+    uncertaintySettings: string;
+    intakeModel: string;
+    intakeModelHint: string;
+    models: Record<IntakeModelKind, string>;
+    tracksSummary: string;
+    tracksToggle: string;
+    tracksToggleHint: string;
+  };
+  options: Record<OptionKey, FieldStrings>;
+  progress: {
+    label: string;
+    done: (percent: string) => string;
+  };
+  /** Where the chance sentence says the horizon ends: "aan het eind van week 2024-W30". */
+  whenWeek: (isoWeek: string) => string;
+  outcome: {
+    uncertaintyHeading: string;
+    band: (low: string, high: string) => string;
+    bandLabel: string;
+    median: string;
+    tracksHeading: string;
+    trackClosing: (track: string) => string;
+    totalClosing: string;
+    tracks: Record<TrackKey, string>;
+  };
+  /** Text the pane writes above the tracks table on the projection sheet. */
+  tracksSheet: {
+    title: string;
+    note: (fast: string, safe: string, regular: string, days: string) => string;
   };
   problems: {
     missing: (label: string, names: string) => string;
@@ -81,6 +126,25 @@ export interface PaneStrings {
     invalidSelection: string;
     engine: (detail: string) => string;
     unexpected: (code: string) => string;
+    notANumber: (label: string, text: string) => string;
+    notWhole: (label: string, text: string) => string;
+    outOfRange: (label: string, text: string, min: string, max: string) => string;
+    shareRange: (label: string, text: string) => string;
+    sharesSum: (fast: string, safe: string, sum: string) => string;
+    safeShareMissing: (label: string) => string;
+    dispersionMissing: (label: string) => string;
+    historyMissing: (label: string) => string;
+    tooMuchWork: (label: string, runs: string, weeks: string, max: string) => string;
+    historyEmpty: (label: string, address: string) => string;
+    historyShape: (label: string, address: string, rows: string, columns: string) => string;
+    historyMerged: (label: string, address: string) => string;
+    historyCell: (label: string, address: string, got: string) => string;
+    simulation: (detail: string) => string;
+  };
+  notes: {
+    manualCalculation: string;
+    trimmed: (from: string, to: string) => string;
+    whatIfWithoutSections: string;
   };
 }
 
@@ -157,6 +221,90 @@ const nl: PaneStrings = {
     manualCalculation:
       "Let op: Excel rekent handmatig (Formules > Berekeningsopties). De formules op het blad worden pas bijgewerkt als u op F9 drukt. De Voorraadplanner verandert deze instelling niet.",
     trimmed: (from, to) => `${from} is een hele kolom of rij; alleen het gebruikte deel ${to} is gelezen.`,
+    whatIfWithoutSections:
+      "Het what-if blad bevat geen sporen (die staan op het prognoseblad). Zijn onzekerheidsblok is vast berekend voor het huidige plan: Poisson-instroom, 10.000 runs, seed 2024.",
+  },
+  sections: {
+    uncertaintyLegend: "Onzekerheid",
+    uncertaintyToggle: "Onzekerheid doorrekenen",
+    uncertaintyToggleHint:
+      "Rekent de prognose vele keren door met toevallige instroom (Monte Carlo): een waaiergrafiek (P10–P90, mediaan en plan) op het prognoseblad en de kans dat de streefvoorraad gehaald wordt.",
+    uncertaintySettings: "Instellingen onzekerheid",
+    intakeModel: "Instroommodel",
+    intakeModelHint:
+      "Poisson: aanvragen komen onafhankelijk binnen. Overdispersie: meer spreiding dan Poisson. Historie: weken uit uw eigen verleden. Vast: alleen de capaciteit varieert.",
+    models: {
+      poisson: "Poisson (standaard)",
+      overdispersed: "Overdispersie (negatief binomiaal)",
+      history: "Historie (uit een bereik)",
+      fixed: "Vast (geen toeval in de instroom)",
+    },
+    tracksSummary: "Sporen",
+    tracksToggle: "Sporen doorrekenen",
+    tracksToggleHint:
+      "Verdeelt de instroom over het snelle spoor, spoor 2 (veilige landen) en spoor 4, met een tabel per spoor en een gestapelde grafiek op het prognoseblad. Spoor 2 en 4 delen de capaciteit van de prognose; het snelle spoor heeft eigen, extra mensen.",
+  },
+  options: {
+    dispersion: {
+      label: "Dispersie",
+      hint: "Variantie ÷ gemiddelde van de weekinstroom, van 1 tot 1000 (1 = Poisson). Nodig bij overdispersie.",
+      placeholder: "bijv. 3",
+    },
+    history: {
+      label: "Historische instroom",
+      hint: "Een kolom of rij met de instroom van eerdere weken, of een naam. Elke gesimuleerde week trekt een van deze weken; lege cellen tellen niet mee.",
+      placeholder: "bijv. Historie!B2:B53",
+    },
+    capacitySpread: {
+      label: "Spreiding capaciteit",
+      hint: "Variatiecoëfficiënt van de geleverde capaciteit: 0,1 of 10% is meestal binnen ±10% van het plan. Standaard 0: capaciteit zoals gepland.",
+      placeholder: "0 (standaard)",
+    },
+    runs: {
+      label: "Aantal runs",
+      hint: "100 tot 1.000.000; standaard 10.000. Boven 50.000 toont de pane de voortgang.",
+      placeholder: "10.000 (standaard)",
+    },
+    seed: {
+      label: "Startgetal (seed)",
+      hint: "Een heel getal van 0 tot 4.294.967.295; standaard 2024. Zelfde startgetal, zelfde uitkomst.",
+      placeholder: "2024 (standaard)",
+    },
+    fastShare: {
+      label: "Aandeel snel spoor",
+      hint: "Deel van de instroom dat meteen wordt afgedaan (onvolledig, zonder gehoor): 0,187 of 18,7%. Standaard 18,7%, uit de nota: (190 + 70) ÷ 1390 in 2023.",
+      placeholder: "18,7% (standaard)",
+    },
+    safeShare: {
+      label: "Aandeel spoor 2 (veilige landen)",
+      hint: "Deel van de instroom uit veilige landen van herkomst: 0,2 of 20%. Verplicht, want de nota noemt dit aandeel niet. Spoor 4 krijgt de rest.",
+      placeholder: "bijv. 20%",
+    },
+    fastLeadTime: {
+      label: "Doorlooptijd snel spoor (dagen)",
+      hint: "Standaard 88 dagen: het cijfer uit de nota voor buiten behandeling gestelde aanvragen in 2023.",
+      placeholder: "88 (standaard)",
+    },
+  },
+  progress: {
+    label: "Voortgang van de simulatie",
+    done: (percent) => `Simulatie: ${percent} klaar`,
+  },
+  whenWeek: (isoWeek) => `aan het eind van week ${isoWeek}`,
+  outcome: {
+    uncertaintyHeading: "Onzekerheid",
+    band: (low, high) => `${low} – ${high}`,
+    bandLabel: "Voorraad aan het einde, P10–P90",
+    median: "Mediaan aan het einde (P50)",
+    tracksHeading: "Sporen",
+    trackClosing: (track) => `Voorraad ${track} aan het einde`,
+    totalClosing: "Voorraad alle sporen samen aan het einde",
+    tracks: { fast: "snel spoor", safe: "spoor 2", regular: "spoor 4" },
+  },
+  tracksSheet: {
+    title: "Sporen: voorraad per behandelspoor",
+    note: (fast, safe, regular, days) =>
+      `Aandeel van de instroom: snel spoor ${fast}, spoor 2 (veilige landen) ${safe}, spoor 4 ${regular}. Het snelle spoor heeft eigen, extra capaciteit en een doorlooptijd van ${days} dagen; spoor 2 en spoor 4 delen de capaciteit van de prognose, spoor 2 eerst.`,
   },
   problems: {
     missing: (label, names) =>
@@ -184,6 +332,29 @@ const nl: PaneStrings = {
     engine: (detail) => `De prognose kon niet worden berekend: ${detail}`,
     unexpected: (code) =>
       `Er ging iets mis in Excel (${code}). Er is niets gewijzigd als de melding direct verscheen; probeer het opnieuw.`,
+    notANumber: (label, text) => `${label}: '${text}' is geen getal.`,
+    notWhole: (label, text) => `${label}: ${text} is geen heel getal.`,
+    outOfRange: (label, text, min, max) => `${label}: ${text} ligt niet tussen ${min} en ${max}.`,
+    shareRange: (label, text) =>
+      `${label}: ${text} ligt niet tussen 0 en 1. Typ een deel zoals 0,187 of een percentage zoals 18,7%.`,
+    sharesSum: (fast, safe, sum) =>
+      `${fast} en ${safe} zijn samen ${sum}; dat mag hoogstens 100% zijn (spoor 4 krijgt de rest).`,
+    safeShareMissing: (label) =>
+      `Vul ${label.toLowerCase()} in, bijvoorbeeld 0,2 of 20%. De beslisnota noemt dit aandeel niet, dus er is geen standaardwaarde.`,
+    dispersionMissing: (label) =>
+      `Vul de ${label.toLowerCase()} in (1 tot 1000; 1 = Poisson), of kies een ander instroommodel.`,
+    historyMissing: (label) =>
+      `Vul de ${label.toLowerCase()} in: selecteer de instroom van eerdere weken en kies 'Gebruik selectie', of kies een ander instroommodel.`,
+    tooMuchWork: (label, runs, weeks, max) =>
+      `${label}: ${runs} runs × ${weeks} weken is meer dan ${max} gesimuleerde weken. Kies minder runs of een kortere horizon.`,
+    historyEmpty: (label, address) => `${label}: ${address} bevat geen getallen.`,
+    historyShape: (label, address, rows, columns) =>
+      `${label}: ${address} is ${rows} rijen × ${columns} kolommen; kies één kolom of één rij.`,
+    historyMerged: (label, address) =>
+      `${label}: ${address} bevat samengevoegde cellen; hef de samenvoeging op of kies een ander bereik.`,
+    historyCell: (label, address, got) =>
+      `${label}: ${address} bevat ${got}; er werd een getal van 0 of meer verwacht.`,
+    simulation: (detail) => `De onzekerheid kon niet worden doorgerekend: ${detail}`,
   },
 };
 
@@ -260,6 +431,90 @@ const en: PaneStrings = {
     manualCalculation:
       "Note: Excel calculates manually (Formulas > Calculation Options). The formulas on the sheet update only when you press F9. The Backlog Planner does not change this setting.",
     trimmed: (from, to) => `${from} covers a whole column or row; only its used part ${to} was read.`,
+    whatIfWithoutSections:
+      "The what-if sheet holds no tracks (they are on the projection sheet). Its uncertainty block is fixed, for the current plan: Poisson intake, 10,000 runs, seed 2024.",
+  },
+  sections: {
+    uncertaintyLegend: "Uncertainty",
+    uncertaintyToggle: "Include uncertainty",
+    uncertaintyToggleHint:
+      "Runs the projection many times with random intake (Monte Carlo): a fan chart (P10–P90, median and plan) on the projection sheet and the chance of reaching the target backlog.",
+    uncertaintySettings: "Uncertainty settings",
+    intakeModel: "Intake model",
+    intakeModelHint:
+      "Poisson: applications arrive independently. Overdispersed: more spread than Poisson. History: weeks from your own past. Fixed: only capacity varies.",
+    models: {
+      poisson: "Poisson (default)",
+      overdispersed: "Overdispersed (negative binomial)",
+      history: "History (from a range)",
+      fixed: "Fixed (no randomness in intake)",
+    },
+    tracksSummary: "Tracks",
+    tracksToggle: "Include tracks",
+    tracksToggleHint:
+      "Splits the intake over the fast track, track 2 (safe countries) and track 4, with a table per track and a stacked chart on the projection sheet. Tracks 2 and 4 share the projection's capacity; the fast track has its own, extra staff.",
+  },
+  options: {
+    dispersion: {
+      label: "Dispersion",
+      hint: "Variance ÷ mean of the weekly intake, from 1 to 1000 (1 = Poisson). Needed for overdispersed intake.",
+      placeholder: "e.g. 3",
+    },
+    history: {
+      label: "Intake history",
+      hint: "A column or row with the intake of past weeks, or a name. Each simulated week draws one of these weeks; blank cells are left out.",
+      placeholder: "e.g. History!B2:B53",
+    },
+    capacitySpread: {
+      label: "Capacity spread",
+      hint: "Coefficient of variation of the capacity delivered: 0.1 or 10% is typically within ±10% of plan. Default 0: capacity as planned.",
+      placeholder: "0 (default)",
+    },
+    runs: {
+      label: "Number of runs",
+      hint: "100 to 1,000,000; default 10,000. Above 50,000 the pane shows its progress.",
+      placeholder: "10,000 (default)",
+    },
+    seed: {
+      label: "Seed",
+      hint: "A whole number from 0 to 4,294,967,295; default 2024. The same seed gives the same result.",
+      placeholder: "2024 (default)",
+    },
+    fastShare: {
+      label: "Fast-track share",
+      hint: "Share of intake decided at once (incomplete, without a hearing): 0.187 or 18.7%. Default 18.7%, from the memo: (190 + 70) ÷ 1390 in 2023.",
+      placeholder: "18.7% (default)",
+    },
+    safeShare: {
+      label: "Track 2 share (safe countries)",
+      hint: "Share of intake from safe countries of origin: 0.2 or 20%. Required, as the memo does not give it. Track 4 takes the rest.",
+      placeholder: "e.g. 20%",
+    },
+    fastLeadTime: {
+      label: "Fast-track lead time (days)",
+      hint: "Default 88 days: the memo's figure for applications set aside as incomplete in 2023.",
+      placeholder: "88 (default)",
+    },
+  },
+  progress: {
+    label: "Simulation progress",
+    done: (percent) => `Simulation: ${percent} done`,
+  },
+  whenWeek: (isoWeek) => `at the end of week ${isoWeek}`,
+  outcome: {
+    uncertaintyHeading: "Uncertainty",
+    band: (low, high) => `${low} – ${high}`,
+    bandLabel: "Backlog at the horizon, P10–P90",
+    median: "Median at the horizon (P50)",
+    tracksHeading: "Tracks",
+    trackClosing: (track) => `Backlog ${track} at the horizon`,
+    totalClosing: "Backlog of all tracks at the horizon",
+    tracks: { fast: "fast track", safe: "track 2", regular: "track 4" },
+  },
+  tracksSheet: {
+    title: "Tracks: backlog by processing track",
+    note: (fast, safe, regular, days) =>
+      `Share of intake: fast track ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. The fast track has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
   },
   problems: {
     missing: (label, names) =>
@@ -285,6 +540,28 @@ const en: PaneStrings = {
     engine: (detail) => `The projection could not be calculated: ${detail}`,
     unexpected: (code) =>
       `Something went wrong in Excel (${code}). If this appeared at once, nothing was changed; try again.`,
+    notANumber: (label, text) => `${label}: '${text}' is not a number.`,
+    notWhole: (label, text) => `${label}: ${text} is not a whole number.`,
+    outOfRange: (label, text, min, max) => `${label}: ${text} is not between ${min} and ${max}.`,
+    shareRange: (label, text) =>
+      `${label}: ${text} is not between 0 and 1. Type a share such as 0.187 or a percentage such as 18.7%.`,
+    sharesSum: (fast, safe, sum) =>
+      `${fast} and ${safe} add up to ${sum}; together they may be at most 100% (track 4 takes the rest).`,
+    safeShareMissing: (label) =>
+      `Fill in the ${label.toLowerCase()}, for example 0.2 or 20%. The decision memo does not give this share, so there is no default.`,
+    dispersionMissing: (label) =>
+      `Fill in the ${label.toLowerCase()} (1 to 1000; 1 = Poisson), or choose another intake model.`,
+    historyMissing: (label) =>
+      `Fill in the ${label.toLowerCase()}: select the intake of past weeks and choose 'Use selection', or choose another intake model.`,
+    tooMuchWork: (label, runs, weeks, max) =>
+      `${label}: ${runs} runs × ${weeks} weeks is more than ${max} simulated weeks. Choose fewer runs or a shorter horizon.`,
+    historyEmpty: (label, address) => `${label}: ${address} holds no figures.`,
+    historyShape: (label, address, rows, columns) =>
+      `${label}: ${address} is ${rows} rows × ${columns} columns; choose one column or one row.`,
+    historyMerged: (label, address) =>
+      `${label}: ${address} contains merged cells; unmerge them or choose another range.`,
+    historyCell: (label, address, got) => `${label}: ${address} contains ${got}; a number of 0 or more was expected.`,
+    simulation: (detail) => `The uncertainty could not be calculated: ${detail}`,
   },
 };
 
@@ -293,6 +570,13 @@ export const STRINGS: Record<Language, PaneStrings> = { nl, en };
 /** Dutch for a Dutch Office ("nl-NL", "nl-BE"), English otherwise. */
 export function languageFor(displayLanguage: string | undefined): Language {
   return (displayLanguage ?? "").toLowerCase().startsWith("nl") ? "nl" : "en";
+}
+
+/** The label of any control: an input, a section field or the intake model choice. */
+export function labelOf(S: PaneStrings, key: ControlKey): string {
+  if (key === "intakeModel") return S.sections.intakeModel;
+  if (key in S.fields) return S.fields[key as FieldKey].label;
+  return S.options[key as OptionKey].label;
 }
 
 /** Capitalises the first letter of a sentence that starts with a label ("de instroom …"). */

@@ -17,7 +17,7 @@ import {
   RawPlanInputs,
   splitAddress,
 } from "../sheets/inputs";
-import type { FieldKey } from "./strings";
+import type { ControlKey, FieldKey } from "./strings";
 
 export type PaneFields = Record<FieldKey, string>;
 
@@ -179,12 +179,12 @@ export function fieldsFromNames(names: readonly string[], preferDutch: boolean):
 /** What went wrong resolving a field before any cell was read. */
 export type FieldProblem =
   | { kind: "missing"; field: FieldKey }
-  | { kind: "unknown-name"; field: FieldKey; name: string }
-  | { kind: "unknown-sheet"; field: FieldKey; sheet: string }
-  | { kind: "bad-reference"; field: FieldKey; text: string }
+  | { kind: "unknown-name"; field: ControlKey; name: string }
+  | { kind: "unknown-sheet"; field: ControlKey; sheet: string }
+  | { kind: "bad-reference"; field: ControlKey; text: string }
   | { kind: "bad-date"; field: FieldKey; text: string }
   | { kind: "bad-number"; field: FieldKey; text: string }
-  | { kind: "name-not-usable"; field: FieldKey; name: string };
+  | { kind: "name-not-usable"; field: ControlKey; name: string };
 
 /** A range to read: sheet and A1 range as Excel knows them, and whether to trim it. */
 export interface RangeRef {
@@ -216,7 +216,7 @@ export function needsTrim(range: string): boolean {
 }
 
 function resolveRange(
-  field: FieldKey,
+  field: ControlKey,
   sheet: string | undefined,
   range: string,
   meta: WorkbookMeta,
@@ -227,7 +227,7 @@ function resolveRange(
   return { kind: "range", ref: { sheet: actual, range, trim: needsTrim(range) } };
 }
 
-function resolveName(field: FieldKey, name: string, meta: WorkbookMeta): Resolved | FieldProblem {
+function resolveName(field: ControlKey, name: string, meta: WorkbookMeta): Resolved | FieldProblem {
   const item = meta.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!item) return { kind: "unknown-name", field, name };
   if (item.type === "Range") {
@@ -241,6 +241,17 @@ function resolveName(field: FieldKey, name: string, meta: WorkbookMeta): Resolve
     return { kind: "constant", name: item.name, value: item.value };
   }
   return { kind: "name-not-usable", field, name: item.name };
+}
+
+/**
+ * Resolves a reference typed in a section field (the intake history): an address or a defined
+ * name, checked against the workbook's sheets and names. The caller handles an empty field.
+ */
+export function resolveReference(field: ControlKey, text: string, meta: WorkbookMeta): Resolved | FieldProblem {
+  const source = parseReference(text);
+  if (source.kind === "range") return resolveRange(field, source.sheet, source.range, meta);
+  if (source.kind === "name") return resolveName(field, source.name, meta);
+  return { kind: "bad-reference", field, text: text.trim() };
 }
 
 /** Turns each field's text into what to read, checking names and sheets against the workbook. */
@@ -430,6 +441,23 @@ function rawFrom(queued: QueuedRange): { raw: RawInput; note?: ReadNote } {
     raw.hasMergedCells = true;
   }
   return ref.trim && raw.values.length > 0 ? { raw, note: { kind: "trimmed", from: whole, to: raw.address } } : { raw };
+}
+
+/**
+ * Queues the read of one resolved reference outside the plan's inputs (the intake history); the
+ * returned function gives its raw cells after the sync. Undefined when there is nothing to read.
+ */
+export function queueReferenceRead(
+  context: Excel.RequestContext,
+  resolved: Resolved,
+  checkMerged: boolean,
+): (() => { raw: RawInput; note?: ReadNote }) | undefined {
+  if (resolved.kind === "constant") {
+    return () => ({ raw: { address: resolved.name, values: [[resolved.value]] } });
+  }
+  if (resolved.kind !== "range") return undefined;
+  const queued = queueRange(context, resolved.ref, checkMerged);
+  return () => rawFrom(queued);
 }
 
 /**

@@ -12,6 +12,8 @@ import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { chromium, BrowserContext, Page } from "playwright-core";
+import { createRng, simulateBacklog } from "../../src/engine";
+import { chanceSentence, endOfYear } from "../../src/sheets/uncertaintyBlock";
 import { BUILD_DIR } from "../helpers/build";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -109,7 +111,24 @@ async function openPane(query: string): Promise<{ page: Page; errors: string[] }
 
 /** The figure shown next to a label in the result list. */
 const summaryValue = (page: Page, label: string): Promise<string | null> =>
-  page.locator("#summary dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").textContent();
+  page.locator("#result dt").getByText(label, { exact: true }).locator("xpath=following-sibling::dd[1]").textContent();
+
+/**
+ * The pane's chance sentence for the stand-in's workbook (1440 open, 25 a week, the planning
+ * rule), straight from the engine with the pane's defaults: 10,000 runs, seed 2024.
+ */
+function expectedChance(target: number, language: "nl" | "en", when?: Record<"nl" | "en", string>): string {
+  const sim = simulateBacklog(createRng(2024), {
+    opening: 1440,
+    intake: Array.from({ length: 52 }, () => 25),
+    weeks: 52,
+    runs: 10_000,
+    target,
+  });
+  if (!sim.ok || !sim.value.target) throw new Error("simulation failed");
+  const text = chanceSentence(sim.value.target, when)[language];
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
 
 const standIn = (page: Page): Promise<StandIn> => page.evaluate(() => (window as unknown as { __standIn: StandIn }).__standIn);
 
@@ -167,23 +186,60 @@ describe("the task pane in Chromium", () => {
     expect(await page.getByLabel(/^Capaciteit per week/).inputValue()).toBe("Invoer!C5:C56");
     await page.getByLabel(/^Capaciteit per week/).fill("");
     await page.getByLabel(/^Eerste week/).fill("2024-01-01");
+    await page.getByLabel(/^Streefvoorraad/).fill("1300");
+    // Uncertainty is on by default; the tracks section is folded away and off until asked for.
+    expect(await page.getByLabel("Onzekerheid doorrekenen").isChecked()).toBe(true);
+    expect(await page.getByLabel("Sporen doorrekenen").isVisible()).toBe(false);
+    await page.locator("#tracks-summary").click();
+    await page.getByLabel("Sporen doorrekenen").check();
+    await page.getByLabel(/^Aandeel spoor 2/).fill("20%");
     await page.getByRole("button", { name: "Prognose maken" }).click();
     await page.locator("#status").filter({ hasText: "Klaar" }).waitFor();
     expect(await page.locator("#status").textContent()).toBe("Klaar: de prognose staat op het blad Prognose.");
     // Numbers and dates in the Dutch locale: 1440 − 52 × 2.5 = 1.310.
     expect(await summaryValue(page, "Voorraad aan het einde van de horizon")).toBe("1.310");
     expect(await summaryValue(page, "Periode")).toBe("1 jan 2024 – 29 dec 2024");
+    // The chance in plain Dutch, the band, and the assumptions under it.
+    const chance = expectedChance(1300, "nl", endOfYear(2024));
+    expect(chance).toMatch(/^Kans \d+% dat de voorraad eind 2024 ≤ 1300 is\.$/);
+    expect(await page.locator("#chance").textContent()).toBe(chance);
+    expect(await summaryValue(page, "Mediaan aan het einde (P50)")).toBe("1.310");
+    expect(await page.locator("#assumptions").textContent()).toBe(
+      "Aannames: instroom Poisson rond de geplande instroom per week; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
+    );
+    expect(await summaryValue(page, "Voorraad spoor 2 aan het einde")).toBe("0");
 
     const s = await standIn(page);
-    expect(s.tables.map((t) => [t.name, t.sheet.name, t.range])).toEqual([["VoorraadplannerPrognose", "Prognose", "A14:H66"]]);
-    expect(s.charts).toHaveLength(1);
+    // The projection table, then the tracks table to the right of the fan; no table for the fan.
+    expect(s.tables.map((t) => [t.name, t.sheet.name, t.range])).toEqual([
+      ["VoorraadplannerPrognose", "Prognose", "A14:H66"],
+      ["VoorraadplannerSporen", "Prognose", "AP4:AY56"],
+    ]);
+    expect(s.charts.map((c) => c.type)).toEqual(["Line", "Line", "AreaStacked"]);
     expect(s.charts[0]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
       ["Voorraad", "G15:G66", "C15:C66"],
       ["Instroom", "D15:D66", "C15:C66"],
     ]);
+    // The fan chart: P10, P50, P90 and the plan, from the fan table at T4.
+    expect(s.charts[1]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
+      ["P10", "U5:U56", "T5:T56"],
+      ["P50", "V5:V56", "T5:T56"],
+      ["P90", "W5:W56", "T5:T56"],
+      ["Plan", "X5:X56", "T5:T56"],
+    ]);
+    // The stacked chart of the three tracks' backlogs.
+    expect(s.charts[2]?.series.map((x) => [x.name, x.values])).toEqual([
+      ["Voorraad snel spoor", "AQ5:AQ56"],
+      ["Voorraad spoor 2 (veilige landen)", "AR5:AR56"],
+      ["Voorraad spoor 4", "AS5:AS56"],
+    ]);
     const prognose = s.sheets.find((x) => x.name === "Prognose")!;
     expect(prognose.cells["13,0"]).toBe("Week");
     expect(prognose.cells["14,2"]).toBe("2024-W01");
+    expect(prognose.cells["1,19"]).toBe(chance.slice(0, -1).replace(/^K/, "k"));
+    expect([19, 20, 21, 22, 23].map((c) => prognose.cells[`3,${c}`])).toEqual(["Week", "P10", "P50", "P90", "Plan"]);
+    expect(prognose.cells["55,21"]).toBeCloseTo(1310, 0);
+    expect(prognose.cells["3,41"]).toBe("Week");
     // Names, selection, run: the run itself took three syncs, and every write was sent.
     expect(s.runs.at(-1)).toBe(3);
     expect(s.log.filter((l) => l.op === "unsent-writes")).toEqual([]);
@@ -247,10 +303,53 @@ describe("the task pane in Chromium", () => {
     await page.locator("#status").filter({ hasText: "Done" }).waitFor();
     expect(await page.locator("#status").textContent()).toBe("Done: the projection is on the sheet Projection.");
     expect(await summaryValue(page, "Backlog at the horizon")).toBe("1,310");
+    // The chance in plain English: no first week, so "in week 52"; the target is 0 unless given.
+    expect(await page.locator("#chance").textContent()).toBe(expectedChance(0, "en"));
+    expect(await page.locator("#chance").textContent()).toBe("A < 1% chance that the backlog is ≤ 0 in week 52.");
 
-    for (const selector of ["h1", "label", ".hint", ".tag", "#run", "#what-if", "#status", "dt"]) {
+    // The sections from the keyboard: Tab from the target reaches the uncertainty switch, then the
+    // settings fold-out, which Enter opens; its first control is the intake model.
+    await page.getByLabel(/^Target backlog/).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-uncertainty");
+    const ring = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { tag: el.tagName, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+      });
+    expect((await ring()).outline).not.toBe("none");
+    await page.keyboard.press("Tab");
+    const summaryRing = await ring();
+    expect(summaryRing.tag).toBe("SUMMARY");
+    expect(summaryRing.outline).not.toBe("none");
+    expect(parseFloat(summaryRing.width)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-intakeModel");
+    // Choosing a model shows only its own field.
+    expect(await page.getByLabel(/^Dispersion/).isVisible()).toBe(false);
+    await page.getByLabel("Intake model").selectOption("overdispersed");
+    expect(await page.getByLabel(/^Dispersion/).isVisible()).toBe(true);
+    expect(await page.getByLabel(/^Intake history/).isVisible()).toBe(false);
+
+    for (const selector of [
+      "h1",
+      "label",
+      ".hint",
+      ".tag",
+      "#run",
+      "#what-if",
+      "#status",
+      "dt",
+      "summary",
+      ".check label",
+      "select",
+      "#chance",
+      "#assumptions",
+    ]) {
       expect(await contrast(page, selector)).toBeGreaterThanOrEqual(4.5);
     }
+    await page.getByLabel("Intake model").selectOption("poisson");
 
     // The what-if button makes a new sheet each time.
     await page.getByRole("button", { name: "New what-if sheet" }).click();
@@ -259,6 +358,72 @@ describe("the task pane in Chromium", () => {
     expect(s.sheets.map((x) => x.name)).toEqual(["Invoer", "Projection", expect.stringMatching(/^What-if \d{4}-\d{2}-\d{2}$/)]);
 
     await page.screenshot({ path: path.join(OUTPUT, "taskpane-en.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the progress of more than 50,000 runs and stays responsive while it simulates", async () => {
+    const { page, errors } = await openPane("lang=en-US&names=1");
+    await page.getByText("Uncertainty settings").click();
+    await page.getByLabel(/^Number of runs/).fill("200000");
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[]; __ticks: number };
+      w.__seen = [];
+      w.__ticks = 0;
+      const bar = document.getElementById("progress") as HTMLElement;
+      const box = document.getElementById("progress-box") as HTMLElement;
+      // Every value the bar showed: each change records the one before it.
+      new MutationObserver((records) => records.forEach((r) => w.__seen.push(r.oldValue ?? ""))).observe(bar, {
+        attributes: true,
+        attributeFilter: ["aria-valuenow"],
+        attributeOldValue: true,
+      });
+      // A timer that only runs when the page is free: it counts while the bar is on screen.
+      setInterval(() => {
+        if (!box.hidden) w.__ticks++;
+      }, 0);
+    });
+    await page.getByRole("button", { name: "Make projection" }).click();
+    await page.locator("#status").filter({ hasText: "Done" }).waitFor();
+    const { seen, ticks } = await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[]; __ticks: number };
+      return { seen: w.__seen.map(Number), ticks: w.__ticks };
+    });
+    // 0 at the start, then rising several times to 100 (and back to 0 once hidden).
+    const shown = seen.slice(1);
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown.every((v, i) => i === 0 || v > (shown[i - 1] as number))).toBe(true);
+    expect(shown.at(-1)).toBe(100);
+    expect(ticks).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("#progress").getAttribute("role")).toBe("progressbar");
+    expect(await page.locator("#progress-box").isHidden()).toBe(true);
+    expect(await page.locator("#assumptions").textContent()).toContain("200,000 runs; seed 2024.");
+    const s = await standIn(page);
+    expect(s.runs.at(-1)).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("names a wrong share, unfolds its section, puts the focus there and writes nothing", async () => {
+    const { page, errors } = await openPane("lang=nl-NL&names=1");
+    await page.locator("#tracks-summary").click();
+    await page.getByLabel(/^Aandeel snel spoor/).fill("1,2");
+    await page.getByLabel(/^Aandeel spoor 2/).fill("20%");
+    // Typing in the section switched it on; fold it away again before running.
+    expect(await page.getByLabel("Sporen doorrekenen").isChecked()).toBe(true);
+    await page.locator("#tracks-summary").click();
+    await page.getByRole("button", { name: "Prognose maken" }).click();
+    const alert = page.getByRole("alert");
+    await alert.filter({ hasText: /\S/ }).waitFor();
+    expect(await alert.textContent()).toBe(
+      "Aandeel snel spoor: 1,2 ligt niet tussen 0 en 1. Typ een deel zoals 0,187 of een percentage zoals 18,7%.",
+    );
+    expect(await page.locator("#tracks-section").getAttribute("open")).not.toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-fastShare");
+    expect(await page.getByLabel(/^Aandeel snel spoor/).getAttribute("aria-invalid")).toBe("true");
+    const s = await standIn(page);
+    expect(s.log).toEqual([]);
+    expect(s.runs.at(-1)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

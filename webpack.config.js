@@ -98,6 +98,7 @@ module.exports = async (env, options) => {
             transform: (content) => (dev ? content : content.toString().split(DEV_BASE_URL).join(baseUrl)),
           },
           { from: "README.md", to: "help.html", transform: () => renderHelp() },
+          { from: "docs/taskpane.png", to: "docs/taskpane.png" },
         ],
       }),
       new BaseUrlPlugin(DEV_BASE_URL, baseUrl, dev ? [] : ["functions.json"]),

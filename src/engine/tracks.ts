@@ -7,7 +7,7 @@
  * Per track and week: intake, decisions, backlog, Little's-law lead time and the first-in-first-out
  * wait for an application filed that week.
  */
-import { DEFAULT_WEEKS } from "./project";
+import { DEFAULT_WEEKS, WeekRow } from "./project";
 import {
   checkNumber,
   checkSeries,
@@ -305,17 +305,11 @@ export interface ProjectTracksOptions {
   fastLeadTimeDays?: number;
 }
 
-export interface TrackWeek {
-  /** 1-based week number. */
-  week: number;
-  intake: number;
-  /** Capacity open to this track: its own staff (fast track), the shared capacity (track 2), what track 2 left (track 4). */
-  capacity: number;
-  decisions: number;
-  /** Backlog at the end of the week. */
-  backlog: number;
-  /** Little's law: backlog ÷ decisions, in weeks; null when (next to) nothing was decided. */
-  leadTimeWeeks: number | null;
+/**
+ * One week of one track: the projection's row plus the FIFO wait. `capacity` is what was open to
+ * this track: its own staff (fast track), the shared capacity (track 2), what track 2 left (track 4).
+ */
+export interface TrackWeek extends WeekRow {
   /** FIFO wait in weeks after the end of this week for an application filed in it; null when beyond the horizon. */
   waitWeeks: number | null;
 }

@@ -87,6 +87,8 @@ export const CLI_TEXT = {
     exists: (file: string) => `${file} bestaat al; geef --force om het te overschrijven, of kies een ander --out.`,
     notWorkbook: (file: string, reason: string) => `${file} is geen leesbare .xlsx-werkmap (${reason}).`,
     engine: (message: string) => `De prognose kan niet worden berekend: ${message}`,
+    notFinite: (sheet: string, cell: string) =>
+      `De prognose kan niet worden berekend: cel ${cell} van het blad ${sheet} zou geen eindig getal bevatten. Kijk de invoer na op uitzonderlijk grote of kleine getallen.`,
     never: "nooit",
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}. Geschreven: ${file}`,
@@ -102,6 +104,8 @@ export const CLI_TEXT = {
     exists: (file: string) => `${file} already exists; add --force to overwrite it, or choose another --out.`,
     notWorkbook: (file: string, reason: string) => `${file} is not a readable .xlsx workbook (${reason}).`,
     engine: (message: string) => `The projection cannot be computed: ${message}`,
+    notFinite: (sheet: string, cell: string) =>
+      `The projection cannot be computed: cell ${cell} of the sheet ${sheet} would not hold a finite number. Check the inputs for extremely large or small figures.`,
     never: "never",
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}. Written: ${file}`,

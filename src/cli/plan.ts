@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProjectionResult } from "../engine";
 import { applySheetSpec } from "../sheets/exceljsAdapter";
-import { PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { nonFiniteCell, PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { describeProblem, Language } from "../sheets/messages";
 import { buildProjectionSheet, ProjectionSummary, runProjection, summarizeProjection } from "../sheets/projectionSheet";
 import { excelDateSerial } from "../sheets/spec";
@@ -72,6 +72,11 @@ export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions):
 
   const projectionSpec = buildProjectionSheet({ inputs, projection: projection.value, language, createdOn });
   const whatIfSpec = buildWhatIfSheet({ inputs, language, createdOn });
+  // The last check before anything is written: no NaN or Infinity reaches the file.
+  for (const spec of [projectionSpec, whatIfSpec]) {
+    const cell = nonFiniteCell(spec);
+    if (cell) return { ok: false, message: CLI_TEXT[language].notFinite(spec.name, cell) };
+  }
   const applied = [applySheetSpec(workbook, projectionSpec), applySheetSpec(workbook, whatIfSpec)];
   const saved = await workbook.xlsx.writeBuffer();
   // ExcelJS drops what it cannot model: put back the user's charts and defined names, add ours.

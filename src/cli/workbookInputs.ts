@@ -4,7 +4,8 @@
  * host-neutral shape the task pane hands to `readPlanInputs`.
  */
 import type ExcelJS from "exceljs";
-import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs } from "../sheets/inputs";
+import { MAX_WEEKS } from "../engine";
+import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs, trimBlankEnds } from "../sheets/inputs";
 import { cellAddress } from "../sheets/spec";
 import type { DefinedName } from "./definedNames";
 
@@ -18,24 +19,38 @@ export type NameProblem =
 export type RawInputsResult =
   { ok: true; raw: RawPlanInputs; names: Partial<Record<InputKey, string>> } | { ok: false; problem: NameProblem };
 
-const REFERENCE = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
+const SHEET = String.raw`(?:'((?:[^']|'')+)'|([^'!]+))!`;
+const REFERENCE = new RegExp(String.raw`^${SHEET}\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$`, "i");
+/** A whole column ("$C:$C") or a whole row ("$5:$5"). */
+const COLUMNS = new RegExp(String.raw`^${SHEET}\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$`, "i");
+const ROWS = new RegExp(String.raw`^${SHEET}\$?(\d+):\$?(\d+)$`);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
 
 /** A reference as sheet plus 1-based corners, or undefined for anything else. */
 export function parseReference(
   formula: string,
 ): { sheet: string; top: number; left: number; bottom: number; right: number } | undefined {
-  const m = REFERENCE.exec(formula.trim().replace(/^=/, ""));
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
+  const text = formula.trim().replace(/^=/, "");
   const col = (letters: string): number =>
     [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(m[3] as string);
-  const top = Number(m[4]);
-  const right = m[5] ? col(m[5]) : left;
-  const bottom = m[6] ? Number(m[6]) : top;
+  const sheetOf = (m: RegExpExecArray): string => (m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string));
+  let corners: [number, number, number, number] | undefined;
+  let m = REFERENCE.exec(text);
+  if (m) {
+    const left = col(m[3] as string);
+    const top = Number(m[4]);
+    corners = [top, left, m[6] ? Number(m[6]) : top, m[5] ? col(m[5]) : left];
+  } else if ((m = COLUMNS.exec(text))) {
+    corners = [1, col(m[3] as string), MAX_ROW, col(m[4] as string)];
+  } else if ((m = ROWS.exec(text))) {
+    corners = [Number(m[3]), 1, Number(m[4]), MAX_COLUMN];
+  }
+  if (!m || !corners) return undefined;
+  const [top, left, bottom, right] = corners;
   return {
-    sheet,
+    sheet: sheetOf(m),
     top: Math.min(top, bottom),
     left: Math.min(left, right),
     bottom: Math.max(top, bottom),
@@ -87,11 +102,18 @@ function readRange(
   }
   const ws = workbook.getWorksheet(ref.sheet);
   if (!ws) return { ok: false, problem: { code: "no-sheet", input, name: name.name, sheet: ref.sheet } };
+  // A whole column or row, or a range longer than any horizon (C1:C1048576), is read only where
+  // the sheet has cells and then trimmed to its figures, as the task pane does: never a million
+  // empty cells.
+  const cellCount = (ref.bottom - ref.top + 1) * (ref.right - ref.left + 1);
+  const trim = cellCount > MAX_WEEKS;
+  const bottom = trim ? Math.min(ref.bottom, ws.rowCount) : ref.bottom;
+  const right = trim ? Math.min(ref.right, ws.columnCount) : ref.right;
   const values: unknown[][] = [];
   let merged = false;
-  for (let r = ref.top; r <= ref.bottom; r++) {
+  for (let r = ref.top; r <= bottom; r++) {
     const line: unknown[] = [];
-    for (let c = ref.left; c <= ref.right; c++) {
+    for (let c = ref.left; c <= right; c++) {
       // findCell, not getCell: reading must not add empty cells to the user's sheet.
       const cell = ws.findRow(r)?.findCell(c);
       if (cell?.isMerged) merged = true;
@@ -106,9 +128,13 @@ function readRange(
     values.push(line);
   }
   const topLeft = cellAddress(ref.top - 1, ref.left - 1);
-  const bottomRight = cellAddress(ref.bottom - 1, ref.right - 1);
-  const address = qualify(ref.sheet, topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`);
-  const raw: RawInput = { address, values };
+  if (trim && (bottom < ref.top || right < ref.left)) {
+    return { ok: true, raw: { address: qualify(ws.name, topLeft), values: [] } };
+  }
+  const bottomRight = cellAddress(bottom - 1, right - 1);
+  const address = qualify(ws.name, topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`);
+  let raw: RawInput = { address, values };
+  if (trim) raw = trimBlankEnds(raw);
   if (merged) raw.hasMergedCells = true;
   return { ok: true, raw };
 }

@@ -129,6 +129,11 @@ function resolveWeeks(
   return ok(checked.value);
 }
 
+/** Sums that overflow are refused, naming the intake: the engine never hands out Infinity. */
+function tooLarge<T>(): Result<T> {
+  return fail({ kind: "range", argument: "intake", message: "intake: the figures are too large to add up to a finite backlog" });
+}
+
 /** Mean of a series over its first `weeks` values. */
 function meanOf(values: readonly number[]): number {
   let sum = 0;
@@ -166,7 +171,9 @@ export function projectBacklog(options: ProjectBacklogOptions): Result<Projectio
   if (capacity === undefined) {
     const uplift = checkNumber(options.uplift ?? DEFAULT_UPLIFT, UPLIFT_RULE, "uplift");
     if (!uplift.ok) return uplift;
-    capacityWeeks = new Array<number>(n).fill(plannedCapacityCore(meanIntake, uplift.value));
+    const planned = plannedCapacityCore(meanIntake, uplift.value);
+    if (!Number.isFinite(planned)) return tooLarge();
+    capacityWeeks = new Array<number>(n).fill(planned);
   } else {
     capacityWeeks = expand(capacity, n);
   }
@@ -175,9 +182,7 @@ export function projectBacklog(options: ProjectBacklogOptions): Result<Projectio
   const decisions = new Array<number>(n);
   const closingBacklog = projectBacklogCore(opening.value, intakeWeeks, capacityWeeks, backlog, decisions);
   // Once a sum overflows it stays infinite to the end, so the closing figure tells.
-  if (!Number.isFinite(closingBacklog)) {
-    return fail({ kind: "range", argument: "intake", message: "intake: the figures are too large to add up to a finite backlog" });
-  }
+  if (!Number.isFinite(closingBacklog)) return tooLarge();
   const rows: WeekRow[] = new Array<WeekRow>(n);
   for (let t = 0; t < n; t++) {
     const decided = decisions[t] as number;
@@ -218,5 +223,6 @@ export function plannedCapacity(options: PlannedCapacityOptions): Result<number>
   const uplift = checkNumber(options.uplift ?? DEFAULT_UPLIFT, UPLIFT_RULE, "uplift");
   if (!uplift.ok) return uplift;
   const mean = typeof intake.value === "number" ? intake.value : meanOf(intake.value);
-  return ok(plannedCapacityCore(mean, uplift.value));
+  const planned = plannedCapacityCore(mean, uplift.value);
+  return Number.isFinite(planned) ? ok(planned) : tooLarge();
 }

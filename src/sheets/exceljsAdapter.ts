@@ -55,13 +55,30 @@ const STYLES: Record<CellStyle, Styler> = {
 };
 
 /**
- * A spec cell as an ExcelJS value. Text stays literal text even when it starts with "=":
- * ExcelJS writes strings as strings, and only `{ formula }` objects become formulas.
+ * Text as the package must hold it to come back unchanged. ExcelJS writes a string as a string
+ * (never a formula, whatever it starts with), but puts a carriage return into the XML as is,
+ * and every XML reader, Excel's included, turns that into a line feed. SpreadsheetML's own
+ * escape `_x000D_` keeps it; a text that already looks like such an escape gets its underscore
+ * escaped (`_x005F_`) so it is not decoded.
+ */
+export function packageText(value: string): string {
+  return value.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
+}
+
+/**
+ * A spec cell as an ExcelJS value. Text stays literal text even when it starts with "=", "+",
+ * "-", "@", tab or CR: ExcelJS writes strings as strings, and only `{ formula }` objects become
+ * formulas.
  */
 export function toExcelValue(cell: Cell): ExcelJS.CellValue {
   if (cell === null) return null;
-  if (typeof cell === "number" || typeof cell === "boolean") return cell;
-  if (isText(cell)) return cell.text;
+  if (typeof cell === "number") {
+    // ExcelJS would write "Infinity" or "NaN" into the package: a broken file, never a blank.
+    if (!Number.isFinite(cell)) throw new Error(`cannot write ${cell} to a cell`);
+    return cell;
+  }
+  if (typeof cell === "boolean") return cell;
+  if (isText(cell)) return packageText(cell.text);
   if (isFormula(cell)) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   throw new Error(`unknown cell: ${JSON.stringify(cell)}`);
 }

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_UPLIFT, MAX_WEEKS } from "../engine";
 import { dateToSerial } from "./dates";
-import { cellAddress, parseCell } from "./spec";
+import { cellAddress, parseCell, SheetSpec } from "./spec";
 
 /** Workbook-scoped defined names the add-in reads and writes, English first, then Dutch. */
 export const INPUT_NAMES = {
@@ -79,7 +79,8 @@ export type ProblemCode =
   | "uplift-range"
   | "horizon-range"
   | "horizon-too-long"
-  | "length-mismatch";
+  | "length-mismatch"
+  | "too-large";
 
 export interface InputProblem {
   code: ProblemCode;
@@ -263,5 +264,137 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
     }
     inputs.target = raw.target;
   }
+  const tooLarge = checkTotals(inputs, raw);
+  if (tooLarge) return { ok: false, problem: tooLarge };
   return { ok: true, inputs };
+}
+
+/**
+ * Every figure may be finite and still add up to Infinity (1e308 twice): then the engine, the
+ * sheet's totals or the planning rule's capacity would not be finite. Refused here, naming the
+ * range, so nothing downstream ever meets a NaN or an Infinity.
+ */
+function checkTotals(inputs: PlanInputs, raw: RawPlanInputs): InputProblem | undefined {
+  const { intake, capacity } = inputs;
+  const weeks =
+    inputs.weeks ?? (Array.isArray(intake) ? intake.length : Array.isArray(capacity) ? capacity.length : 52);
+  const total = (series: number | number[]): number => {
+    if (!Array.isArray(series)) return series * weeks;
+    let sum = 0;
+    for (let i = 0; i < Math.min(weeks, series.length); i++) sum += series[i] as number;
+    return sum;
+  };
+  // What can come in, with the planning rule's uplift on top: a bound on every backlog, decision
+  // and capacity figure the projection holds.
+  const intakeTotal = total(intake);
+  if (!Number.isFinite(inputs.opening + intakeTotal * (1 + Math.max(0, inputs.uplift)))) {
+    return { code: "too-large", input: "intake", address: raw.intake.address };
+  }
+  if (capacity !== undefined && raw.capacity && !Number.isFinite(total(capacity))) {
+    return { code: "too-large", input: "capacity", address: raw.capacity.address };
+  }
+  return undefined;
+}
+
+/**
+ * Drops blank cells before the first and after the last figure of a trimmed one-column or one-row
+ * range, and moves its address along: week 1 is the first used cell of a whole column.
+ */
+export function trimBlankEnds(raw: RawInput): RawInput {
+  const rows = raw.values.length;
+  const columns = raw.values[0]?.length ?? 0;
+  if (rows === 0 || columns === 0 || (rows > 1 && columns > 1)) return raw;
+  const flat = rows > 1 ? raw.values.map((r) => r[0]) : (raw.values[0] as unknown[]);
+  let first = 0;
+  while (first < flat.length && isBlank(flat[first])) first++;
+  let last = flat.length - 1;
+  while (last >= first && isBlank(flat[last])) last--;
+  if (first > last) return { ...raw, values: [] };
+  const { sheet, range } = splitAddress(raw.address);
+  const start = parseCell((range.split(":")[0] as string).replace(/\$/g, ""));
+  const down = rows > 1;
+  const from = down
+    ? { row: start.row + first, column: start.column }
+    : { row: start.row, column: start.column + first };
+  const to = down ? { row: start.row + last, column: start.column } : { row: start.row, column: start.column + last };
+  const a1 = (p: { row: number; column: number }): string => cellAddress(p.row, p.column);
+  const trimmedRange = first === last ? a1(from) : `${a1(from)}:${a1(to)}`;
+  const kept = flat.slice(first, last + 1);
+  return {
+    ...raw,
+    address: sheet === undefined ? trimmedRange : qualify(sheet, trimmedRange),
+    values: down ? kept.map((v) => [v]) : [kept],
+  };
+}
+
+/** Excel's limit on the length of a sheet name. */
+export const MAX_SHEET_NAME = 31;
+/** Characters Excel does not allow in a sheet name. */
+export const FORBIDDEN_SHEET_CHARACTERS = [":", "\\", "/", "?", "*", "[", "]"] as const;
+/** Excel keeps this sheet name for itself (the change history of shared workbooks). */
+export const RESERVED_SHEET_NAME = "History";
+
+/** Why a sheet name typed by the planner cannot be used. */
+export type SheetNameProblem =
+  | { code: "too-long"; name: string; length: number }
+  | { code: "bad-character"; name: string; character: string }
+  | { code: "apostrophe"; name: string }
+  | { code: "reserved"; name: string };
+
+/**
+ * Checks a sheet name the planner typed, by Excel's rules: at most 31 characters, none of
+ * : \ / ? * [ ], no apostrophe first or last, and not "History" (in any case). Pure: whether
+ * the name is already taken is the adapters' business (they add " (2)").
+ *
+ * @example
+ * sheetNameProblem("Prognose Q1") // → undefined
+ * sheetNameProblem("Q1/Q2")       // → { code: "bad-character", name: "Q1/Q2", character: "/" }
+ */
+export function sheetNameProblem(name: string): SheetNameProblem | undefined {
+  const character = [...name].find((ch) => (FORBIDDEN_SHEET_CHARACTERS as readonly string[]).includes(ch));
+  if (character !== undefined) return { code: "bad-character", name, character };
+  if (name.startsWith("'") || name.endsWith("'")) return { code: "apostrophe", name };
+  if (name.length > MAX_SHEET_NAME) return { code: "too-long", name, length: name.length };
+  if (name.toLowerCase() === RESERVED_SHEET_NAME.toLowerCase()) return { code: "reserved", name };
+  return undefined;
+}
+
+/**
+ * A sheet-name field as typed: blank means the builder's own name (`undefined`); otherwise the
+ * trimmed name, or the problem with it.
+ */
+export function readSheetName(
+  text: string | undefined,
+): { ok: true; name: string | undefined } | { ok: false; problem: SheetNameProblem } {
+  const name = (text ?? "").trim();
+  if (name === "") return { ok: true, name: undefined };
+  const problem = sheetNameProblem(name);
+  return problem ? { ok: false, problem } : { ok: true, name };
+}
+
+/**
+ * The first cell of a spec holding a number JSON cannot carry (NaN, ±Infinity), as "B10"; the
+ * last check before anything is written, so a builder's overflow never reaches a workbook.
+ */
+export function nonFiniteCell(spec: Pick<SheetSpec, "blocks" | "tables">): string | undefined {
+  const scan = (at: string, rows: readonly (readonly unknown[])[], offset: number): string | undefined => {
+    const start = parseCell(at);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as readonly unknown[];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === "number" && !Number.isFinite(v)) return cellAddress(start.row + offset + r, start.column + c);
+      }
+    }
+    return undefined;
+  };
+  for (const block of spec.blocks) {
+    const found = scan(block.at, block.cells, 0);
+    if (found) return found;
+  }
+  for (const table of spec.tables) {
+    const found = scan(table.at, table.rows, 1);
+    if (found) return found;
+  }
+  return undefined;
 }

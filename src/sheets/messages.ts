@@ -2,7 +2,7 @@
  * Plain-language messages about the planner's inputs, in Dutch and English. Shared by the task
  * pane and `npm run plan`; the pane's own UI strings live in src/taskpane/strings.ts.
  */
-import type { InputProblem } from "./inputs";
+import type { InputProblem, SheetNameProblem } from "./inputs";
 
 export type Language = "nl" | "en";
 
@@ -79,6 +79,8 @@ function sentenceFor(problem: InputProblem, language: Language): string {
         return `${where} heeft ${d["weeks"]} weken; er mogen er hoogstens ${d["max"]} zijn.`;
       case "length-mismatch":
         return `${where} heeft ${d["capacity"]} weken capaciteit, maar de instroom heeft ${d["intake"]} weken.`;
+      case "too-large":
+        return `${where}: de getallen zijn te groot om op te tellen tot een eindige voorraad.`;
     }
   }
   switch (problem.code) {
@@ -108,5 +110,34 @@ function sentenceFor(problem: InputProblem, language: Language): string {
       return `${where} has ${d["weeks"]} weeks; at most ${d["max"]} are allowed.`;
     case "length-mismatch":
       return `${where} has ${d["capacity"]} weeks of capacity, but the intake has ${d["intake"]} weeks.`;
+    case "too-large":
+      return `${where}: the figures are too large to add up to a finite backlog.`;
+  }
+}
+
+/** One sentence saying why a typed sheet name cannot be used, quoting it as typed. */
+export function describeSheetNameProblem(problem: SheetNameProblem, language: Language): string {
+  const name = `“${problem.name}”`;
+  if (language === "nl") {
+    switch (problem.code) {
+      case "too-long":
+        return `De bladnaam ${name} heeft ${problem.length} tekens; Excel staat er hoogstens 31 toe.`;
+      case "bad-character":
+        return `De bladnaam ${name} bevat ${problem.character}; Excel staat : \\ / ? * [ en ] niet toe in een bladnaam.`;
+      case "apostrophe":
+        return `De bladnaam ${name} begint of eindigt met een apostrof ('); dat staat Excel niet toe.`;
+      case "reserved":
+        return `${name} is een naam die Excel voor zichzelf houdt; kies een andere bladnaam.`;
+    }
+  }
+  switch (problem.code) {
+    case "too-long":
+      return `The sheet name ${name} has ${problem.length} characters; Excel allows at most 31.`;
+    case "bad-character":
+      return `The sheet name ${name} contains ${problem.character}; Excel does not allow : \\ / ? * [ or ] in a sheet name.`;
+    case "apostrophe":
+      return `The sheet name ${name} starts or ends with an apostrophe ('), which Excel does not allow.`;
+    case "reserved":
+      return `${name} is a name Excel keeps for itself; choose another sheet name.`;
   }
 }

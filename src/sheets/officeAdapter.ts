@@ -61,7 +61,14 @@ export interface OwnSheet {
 }
 
 export type Target =
-  { kind: "replace"; sheet: OwnSheet; tableNames: string[] } | { kind: "new"; sheetName: string; tableNames: string[] };
+  | {
+      kind: "replace";
+      sheet: OwnSheet;
+      tableNames: string[];
+      /** The planner typed another name for the sheet: it is renamed (a free name, as for a new sheet). */
+      rename?: string;
+    }
+  | { kind: "new"; sheetName: string; tableNames: string[] };
 
 export type PlacementProblem = { code: "workbook-protected" } | { code: "sheet-protected"; sheet: string };
 
@@ -148,23 +155,38 @@ export function freeTableNames(wanted: readonly string[], taken: readonly string
 
 /**
  * Decides where the spec goes. "replace" reuses our own sheet (found by its marker table) when
- * there is one; otherwise, and always for "new", a new sheet with a free name.
+ * there is one; otherwise, and always for "new", a new sheet with a free name. `sheetName` is a
+ * name the planner typed (checked with `sheetNameProblem` first): a new sheet gets it, our own
+ * sheet is renamed to it; when a user's sheet has it, " (2)" is added, as for the default name.
  */
-export function resolveTarget(layout: WorkbookLayout, spec: SheetSpec, mode: PlaceMode, own?: OwnSheet): TargetResult {
+export function resolveTarget(
+  layout: WorkbookLayout,
+  spec: SheetSpec,
+  mode: PlaceMode,
+  own?: OwnSheet,
+  sheetName?: string,
+): TargetResult {
   const wanted = spec.tables.map((t) => t.name);
   if (mode === "replace" && own) {
     if (own.protected) return { ok: false, problem: { code: "sheet-protected", sheet: own.name } };
     // Our old tables are deleted first, so their names are free again.
     const ours = new Set(own.tables.map((t) => lower(t.name)));
     const taken = [...layout.tables.filter((t) => !ours.has(lower(t))), ...layout.names];
-    return { ok: true, target: { kind: "replace", sheet: own, tableNames: freeTableNames(wanted, taken) } };
+    const target: Target = { kind: "replace", sheet: own, tableNames: freeTableNames(wanted, taken) };
+    if (sheetName !== undefined && sheetName !== own.name) {
+      // Renaming a sheet changes the workbook's structure: a protected workbook refuses it.
+      if (layout.workbookProtected) return { ok: false, problem: { code: "workbook-protected" } };
+      const others = layout.sheets.filter((s) => lower(s) !== lower(own.name));
+      target.rename = freeSheetName(sheetName, others);
+    }
+    return { ok: true, target };
   }
   if (layout.workbookProtected) return { ok: false, problem: { code: "workbook-protected" } };
   return {
     ok: true,
     target: {
       kind: "new",
-      sheetName: freeSheetName(spec.name, layout.sheets),
+      sheetName: freeSheetName(sheetName ?? spec.name, layout.sheets),
       tableNames: freeTableNames(wanted, [...layout.tables, ...layout.names]),
     },
   };
@@ -437,13 +459,14 @@ export async function applySheetSpec(
   let sheet: Excel.Worksheet;
   let sheetName: string;
   if (target.kind === "replace") {
-    sheetName = target.sheet.name;
-    sheet = worksheets.getItem(sheetName);
-    await batch.reserve(ACTION_OVERHEAD_BYTES * (3 + target.sheet.charts.length + target.sheet.tables.length));
+    sheet = worksheets.getItem(target.sheet.name);
+    sheetName = target.rename ?? target.sheet.name;
+    await batch.reserve(ACTION_OVERHEAD_BYTES * (4 + target.sheet.charts.length + target.sheet.tables.length));
     for (const chart of target.sheet.charts) chart.delete();
     for (const table of target.sheet.tables) table.delete();
     sheet.getRange().clear();
     sheet.freezePanes.unfreeze();
+    if (target.rename !== undefined) sheet.name = target.rename;
   } else {
     sheetName = target.sheetName;
     await batch.reserve(ACTION_OVERHEAD_BYTES);

@@ -104,6 +104,9 @@ export interface ProjectionSummary {
   leadTimeWeeks: number | null;
 }
 
+/** A vanishing number of decisions gives no finite lead time: report none rather than Infinity. */
+const finiteOrNull = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
+
 /** Headline figures of a projection, shared by the sheet, the pane and the CLI's summary line. */
 export function summarizeProjection(inputs: PlanInputs, projection: ProjectionResult): ProjectionSummary {
   const n = projection.rows.length;
@@ -121,7 +124,7 @@ export function summarizeProjection(inputs: PlanInputs, projection: ProjectionRe
     meanCapacity,
     meanDecisions,
     weeksToClear: weeksToClearCore(inputs.opening, projection.meanIntake, meanCapacity),
-    leadTimeWeeks: meanDecisions > 0 ? leadTimeCore(projection.closingBacklog, meanDecisions) : null,
+    leadTimeWeeks: finiteOrNull(meanDecisions > 0 ? leadTimeCore(projection.closingBacklog, meanDecisions) : null),
   };
 }
 

@@ -3,7 +3,7 @@
  * headline figures in the planner's locale. Pure, so it is tested without a browser or Office.
  */
 import { INPUT_NAMES, InputKey } from "../sheets/inputs";
-import { describeProblem, Language } from "../sheets/messages";
+import { describeProblem, describeSheetNameProblem, Language } from "../sheets/messages";
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "./runPlan";
 import type { OptionProblem } from "./sections";
@@ -97,6 +97,12 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
         : P.sheetProtected(problem.problem.sheet);
     case "engine":
       return P.engine(problem.message);
+    case "sheet-name":
+      return describeSheetNameProblem(problem.problem, language);
+    case "inputs-changed":
+      return P.inputsChanged;
+    case "not-finite":
+      return P.notFinite(problem.cell);
   }
 }
 
@@ -104,6 +110,7 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
 export function fieldOfProblem(problem: RunProblem): ControlKey | undefined {
   if (problem.kind === "field" || problem.kind === "option") return problem.problem.field;
   if (problem.kind === "input") return problem.problem.input;
+  if (problem.kind === "sheet-name") return "sheetName";
   return undefined;
 }
 

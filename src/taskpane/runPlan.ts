@@ -1,12 +1,17 @@
 /* global Excel */
 /**
  * One run of the pane, inside `Excel.run`, in at most three syncs whatever the horizon:
- *   1. names, sheets, tables, protection and calculation mode;
- *   2. every input range (and the intake history), and our own earlier output sheet;
- *   3. the writes (validated first: when an input is wrong, nothing is written).
- * The optional sections (uncertainty, tracks) are checked before the first sync and computed
- * between the second and the third: a long simulation goes in slices, yielding to the pane in
- * between, without any extra sync.
+ *   1. everything it reads, in one batch: names, sheets, tables, protection, calculation mode,
+ *      and every input's cells (and the intake history's), a typed address through its sheet
+ *      and a defined name through `getRangeOrNullObject`, whole columns trimmed to their used
+ *      part in the same batch. Then, between syncs 1 and 2, the inputs are checked, the plan
+ *      computed (the simulation, in slices, and the tracks) and the sheet built;
+ *   2. the same reads again, with the pane's earlier output sheet and its protection: if any
+ *      input, name or cell differs from the first read (a co-author typed meanwhile), nothing is
+ *      written and the pane asks to run again;
+ *   3. the writes.
+ * When anything is wrong, nothing is written. The optional sections and a typed sheet name are
+ * checked before the first sync.
  * Also the pane's smaller jobs: reading the convention names, the selection, saving names.
  */
 import {
@@ -20,8 +25,8 @@ import {
   SimulateBacklogOptions,
   SimulationResult,
 } from "../engine";
-import type { InputProblem, PlanInputs } from "../sheets/inputs";
-import { readPlanInputs } from "../sheets/inputs";
+import type { InputProblem, PlanInputs, RawInput, RawPlanInputs, SheetNameProblem } from "../sheets/inputs";
+import { nonFiniteCell, readPlanInputs, readSheetName } from "../sheets/inputs";
 import type { Language } from "../sheets/messages";
 import {
   ApplyOptions,
@@ -31,6 +36,7 @@ import {
   queueLayout,
   queueOwnSheet,
   resolveTarget,
+  WorkbookLayout,
 } from "../sheets/officeAdapter";
 import {
   buildProjectionSheet,
@@ -42,6 +48,7 @@ import {
 import type { SheetSpec } from "../sheets/spec";
 import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
+import { officeErrorCode } from "./officeErrors";
 import {
   checkWork,
   horizonPhrase,
@@ -64,17 +71,23 @@ import {
   nameForField,
   PaneFields,
   parseField,
-  queueInputReads,
   queueMeta,
-  queueReferenceRead,
+  queueReferenceReads,
+  rawPlanInputs,
+  ReadKey,
   ReadNote,
+  referenceTexts,
+  ReferenceReads,
+  Resolved,
   resolveFields,
   resolveReference,
+  WorkbookMeta,
 } from "./workbookInputs";
 
 export type RunKind = "projection" | "whatIf";
 
 export interface RunRequest {
+  /** The pane's fields; `sheetName` (optional) names the sheet to write. */
   fields: PaneFields;
   kind: RunKind;
   language: Language;
@@ -103,6 +116,11 @@ export type RunProblem =
   | { kind: "input"; problem: InputProblem }
   | { kind: "option"; problem: OptionProblem }
   | { kind: "placement"; problem: PlacementProblem }
+  | { kind: "sheet-name"; problem: SheetNameProblem }
+  /** The inputs read again before writing differ from those the plan was computed from. */
+  | { kind: "inputs-changed" }
+  /** A figure of the sheet to write is not a finite number (an overflow the inputs did not show). */
+  | { kind: "not-finite"; cell: string }
   | { kind: "engine"; message: string }
   | { kind: "simulation"; message: string };
 
@@ -147,61 +165,128 @@ export interface RunSuccess {
 
 export type RunOutcome = RunSuccess | { ok: false; problem: RunProblem; notes: RunNote[]; syncs: number };
 
+/** What one read of the workbook gave: its layout, and every input as resolved and read. */
+interface WorkbookRead {
+  meta: WorkbookMeta;
+  layout: WorkbookLayout;
+  raw: RawPlanInputs;
+  notes: ReadNote[];
+  history?: { raw: RawInput; note?: ReadNote };
+  /** Everything the plan was computed from, to compare a later read with. */
+  fingerprint: string;
+}
+
+/** Queues one full read of the workbook; call the returned function after the sync. */
+function queueWorkbookRead(
+  context: Excel.RequestContext,
+  texts: Partial<Record<ReadKey, string>>,
+  checkMerged: boolean,
+  activeSheet?: string,
+): () => { meta: WorkbookMeta; layout: WorkbookLayout; reads: ReferenceReads } {
+  const readMeta = queueMeta(context);
+  const readLayout = queueLayout(context);
+  const reads = queueReferenceReads(context, texts, checkMerged, activeSheet);
+  return () => {
+    const meta = readMeta();
+    // A later read keeps the first read's active sheet for addresses typed without one: the
+    // planner may click another sheet while the plan is computed.
+    return { meta: activeSheet === undefined ? meta : { ...meta, activeSheet }, layout: readLayout(), reads };
+  };
+}
+
+/** Resolves the fields against the names and sheets read, and collects their cells. */
+function collectRead(
+  read: { meta: WorkbookMeta; layout: WorkbookLayout; reads: ReferenceReads },
+  fields: PaneFields,
+  historyText: string | undefined,
+): { ok: true; value: WorkbookRead } | { ok: false; problem: FieldProblem } {
+  const resolved = resolveFields(fields, read.meta);
+  if (!resolved.ok) return resolved;
+  let history: WorkbookRead["history"];
+  let historyResolved: Resolved | undefined;
+  if (historyText !== undefined) {
+    const found = resolveReference("history", historyText, read.meta);
+    if ("field" in found) return { ok: false, problem: found };
+    historyResolved = found;
+    history = read.reads.read("history", found);
+  }
+  const { raw, notes } = rawPlanInputs(resolved.resolved, read.reads);
+  const fingerprint = JSON.stringify({ resolved: resolved.resolved, raw, historyResolved, history: history?.raw });
+  return {
+    ok: true,
+    value: { meta: read.meta, layout: read.layout, raw, notes, ...(history && { history }), fingerprint },
+  };
+}
+
+/** Codes with which a host may refuse a path through a sheet or name that is not there. */
+const PATH_ERRORS = new Set(["ItemNotFound", "InvalidArgument", "InvalidReference", "InvalidOperation"]);
+
 /**
- * Reads, validates, projects and writes. Returns a problem (and writes nothing) when any input
- * is wrong or the target is protected; Office.js failures reject and are the caller's to show.
+ * Reads, validates, projects, reads again and writes. Returns a problem (and writes nothing)
+ * when any input is wrong, the inputs changed while it worked, or the target is protected;
+ * Office.js failures reject and are the caller's to show.
  *
  * @example
  * const outcome = await Excel.run((context) => runPlan(context, { fields, kind: "projection", language: "nl", today, checkMerged: true }));
  */
 export async function runPlan(context: Excel.RequestContext, request: RunRequest): Promise<RunOutcome> {
-  // The sections are checked first: a wrong share or seed costs no round trip and writes nothing.
+  // The sections and the sheet name are checked first: a wrong share costs no round trip.
   const projecting = request.kind === "projection";
   const sections = parseSections(projecting ? request.sections : undefined);
   if (!sections.ok) return { ok: false, problem: { kind: "option", problem: sections.problem }, notes: [], syncs: 0 };
   const plan = sections.plan;
+  const named = readSheetName(request.fields.sheetName);
+  if (!named.ok) return { ok: false, problem: { kind: "sheet-name", problem: named.problem }, notes: [], syncs: 0 };
 
-  const readMeta = queueMeta(context);
-  const readLayout = queueLayout(context);
-  await context.sync();
+  const texts = referenceTexts(request.fields);
+  const historyText = plan.uncertainty?.model === "history" ? plan.uncertainty.history : undefined;
+  if (historyText !== undefined) texts.history = historyText;
+
+  // Sync 1: everything there is to read.
+  const firstBatch = queueWorkbookRead(context, texts, request.checkMerged);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!PATH_ERRORS.has(officeErrorCode(error))) throw error;
+    // A host that refuses a range of a sheet or name that is not there, instead of handing back
+    // null objects, fails the whole batch. Nothing was written: read the names and sheets alone
+    // (a second sync) and say which field points nowhere, or pass the failure on.
+    const readMeta = queueMeta(context);
+    await context.sync();
+    const meta = readMeta();
+    const fieldsProblem = resolveFields(request.fields, meta);
+    if (!fieldsProblem.ok)
+      return { ok: false, problem: { kind: "field", problem: fieldsProblem.problem }, notes: [], syncs: 2 };
+    if (historyText !== undefined) {
+      const found = resolveReference("history", historyText, meta);
+      if ("field" in found) return { ok: false, problem: { kind: "field", problem: found }, notes: [], syncs: 2 };
+    }
+    throw error;
+  }
   let syncs = 1;
-  const meta = readMeta();
-  const layout = readLayout();
+  const firstRead = firstBatch();
   // Warn, never change: the calculation mode is the planner's own setting.
-  const notes: RunNote[] = meta.calculationMode === "Manual" ? [{ kind: "manual-calculation" }] : [];
+  const notes: RunNote[] = firstRead.meta.calculationMode === "Manual" ? [{ kind: "manual-calculation" }] : [];
   // The uncertainty section is on by default, so only the tracks (always asked for) earn a note.
   // The what-if sheet has no tracks (and its own fixed uncertainty block): say so when tracks were asked for.
   if (!projecting && request.sections?.tracks.enabled) notes.push({ kind: "what-if-without-sections" });
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
+  const collected = collectRead(firstRead, request.fields, historyText);
+  if (!collected.ok) return fail({ kind: "field", problem: collected.problem });
+  const read = collected.value;
 
-  const resolved = resolveFields(request.fields, meta);
-  if (!resolved.ok) return fail({ kind: "field", problem: resolved.problem });
-  let readHistoryCells: ReturnType<typeof queueReferenceRead>;
-  if (plan.uncertainty?.model === "history") {
-    const history = resolveReference("history", plan.uncertainty.history, meta);
-    if ("field" in history) return fail({ kind: "field", problem: history });
-    readHistoryCells = queueReferenceRead(context, history, request.checkMerged);
-  }
-  const reads = queueInputReads(context, resolved.resolved, request.checkMerged);
-  const readOwn = projecting ? queueOwnSheet(context, layout, PROJECTION_TABLE) : undefined;
-  if (reads.count > 0 || readOwn || readHistoryCells) {
-    await context.sync();
-    syncs++;
-  }
-  const { raw, notes: readNotes } = reads.read();
-  notes.push(...readNotes);
-  const checked = readPlanInputs(raw);
+  notes.push(...read.notes);
+  const checked = readPlanInputs(read.raw);
   if (!checked.ok) return fail({ kind: "input", problem: checked.problem });
   const inputs = checked.inputs;
-  const firstWeek = resolved.resolved.firstWeek;
+  const firstWeek = parseField("firstWeek", request.fields.firstWeek);
   if (firstWeek.kind === "date") inputs.firstWeek = firstWeek.serial;
   let history: number[] | undefined;
-  if (readHistoryCells) {
-    const { raw: historyRaw, note } = readHistoryCells();
-    const read = readHistory(historyRaw);
-    if (!read.ok) return fail({ kind: "option", problem: read.problem });
-    history = read.values;
-    if (note) notes.push(note);
+  if (read.history) {
+    const values = readHistory(read.history.raw);
+    if (!values.ok) return fail({ kind: "option", problem: values.problem });
+    history = values.values;
+    if (read.history.note) notes.push(read.history.note);
   }
 
   const projection = runProjection(inputs);
@@ -256,12 +341,24 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
       inputs,
       language: request.language,
       createdOn: request.today,
-      existingNames: [...layout.sheets, ...layout.tables, ...layout.names],
+      existingNames: [...read.layout.sheets, ...read.layout.tables, ...read.layout.names],
     });
   }
-  const placed = resolveTarget(layout, spec, projecting ? "replace" : "new", readOwn?.());
+  const overflow = nonFiniteCell(spec);
+  if (overflow) return fail({ kind: "not-finite", cell: overflow });
+
+  // Sync 2: read everything again, with our own sheet. A co-author may have typed meanwhile
+  // (the simulation can take seconds): what differs from the first read is not written over.
+  const secondBatch = queueWorkbookRead(context, texts, request.checkMerged, read.meta.activeSheet);
+  const readOwn = projecting ? queueOwnSheet(context, read.layout, PROJECTION_TABLE) : undefined;
+  await context.sync();
+  syncs++;
+  const again = collectRead(secondBatch(), request.fields, historyText);
+  if (!again.ok || again.value.fingerprint !== read.fingerprint) return fail({ kind: "inputs-changed" });
+  const placed = resolveTarget(again.value.layout, spec, projecting ? "replace" : "new", readOwn?.(), named.name);
   if (!placed.ok) return fail({ kind: "placement", problem: placed.problem });
 
+  // Sync 3: the writes.
   const report = await applySheetSpec(context, spec, placed.target, request.adapter);
   syncs += report.syncs;
   const summary = summarizeProjection(inputs, projection.value);

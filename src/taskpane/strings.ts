@@ -5,7 +5,7 @@
 import type { Language } from "../sheets/messages";
 
 /** The pane's fields, in the order they appear. */
-export type FieldKey = "opening" | "intake" | "capacity" | "uplift" | "horizon" | "firstWeek" | "target";
+export type FieldKey = "opening" | "intake" | "capacity" | "uplift" | "horizon" | "firstWeek" | "target" | "sheetName";
 export const FIELD_KEYS: readonly FieldKey[] = [
   "opening",
   "intake",
@@ -14,6 +14,7 @@ export const FIELD_KEYS: readonly FieldKey[] = [
   "horizon",
   "firstWeek",
   "target",
+  "sheetName",
 ];
 
 /** Fields that can point at cells, and so have a "use selection" button. */
@@ -140,6 +141,8 @@ export interface PaneStrings {
     historyMerged: (label: string, address: string) => string;
     historyCell: (label: string, address: string, got: string) => string;
     simulation: (detail: string) => string;
+    inputsChanged: string;
+    notFinite: (cell: string) => string;
   };
   notes: {
     manualCalculation: string;
@@ -188,6 +191,11 @@ const nl: PaneStrings = {
       label: "Streefvoorraad",
       hint: "Voor de benodigde capaciteit per week; standaard 0.",
       placeholder: "0 (standaard)",
+    },
+    sheetName: {
+      label: "Naam van het blad",
+      hint: "Leeg laten: Prognose, of What-if met de datum. Hoogstens 31 tekens, zonder : \\ / ? * [ ]. Heet een blad van u al zo, dan komt er (2) achter.",
+      placeholder: "bijv. Prognose Q1",
     },
   },
   required: "verplicht",
@@ -355,6 +363,10 @@ const nl: PaneStrings = {
     historyCell: (label, address, got) =>
       `${label}: ${address} bevat ${got}; er werd een getal van 0 of meer verwacht.`,
     simulation: (detail) => `De onzekerheid kon niet worden doorgerekend: ${detail}`,
+    inputsChanged:
+      "De invoer is veranderd terwijl de Voorraadplanner rekende (misschien door iemand die tegelijk in deze werkmap werkt). Er is niets geschreven; probeer het opnieuw.",
+    notFinite: (cell) =>
+      `De prognose kon niet worden berekend: cel ${cell} van het blad zou geen eindig getal bevatten. Kijk de invoer na op uitzonderlijk grote of kleine getallen.`,
   },
 };
 
@@ -398,6 +410,11 @@ const en: PaneStrings = {
       label: "Target backlog",
       hint: "For the required weekly capacity; 0 unless given.",
       placeholder: "0 (default)",
+    },
+    sheetName: {
+      label: "Sheet name",
+      hint: "Leave empty for Projection, or What-if with the date. At most 31 characters, none of : \\ / ? * [ ]. If a sheet of yours already has the name, (2) is added.",
+      placeholder: "e.g. Projection Q1",
     },
   },
   required: "required",
@@ -562,6 +579,10 @@ const en: PaneStrings = {
       `${label}: ${address} contains merged cells; unmerge them or choose another range.`,
     historyCell: (label, address, got) => `${label}: ${address} contains ${got}; a number of 0 or more was expected.`,
     simulation: (detail) => `The uncertainty could not be calculated: ${detail}`,
+    inputsChanged:
+      "The inputs changed while the Backlog Planner was working (perhaps someone else is editing this workbook). Nothing was written; run it again.",
+    notFinite: (cell) =>
+      `The projection could not be calculated: cell ${cell} of the sheet would not hold a finite number. Check the inputs for extremely large or small figures.`,
   },
 };
 

@@ -1,13 +1,16 @@
 /* global Excel */
 /**
  * Reads the planner's inputs through Office.js. A field holds an address ("Invoer!C5:C56"), a
- * defined name ("Instroom") or, for some fields, a typed value. The pane reads in two batches:
- * the workbook's names and sheets first (`queueMeta`), then every input range at once
- * (`queueInputReads`). Whole columns and rows are trimmed to their used part, merged cells are
- * reported, and error cells arrive as `{ error }` so messages can tell them from typed text.
+ * defined name ("Instroom") or, for some fields, a typed value. Everything is queued in one
+ * batch: the workbook's names and sheets (`queueMeta`) and every field's cells
+ * (`queueReferenceReads`, through null objects, so a name or sheet that does not exist fails
+ * nothing); after the sync `resolveFields` checks the fields against the names and sheets and
+ * `rawPlanInputs` collects the cells. Whole columns and rows are trimmed to their used part,
+ * merged cells are reported, and error cells arrive as `{ error }` so messages can tell them
+ * from typed text.
  */
 import { MAX_WEEKS } from "../engine";
-import { cellAddress, excelDateSerial, parseCell } from "../sheets/spec";
+import { excelDateSerial, parseCell } from "../sheets/spec";
 import {
   INPUT_NAMES,
   InputKey,
@@ -16,7 +19,11 @@ import {
   RawInput,
   RawPlanInputs,
   splitAddress,
+  trimBlankEnds,
 } from "../sheets/inputs";
+
+// Shared with `npm run plan`, which trims long ranges the same way.
+export { trimBlankEnds };
 import type { ControlKey, FieldKey } from "./strings";
 
 export type PaneFields = Record<FieldKey, string>;
@@ -29,6 +36,7 @@ export const emptyFields = (): PaneFields => ({
   horizon: "",
   firstWeek: "",
   target: "",
+  sheetName: "",
 });
 
 /** How the text of one field is understood. */
@@ -203,7 +211,7 @@ export type Resolved =
   | { kind: "date"; serial: number };
 
 const REFERENCE_KEYS = ["opening", "intake", "capacity", "uplift", "firstWeek"] as const;
-type ReferenceKey = (typeof REFERENCE_KEYS)[number];
+export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
 /** Whole columns ("C:C"), whole rows ("5:5"), or longer than any horizon: trimmed to the used part. */
 export function needsTrim(range: string): boolean {
@@ -261,6 +269,11 @@ export function resolveFields(
 ): { ok: true; resolved: Record<FieldKey, Resolved> } | { ok: false; problem: FieldProblem } {
   const resolved = {} as Record<FieldKey, Resolved>;
   for (const field of Object.keys(fields) as FieldKey[]) {
+    if (field === "sheetName") {
+      // Not a reference: checked by `readSheetName`, used when the sheet is placed.
+      resolved[field] = { kind: "none" };
+      continue;
+    }
     const source = parseField(field, fields[field]);
     let result: Resolved | FieldProblem;
     switch (source.kind) {
@@ -296,7 +309,7 @@ export function resolveFields(
 }
 
 /** A rectangle in 0-based rows and columns. */
-interface Rect {
+export interface Rect {
   top: number;
   left: number;
   bottom: number;
@@ -354,39 +367,6 @@ export function mergedOverlap(mergedAddress: string, readAddress: string): boole
   });
 }
 
-const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
-
-/**
- * Drops blank cells before the first and after the last figure of a trimmed one-column or one-row
- * range, and moves its address along: week 1 is the first used cell of a whole column.
- */
-export function trimBlankEnds(raw: RawInput): RawInput {
-  const rows = raw.values.length;
-  const columns = raw.values[0]?.length ?? 0;
-  if (rows === 0 || columns === 0 || (rows > 1 && columns > 1)) return raw;
-  const flat = rows > 1 ? raw.values.map((r) => r[0]) : (raw.values[0] as unknown[]);
-  let first = 0;
-  while (first < flat.length && isBlank(flat[first])) first++;
-  let last = flat.length - 1;
-  while (last >= first && isBlank(flat[last])) last--;
-  if (first > last) return { ...raw, values: [] };
-  const { sheet, range } = splitAddress(raw.address);
-  const start = parseCell((range.split(":")[0] as string).replace(/\$/g, ""));
-  const down = rows > 1;
-  const from = down
-    ? { row: start.row + first, column: start.column }
-    : { row: start.row, column: start.column + first };
-  const to = down ? { row: start.row + last, column: start.column } : { row: start.row, column: start.column + last };
-  const a1 = (p: { row: number; column: number }): string => cellAddress(p.row, p.column);
-  const trimmedRange = first === last ? a1(from) : `${a1(from)}:${a1(to)}`;
-  const kept = flat.slice(first, last + 1);
-  return {
-    ...raw,
-    address: sheet === undefined ? trimmedRange : qualify(sheet, trimmedRange),
-    values: down ? kept.map((v) => [v]) : [kept],
-  };
-}
-
 /** Normalises loaded cells: error cells become `{ error }`, empty cells `null`. */
 export function normaliseValues(values: unknown[][], valueTypes: string[][]): unknown[][] {
   return values.map((row, r) =>
@@ -405,105 +385,151 @@ export interface ReadNote {
   to: string;
 }
 
-export interface InputReads {
-  /** Call after the sync: the raw cells for `readPlanInputs`, and notes for the planner. */
-  read(): { raw: RawPlanInputs; notes: ReadNote[] };
-  /** Ranges queued in this batch. */
+/** Every field that may point at cells: the plan's inputs and the uncertainty section's history. */
+export type ReadKey = ReferenceKey | "history";
+
+/** The used part of one field's range (values only) and its merged areas, as queued. */
+interface QueuedRead {
+  used: Excel.Range;
+  merged: Excel.RangeAreas | undefined;
+}
+
+export interface ReferenceReads {
+  /**
+   * After the sync: one field's cells, given what the field resolved to against the workbook's
+   * names and sheets (`resolveFields`, from the same batch). Undefined when it points at no cells.
+   */
+  read(key: ReadKey, resolved: Resolved): { raw: RawInput; note?: ReadNote } | undefined;
+  /** Fields queued in this batch. */
   count: number;
 }
 
-interface QueuedRange {
-  source: Excel.Range;
-  merged: Excel.RangeAreas | undefined;
-  ref: RangeRef;
-}
-
-function queueRange(context: Excel.RequestContext, ref: RangeRef, checkMerged: boolean): QueuedRange {
-  const full = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.range);
-  const source = ref.trim ? full.getUsedRangeOrNullObject(true) : full;
-  source.load("address,values,valueTypes");
-  // ExcelApi 1.13; older hosts skip the check rather than fail the whole batch.
-  const merged = checkMerged ? full.getMergedAreasOrNullObject() : undefined;
-  if (merged) merged.load("address");
-  return { source, merged, ref };
-}
-
-function rawFrom(queued: QueuedRange): { raw: RawInput; note?: ReadNote } {
-  const { source, merged, ref } = queued;
-  const whole = qualify(ref.sheet, ref.range);
-  if (source.isNullObject) return { raw: { address: whole, values: [] } };
-  let raw: RawInput = {
-    address: source.address,
-    values: normaliseValues(source.values as unknown[][], source.valueTypes as string[][]),
+/**
+ * Queues a read of every field that may point at cells, before anything is known about the
+ * workbook, so the reads share the first batch with the names, sheets and layout:
+ *   - a typed address through its sheet: `worksheets.getItemOrNullObject(sheet).getRange(range)`,
+ *     or the active sheet's `getRange(range)` when no sheet is typed;
+ *   - a defined name through `names.getItemOrNullObject(name).getRangeOrNullObject()`.
+ * Of each range only the used part is loaded (`getUsedRangeOrNullObject(true)`), so a whole
+ * column or a 1,048,576-row range costs what it holds; `read` puts the blanks back around it
+ * for a range that is not trimmed. A name or sheet that does not exist gives null objects here
+ * and a problem from `resolveFields`. The same call queued again later reads the cells again.
+ */
+export function queueReferenceReads(
+  context: Excel.RequestContext,
+  texts: Partial<Record<ReadKey, string>>,
+  checkMerged: boolean,
+  /** For a later read: the sheet an address without one meant the first time, whichever is active now. */
+  activeSheet?: string,
+): ReferenceReads {
+  const queued = new Map<ReadKey, QueuedRead>();
+  const worksheets = context.workbook.worksheets;
+  for (const key of Object.keys(texts) as ReadKey[]) {
+    const text = texts[key] ?? "";
+    const source = key === "history" ? parseReference(text) : parseField(key, text);
+    let full: Excel.Range;
+    if (source.kind === "range") {
+      const sheetName = source.sheet ?? activeSheet;
+      const sheet =
+        sheetName === undefined ? worksheets.getActiveWorksheet() : worksheets.getItemOrNullObject(sheetName);
+      full = sheet.getRange(source.range);
+    } else if (source.kind === "name") {
+      full = context.workbook.names.getItemOrNullObject(source.name).getRangeOrNullObject();
+    } else continue;
+    const used = full.getUsedRangeOrNullObject(true);
+    used.load("address,values,valueTypes");
+    // ExcelApi 1.13; older hosts skip the check rather than fail the whole batch.
+    const merged = checkMerged ? full.getMergedAreasOrNullObject() : undefined;
+    if (merged) merged.load("address");
+    queued.set(key, { used, merged });
+  }
+  return {
+    read: (key, resolved) => {
+      if (resolved.kind === "constant") return { raw: { address: resolved.name, values: [[resolved.value]] } };
+      if (resolved.kind !== "range") return undefined;
+      const q = queued.get(key);
+      return q ? rawFrom(q, resolved.ref) : undefined;
+    },
+    count: queued.size,
   };
-  if (ref.trim) raw = trimBlankEnds(raw);
+}
+
+/** The cells of `range` (≤ 10,000 of them: longer ranges are trimmed), blanks as null around the used part. */
+function padToRange(range: string, used: RawInput | undefined): unknown[][] {
+  const rect = rectOf(range) as Rect;
+  const rows = rect.bottom - rect.top + 1;
+  const columns = rect.right - rect.left + 1;
+  const values = Array.from({ length: rows }, () => new Array<unknown>(columns).fill(null));
+  const inner = used ? rectOf(splitAddress(used.address).range) : undefined;
+  if (used && inner) {
+    used.values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const row = values[inner.top - rect.top + r];
+        const column = inner.left - rect.left + c;
+        if (row && column >= 0 && column < columns) row[column] = value;
+      }),
+    );
+  }
+  return values;
+}
+
+function rawFrom(queued: QueuedRead, ref: RangeRef): { raw: RawInput; note?: ReadNote } {
+  const { used, merged } = queued;
+  const whole = qualify(ref.sheet, ref.range);
+  const cells: RawInput | undefined = used.isNullObject
+    ? undefined
+    : { address: used.address, values: normaliseValues(used.values as unknown[][], used.valueTypes as string[][]) };
+  let raw: RawInput;
+  if (ref.trim) {
+    if (!cells) return { raw: { address: whole, values: [] } };
+    raw = trimBlankEnds(cells);
+  } else {
+    raw = { address: whole, values: padToRange(ref.range, cells) };
+  }
   if (merged && !merged.isNullObject && raw.values.length > 0 && mergedOverlap(merged.address, raw.address)) {
     raw.hasMergedCells = true;
   }
   return ref.trim && raw.values.length > 0 ? { raw, note: { kind: "trimmed", from: whole, to: raw.address } } : { raw };
 }
 
-/**
- * Queues the read of one resolved reference outside the plan's inputs (the intake history); the
- * returned function gives its raw cells after the sync. Undefined when there is nothing to read.
- */
-export function queueReferenceRead(
-  context: Excel.RequestContext,
-  resolved: Resolved,
-  checkMerged: boolean,
-): (() => { raw: RawInput; note?: ReadNote }) | undefined {
-  if (resolved.kind === "constant") {
-    return () => ({ raw: { address: resolved.name, values: [[resolved.value]] } });
-  }
-  if (resolved.kind !== "range") return undefined;
-  const queued = queueRange(context, resolved.ref, checkMerged);
-  return () => rawFrom(queued);
+/** The reference fields' texts, for `queueReferenceReads`. */
+export function referenceTexts(fields: PaneFields): Partial<Record<ReadKey, string>> {
+  const texts: Partial<Record<ReadKey, string>> = {};
+  for (const key of REFERENCE_KEYS) texts[key] = fields[key];
+  return texts;
 }
 
 /**
- * Queues a read of every input that points at cells; the returned `read` builds the raw inputs
- * after the sync. Pane-typed values (uplift %, horizon, target) go straight in.
+ * The raw inputs for `readPlanInputs` from the reads of one batch and the fields as resolved,
+ * with a note for each range that was trimmed. Pane-typed values (uplift %, horizon, target) go
+ * straight in.
  */
-export function queueInputReads(
-  context: Excel.RequestContext,
+export function rawPlanInputs(
   resolved: Record<FieldKey, Resolved>,
-  checkMerged: boolean,
-): InputReads {
-  const queued = new Map<ReferenceKey, QueuedRange>();
+  reads: ReferenceReads,
+): { raw: RawPlanInputs; notes: ReadNote[] } {
+  const notes: ReadNote[] = [];
+  const inputs = {} as Partial<Record<ReferenceKey, RawInput>>;
   for (const key of REFERENCE_KEYS) {
-    const r = resolved[key];
-    if (r.kind === "range") queued.set(key, queueRange(context, r.ref, checkMerged));
+    const read = reads.read(key, resolved[key]);
+    if (!read) continue;
+    inputs[key] = read.raw;
+    if (read.note) notes.push(read.note);
   }
-  const read = (): { raw: RawPlanInputs; notes: ReadNote[] } => {
-    const notes: ReadNote[] = [];
-    const inputs = {} as Partial<Record<ReferenceKey, RawInput>>;
-    for (const key of REFERENCE_KEYS) {
-      const r = resolved[key];
-      const q = queued.get(key);
-      if (q) {
-        const { raw, note } = rawFrom(q);
-        inputs[key] = raw;
-        if (note) notes.push(note);
-      } else if (r.kind === "constant") {
-        inputs[key] = { address: r.name, values: [[r.value]] };
-      }
-    }
-    const raw: RawPlanInputs = {
-      opening: inputs.opening as RawInput,
-      intake: inputs.intake as RawInput,
-    };
-    if (inputs.capacity) raw.capacity = inputs.capacity;
-    if (inputs.firstWeek) raw.firstWeek = inputs.firstWeek;
-    const uplift = resolved.uplift;
-    if (uplift.kind === "number") raw.uplift = uplift.value;
-    else if (inputs.uplift) raw.uplift = inputs.uplift;
-    const horizon = resolved.horizon;
-    if (horizon.kind === "number") raw.horizon = horizon.value;
-    const target = resolved.target;
-    if (target.kind === "number") raw.target = target.value;
-    return { raw, notes };
+  const raw: RawPlanInputs = {
+    opening: inputs.opening as RawInput,
+    intake: inputs.intake as RawInput,
   };
-  return { read, count: queued.size };
+  if (inputs.capacity) raw.capacity = inputs.capacity;
+  if (inputs.firstWeek) raw.firstWeek = inputs.firstWeek;
+  const uplift = resolved.uplift;
+  if (uplift.kind === "number") raw.uplift = uplift.value;
+  else if (inputs.uplift) raw.uplift = inputs.uplift;
+  const horizon = resolved.horizon;
+  if (horizon.kind === "number") raw.horizon = horizon.value;
+  const target = resolved.target;
+  if (target.kind === "number") raw.target = target.value;
+  return { raw, notes };
 }
 
 /** The name a field is saved under: the alias already defined, else the one in the pane's language. */

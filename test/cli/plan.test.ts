@@ -1,21 +1,17 @@
 import { execFile } from "child_process";
-import * as crypto from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { parsePlanArgs } from "../../src/cli/args";
-import { planWorkbook, PlanEnvironment, runPlan } from "../../src/cli/plan";
+import { planWorkbook, PlanEnvironment } from "../../src/cli/plan";
 import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { ChartSpec, excelDateSerial } from "../../src/sheets/spec";
 import { addCharts } from "../../src/sheets/xlsxCharts";
 import { readPackage, XlsxPackage } from "../helpers/xlsxPackage";
 import { makeUserWorkbook, USER_UPLIFT } from "../helpers/userWorkbook";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const SAMPLE = path.join(ROOT, "assets", "voorbeeld-invoer.xlsx");
-const JAN_15 = excelDateSerial(2024, 1, 15);
+import { CliRun, expectOriginalsKept, JAN_15, ROOT, runCli, SAMPLE, sha } from "./planHelpers";
 
 let dir: string;
 beforeEach(() => {
@@ -23,42 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string[];
-  stderr: string[];
-}
-
-async function run(argv: string[], overrides: Partial<PlanEnvironment> = {}): Promise<Run> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runPlan(argv, {
-    cwd: dir,
-    sampleFile: SAMPLE,
-    defaultOut: path.join(dir, "out", "plan.xlsx"),
-    today: () => JAN_15,
-    stdout: (l) => stdout.push(l),
-    stderr: (l) => stderr.push(l),
-    ...overrides,
-  });
-  return { code, stdout, stderr };
-}
-
-const sha = (file: string): string => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-
-/** Every original sheet comes back cell for cell (values, formulas, number formats, merges), and every name. */
-function expectOriginalsKept(original: XlsxPackage, output: XlsxPackage): void {
-  for (const sheet of original.sheets) {
-    const kept = output.sheet(sheet.name);
-    expect(Object.fromEntries(kept.cells)).toEqual(Object.fromEntries(sheet.cells));
-    expect(kept.merges).toEqual(sheet.merges);
-  }
-  const sortNames = (p: XlsxPackage): unknown[] =>
-    p.names
-      .filter((n) => !n.name.startsWith("_xlnm."))
-      .sort((a, b) => `${a.scope}${a.name}`.localeCompare(`${b.scope}${b.name}`));
-  expect(sortNames(output)).toEqual(sortNames(original));
-}
+const run = (argv: string[], overrides: Partial<PlanEnvironment> = {}): Promise<CliRun> => runCli(dir, argv, overrides);
 
 describe("parsePlanArgs", () => {
   test("options with a space or '=', flags, and defaults", () => {

@@ -125,6 +125,12 @@
         getItem: function (name) {
           return ctx.sheetObject(sheetByName(name));
         },
+        getItemOrNullObject: function (name) {
+          var found = state.sheets.filter(function (x) {
+            return x.name.toLowerCase() === String(name).toLowerCase();
+          })[0];
+          return found ? ctx.sheetObject(found) : nullObject();
+        },
         getActiveWorksheet: function () {
           return ctx.sheetObject(sheetByName(state.activeSheet));
         },
@@ -178,6 +184,22 @@
             },
           };
         },
+        getItemOrNullObject: function (name) {
+          var n = state.names.filter(function (x) {
+            return x.name.toLowerCase() === name.toLowerCase();
+          })[0];
+          if (!n) return nullObject();
+          return {
+            isNullObject: false,
+            load: self,
+            getRangeOrNullObject: function () {
+              var body = n.formula.replace(/^=/, "");
+              var bang = body.lastIndexOf("!");
+              if (bang < 0) return nullObject();
+              return ctx.rangeObject(sheetByName(body.slice(0, bang).replace(/^'|'$/g, "")), body.slice(bang + 1));
+            },
+          };
+        },
         add: function (name, formula) {
           ctx.write("names.add", [name, formula], function () {
             state.names.push({ name: name, formula: formula });
@@ -194,6 +216,14 @@
   }
   function self() {
     return this;
+  }
+  /** What an *OrNullObject call gives when nothing is there; a path through it stays null. */
+  function nullObject() {
+    var n = { isNullObject: true, load: self };
+    ["getRange", "getRangeOrNullObject", "getUsedRangeOrNullObject", "getMergedAreasOrNullObject"].forEach(function (m) {
+      n[m] = nullObject;
+    });
+    return n;
   }
   function collection(items, extra) {
     var c = {
@@ -235,7 +265,16 @@
       ctx.write("sheet." + path, value, function () {});
     };
     return {
-      name: sheet.name,
+      get name() {
+        return sheet.name;
+      },
+      set name(v) {
+        ctx.write("sheet.name", v, function () {
+          if (state.activeSheet === sheet.name) state.activeSheet = v;
+          sheet.name = v;
+        });
+      },
+      isNullObject: false,
       load: self,
       protection: { protected: sheet.protected, load: self },
       pageLayout: recorder(sheet.name + ".pageLayout", onSet),
@@ -411,7 +450,7 @@
             ? { top: Math.min(used.top, p[0]), left: Math.min(used.left, p[1]), bottom: Math.max(used.bottom, p[0]), right: Math.max(used.right, p[1]) }
             : { top: p[0], left: p[1], bottom: p[0], right: p[1] };
         });
-        if (!used) return { isNullObject: true, load: self };
+        if (!used) return nullObject();
         return ctx.rangeObject(sheet, addressOf(used));
       },
       getMergedAreasOrNullObject: function () {

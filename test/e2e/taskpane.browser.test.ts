@@ -307,9 +307,12 @@ describe("the task pane in Chromium", () => {
     expect(await page.locator("#chance").textContent()).toBe(expectedChance(0, "en"));
     expect(await page.locator("#chance").textContent()).toBe("A < 1% chance that the backlog is ≤ 0 in week 52.");
 
-    // The sections from the keyboard: Tab from the target reaches the uncertainty switch, then the
-    // settings fold-out, which Enter opens; its first control is the intake model.
+    // The sections from the keyboard: Tab from the target reaches the sheet name, then the
+    // uncertainty switch, then the settings fold-out, which Enter opens; its first control is
+    // the intake model.
     await page.getByLabel(/^Target backlog/).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-sheetName");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-uncertainty");
     const ring = () =>
@@ -424,6 +427,31 @@ describe("the task pane in Chromium", () => {
     const s = await standIn(page);
     expect(s.log).toEqual([]);
     expect(s.runs.at(-1)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses a sheet name Excel would refuse, marks the field, writes nothing; a good one names the sheet", async () => {
+    const { page, errors } = await openPane("lang=en-US&names=1");
+    await page.getByLabel(/^Sheet name/).fill("Q1/Q2");
+    await page.getByRole("button", { name: "Make projection" }).click();
+    const alert = page.getByRole("alert");
+    await alert.filter({ hasText: /\S/ }).waitFor();
+    expect(await alert.textContent()).toBe(
+      "The sheet name “Q1/Q2” contains /; Excel does not allow : \\ / ? * [ or ] in a sheet name.",
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-sheetName");
+    expect(await page.getByLabel(/^Sheet name/).getAttribute("aria-invalid")).toBe("true");
+    let s = await standIn(page);
+    expect(s.log).toEqual([]);
+    expect(s.runs.at(-1)).toBe(0);
+    await page.getByLabel(/^Sheet name/).fill("Plan Q1");
+    await page.getByRole("button", { name: "Make projection" }).click();
+    await page.locator("#status").filter({ hasText: "Done" }).waitFor();
+    expect(await page.locator("#status").textContent()).toBe("Done: the projection is on the sheet Plan Q1.");
+    s = await standIn(page);
+    expect(s.sheets.map((x) => x.name)).toEqual(["Invoer", "Plan Q1"]);
+    expect(s.runs.at(-1)).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
   });

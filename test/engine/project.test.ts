@@ -88,6 +88,8 @@ describe("projectBacklog", () => {
     [{ opening: 1, intake: 1, uplift: -1.5 }, "range", "uplift: expected a number ≥ -1, got -1.5"],
     [{ opening: 1, intake: [1, 2], capacity: [1, 2, 3] }, "shape", "capacity: has 3 weeks but intake has 2"],
     [{ opening: 1, intake: [1, 2], weeks: 3 }, "range", "weeks: 3 is longer than the intake range (2 weeks)"],
+    [{ opening: 0, intake: [1e308, 1e308] }, "range", "intake: the figures are too large to add up to a finite backlog"],
+    [{ opening: 0, intake: 1e308, uplift: 1 }, "range", "intake: the figures are too large to add up to a finite backlog"],
   ] as [ProjectBacklogOptions, string, string][])("rejects %j", (options, kind, message) => {
     const result = projectBacklog(options);
     expect(result.ok).toBe(false);
@@ -112,6 +114,11 @@ describe("closed forms", () => {
     expect(!never.ok && never.error.kind).toBe("never");
     expect(!never.ok && never.error.message).toMatch(/never clears/);
     expect(weeksToClear({ opening: 0, intake: 25, capacity: 10 })).toEqual({ ok: true, value: 0 });
+  });
+
+  test("the planning rule never hands out an infinite capacity", () => {
+    const r = plannedCapacity({ intake: 1e308, uplift: 1 });
+    expect(!r.ok && r.error.kind).toBe("range");
   });
 
   test("required capacity is never negative", () => {

@@ -179,4 +179,11 @@ describe("summarizeProjection", () => {
       leadTimeWeeks: 70 / 30,
     });
   });
+
+  it("gives no lead time, rather than Infinity, when next to nothing is decided", () => {
+    const inputs: PlanInputs = { opening: 0, intake: 1e-15, capacity: 5e-324, uplift: 0.1, target: 0, weeks: 2 };
+    const projection = runProjection(inputs);
+    if (!projection.ok) throw new Error(projection.error.message);
+    expect(summarizeProjection(inputs, projection.value).leadTimeWeeks).toBeNull();
+  });
 });

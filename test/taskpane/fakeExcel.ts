@@ -9,6 +9,14 @@
  * sync records the estimated request bytes it carried. Text typed into a cell is coerced the way
  * Excel coerces typed input ("25" → 25, "=A1" → a formula), so a test notices text that was
  * not protected.
+ *
+ * A range's values are read when the sync that loads them runs (never for a range nobody loads,
+ * and never a million cells: loading one that large fails as Excel's response limit would);
+ * `largestRead` records the most cells one load handed back. `*OrNullObject` calls give null
+ * objects, and a path through a null object (a sheet or name that is not there) gives null
+ * objects too; with `nullChainFails` set, such a path fails the whole batch instead, as some
+ * hosts might. `onSynced` runs after each sync, to change the workbook between two syncs as a
+ * co-author would.
  */
 import type { OfficeMockObject as MockObject } from "office-addin-mock";
 import { qualify, splitAddress } from "../../src/sheets/inputs";
@@ -221,10 +229,21 @@ export class FakeWorkbook {
   selection = "";
   /** Makes the n-th sync (1-based) reject with this error code, as Excel would. */
   failAt: { sync: number; code: string } | undefined;
+  /** A host that fails the batch (ItemNotFound) when a path runs through a null object. */
+  nullChainFails = false;
+  /** Runs after the n-th sync (1-based) has completed: a co-author's change between two syncs. */
+  onSynced: ((sync: number) => void) | undefined;
+  /** The most cells any single load handed back. */
+  largestRead = 0;
   syncs: SyncRecord[] = [];
   private ops: Op[] = [];
   private tracked: OfficeMockObject[] = [];
   private afterSync: (() => void)[] = [];
+  /** Undoes a batch's pending loads when its sync fails, so a later batch can load afresh. */
+  private afterFailure: (() => void)[] = [];
+  /** Reads that resolve at the next sync (range values are read then, not when queued). */
+  private deliveries: (() => void)[] = [];
+  private pendingFailure: string | undefined;
   private proxies = new WeakSet<object>();
 
   addSheet(name: string): FakeSheet {
@@ -259,7 +278,12 @@ export class FakeWorkbook {
   }
 
   /** Wraps a mock so unloaded reads throw and property writes are queued. */
-  private wrap<T extends object>(raw: OfficeMockObject, path: string, onWrite?: (prop: string, value: unknown) => void): T {
+  private wrap<T extends object>(
+    raw: OfficeMockObject,
+    path: string,
+    onWrite?: (prop: string, value: unknown) => void,
+    onLoad?: () => void,
+  ): T {
     this.tracked.push(raw);
     const children = new Map<string, unknown>();
     const proxy: any = new Proxy(raw as any, {
@@ -267,6 +291,7 @@ export class FakeWorkbook {
         if (prop === "load") {
           return (...args: unknown[]) => {
             target.load(...args);
+            onLoad?.();
             return proxy;
           };
         }
@@ -305,18 +330,36 @@ export class FakeWorkbook {
     const index = this.syncs.length + 1;
     const ops = this.ops;
     const after = this.afterSync;
+    const deliveries = this.deliveries;
+    const failure = this.pendingFailure;
+    const undo = this.afterFailure;
     this.ops = [];
     this.afterSync = [];
+    this.deliveries = [];
+    this.afterFailure = [];
+    this.pendingFailure = undefined;
     const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
     this.syncs.push({ bytes, ops: ops.length, largestOp: ops.reduce((m, op) => Math.max(m, op.bytes), 0) });
-    if (this.failAt && this.failAt.sync === index) throw new OfficeError(this.failAt.code);
-    if (bytes > 5 * 1024 * 1024) throw new OfficeError("RequestPayloadSizeLimitExceeded");
+    const fail = (code: string): never => {
+      for (const fn of undo) fn();
+      throw new OfficeError(code);
+    };
+    if (this.failAt && this.failAt.sync === index) fail(this.failAt.code);
+    if (failure) fail(failure);
+    if (bytes > 5 * 1024 * 1024) fail("RequestPayloadSizeLimitExceeded");
     for (const op of ops) op.apply();
+    try {
+      for (const deliver of deliveries) deliver();
+    } catch (error) {
+      for (const fn of undo) fn();
+      throw error;
+    }
     const tracked = this.tracked;
     for (const raw of tracked) await raw.sync();
     // office-addin-mock finishes nested updates in later microtasks.
     await new Promise((resolve) => setImmediate(resolve));
     for (const fn of after) fn();
+    this.onSynced?.(index);
   }
 
   private mock(data: Record<string, unknown>): OfficeMockObject {
@@ -331,13 +374,15 @@ export class FakeWorkbook {
       load: (props?: string) => {
         if (!props || !props.startsWith("items/")) throw new Error(`${path}.load("${props}"): load items/… only`);
         const wanted = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
-        // Loading a collection again adds properties to the same items, as Office.js does.
-        if (state === "idle") snapshot = items();
-        for (const item of snapshot as any[]) item.load(wanted.join(","));
-        if (state === "idle") {
+        // Loading a collection again in the same batch adds properties to the same items, as
+        // Office.js does; in a later batch it reads the collection afresh.
+        if (state !== "loading") {
+          snapshot = items();
           state = "loading";
           this.afterSync.push(() => (state = "ready"));
+          this.afterFailure.push(() => (state = "idle"));
         }
+        for (const item of snapshot as any[]) item.load(wanted.join(","));
         return coll;
       },
       get items(): T[] {
@@ -353,15 +398,22 @@ export class FakeWorkbook {
 
   private workbookObject(): any {
     const wb = this;
-    const protection = this.wrap(this.mock({ protected: this.workbookProtected }), "workbook.protection");
-    const application = this.wrap(this.mock({ calculationMode: this.calculationMode }), "application", () => {
-      throw new Error("the add-in must never change the calculation mode");
-    });
     return {
-      protection,
-      application,
+      // Read afresh on every access, so a later batch sees a change made in between.
+      get protection() {
+        return wb.wrap(wb.mock({ protected: wb.workbookProtected }), "workbook.protection");
+      },
+      get application() {
+        return wb.wrap(wb.mock({ calculationMode: wb.calculationMode }), "application", () => {
+          throw new Error("the add-in must never change the calculation mode");
+        });
+      },
       worksheets: this.collection("worksheets", () => this.sheets.map((s) => this.sheetObject(s)), {
         getItem: (name: string) => this.sheetObject(this.sheet(name)),
+        getItemOrNullObject: (name: string) => {
+          const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+          return found ? this.nullable(this.sheetObject(found), false) : this.nullObject(`worksheets[${name}]`);
+        },
         getActiveWorksheet: () => this.sheetObject(this.sheet(this.activeSheet)),
         add: (name: string) => {
           const sheet = new FakeSheet(name);
@@ -388,6 +440,10 @@ export class FakeWorkbook {
           if (!item) throw new Error(`names.getItem(${name}) on a missing name would fail the batch`);
           return this.nameObject(item);
         },
+        getItemOrNullObject: (name: string) => {
+          const item = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+          return item ? this.nullable(this.nameObject(item), false) : this.nullObject(`names[${name}]`);
+        },
         add: (name: string, formula: string) => {
           this.queue(`names.add(${name})`, [name, formula], () => {
             if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new OfficeError("ItemAlreadyExists");
@@ -413,10 +469,60 @@ export class FakeWorkbook {
 
   private nameObject(item: NamedItem): any {
     const { type, value } = this.evaluateName(item);
-    return this.wrap(this.mock({ name: item.name, type, value, formula: item.formula }), `names[${item.name}]`, (prop, v) => {
-      if (prop !== "formula") throw new Error(`names[${item.name}].${prop} cannot be set`);
-      this.queue(`names[${item.name}].formula`, v, () => (item.formula = String(v)));
+    const path = `names[${item.name}]`;
+    const raw = this.mock({
+      name: item.name,
+      type,
+      value,
+      formula: item.formula,
+      // The cells a name refers to; a null object for a constant, an error or several areas.
+      getRangeOrNullObject: () => {
+        const { sheet, range } = splitAddress(String(value));
+        const owner = type === "Range" && !range.includes(",") && sheet !== undefined
+          ? this.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())
+          : undefined;
+        return owner ? this.nullable(this.rangeObject(owner, range), false) : this.nullObject(`${path}.range`);
+      },
     });
+    return this.wrap(raw, path, (prop, v) => {
+      if (prop !== "formula") throw new Error(`${path}.${prop} cannot be set`);
+      this.queue(`${path}.formula`, v, () => (item.formula = String(v)));
+    });
+  }
+
+  /**
+   * What an `*OrNullObject` call gives when nothing is there. Its `isNullObject` is true after
+   * the sync; a method called on it gives another null object (or, with `nullChainFails`, fails
+   * the batch); reading anything else from it throws.
+   */
+  private nullObject(path: string): any {
+    let ready = false;
+    this.afterSync.push(() => (ready = true));
+    const methods = new Set(["getRange", "getRangeOrNullObject", "getUsedRangeOrNullObject", "getMergedAreasOrNullObject"]);
+    const proxy: any = new Proxy(
+      {},
+      {
+        get: (_target, prop) => {
+          if (prop === "isNullObject") {
+            if (!ready) throw new Error(`read ${path}.isNullObject before sync`);
+            return true;
+          }
+          if (prop === "load") return () => proxy;
+          if (prop === "then" || typeof prop === "symbol") return undefined;
+          if (methods.has(prop)) {
+            return () => {
+              if (this.nullChainFails) this.pendingFailure = "ItemNotFound";
+              return this.nullObject(`${path}.${prop}()`);
+            };
+          }
+          throw new Error(`read ${path}.${prop} of a null object`);
+        },
+        set: () => {
+          throw new Error(`${path}: a null object cannot be changed`);
+        },
+      },
+    );
+    return proxy;
   }
 
   private sheetObject(sheet: FakeSheet): any {
@@ -431,6 +537,20 @@ export class FakeWorkbook {
       activate: () => this.queue(`${path}.activate()`, null, () => (this.activeSheet = sheet.name)),
     });
     const proxy = this.wrap<any>(raw, path, (prop, value) => {
+      if (prop === "name") {
+        this.queue(`${path}.name`, value, () => {
+          // Renaming changes the workbook's structure: a protected workbook refuses it.
+          if (this.workbookProtected) throw new OfficeError("AccessDenied");
+          if (!this.sheets.includes(sheet)) throw new OfficeError("ItemNotFound");
+          const name = String(value);
+          if (this.sheets.some((s) => s !== sheet && s.name.toLowerCase() === name.toLowerCase())) {
+            throw new OfficeError("ItemAlreadyExists");
+          }
+          if (this.activeSheet === sheet.name) this.activeSheet = name;
+          sheet.name = name;
+        });
+        return;
+      }
       if (!prop.startsWith("pageLayout.")) throw new Error(`${path}.${prop} cannot be set in the fake`);
       this.queue(`${path}.${prop}`, value, () => {
         this.guard(sheet);
@@ -569,41 +689,58 @@ export class FakeWorkbook {
     }
   }
 
+  /** The cells of a rectangle as Office.js hands them back: values and their types. */
+  private readCells(sheet: FakeSheet, rect: Rect): { values: unknown[][]; valueTypes: string[][] } {
+    const values: unknown[][] = [];
+    const valueTypes: string[][] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const line: unknown[] = [];
+      const types: string[] = [];
+      for (let c = rect.left; c <= rect.right; c++) {
+        const cell = sheet.get(r, c);
+        if (cell?.error) {
+          line.push(cell.error);
+          types.push("Error");
+        } else if (cell === undefined || cell.value === null || cell.value === "") {
+          line.push("");
+          types.push("Empty");
+        } else {
+          line.push(cell.value);
+          types.push(typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String");
+        }
+      }
+      values.push(line);
+      valueTypes.push(types);
+    }
+    return { values, valueTypes };
+  }
+
   private rangeObject(sheet: FakeSheet, range: string): any {
     const rect = rectOf(range);
     const rows = rect.bottom - rect.top + 1;
     const columns = rect.right - rect.left + 1;
     const address = qualify(sheet.name, addressOf(rect));
     const path = `range(${address})`;
-    // Snapshot of the cells now; a range over a million cells is too large to return.
+    // A range over a million cells is too large to return.
     const huge = rows * columns > 1_000_000;
-    const values: unknown[][] = [];
-    const valueTypes: string[][] = [];
-    if (!huge) {
-      for (let r = rect.top; r <= rect.bottom; r++) {
-        const line: unknown[] = [];
-        const types: string[] = [];
-        for (let c = rect.left; c <= rect.right; c++) {
-          const cell = sheet.get(r, c);
-          if (cell?.error) {
-            line.push(cell.error);
-            types.push("Error");
-          } else if (cell === undefined || cell.value === null || cell.value === "") {
-            line.push("");
-            types.push("Empty");
-          } else {
-            line.push(cell.value);
-            types.push(typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String");
-          }
-        }
-        values.push(line);
-        valueTypes.push(types);
-      }
-    }
+    // Values are read when the sync that loads them runs, as Excel reads them.
+    let due = false;
+    const deliver = (): void => {
+      due = false;
+      const props = (raw as any)._properties as Map<string, { _loaded: boolean; _valueBeforeLoaded: unknown }>;
+      const valuesProp = props.get("values");
+      const typesProp = props.get("valueTypes");
+      if (!valuesProp?._loaded && !typesProp?._loaded) return;
+      if (huge) throw new OfficeError("ResponsePayloadSizeLimitExceeded");
+      const cells = this.readCells(sheet, rect);
+      this.largestRead = Math.max(this.largestRead, rows * columns);
+      if (valuesProp) valuesProp._valueBeforeLoaded = cells.values;
+      if (typesProp) typesProp._valueBeforeLoaded = cells.valueTypes;
+    };
     const raw = this.mock({
       address,
-      values: huge ? "too large" : values,
-      valueTypes: huge ? "too large" : valueTypes,
+      values: [],
+      valueTypes: [],
       rowCount: rows,
       columnCount: columns,
       format: { columnWidth: 0, font: { bold: false, italic: false, size: 11, color: "" }, fill: { color: "" } },
@@ -636,14 +773,17 @@ export class FakeWorkbook {
     };
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const wb = this;
-    const proxy = this.wrap<any>(raw, path, (prop, value) => {
-      this.queue(`${path}.${prop}`, value, () => this.writeRange(sheet, rect, prop, value));
-    });
-    if (huge) {
-      this.afterSync.unshift(() => {
-        if ((raw as any)._properties.get("values")._loaded) throw new OfficeError("ResponsePayloadSizeLimitExceeded");
-      });
-    }
+    const proxy = this.wrap<any>(
+      raw,
+      path,
+      (prop, value) => {
+        this.queue(`${path}.${prop}`, value, () => this.writeRange(sheet, rect, prop, value));
+      },
+      () => {
+        if (!due) this.deliveries.push(deliver);
+        due = true;
+      },
+    );
     return proxy;
   }
 

@@ -2,56 +2,15 @@
  * The pane's run against a fake Excel built on office-addin-mock: what is read, what is written,
  * how many syncs, and that nothing is written when an input is wrong or Excel refuses.
  */
-import { MAX_WEEKS } from "../../src/engine";
 import { PROJECTION_TABLE } from "../../src/sheets/projectionSheet";
-import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "../../src/sheets/officeAdapter";
 import { describeOfficeError } from "../../src/taskpane/officeErrors";
-import { describeRunProblem } from "../../src/taskpane/outcomes";
-import { runPlan, RunOutcome, RunRequest } from "../../src/taskpane/runPlan";
-import { emptyFields, PaneFields } from "../../src/taskpane/workbookInputs";
+import { PaneFields } from "../../src/taskpane/workbookInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
-
-const TODAY = 45306; // 2024-01-15
-const INPUTS = { opening: "Invoer!C2", intake: "Invoer!C5:C56" };
-
-function fields(partial: Partial<PaneFields>): PaneFields {
-  return { ...emptyFields(), ...partial };
-}
-
-async function run(wb: FakeWorkbook, partial: Partial<PaneFields>, extra: Partial<RunRequest> = {}) {
-  const context = wb.context();
-  const sync = jest.spyOn(context, "sync");
-  const outcome: RunOutcome = await runPlan(context, {
-    fields: fields(partial),
-    kind: "projection",
-    language: "en",
-    today: TODAY,
-    checkMerged: true,
-    ...extra,
-  });
-  return { outcome, syncs: sync.mock.calls.length };
-}
-
-/** Every sheet's cells, the tables, charts and names: to show a failed run changed nothing. */
-function state(wb: FakeWorkbook): string {
-  return JSON.stringify({
-    sheets: wb.sheets.map((s) => [s.name, s.snapshot()]),
-    tables: wb.tables.map((t) => [t.name, t.sheet.name, t.range]),
-    charts: wb.charts.length,
-    names: wb.names,
-  });
-}
+import { expectProblem as expectRunProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "./runHelpers";
 
 /** A failed run: the problem sentence, and proof that no write reached the workbook. */
 async function expectProblem(wb: FakeWorkbook, partial: Partial<PaneFields>, sentence: string, language: "en" | "nl" = "en") {
-  const before = state(wb);
-  const { outcome, syncs } = await run(wb, partial, { language });
-  expect(outcome.ok).toBe(false);
-  if (outcome.ok) return;
-  expect(describeRunProblem(outcome.problem, language)).toBe(sentence);
-  expect(syncs).toBeLessThanOrEqual(2);
-  expect(wb.syncs.every((s) => s.ops === 0)).toBe(true);
-  expect(state(wb)).toBe(before);
+  await expectRunProblem(wb, partial, sentence, { language });
 }
 
 describe("runPlan: a projection", () => {
@@ -154,6 +113,17 @@ describe("runPlan: a projection", () => {
   it("reads an address without a sheet from the active sheet", async () => {
     const wb = plannerWorkbook(52);
     const { outcome } = await run(wb, { opening: "C2", intake: "$C$5:$C$56" });
+    expect(outcome.ok && outcome.inputs.opening).toBe(1440);
+  });
+
+  it("keeps reading that sheet when the planner clicks another one while the plan is computed", async () => {
+    const wb = plannerWorkbook(52);
+    wb.addSheet("Notities").set("C2", "not the opening backlog");
+    wb.onSynced = (sync) => {
+      if (sync === 1) wb.activeSheet = "Notities";
+    };
+    const { outcome, syncs } = await run(wb, { opening: "C2", intake: "$C$5:$C$56" });
+    expect(syncs).toBe(3);
     expect(outcome.ok && outcome.inputs.opening).toBe(1440);
   });
 
@@ -297,12 +267,79 @@ describe("runPlan: nothing is written when an input is wrong", () => {
     const wb = plannerWorkbook(52);
     await run(wb, INPUTS);
     wb.sheet("Projection").protected = true;
-    wb.syncs = [];
     await expectProblem(
       wb,
       INPUTS,
       "The sheet Projection is protected, so the Backlog Planner cannot update it. Unprotect it (Review > Unprotect Sheet) and try again.",
     );
+  });
+});
+
+describe("runPlan: three syncs, inputs read twice", () => {
+  it("reads everything in sync 1, reads the inputs again in sync 2, writes only in sync 3", async () => {
+    const wb = plannerWorkbook(52);
+    const { outcome, syncs } = await run(wb, { ...INPUTS, intake: "Instroom", uplift: "Opslag" });
+    // Unknown names: checked after the first sync, which read them through null objects.
+    expect(outcome.ok).toBe(false);
+    expect(syncs).toBe(1);
+    wb.defineName("Instroom", "=Invoer!$C$5:$C$56");
+    wb.defineName("Opslag", "=0.2");
+    wb.syncs = [];
+    const again = await run(wb, { ...INPUTS, intake: "Instroom", uplift: "Opslag" });
+    expect(again.syncs).toBe(3);
+    expect(wb.syncs.map((s) => s.ops > 0)).toEqual([false, false, true]);
+    expect(again.outcome.ok && again.outcome.inputs.uplift).toBe(0.2);
+  });
+
+  it("checks the inputs right after the first sync: a wrong cell costs one round trip", async () => {
+    const wb = plannerWorkbook(52);
+    wb.sheet("Invoer").set("C14", "n.v.t.");
+    expect((await run(wb, INPUTS)).syncs).toBe(1);
+  });
+
+  it("on a host that fails a batch for a path through a missing sheet or name, still names the field, in 2 syncs", async () => {
+    const wb = plannerWorkbook(52);
+    wb.nullChainFails = true;
+    const sheet = await expectRunProblem(
+      wb,
+      { ...INPUTS, intake: "Input!C5:C56" },
+      "Weekly intake: this workbook has no sheet 'Input'.",
+    );
+    expect(sheet.syncs).toBe(2);
+    await expectRunProblem(
+      wb,
+      { ...INPUTS, capacity: "Capaciteit" },
+      "Weekly capacity: this workbook has no name 'Capaciteit'. Type an address or an existing name.",
+    );
+    // Everything there: nothing goes through a null object, and the run is as usual.
+    expect((await run(wb, INPUTS)).syncs).toBe(3);
+  });
+
+  it("passes such a host's failure on when every field resolves (a constant name), writing nothing", async () => {
+    const wb = plannerWorkbook(52);
+    wb.nullChainFails = true;
+    wb.defineName("Opslag", "=0.2");
+    const before = state(wb);
+    await expect(run(wb, { ...INPUTS, uplift: "Opslag" })).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(state(wb)).toBe(before);
+  });
+});
+
+describe("runPlan: a sheet name typed by the planner", () => {
+  it("names a new projection sheet, renames its own sheet on a later run, and names a what-if sheet", async () => {
+    const wb = plannerWorkbook(52);
+    expect((await run(wb, { ...INPUTS, sheetName: "  Plan Q1 " })).outcome).toMatchObject({ ok: true, sheetName: "Plan Q1" });
+    const renamed = await run(wb, { ...INPUTS, sheetName: "Plan Q2" });
+    expect(renamed.outcome).toMatchObject({ ok: true, sheetName: "Plan Q2", replaced: true });
+    expect(renamed.syncs).toBe(3);
+    // Left empty, the sheet keeps the name it has.
+    expect((await run(wb, INPUTS)).outcome).toMatchObject({ ok: true, sheetName: "Plan Q2", replaced: true });
+    expect((await run(wb, { ...INPUTS, sheetName: "Vergadering" }, { kind: "whatIf" })).outcome).toMatchObject({
+      ok: true,
+      sheetName: "Vergadering",
+    });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Plan Q2", "Vergadering"]);
+    expect(wb.activeSheet).toBe("Vergadering");
   });
 });
 
@@ -327,27 +364,7 @@ describe("runPlan: Excel refuses", () => {
 
 describe("runPlan: size", () => {
   it("writes a 10,000-week horizon in 3 syncs, each request and each write under 5 MB", async () => {
-    // Capacity 1600/52 = 30.769230769230770…: full-precision doubles, the longest cells there are.
-    const wb = plannerWorkbook(MAX_WEEKS, { capacity: true });
-    const { outcome, syncs } = await run(wb, {
-      opening: "Invoer!C2",
-      intake: `Invoer!C5:C${4 + MAX_WEEKS}`,
-      capacity: `Invoer!D5:D${4 + MAX_WEEKS}`,
-      firstWeek: "2024-01-01",
-    });
-    expect(outcome.ok).toBe(true);
-    expect(syncs).toBe(3);
-    expect(wb.syncs).toHaveLength(3);
-    for (const s of wb.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
-    const write = wb.syncs[2]!;
-    // Split into chunks: many writes, each at most the adapter's chunk budget.
-    expect(write.bytes).toBeGreaterThan(2 * CHUNK_BUDGET_BYTES);
-    expect(write.largestOp).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES + 1024);
-    expect(outcome.ok && outcome.report.batchBytes[0]).toBeGreaterThanOrEqual(write.bytes * 0.9);
-    expect(wb.tables[0]?.range).toBe(`A14:H${14 + MAX_WEEKS}`);
-    const sheet = wb.sheet("Projection");
-    expect(sheet.at(`A${14 + MAX_WEEKS}`)?.value).toBe(MAX_WEEKS);
-    expect(sheet.at(`C${14 + MAX_WEEKS}`)?.value).toMatch(/^\d{4}-W\d{2}$/);
+    await expectTenThousandWeeksSplit();
   });
 });
 

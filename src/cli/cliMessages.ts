@@ -1,6 +1,5 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages. */
-import { INPUT_NAMES } from "../sheets/inputs";
-import type { Language } from "../sheets/messages";
+import { INPUT_LABEL, type Language } from "../sheets/messages";
 import type { NameProblem } from "./workbookInputs";
 
 export const USAGE: Record<Language, string> = {
@@ -32,26 +31,9 @@ export const USAGE: Record<Language, string> = {
   ].join("\n"),
 };
 
-const INPUT_WORDS: Record<Language, Record<keyof typeof INPUT_NAMES, string>> = {
-  nl: {
-    opening: "de beginvoorraad",
-    intake: "de instroom",
-    capacity: "de capaciteit",
-    uplift: "de opslag",
-    firstWeek: "de eerste week",
-  },
-  en: {
-    opening: "the opening backlog",
-    intake: "the intake",
-    capacity: "the capacity",
-    uplift: "the uplift",
-    firstWeek: "the first week",
-  },
-};
-
 /** A sentence for a problem with the workbook's defined names. */
 export function describeNameProblem(problem: NameProblem, language: Language): string {
-  const what = INPUT_WORDS[language][problem.input];
+  const what = INPUT_LABEL[language][problem.input];
   switch (problem.code) {
     case "missing": {
       // Dutch users see the Dutch name first.

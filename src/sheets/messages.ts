@@ -6,7 +6,8 @@ import type { InputProblem, SheetNameProblem } from "./inputs";
 
 export type Language = "nl" | "en";
 
-const INPUT_LABEL: Record<Language, Record<InputProblem["input"], string>> = {
+/** How a sentence names each input ("de instroom", "the intake"); the CLI uses it too. */
+export const INPUT_LABEL: Record<Language, Record<InputProblem["input"], string>> = {
   nl: {
     opening: "de beginvoorraad",
     intake: "de instroom",

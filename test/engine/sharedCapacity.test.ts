@@ -5,20 +5,11 @@ import {
   CrowdingOutResult,
   fteCapacity,
   projectBacklog,
-  Result,
   shareCapacity,
   ShareCapacityOptions,
 } from "../../src/engine";
+import { errorOf, value } from "../helpers/result";
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-function errorOf<T>(result: Result<T>): { kind: string; argument: string; message: string } {
-  if (result.ok) throw new Error("expected an error");
-  return result.error;
-}
 
 const crowd = (options: CrowdingOutOptions): CrowdingOutResult => value(crowdingOut(options));
 

@@ -7,20 +7,11 @@ import {
   projectTracks,
   ProjectTracksOptions,
   ProjectTracksResult,
-  Result,
   TRACK_IDS,
   waitWeeks,
 } from "../../src/engine";
+import { errorOf, value } from "../helpers/result";
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
-
-function errorOf<T>(result: Result<T>): { kind: string; argument: string; message: string } {
-  if (result.ok) throw new Error("expected an error");
-  return result.error;
-}
 
 const project = (options: ProjectTracksOptions): ProjectTracksResult => value(projectTracks(options));
 

@@ -45,6 +45,8 @@ const STYLES: Record<CellStyle, Styler> = {
     c.font = { bold: true };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
     c.border = { bottom: THIN };
+    // Long column headers wrap instead of being cut off by the next column.
+    c.alignment = { wrapText: true, vertical: "top" };
   },
   output: (c) => (c.font = { bold: true }),
   note: (c) => (c.font = { italic: true, color: { argb: "FF595959" } }),
@@ -121,7 +123,23 @@ function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
       if (format) cell.numFmt = format;
       if (style) style(cell);
     });
+    if (block.style === "header") fitHeaderRow(ws, start.row + r + 1, start.column + 1, line);
   });
+}
+
+/**
+ * Wrapped header text needs a taller row: neither Excel nor LibreOffice re-measures row heights
+ * of a file written by a library, so the height is set from the text and the column widths.
+ */
+function fitHeaderRow(ws: ExcelJS.Worksheet, row: number, firstColumn: number, line: Cell[]): void {
+  let lines = 1;
+  line.forEach((value, c) => {
+    if (!isText(value)) return;
+    const width = ws.getColumn(firstColumn + c).width ?? 8.43;
+    // Bold text runs wider than the column's character count: allow for it.
+    lines = Math.max(lines, Math.ceil(value.text.length / Math.max(1, width * 0.8)));
+  });
+  if (lines > 1) ws.getRow(row).height = 15 * Math.min(lines, 5);
 }
 
 /** Excel header/footer codes start with "&": a literal ampersand is written "&&". */

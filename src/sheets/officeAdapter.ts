@@ -345,6 +345,9 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
       font.bold = true;
       range.format.fill.color = "#D9D9D9";
       range.format.borders.getItem("EdgeBottom").style = "Continuous";
+      // Long column headers wrap instead of being cut off by the next column.
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
       return;
     case "output":
       font.bold = true;

@@ -137,3 +137,23 @@ describe("applySheetSpec", () => {
     expect(await pkg.zip.file("xl/workbook.xml")?.async("string")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 });
+
+describe("header rows", () => {
+  test("long headers wrap, and their row is made tall enough; short ones keep the default height", () => {
+    const wb = new ExcelJS.Workbook();
+    const { sheetName } = applySheetSpec(
+      wb,
+      spec({
+        columnWidths: { A: 10, B: 40 },
+        blocks: [
+          { at: "A1", cells: [[text("Opvolgend: voorraad zonder verschuiving"), text("Kort")]], style: "header" },
+          { at: "A3", cells: [[text("Week"), text("Voorraad")]], style: "header" },
+        ],
+      }),
+    );
+    const ws = wb.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    expect(ws.getCell("A1").alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(1).height).toBeGreaterThanOrEqual(60);
+    expect(ws.getRow(3).height).toBeUndefined();
+  });
+});

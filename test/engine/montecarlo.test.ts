@@ -26,6 +26,7 @@ import {
   poissonTable,
   uniform01,
 } from "../../src/engine/random";
+import { poissonCdf, poissonPmf } from "../helpers/poisson";
 
 /** Tolerances are this many standard errors: a false alarm is then a one-in-a-million event. */
 const Z = 5;
@@ -56,23 +57,6 @@ function draws(n: number, seed: number, draw: (rng: ReturnType<typeof createRng>
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = draw(rng);
   return out;
-}
-
-/** Poisson pmf by the textbook recurrence in log space, independent of the engine's table. */
-function poissonPmf(mean: number, k: number): number {
-  let log = -mean;
-  for (let i = 1; i <= k; i++) log += Math.log(mean / i);
-  return Math.exp(log);
-}
-
-function poissonCdf(mean: number, k: number): number {
-  let log = -mean;
-  let sum = Math.exp(log);
-  for (let i = 1; i <= k; i++) {
-    log += Math.log(mean / i);
-    sum += Math.exp(log);
-  }
-  return sum;
 }
 
 /** PERCENTILE.INC on a sorted copy: the reference for percentilesCore. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { FunctionError } from "../../src/functions/args";
 import { BACKLOG_FAN, BACKLOG_PERCENTILE, CHANCE_BELOW } from "../../src/functions/uncertainty";
+import { poissonCdf } from "../helpers/poisson";
 
 /** Runs the call and returns the Excel error it throws (Node stand-in: FunctionError). */
 function errorOf(call: () => unknown): FunctionError {
@@ -16,17 +17,6 @@ function errorOf(call: () => unknown): FunctionError {
 const weekly = 1600 / 52;
 // Excel hands every `any[][]` argument over as a 2-D array, a single number as [[n]].
 const column = (values: number[]): number[][] => values.map((v) => [v]);
-
-/** Exact Poisson cdf by the recurrence in log space. */
-function poissonCdf(mean: number, k: number): number {
-  let log = -mean;
-  let sum = Math.exp(log);
-  for (let i = 1; i <= k; i++) {
-    log += Math.log(mean / i);
-    sum += Math.exp(log);
-  }
-  return sum;
-}
 
 describe("the memo's question: about 1100 at the end of 2024?", () => {
   test("median backlog at week 52 is the plan's 1140, within 5 standard errors of a 10,000-run median", () => {

@@ -253,26 +253,6 @@ describe("runPlan: nothing is written when an input is wrong", () => {
     await expectProblem(plannerWorkbook(52), { ...INPUTS, horizon: "60" }, "The horizon must be a whole number of weeks from 1 to 52, not 60.");
   });
 
-  it("refuses to add a sheet to a protected workbook", async () => {
-    const wb = plannerWorkbook(52);
-    wb.workbookProtected = true;
-    await expectProblem(
-      wb,
-      INPUTS,
-      "The workbook is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) and try again.",
-    );
-  });
-
-  it("refuses to update its own sheet when the planner protected it", async () => {
-    const wb = plannerWorkbook(52);
-    await run(wb, INPUTS);
-    wb.sheet("Projection").protected = true;
-    await expectProblem(
-      wb,
-      INPUTS,
-      "The sheet Projection is protected, so the Backlog Planner cannot update it. Unprotect it (Review > Unprotect Sheet) and try again.",
-    );
-  });
 });
 
 describe("runPlan: three syncs, inputs read twice", () => {

@@ -7,7 +7,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import prettier from "eslint-plugin-prettier";
 import tseslint from "typescript-eslint";
 
-const OFFICE_FILES = ["src/taskpane/**/*.ts", "src/sheets/officeAdapter.ts"];
+const OFFICE_FILES = ["src/taskpane/**/*.ts", "src/hosts/office/**/*.ts"];
 const ALL_SOURCES = ["src/**/*.ts"];
 
 export default tseslint.config(

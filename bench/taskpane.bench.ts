@@ -11,10 +11,10 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import * as zlib from "zlib";
 import { MAX_WEEKS } from "../src/engine";
-import { REQUEST_LIMIT_BYTES } from "../src/sheets/officeAdapter";
-import { runPlan } from "../src/taskpane/runPlan";
-import { emptyFields } from "../src/taskpane/workbookInputs";
-import { plannerWorkbook } from "../test/taskpane/fakeExcel";
+import { REQUEST_LIMIT_BYTES } from "../src/hosts/office/writeSheet";
+import { runPlan } from "../src/hosts/office/runPlan";
+import { emptyFields } from "../src/hosts/office/readInputs";
+import { plannerWorkbook } from "../test/hosts/office/fakeExcel";
 import { median } from "./timing";
 
 const ROOT = path.resolve(__dirname, "..");

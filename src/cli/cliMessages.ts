@@ -1,6 +1,6 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages. */
 import { INPUT_LABEL, type Language } from "../sheets/messages";
-import type { NameProblem } from "./workbookInputs";
+import type { NameProblem } from "../hosts/xlsx/readInputs";
 
 export const USAGE: Record<Language, string> = {
   nl: [

@@ -11,19 +11,19 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectionResult } from "../engine";
-import { applySheetSpec } from "../sheets/exceljsAdapter";
+import { applySheetSpec } from "../hosts/xlsx/writeSheet";
 import { nonFiniteCell, PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { describeProblem, Language } from "../sheets/messages";
 import { buildProjectionSheet, ProjectionSummary, runProjection, summarizeProjection } from "../sheets/projectionSheet";
 import { excelDateSerial } from "../sheets/spec";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
-import { addCharts, SheetCharts } from "../sheets/xlsxCharts";
+import { addCharts, SheetCharts } from "../hosts/xlsx/charts";
 import { parsePlanArgs } from "./args";
 import { CLI_TEXT, describeNameProblem, USAGE } from "./cliMessages";
-import { readDefinedNames, restoreDefinedNames } from "./definedNames";
-import { keepNumberFormatEscapes } from "./exceljsFixes";
-import { restoreDrawings } from "./preserveDrawings";
-import { readWorkbookInputs } from "./workbookInputs";
+import { readDefinedNames, restoreDefinedNames } from "../hosts/xlsx/definedNames";
+import { keepNumberFormatEscapes } from "../hosts/xlsx/exceljsFixes";
+import { restoreDrawings } from "../hosts/xlsx/preserveDrawings";
+import { readWorkbookInputs } from "../hosts/xlsx/readInputs";
 
 /** Exit codes: 0 written, 1 unexpected failure, 2 the user's input or options need a fix. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;

@@ -5,10 +5,10 @@
 import { INPUT_NAMES, InputKey } from "../sheets/inputs";
 import { describeProblem, describeSheetNameProblem, Language } from "../sheets/messages";
 import { formatNumber } from "../sheets/uncertaintyBlock";
-import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "./runPlan";
+import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
 import type { OptionProblem } from "./sections";
 import { ControlKey, FieldKey, labelOf, sentence, STRINGS } from "./strings";
-import type { FieldProblem } from "./workbookInputs";
+import type { FieldProblem } from "../hosts/office/readInputs";
 
 /** "Instroom of Intake" / "Intake or Instroom": the names a planner may define for a field. */
 function namesFor(field: FieldKey, language: Language): string {

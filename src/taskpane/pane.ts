@@ -4,7 +4,7 @@
  * built with DOM calls (no innerHTML, no inline styles: the page runs under a strict CSP).
  */
 import type { Language } from "../sheets/messages";
-import { describeOfficeError } from "./officeErrors";
+import { describeOfficeError } from "../hosts/office/officeErrors";
 import {
   describeNote,
   describeRunProblem,
@@ -16,7 +16,7 @@ import {
   tracksLines,
   uncertaintyResult,
 } from "./outcomes";
-import type { RunKind, RunOutcome, SaveOutcome } from "./runPlan";
+import type { RunKind, RunOutcome, SaveOutcome } from "../hosts/office/runPlan";
 import { emptySectionFields, SectionFields } from "./sections";
 import {
   ControlKey,
@@ -32,7 +32,7 @@ import {
   TRACK_KEYS,
   UNCERTAINTY_KEYS,
 } from "./strings";
-import { emptyFields, PaneFields } from "./workbookInputs";
+import { emptyFields, PaneFields } from "../hosts/office/readInputs";
 
 export interface PaneHost {
   language: Language;

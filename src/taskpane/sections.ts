@@ -20,7 +20,7 @@ import { Block, Cell, cellAddress, isText, parseCell, SheetSpec, columnLetter } 
 import { buildTracksBlock } from "../sheets/tracksBlock";
 import { buildUncertaintyBlock, endOfYear, formatNumber, UncertaintyBlock } from "../sheets/uncertaintyBlock";
 import { IntakeModelKind, OptionKey, STRINGS } from "./strings";
-import { parseTypedNumber } from "./workbookInputs";
+import { parseTypedNumber } from "../hosts/office/readInputs";
 
 /** What the planner typed in the uncertainty section. */
 export interface UncertaintyFields {

@@ -13,7 +13,7 @@ import { createRng, projectBacklog, ProjectionResult, simulateBacklog, weeksToCl
 import { planWorkbook } from "../../src/cli/plan";
 import { excelDateSerial } from "../../src/sheets/spec";
 import { SCENARIOS, whatIfLayout } from "../../src/sheets/whatIfSheet";
-import { sheetRange } from "../../src/sheets/xlsxCharts";
+import { sheetRange } from "../../src/hosts/xlsx/charts";
 import { convert, csvCell, CSV_ALL_SHEETS, findSoffice, readSheetCsv } from "../helpers/libreoffice";
 import { makeUserWorkbook } from "../helpers/userWorkbook";
 import {

@@ -8,7 +8,7 @@ import { parsePlanArgs } from "../../src/cli/args";
 import { planWorkbook, PlanEnvironment } from "../../src/cli/plan";
 import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { ChartSpec, excelDateSerial } from "../../src/sheets/spec";
-import { addCharts } from "../../src/sheets/xlsxCharts";
+import { addCharts } from "../../src/hosts/xlsx/charts";
 import { readPackage, XlsxPackage } from "../helpers/xlsxPackage";
 import { makeUserWorkbook, USER_UPLIFT } from "../helpers/userWorkbook";
 import { CliRun, expectOriginalsKept, JAN_15, ROOT, runCli, SAMPLE, sha } from "./planHelpers";

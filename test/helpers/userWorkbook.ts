@@ -7,9 +7,9 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { definedNameXml } from "../../src/cli/definedNames";
+import { definedNameXml } from "../../src/hosts/xlsx/definedNames";
 import { excelDateSerial } from "../../src/sheets/spec";
-import { addCharts } from "../../src/sheets/xlsxCharts";
+import { addCharts } from "../../src/hosts/xlsx/charts";
 
 export const USER_UPLIFT = 0.12;
 

@@ -13,8 +13,8 @@ import { nonFiniteCell, PlanInputs, RawPlanInputs, readPlanInputs } from "../../
 import { buildProjectionSheet, runProjection } from "../../src/sheets/projectionSheet";
 import { Cell, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
 import { describeRunProblem } from "../../src/taskpane/outcomes";
-import { plannerWorkbook } from "../taskpane/fakeExcel";
-import { run, state } from "../taskpane/runHelpers";
+import { plannerWorkbook } from "../hosts/office/fakeExcel";
+import { run, state } from "../hosts/office/runHelpers";
 
 /**
  * A weekly figure: 0, or from 0.001 to 100,000. (Subnormal figures such as 5e-324 decisions a

@@ -10,8 +10,8 @@ import { emptySectionFields, SectionFields } from "../../src/taskpane/sections";
 import { makeUserWorkbook } from "../helpers/userWorkbook";
 import { readPackage } from "../helpers/xlsxPackage";
 import { expectOriginalsKept, JAN_15 } from "../cli/planHelpers";
-import { FakeWorkbook, plannerWorkbook } from "../taskpane/fakeExcel";
-import { run } from "../taskpane/runHelpers";
+import { FakeWorkbook, plannerWorkbook } from "../hosts/office/fakeExcel";
+import { run } from "../hosts/office/runHelpers";
 
 /** A planner's workbook with more of their own: names, a table, a chart, merges, a sheet called Projection. */
 function userWorkbook(): { wb: FakeWorkbook; userSheets: string[] } {

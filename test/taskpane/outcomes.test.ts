@@ -1,7 +1,7 @@
 /** What the pane says: problems, Office errors and figures, in Dutch and English. Pure. */
-import { describeOfficeError, officeErrorCode } from "../../src/taskpane/officeErrors";
+import { describeOfficeError, officeErrorCode } from "../../src/hosts/office/officeErrors";
 import { describeFieldProblem, describeNote, describeRunProblem, fieldOfProblem, summaryLines } from "../../src/taskpane/outcomes";
-import type { RunSuccess } from "../../src/taskpane/runPlan";
+import type { RunSuccess } from "../../src/hosts/office/runPlan";
 import { FIELD_KEYS, languageFor, PaneStrings, STRINGS } from "../../src/taskpane/strings";
 
 /** Every leaf of a strings object, functions called with sample arguments. */

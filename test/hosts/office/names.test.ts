@@ -2,10 +2,10 @@
  * The input conventions: the pane fills in what the workbook's names define, saves the
  * planner's choices as those names, and reads the selection. Against the office-addin-mock fake.
  */
-import { createOfficeHost, todaySerial } from "../../src/taskpane/officeHost";
-import { describeSave } from "../../src/taskpane/outcomes";
-import { readConventionNames, readSelection, saveConventionNames } from "../../src/taskpane/runPlan";
-import { emptyFields, PaneFields } from "../../src/taskpane/workbookInputs";
+import { createOfficeHost, todaySerial } from "../../../src/hosts/office/officeHost";
+import { describeSave } from "../../../src/taskpane/outcomes";
+import { readConventionNames, readSelection, saveConventionNames } from "../../../src/hosts/office/runPlan";
+import { emptyFields, PaneFields } from "../../../src/hosts/office/readInputs";
 import { OfficeMockObject, plannerWorkbook } from "./fakeExcel";
 
 const fields = (partial: Partial<PaneFields>): PaneFields => ({ ...emptyFields(), ...partial });

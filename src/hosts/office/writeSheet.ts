@@ -27,7 +27,7 @@ import {
   SheetSpec,
   TableSpec,
   text,
-} from "./spec";
+} from "../../sheets/spec";
 
 /** Excel on the web's limit on one request (one `context.sync()`). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;

@@ -2,9 +2,9 @@
  * The pane's run against a fake Excel built on office-addin-mock: what is read, what is written,
  * how many syncs, and that nothing is written when an input is wrong or Excel refuses.
  */
-import { PROJECTION_TABLE } from "../../src/sheets/projectionSheet";
-import { describeOfficeError } from "../../src/taskpane/officeErrors";
-import { PaneFields } from "../../src/taskpane/workbookInputs";
+import { PROJECTION_TABLE } from "../../../src/sheets/projectionSheet";
+import { describeOfficeError } from "../../../src/hosts/office/officeErrors";
+import { PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
 import { expectProblem as expectRunProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "./runHelpers";
 

@@ -4,9 +4,9 @@
  * host-neutral shape the task pane hands to `readPlanInputs`.
  */
 import type ExcelJS from "exceljs";
-import { MAX_WEEKS } from "../engine";
-import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs, trimBlankEnds } from "../sheets/inputs";
-import { cellAddress } from "../sheets/spec";
+import { MAX_WEEKS } from "../../engine";
+import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs, trimBlankEnds } from "../../sheets/inputs";
+import { cellAddress } from "../../sheets/spec";
 import type { DefinedName } from "./definedNames";
 
 /** Why the names could not be read; turned into a sentence by `describeNameProblem`. */

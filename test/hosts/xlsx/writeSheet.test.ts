@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { applySheetSpec, tableNamesOf, toExcelValue, uniqueSheetName } from "../../src/sheets/exceljsAdapter";
-import { excelDateSerial, formula, SheetSpec, text } from "../../src/sheets/spec";
-import { buildWhatIfSheet } from "../../src/sheets/whatIfSheet";
-import { readPackage } from "../helpers/xlsxPackage";
+import { applySheetSpec, tableNamesOf, toExcelValue, uniqueSheetName } from "../../../src/hosts/xlsx/writeSheet";
+import { excelDateSerial, formula, SheetSpec, text } from "../../../src/sheets/spec";
+import { buildWhatIfSheet } from "../../../src/sheets/whatIfSheet";
+import { readPackage } from "../../helpers/xlsxPackage";
 
 const spec = (overrides: Partial<SheetSpec> = {}): SheetSpec => ({
   name: "Prognose",

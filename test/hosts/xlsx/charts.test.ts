@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
-import { applySheetSpec } from "../../src/sheets/exceljsAdapter";
-import { ChartSpec, excelDateSerial, parseCell } from "../../src/sheets/spec";
-import { buildWhatIfSheet, SCENARIOS, whatIfLayout } from "../../src/sheets/whatIfSheet";
-import { addCharts, chartXml, sheetRange } from "../../src/sheets/xlsxCharts";
+import { applySheetSpec } from "../../../src/hosts/xlsx/writeSheet";
+import { ChartSpec, excelDateSerial, parseCell } from "../../../src/sheets/spec";
+import { buildWhatIfSheet, SCENARIOS, whatIfLayout } from "../../../src/sheets/whatIfSheet";
+import { addCharts, chartXml, sheetRange } from "../../../src/hosts/xlsx/charts";
 
 const line: ChartSpec = {
   kind: "line",

@@ -3,11 +3,11 @@
  * test): one run of the pane against the fake Excel, a snapshot of everything in the workbook,
  * and the check that a failed run said the right sentence and wrote nothing.
  */
-import { MAX_WEEKS } from "../../src/engine";
-import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "../../src/sheets/officeAdapter";
-import { describeRunProblem } from "../../src/taskpane/outcomes";
-import { runPlan, RunOutcome, RunRequest } from "../../src/taskpane/runPlan";
-import { emptyFields, PaneFields } from "../../src/taskpane/workbookInputs";
+import { MAX_WEEKS } from "../../../src/engine";
+import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "../../../src/hosts/office/writeSheet";
+import { describeRunProblem } from "../../../src/taskpane/outcomes";
+import { runPlan, RunOutcome, RunRequest } from "../../../src/hosts/office/runPlan";
+import { emptyFields, PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
 
 export const TODAY = 45306; // 2024-01-15

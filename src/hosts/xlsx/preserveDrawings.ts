@@ -13,7 +13,7 @@ import {
   readText,
   resolveTarget,
   sheetPartPaths,
-} from "../sheets/xlsxCharts";
+} from "./charts";
 
 const DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 

@@ -24,10 +24,10 @@ import {
   simulateBacklogChunked,
   SimulateBacklogOptions,
   SimulationResult,
-} from "../engine";
-import type { InputProblem, PlanInputs, RawInput, RawPlanInputs, SheetNameProblem } from "../sheets/inputs";
-import { nonFiniteCell, readPlanInputs, readSheetName } from "../sheets/inputs";
-import type { Language } from "../sheets/messages";
+} from "../../engine";
+import type { InputProblem, PlanInputs, RawInput, RawPlanInputs, SheetNameProblem } from "../../sheets/inputs";
+import { nonFiniteCell, readPlanInputs, readSheetName } from "../../sheets/inputs";
+import type { Language } from "../../sheets/messages";
 import {
   ApplyOptions,
   ApplyReport,
@@ -37,17 +37,17 @@ import {
   queueOwnSheet,
   resolveTarget,
   WorkbookLayout,
-} from "../sheets/officeAdapter";
+} from "./writeSheet";
 import {
   buildProjectionSheet,
   PROJECTION_TABLE,
   ProjectionSummary,
   runProjection,
   summarizeProjection,
-} from "../sheets/projectionSheet";
-import type { SheetSpec } from "../sheets/spec";
-import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
-import { buildWhatIfSheet } from "../sheets/whatIfSheet";
+} from "../../sheets/projectionSheet";
+import type { SheetSpec } from "../../sheets/spec";
+import type { UncertaintyBlock } from "../../sheets/uncertaintyBlock";
+import { buildWhatIfSheet } from "../../sheets/whatIfSheet";
 import { officeErrorCode } from "./officeErrors";
 import {
   checkWork,
@@ -62,8 +62,8 @@ import {
   SectionResults,
   sliceRuns,
   UncertaintyPlan,
-} from "./sections";
-import type { FieldKey } from "./strings";
+} from "../../taskpane/sections";
+import type { FieldKey } from "../../taskpane/strings";
 import {
   absoluteReference,
   FieldProblem,
@@ -82,7 +82,7 @@ import {
   resolveFields,
   resolveReference,
   WorkbookMeta,
-} from "./workbookInputs";
+} from "./readInputs";
 
 export type RunKind = "projection" | "whatIf";
 

@@ -5,7 +5,7 @@
  * sheet ranges only (no cached values), so Excel and LibreOffice draw them from the live cells.
  */
 import JSZip from "jszip";
-import { ChartSpec, parseCell } from "./spec";
+import { ChartSpec, parseCell } from "../../sheets/spec";
 
 export interface SheetCharts {
   sheetName: string;

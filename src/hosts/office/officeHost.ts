@@ -3,10 +3,10 @@
  * The pane's host backed by Office.js: each job is one `Excel.run`. Language and locale follow
  * Office.context.displayLanguage.
  */
-import { excelDateSerial } from "../sheets/spec";
-import type { PaneHost } from "./pane";
+import { excelDateSerial } from "../../sheets/spec";
+import type { PaneHost } from "../../taskpane/pane";
 import { readConventionNames, readSelection, runPlan, saveConventionNames } from "./runPlan";
-import { languageFor } from "./strings";
+import { languageFor } from "../../taskpane/strings";
 
 /** Today as an Excel serial, by the planner's own calendar (local date, not UTC). */
 export function todaySerial(now: Date = new Date()): number {

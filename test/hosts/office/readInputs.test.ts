@@ -15,7 +15,7 @@ import {
   trimBlankEnds,
   WorkbookMeta,
   emptyFields,
-} from "../../src/taskpane/workbookInputs";
+} from "../../../src/hosts/office/readInputs";
 
 describe("parseReference", () => {
   it.each([

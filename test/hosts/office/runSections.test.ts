@@ -4,13 +4,13 @@
  * with the engine's own figures; a wrong section field writes nothing and names the field; a long
  * simulation reports progress and yields to the pane between slices.
  */
-import { createRng, projectTracks, simulateBacklog, TRACK_IDS } from "../../src/engine";
-import { PROJECTION_TABLE } from "../../src/sheets/projectionSheet";
-import { createOfficeHost, yieldToHost } from "../../src/taskpane/officeHost";
-import { describeNote, describeRunProblem, tracksLines, uncertaintyResult } from "../../src/taskpane/outcomes";
-import { RunOutcome, RunRequest, RunSuccess } from "../../src/taskpane/runPlan";
-import { emptySectionFields, SectionFields, TRACKS_TABLE, TracksFields, UncertaintyFields } from "../../src/taskpane/sections";
-import { emptyFields, PaneFields } from "../../src/taskpane/workbookInputs";
+import { createRng, projectTracks, simulateBacklog, TRACK_IDS } from "../../../src/engine";
+import { PROJECTION_TABLE } from "../../../src/sheets/projectionSheet";
+import { createOfficeHost, yieldToHost } from "../../../src/hosts/office/officeHost";
+import { describeNote, describeRunProblem, tracksLines, uncertaintyResult } from "../../../src/taskpane/outcomes";
+import { RunOutcome, RunRequest, RunSuccess } from "../../../src/hosts/office/runPlan";
+import { emptySectionFields, SectionFields, TRACKS_TABLE, TracksFields, UncertaintyFields } from "../../../src/taskpane/sections";
+import { emptyFields, PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, OfficeMockObject, plannerWorkbook, rectOf, Rect } from "./fakeExcel";
 import { expectProblem as expectRunProblem, run, state } from "./runHelpers";
 

@@ -3,8 +3,8 @@
  * OfficeExtension.Error whose `code` (sometimes only `debugInfo.code`) says what happened;
  * codes are not localised, so they are safe to map.
  */
-import type { Language } from "../sheets/messages";
-import { STRINGS } from "./strings";
+import type { Language } from "../../sheets/messages";
+import { STRINGS } from "../../taskpane/strings";
 
 /** The error code of an Office.js failure, or "Unknown". */
 export function officeErrorCode(error: unknown): string {

@@ -12,9 +12,9 @@ import {
   widthInPoints,
   WorkbookLayout,
   writeSheetSpec,
-} from "../../src/sheets/officeAdapter";
-import { Cell, formula, SheetSpec, text } from "../../src/sheets/spec";
-import { FakeWorkbook } from "../taskpane/fakeExcel";
+} from "../../../src/hosts/office/writeSheet";
+import { Cell, formula, SheetSpec, text } from "../../../src/sheets/spec";
+import { FakeWorkbook } from "./fakeExcel";
 
 const TRICKY = ["=SUM(A1)", "+31 6 1234 5678", "-", "-5", "@home", "'quoted", "00123", "1-2", "TRUE", "\tTab", "25"];
 

@@ -5,7 +5,7 @@
  * be lost or changed. We copy the original <definedName> elements back verbatim instead.
  */
 import JSZip from "jszip";
-import { attributes, escapeXml } from "../sheets/xlsxCharts";
+import { attributes, escapeXml } from "./charts";
 
 export interface DefinedName {
   name: string;

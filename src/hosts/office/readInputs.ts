@@ -9,8 +9,8 @@
  * merged cells are reported, and error cells arrive as `{ error }` so messages can tell them
  * from typed text.
  */
-import { MAX_WEEKS } from "../engine";
-import { excelDateSerial, parseCell } from "../sheets/spec";
+import { MAX_WEEKS } from "../../engine";
+import { excelDateSerial, parseCell } from "../../sheets/spec";
 import {
   INPUT_NAMES,
   InputKey,
@@ -20,11 +20,11 @@ import {
   RawPlanInputs,
   splitAddress,
   trimBlankEnds,
-} from "../sheets/inputs";
+} from "../../sheets/inputs";
 
 // Shared with `npm run plan`, which trims long ranges the same way.
 export { trimBlankEnds };
-import type { ControlKey, FieldKey } from "./strings";
+import type { ControlKey, FieldKey } from "../../taskpane/strings";
 
 export type PaneFields = Record<FieldKey, string>;
 

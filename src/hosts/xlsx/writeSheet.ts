@@ -4,7 +4,7 @@
  * result and `xlsxCharts.ts` adds them to the saved file.
  */
 import type ExcelJS from "exceljs";
-import { Block, Cell, CellStyle, ChartSpec, isFormula, isText, parseCell, SheetSpec } from "./spec";
+import { Block, Cell, CellStyle, ChartSpec, isFormula, isText, parseCell, SheetSpec } from "../../sheets/spec";
 
 export interface ApplyResult {
   /** The sheet's final name: the spec's, or with " (2)" when a user's sheet already had it. */

@@ -19,8 +19,8 @@
  * co-author would.
  */
 import type { OfficeMockObject as MockObject } from "office-addin-mock";
-import { qualify, splitAddress } from "../../src/sheets/inputs";
-import { cellAddress, columnLetter, parseCell } from "../../src/sheets/spec";
+import { qualify, splitAddress } from "../../../src/sheets/inputs";
+import { cellAddress, columnLetter, parseCell } from "../../../src/sheets/spec";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose dependency
 // tree ships ES modules that Jest (CommonJS here) cannot load: stand in for that one enum. The

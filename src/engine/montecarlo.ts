@@ -500,11 +500,13 @@ export function percentilesCore(
     if (v < min) min = v;
     else if (v > max) max = v;
   }
-  const scale = ws.counts.length / (max - min);
-  if (!(max > min) || !Number.isFinite(scale)) {
-    for (let j = 0; j < m; j++) out[j] = min; // all values equal (or a range too narrow to split)
+  if (!(max > min)) {
+    for (let j = 0; j < m; j++) out[j] = min; // all values equal
     return;
   }
+  // buckets ÷ (max − min) overflows for a spread below about 1e-305 (e.g. [0, 5e-324]); any finite
+  // scale keeps bucket order equal to value order, and (v − min) × scale then stays below buckets.
+  const scale = Math.min(ws.counts.length / (max - min), Number.MAX_VALUE);
   // Wanted ranks, ascending: floor(h) and, when h is not whole, the next one.
   const { ranks, firstRank } = ws;
   let rankCount = 0;

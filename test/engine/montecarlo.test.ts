@@ -208,8 +208,27 @@ describe("percentilesCore", () => {
           ps.forEach((p, j) => expect(out[j]).toBe(referencePercentile(values, p)));
         },
       ),
-      { numRuns: 200 },
+      // The counterexample a random seed once found: a spread too small for buckets ÷ spread.
+      { numRuns: 200, examples: [[[0, 5e-324], [1]]] },
     );
+  });
+
+  test.each([
+    [[0, 5e-324], [0, 0.5, 1]],
+    [[0, 1e-310], [0, 0.5, 1]],
+    [[1e-310, 0, 3e-310, 2e-310], [0, 0.25, 0.5, 0.9, 1]],
+    [[7, 7 + 2 ** -50, 7], [0, 0.5, 0.75, 1]],
+  ])("a spread too small to cut into buckets, %p, still equals PERCENTILE.INC", (values, ps) => {
+    const ws = new PercentileWorkspace(values.length, ps.length);
+    const out = new Float64Array(ps.length);
+    percentilesCore(Float64Array.from(values), values.length, ps, out, ws);
+    expect(Array.from(out)).toEqual(ps.map((p) => referencePercentile(values, p)));
+  });
+
+  test("[0, 1e-310] gives its minimum, midpoint and maximum, not the minimum three times", () => {
+    const out = new Float64Array(3);
+    percentilesCore(Float64Array.from([0, 1e-310]), 2, [0, 0.5, 1], out, new PercentileWorkspace(2, 3));
+    expect(Array.from(out)).toEqual([0, 5e-311, 1e-310]);
   });
 
   test("every value equal, and one outlier among many equal values", () => {

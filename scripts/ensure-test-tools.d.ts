@@ -1,0 +1,17 @@
+/** Types for ensure-test-tools.js. */
+import type { InstallContext, Tool } from "./find-tools";
+
+export interface DecideOptions {
+  missing: Tool[];
+  context: InstallContext;
+  hasAptGet: boolean;
+  hasSnap: boolean;
+  overrides?: string[];
+}
+
+export type Decision =
+  | { action: "none" }
+  | { action: "install"; packages: string[]; snap: string[] }
+  | { action: "stop"; sentence: string };
+
+export function decide(options: DecideOptions): Decision;

@@ -1,5 +1,5 @@
 /** Types for ensure-test-tools.js. */
-import type { InstallContext, Tool } from "./find-tools";
+import type { InstallContext, Tool, ToolSystem } from "./find-tools";
 
 export interface DecideOptions {
   missing: Tool[];
@@ -15,3 +15,13 @@ export type Decision =
   | { action: "stop"; sentence: string };
 
 export function decide(options: DecideOptions): Decision;
+
+export interface EnsureDeps {
+  system: ToolSystem;
+  context: InstallContext;
+  hasProgram: (program: string) => boolean;
+  run: (command: string, args: string[]) => boolean;
+  report: (sentence: string) => void;
+}
+
+export function ensureTestTools(deps?: EnsureDeps): number;

@@ -5,7 +5,7 @@
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
-const { findTool, aptPackages, missingSentence, systemContext } = require("./find-tools");
+const { findTool, aptPackages, missingSentence, realSystem, systemContext } = require("./find-tools");
 
 /**
  * What to do about the missing tools: nothing, install with apt-get (and snap on Ubuntu), or stop.
@@ -21,49 +21,60 @@ function decide({ missing, context, hasAptGet, hasSnap, overrides = [] }) {
   return { action: "stop", sentence: missingSentence(missing, context, overrides) };
 }
 
-function exists(program) {
-  return ["/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin", "/snap/bin"].some((dir) => fs.existsSync(`${dir}/${program}`));
+/** The real machine: programs, the package managers, and the console. */
+function realDeps() {
+  const system = realSystem();
+  return {
+    system,
+    context: systemContext(system),
+    hasProgram: (program) =>
+      ["/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin", "/snap/bin"].some((dir) => fs.existsSync(`${dir}/${program}`)),
+    run: (command, args) => {
+      console.log(`ensure-test-tools: ${command} ${args.join(" ")}`);
+      const result = spawnSync(command, args, {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
+      return result.status === 0;
+    },
+    report: (sentence) => console.error(sentence),
+  };
 }
 
-function runQuietly(command, args) {
-  console.log(`ensure-test-tools: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  return result.status === 0;
-}
-
-function missingNow() {
-  const results = ["soffice", "chromium"].map((tool) => [tool, findTool(tool)]);
+function missingNow(system) {
+  const results = ["soffice", "chromium"].map((tool) => [tool, findTool(tool, system)]);
   return {
     missing: results.filter(([, r]) => !r.found).map(([tool]) => tool),
     overrides: results.map(([, r]) => r.override).filter(Boolean),
   };
 }
 
-function main() {
-  const context = systemContext();
-  const first = missingNow();
-  const plan = decide({ ...first, context, hasAptGet: exists("apt-get"), hasSnap: exists("snap") });
+/**
+ * Finds the tools, installs what is missing where `decide` allows, and looks again.
+ * Returns the exit code: 0 when both are there in the end.
+ * @example process.exit(ensureTestTools())
+ */
+function ensureTestTools(deps = realDeps()) {
+  const { system, context, hasProgram, run, report } = deps;
+  const first = missingNow(system);
+  const plan = decide({ ...first, context, hasAptGet: hasProgram("apt-get"), hasSnap: hasProgram("snap") });
   if (plan.action === "none") return 0;
   if (plan.action === "stop") {
-    console.error(plan.sentence);
+    report(plan.sentence);
     return 1;
   }
   const installed =
     (plan.packages.length === 0 ||
-      (runQuietly("apt-get", ["update", "-q"]) &&
-        runQuietly("apt-get", ["install", "-y", "-q", "--no-install-recommends", ...plan.packages]))) &&
-    plan.snap.every((name) => runQuietly("snap", ["install", name]));
-  const after = missingNow();
+      (run("apt-get", ["update", "-q"]) && run("apt-get", ["install", "-y", "-q", "--no-install-recommends", ...plan.packages]))) &&
+    plan.snap.every((name) => run("snap", ["install", name]));
+  const after = missingNow(system);
   if (!installed || after.missing.length > 0) {
-    console.error(missingSentence(after.missing.length > 0 ? after.missing : first.missing, context, after.overrides));
+    report(missingSentence(after.missing.length > 0 ? after.missing : first.missing, context, after.overrides));
     return 1;
   }
   return 0;
 }
 
-if (require.main === module) process.exit(main());
+if (require.main === module) process.exit(ensureTestTools());
 
-module.exports = { decide };
+module.exports = { decide, ensureTestTools };

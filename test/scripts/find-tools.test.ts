@@ -3,7 +3,7 @@
  * of `npm test`'s first step (scripts/ensure-test-tools.js), on injected machines: no real
  * installs, no real files.
  */
-import { decide } from "../../scripts/ensure-test-tools";
+import { decide, ensureTestTools } from "../../scripts/ensure-test-tools";
 import { findTool, installCommand, linuxFamily, missingSentence, ToolSystem } from "../../scripts/find-tools";
 
 /** A machine holding exactly `files`; `scripts` maps a file to its first bytes. */
@@ -149,5 +149,54 @@ describe("npm test's first step decides", () => {
   test("an override pointing at nothing stops rather than installing something else", () => {
     const plan = decide({ missing: ["soffice"], context: debianRoot, hasAptGet: true, hasSnap: false, overrides: ["SOFFICE_PATH=/gone"] });
     expect(plan).toEqual({ action: "stop", sentence: expect.stringContaining("SOFFICE_PATH=/gone points to no file") });
+  });
+});
+
+describe("npm test's first step, end to end on an injected machine", () => {
+  /** A Debian machine whose apt-get "installs" by adding the package's program. */
+  function debian(files: string[], { isRoot = true, aptWorks = true } = {}) {
+    const installed = [...files];
+    const commands: string[] = [];
+    const sentences: string[] = [];
+    const programs: Record<string, string> = { chromium: "/usr/bin/chromium", "libreoffice-calc-nogui": "/usr/bin/soffice" };
+    const deps = {
+      system: { ...machine("linux", [], { PATH: "/usr/bin" }), isFile: (file: string) => installed.includes(file) },
+      context: { platform: "linux", family: "debian", isRoot },
+      hasProgram: (program: string) => program === "apt-get",
+      run: (command: string, args: string[]) => {
+        commands.push([command, ...args].join(" "));
+        if (aptWorks && args[0] === "install") for (const p of args) if (programs[p]) installed.push(programs[p] as string);
+        return aptWorks;
+      },
+      report: (sentence: string) => sentences.push(sentence),
+    };
+    return { deps, commands, sentences };
+  }
+
+  test("both present: nothing is run", () => {
+    const { deps, commands } = debian(["/usr/bin/soffice", "/usr/bin/chromium"]);
+    expect(ensureTestTools(deps)).toBe(0);
+    expect(commands).toEqual([]);
+  });
+
+  test("root, both missing: apt-get update, then one non-interactive install, then found", () => {
+    const { deps, commands, sentences } = debian([]);
+    expect(ensureTestTools(deps)).toBe(0);
+    expect(commands).toEqual(["apt-get update -q", "apt-get install -y -q --no-install-recommends chromium libreoffice-calc-nogui fonts-dejavu-core"]);
+    expect(sentences).toEqual([]);
+  });
+
+  test("the install fails: exit 1 with the one sentence", () => {
+    const { deps, sentences } = debian(["/usr/bin/chromium"], { aptWorks: false });
+    expect(ensureTestTools(deps)).toBe(1);
+    expect(sentences).toEqual([expect.stringMatching(/^The tests need LibreOffice, which was not found: install it with `apt-get install/)]);
+  });
+
+  test("not root: nothing is run, exit 1 with the sudo command", () => {
+    const { deps, commands, sentences } = debian([], { isRoot: false });
+    expect(ensureTestTools(deps)).toBe(1);
+    expect(commands).toEqual([]);
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0]).toContain("`sudo apt-get install -y --no-install-recommends chromium libreoffice-calc-nogui fonts-dejavu-core`");
   });
 });

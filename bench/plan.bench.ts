@@ -15,7 +15,7 @@ import type { PlanInputs } from "../src/sheets/inputs";
 import { buildWhatIfSheet, WHAT_IF_RUNS } from "../src/sheets/whatIfSheet";
 import { writeSampleWorkbook } from "../src/cli/sampleWorkbook";
 import { excelDateSerial } from "../src/sheets/spec";
-import { median } from "./timing";
+import { Figure, median } from "./timing";
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLE = path.join(ROOT, "assets", "voorbeeld-invoer.xlsx");
@@ -77,7 +77,7 @@ async function timeInProcess(input: string): Promise<number> {
   return median(samples.slice(1)); // the first run warms up the JIT and module caches
 }
 
-export async function run(): Promise<void> {
+export async function run(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-bench-"));
   try {
     const tenYears = path.join(dir, "tien-jaar.xlsx");
@@ -109,6 +109,16 @@ export async function run(): Promise<void> {
       `buildWhatIfSheet alone, ${builder.weeks} weeks (scenarios, shared capacity, uncertainty): median ${builder.build.toFixed(0)} ms, ` +
         `of which the ${WHAT_IF_RUNS.toLocaleString("en-US")}-run simulation ≈ ${builder.simulation.toFixed(0)} ms`,
     );
+    return [
+      ...rows.map((r) => ({
+        what: `\`npm run plan\`, ${r.name}: command (Node and ts-node start included) / pipeline in process / output`,
+        measured: `${(r.command / 1000).toFixed(1)} s / ${(r.pipeline / 1000).toFixed(2)} s / ${(r.bytes / 1024).toFixed(0)} KiB`,
+      })),
+      {
+        what: `\`buildWhatIfSheet\` alone, ${builder.weeks} weeks / of which the ${WHAT_IF_RUNS.toLocaleString("en-US")}-run simulation`,
+        measured: `${builder.build.toFixed(0)} ms / ${builder.simulation.toFixed(0)} ms`,
+      },
+    ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

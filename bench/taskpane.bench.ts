@@ -15,7 +15,7 @@ import { REQUEST_LIMIT_BYTES } from "../src/hosts/office/writeSheet";
 import { runPlan } from "../src/hosts/office/runPlan";
 import { emptyFields } from "../src/hosts/office/readInputs";
 import { plannerWorkbook } from "../test/hosts/office/fakeExcel";
-import { median } from "./timing";
+import { Figure, median } from "./timing";
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -34,7 +34,7 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-function bundleSizes(): void {
+function bundleSizes(): Figure[] {
   const bundle = path.join(DIST, "taskpane.js");
   const sources = Math.max(newestSource(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
   // Missing or older than the sources: sizes of an old build would mislead.
@@ -45,6 +45,7 @@ function bundleSizes(): void {
   const built = fs.statSync(path.join(DIST, "taskpane.js")).mtime.toISOString().slice(0, 16).replace("T", " ");
   console.log(`bundle sizes (dist/, built ${built} UTC; office.js not included)`);
   let pageScripts = 0;
+  const figures: Figure[] = [];
   for (const file of ["taskpane.js", "functions.js", "taskpane.css"]) {
     const full = path.join(DIST, file);
     if (!fs.existsSync(full)) continue;
@@ -52,13 +53,16 @@ function bundleSizes(): void {
     if (file.endsWith(".js")) pageScripts += bytes.length;
     const kind = file.endsWith(".js") ? "minified" : "as served";
     console.log(`  ${file.padEnd(13)} ${kb(bytes.length).padStart(9)} ${kind.padEnd(9)} ${kb(zlib.gzipSync(bytes).length).padStart(8)} gzip`);
+    figures.push({ what: `\`${file}\`, ${kind} / gzip`, measured: `${kb(bytes.length)} / ${kb(zlib.gzipSync(bytes).length)}` });
   }
   // The shared runtime loads functions.js into the pane's page as well: count both.
   const verdict = pageScripts <= BUNDLE_BUDGET ? "within" : "OVER";
   console.log(`  pane page JavaScript (taskpane.js + functions.js): ${kb(pageScripts)}, budget ${kb(BUNDLE_BUDGET)}: ${verdict}`);
+  figures.push({ what: "pane page JavaScript (`taskpane.js` + `functions.js`; office.js not counted)", measured: `${kb(pageScripts)} (${verdict})`, goal: `≤ ${kb(BUNDLE_BUDGET)}` });
+  return figures;
 }
 
-async function syncsPerRun(weeks: number): Promise<void> {
+async function syncsPerRun(weeks: number): Promise<Figure> {
   const samples: number[] = [];
   let syncs = 0;
   let largest = 0;
@@ -97,11 +101,17 @@ async function syncsPerRun(weeks: number): Promise<void> {
     `  ${String(weeks).padStart(6)} weeks: ${syncs} context.sync() calls, largest request ${kb(largest)}, ` +
       `all requests ${kb(total)}, median ${median(samples).toFixed(0)} ms with the fake  (${ok})`,
   );
+  return {
+    what: `task-pane projection run, ${weeks.toLocaleString("en-US")} weeks (fake Excel): syncs / largest request / time`,
+    measured: `${syncs} / ${kb(largest)} / ${median(samples).toFixed(0)} ms`,
+    goal: "≤ 3 syncs, every request < 5 MB",
+  };
 }
 
-export async function run(): Promise<void> {
-  bundleSizes();
+export async function run(): Promise<Figure[]> {
+  const figures = bundleSizes();
   console.log("syncs per projection run (office-addin-mock fake Excel; request bytes estimated from the JSON sent)");
-  await syncsPerRun(52);
-  await syncsPerRun(MAX_WEEKS);
+  figures.push(await syncsPerRun(52));
+  figures.push(await syncsPerRun(MAX_WEEKS));
+  return figures;
 }

@@ -15,6 +15,7 @@ import { chromium, BrowserContext, Page } from "playwright-core";
 import { createRng, simulateBacklog } from "../../src/engine";
 import { chanceSentence, endOfYear } from "../../src/sheets/uncertaintyBlock";
 import { BUILD_DIR } from "../helpers/build";
+import { findChromium } from "../helpers/chromium";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUTPUT = path.join(ROOT, "test-output");
@@ -70,7 +71,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profile = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-e2e-"));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: findChromium(),
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     viewport: { width: 380, height: 1000 },

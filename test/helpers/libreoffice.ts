@@ -1,31 +1,22 @@
 /**
  * Runs LibreOffice headless to recalculate and export workbooks: a spreadsheet engine that is not
  * ours. Each run gets a fresh user profile so parallel runs do not collide. A missing soffice is
- * a failure with a clear message, never a skip: CI installs LibreOffice.
+ * a failure with the install command, never a skip: `npm test` finds or installs LibreOffice first.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pathToFileURL } from "url";
+import { requireTool } from "../../scripts/find-tools";
 
-const CANDIDATES = [
-  "/usr/bin/soffice",
-  "/usr/local/bin/soffice",
-  "/usr/lib/libreoffice/program/soffice",
-  "/opt/libreoffice/program/soffice",
-];
-
-/** The soffice binary, or an error that says how to get it. */
+/**
+ * The soffice binary, or an error with the install command for this system. One lookup for
+ * `npm test`'s first step and the tests: scripts/find-tools.js (`SOFFICE_PATH` first).
+ * @example execFile(findSoffice(), ["--version"])
+ */
 export function findSoffice(): string {
-  const fromEnv = process.env["SOFFICE"];
-  const found = [fromEnv, ...CANDIDATES].find((p): p is string => p !== undefined && fs.existsSync(p));
-  if (!found) {
-    throw new Error(
-      "LibreOffice (soffice) was not found. These tests recalculate the generated workbooks with it: " +
-        "install it (apt-get install -y libreoffice-calc) or set SOFFICE=/path/to/soffice.",
-    );
-  }
-  return found;
+  return requireTool("soffice");
 }
 
 /** Every sheet to its own CSV, UTF-8, values as numbers (not as shown), on LibreOffice ≥ 7.2. */
@@ -44,7 +35,7 @@ export async function convert(files: string[], filter: string, outDir?: string):
       execFile(
         soffice,
         [
-          `-env:UserInstallation=file://${profile}`,
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
           "--headless",
           "--norestore",
           "--convert-to",

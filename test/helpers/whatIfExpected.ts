@@ -4,7 +4,7 @@ import type { InputId, ScenarioId } from "../../src/sheets/whatIfSheet";
 
 export type InputValues = Record<Exclude<InputId, "firstWeek">, number>;
 
-/** The queue's weekly intake and capacity per scenario (docs/whatif.md has the reading). */
+/** The queue's weekly intake and capacity per scenario (docs/what-if.md has the reading). */
 export function expectedScenario(id: ScenarioId, v: InputValues): { intake: number; capacity: number } {
   switch (id) {
     case "plan":

@@ -369,9 +369,10 @@ function summaryBlocks(options: MonitoringSheetOptions, layout: MonitoringLayout
   const labels = WORDS[options.language];
   const s = layout.summary;
   const latest = (column: Column): string => `IF(${s.lastWeek}=0,"",INDEX(${layout.column(column)},${s.lastWeek}))`;
+  // SUMIFS on the week number, not INDEX(…):INDEX(…): the same in Excel, LibreOffice and HyperFormula.
   const lastEight = (column: Column): string =>
-    `IF(${s.lastWeek}=0,"",SUM(INDEX(${layout.column(column)},MAX(1,${s.lastWeek}-7)):` +
-    `INDEX(${layout.column(column)},${s.lastWeek}))/MIN(8,${s.lastWeek}))`;
+    `IF(${s.lastWeek}=0,"",SUMIFS(${layout.column(column)},${layout.column("week")},">="&(${s.lastWeek}-7),` +
+    `${layout.column("week")},"<="&${s.lastWeek})/MIN(8,${s.lastWeek}))`;
   const figure = (row: number, label: string, value: Cell, numberFormat = "#,##0.0"): Block[] => [
     { at: cellAddress(row, 0), cells: [[text(label)]], style: "label" },
     { at: cellAddress(row, 1), cells: [[value]], numberFormat, style: "output" },

@@ -5,6 +5,7 @@
  * One workbook also has week 13 typed into the table after writing, as a planner would.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -54,6 +55,7 @@ function monitor(options: PlanVsActualOptions): MonitorResult {
 
 let dir: string;
 let csvDir: string;
+let loXlsxDir: string;
 const files = { sample: "", typed: "", seasonal: "" };
 const results: { sample?: MonitorResult; seasonal?: MonitorResult } = {};
 
@@ -87,6 +89,8 @@ beforeAll(async () => {
   });
   await write(results.seasonal, "en", files.seasonal);
   csvDir = await convert([files.sample, files.typed, files.seasonal], CSV_ALL_SHEETS, path.join(dir, "csv"));
+  // LibreOffice reads our chart and writes it back in its own words: does the band survive?
+  loXlsxDir = await convert([files.sample], "xlsx", path.join(dir, "lo-xlsx"));
 }, 240_000);
 
 afterAll(() => {
@@ -197,4 +201,17 @@ test("a plan with weekly figures and no counted backlog, in English, is the engi
   checkReforecast(rows, result.reforecast, 26);
   const layout = monitoringLayout(26);
   expect(csvCell(rows, plain(layout.summary.sentence))).toBe(summarizeLatestWeek(result).en);
+});
+
+test("LibreOffice reads the band chart: a stacked area pair and the plan and actual lines", async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(loXlsxDir, "sample.xlsx")));
+  const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+  expect(charts).toHaveLength(1);
+  const xml = await (zip.file(charts[0] as string) as JSZip.JSZipObject).async("string");
+  const area = /<c:areaChart>(.*?)<\/c:areaChart>/s.exec(xml)?.[1] ?? "";
+  const line = /<c:lineChart>(.*?)<\/c:lineChart>/s.exec(xml)?.[1] ?? "";
+  expect(area).toMatch(/<c:grouping val="stacked"\/>/);
+  expect(area.match(/<c:ser>/g)).toHaveLength(2);
+  expect(line.match(/<c:ser>/g)).toHaveLength(2);
+  expect(line).toContain("$U$28:$U$79"); // the actual backlog (#N/A after the known weeks)
 });

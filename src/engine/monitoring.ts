@@ -184,6 +184,14 @@ export function comparePlanWithActuals(options: PlanVsActualOptions): Result<Pla
     const measured = backlog !== undefined;
     const actualBacklog = measured ? (backlog[t] as number) : flowBacklog;
     const difference = actualBacklog - row.backlog;
+    if (!Number.isFinite(flowBacklog) || !Number.isFinite(intakeAbove) || !Number.isFinite(decisionsBelow)) {
+      return fail({
+        kind: "range",
+        argument: "actual_intake",
+        week: t + 1,
+        message: `actual_intake, week ${t + 1}: the figures are too large to add up to a finite backlog`,
+      });
+    }
     weeks.push({
       week: t + 1,
       plannedIntake: row.intake,

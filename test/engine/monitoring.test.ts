@@ -270,6 +270,11 @@ describe("bad inputs: one sentence naming the argument (and week)", () => {
     expect(error.message).toBe(message);
   });
 
+  test("actuals too large to add up name the week", () => {
+    const error = errorOf(comparePlanWithActuals({ ...SMALL, actualIntake: [1e308, 1e308, 1], actualDecisions: [0, 0, 0] }));
+    expect(error.message).toBe("actual_intake, week 2: the figures are too large to add up to a finite backlog");
+  });
+
   test("a plan too long for the engine names planned_intake", () => {
     const error = errorOf(
       comparePlanWithActuals({ ...SMALL, plannedIntake: new Array<number>(10_001).fill(1), plannedCapacity: 1 }),

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { comparePlanWithActuals, monitoringColumns, monitorPlan } from "../../src/engine";
 import { PLAN_VS_ACTUAL } from "../../src/functions/monitoring";
 import { CHANCE_BELOW } from "../../src/functions/uncertainty";
@@ -110,5 +111,43 @@ describe("=IND.PLAN_VS_ACTUAL", () => {
     ],
   ])("%s → one sentence naming the argument and week", (_, fn, code, message) => {
     expect(call(fn)).toEqual({ code, message });
+  });
+});
+
+describe("=IND.PLAN_VS_ACTUAL against any argument shape", () => {
+  const cell = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -5, max: 60 }),
+    fc.constantFrom(1e308, -0, 5e-324),
+    fc.string({ maxLength: 4 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant(""),
+  );
+  const argument = fc.oneof(
+    cell,
+    fc.array(fc.array(cell, { maxLength: 3 }), { maxLength: 6 }),
+    fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 8 }),
+    fc.constant([]),
+    fc.constant([[]]),
+  );
+
+  test("a finite 6-column spill or an Excel error with a message, nothing else", () => {
+    fc.assert(
+      fc.property(fc.array(argument, { minLength: 6, maxLength: 6 }), (args) => {
+        const result = call(() => (PLAN_VS_ACTUAL as (...a: unknown[]) => unknown)(...args));
+        if (result.code !== undefined) {
+          expect(["#VALUE!", "#NUM!"]).toContain(result.code);
+          expect((result.message ?? "").length).toBeGreaterThan(10);
+          return;
+        }
+        for (const line of result.value as number[][]) {
+          expect(line).toHaveLength(6);
+          for (const v of line) expect(Number.isFinite(v)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

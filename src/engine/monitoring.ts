@@ -22,6 +22,7 @@ import {
   ProjectionResult,
   requiredCapacityCore,
   Result,
+  SEED_RULE,
   SeriesInput,
   simulateBacklog,
 } from "./index";
@@ -331,7 +332,7 @@ export interface MonitorResult extends PlanVsActualResult {
 export function monitorPlan(options: MonitorOptions): Result<MonitorResult> {
   const compared = comparePlanWithActuals(options);
   if (!compared.ok) return compared;
-  const seed = checkNumber(options.seed ?? DEFAULT_SEED, { min: 0, max: 4_294_967_295, integer: true }, "seed");
+  const seed = checkNumber(options.seed ?? DEFAULT_SEED, SEED_RULE, "seed");
   if (!seed.ok) return seed;
   const { plan, weeks } = compared.value;
   const horizon = plan.rows.length;

@@ -9,7 +9,8 @@
  * at writing time; the sheet says they are fixed.
  *
  * Layout (0-based rows): 0 title, 1 summary sentence, 2–3 notes, 5–15 the latest week,
- * 17–24 the re-forecast, chart from D6, table from row 26 with one row per plan week.
+ * 17–24 the re-forecast, the chart from D7, the table header in row 26 (Excel row 27), one row per
+ * plan week below it.
  */
 import { MONITORING_SENTENCE_WORDS, monitorPlan, MonitorResult, Result } from "../engine";
 import { isoDate } from "./dates";

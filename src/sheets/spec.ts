@@ -60,10 +60,16 @@ export interface ChartSeries {
   name: string;
   /** A1 range on this sheet holding the series' values, e.g. "G6:G57". */
   values: string;
+  /** In a "band" chart: draw this line series as markers only, without a line (actual figures). */
+  markersOnly?: boolean;
 }
 
 export interface ChartSpec {
-  kind: "line" | "areaStacked";
+  /**
+   * "band": the first two series are stacked areas, the first invisible (the band's low edge) and
+   * the second filled (its width), so the band shows as a shaded area; the others are lines.
+   */
+  kind: "line" | "areaStacked" | "band";
   title: string;
   /** A1 range on this sheet with the x-axis labels (weeks or dates). */
   categories: string;

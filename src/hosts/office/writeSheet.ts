@@ -408,10 +408,16 @@ async function writeTable(
   added.style = table.style ?? "TableStyleMedium2";
 }
 
-async function writeChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number, batch: Batcher): Promise<void> {
+async function writeChart(
+  sheet: Excel.Worksheet,
+  spec: ChartSpec,
+  index: number,
+  batch: Batcher,
+  supports: (version: string) => boolean = () => false,
+): Promise<void> {
   const [first, ...rest] = spec.series;
   if (!first) return;
-  await batch.reserve(ACTION_OVERHEAD_BYTES * (8 + 3 * spec.series.length));
+  await batch.reserve(ACTION_OVERHEAD_BYTES * (8 + 6 * spec.series.length));
   const chart = sheet.charts.add(
     spec.kind === "line" ? "Line" : "AreaStacked",
     sheet.getRange(first.values),
@@ -425,10 +431,23 @@ async function writeChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number
   series0.name = first.name;
   series0.setValues(sheet.getRange(first.values));
   series0.setXAxisValues(categories);
+  const added = [series0];
   for (const item of rest) {
     const series = chart.series.add(item.name);
     series.setValues(sheet.getRange(item.values));
     series.setXAxisValues(categories);
+    added.push(series);
+  }
+  // A band: the low edge invisible, the width shaded, the rest lines (markers only for actuals).
+  if (spec.kind === "band" && supports("1.7")) {
+    series0.format.fill.clear();
+    series0.format.line.lineStyle = "None";
+    spec.series.forEach((item, i) => {
+      const series = added[i] as Excel.ChartSeries;
+      if (i < 2) return;
+      series.chartType = item.markersOnly ? "LineMarkers" : "Line";
+      if (item.markersOnly) series.format.line.lineStyle = "None";
+    });
   }
   if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
@@ -500,7 +519,7 @@ export async function applySheetSpec(
     const table = spec.tables[i] as TableSpec;
     await writeTable(sheet, table, renames[i]?.[1] ?? table.name, renames, batch, chunkBudget);
   }
-  for (let i = 0; i < spec.charts.length; i++) await writeChart(sheet, spec.charts[i] as ChartSpec, i, batch);
+  for (let i = 0; i < spec.charts.length; i++) await writeChart(sheet, spec.charts[i] as ChartSpec, i, batch, supports);
   if (spec.freezeRows) {
     await batch.reserve(ACTION_OVERHEAD_BYTES);
     sheet.freezePanes.freezeRows(spec.freezeRows);

@@ -5,7 +5,7 @@
  * sheet ranges only (no cached values), so Excel and LibreOffice draw them from the live cells.
  */
 import JSZip from "jszip";
-import { ChartSpec, parseCell } from "../../sheets/spec";
+import { ChartSeries, ChartSpec, parseCell } from "../../sheets/spec";
 
 export interface SheetCharts {
   sheetName: string;
@@ -68,26 +68,47 @@ function titleXml(title: string): string {
   );
 }
 
+/** One `<c:ser>`; `line` adds the line-series elements, `look` the shape properties (CT_LineSer/CT_AreaSer order). */
+function seriesXml(series: ChartSeries, index: number, categories: string, sheetName: string, line: boolean, look = ""): string {
+  const marker = series.markersOnly
+    ? `<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>`
+    : `<c:marker><c:symbol val="none"/></c:marker>`;
+  return (
+    `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>${look}` +
+    (line ? marker : "") +
+    `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(sheetRange(sheetName, series.values))}</c:f></c:numRef></c:val>` +
+    (line ? `<c:smooth val="0"/>` : "") +
+    `</c:ser>`
+  );
+}
+
+const AXES = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
+/** The band's low edge: no fill, no outline. Its width: a light shade. Markers-only: no line. */
+const NO_FILL = `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`;
+const BAND_FILL = `<c:spPr><a:solidFill><a:srgbClr val="9DC3E6"><a:alpha val="60000"/></a:srgbClr></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>`;
+const NO_LINE = `<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>`;
+
+/** The plot of a chart: one line or stacked-area group, or for "band" both on the same axes. */
+function plotXml(chart: ChartSpec, categories: string, sheetName: string): string {
+  const lines = (series: ChartSeries[], offset: number): string =>
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+    series.map((s, i) => seriesXml(s, offset + i, categories, sheetName, true, s.markersOnly ? NO_LINE : "")).join("") +
+    `<c:marker val="1"/>${AXES}</c:lineChart>`;
+  const areas = (series: ChartSeries[], looks: string[]): string =>
+    `<c:areaChart><c:grouping val="stacked"/><c:varyColors val="0"/>` +
+    series.map((s, i) => seriesXml(s, i, categories, sheetName, false, looks[i] ?? "")).join("") +
+    `${AXES}</c:areaChart>`;
+  if (chart.kind === "line") return lines(chart.series, 0);
+  if (chart.kind === "areaStacked") return areas(chart.series, []);
+  return areas(chart.series.slice(0, 2), [NO_FILL, BAND_FILL]) + lines(chart.series.slice(2), 2);
+}
+
 /** One DrawingML chart part for a chart spec; element order follows the schema (CT_Chart, …). */
 export function chartXml(chart: ChartSpec, sheetName: string): string {
   const line = chart.kind === "line";
   const categories = sheetRange(sheetName, chart.categories);
-  const series = chart.series
-    .map(
-      (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        (line ? `<c:marker><c:symbol val="none"/></c:marker>` : "") +
-        `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(sheetRange(sheetName, s.values))}</c:f></c:numRef></c:val>` +
-        (line ? `<c:smooth val="0"/>` : "") +
-        `</c:ser>`,
-    )
-    .join("");
-  const plot = line
-    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>` +
-      `<c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>`
-    : `<c:areaChart><c:grouping val="stacked"/><c:varyColors val="0"/>${series}` +
-      `<c:axId val="500000001"/><c:axId val="500000002"/></c:areaChart>`;
+  const plot = plotXml(chart, categories, sheetName);
   const catAx =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/>${chart.xAxisTitle ? titleXml(chart.xAxisTitle) : ""}` +
@@ -105,7 +126,9 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title)}<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    // A band's invisible low edge gets no legend entry.
+    `<c:legend><c:legendPos val="b"/>${chart.kind === "band" ? `<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>` : ""}` +
+    `<c:overlay val="0"/></c:legend>` +
     // "gap": #N/A past the horizon ends a line instead of dropping it to zero.
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );

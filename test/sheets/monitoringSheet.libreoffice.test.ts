@@ -1,0 +1,217 @@
+/**
+ * The monitoring sheet recalculated by LibreOffice, headless: a spreadsheet engine that is not
+ * ours. The spec is written with the ExcelJS adapter and the chart writer (as `npm run plan` does),
+ * LibreOffice recalculates every formula on loading, and each figure must be the engine's to 1e-9.
+ * One workbook also has week 13 typed into the table after writing, as a planner would.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  bandStatus,
+  comparePlanWithActuals,
+  describeWeek,
+  MonitoringWeek,
+  monitorPlan,
+  MonitorResult,
+  PlanVsActualOptions,
+  reforecast,
+  Reforecast,
+  summarizeLatestWeek,
+} from "../../src/engine";
+import { addCharts } from "../../src/hosts/xlsx/charts";
+import { applySheetSpec } from "../../src/hosts/xlsx/writeSheet";
+import { buildMonitoringSheet, monitoringLayout, MONITORING_SHEET_NAME } from "../../src/sheets/monitoringSheet";
+import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
+import { excelDateSerial } from "../../src/sheets/spec";
+import { convert, csvCell, CSV_ALL_SHEETS, findSoffice, readSheetCsv } from "../helpers/libreoffice";
+
+const SAMPLE: PlanVsActualOptions = {
+  opening: 1440,
+  plannedIntake: 25,
+  plannedCapacity: 1600 / 52,
+  actualIntake: SAMPLE_ACTUALS_2024.intake,
+  actualDecisions: SAMPLE_ACTUALS_2024.decisions,
+  actualBacklog: SAMPLE_ACTUALS_2024.backlog,
+};
+/** A 26-week plan with weekly figures and no counted backlog: the flows give the actual backlog. */
+const SEASONAL: PlanVsActualOptions = {
+  opening: 300,
+  plannedIntake: Array.from({ length: 26 }, (_, t) => 20 + 5 * Math.sin(t / 4)),
+  plannedCapacity: Array.from({ length: 26 }, (_, t) => (t < 10 ? 22.5 : 27.25)),
+  actualIntake: [18, 25, 0, 31.5, 22],
+  actualDecisions: [20, 19, 24, 26, 0],
+};
+/** What the planner types for week 13 in the sample's sheet: no count this week. */
+const WEEK_13 = { intake: 30, decisions: 25 };
+
+function monitor(options: PlanVsActualOptions): MonitorResult {
+  const result = monitorPlan(options);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+let dir: string;
+let csvDir: string;
+let loXlsxDir: string;
+const files = { sample: "", typed: "", seasonal: "" };
+const results: { sample?: MonitorResult; seasonal?: MonitorResult } = {};
+
+async function write(
+  result: MonitorResult,
+  language: "nl" | "en",
+  file: string,
+  typeIn?: (ws: ExcelJS.Worksheet) => void,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const spec = buildMonitoringSheet({ result, language, firstWeek: excelDateSerial(2024, 1, 1), createdOn: 45_306 });
+  const applied = applySheetSpec(workbook, spec);
+  typeIn?.(workbook.getWorksheet(applied.sheetName) as ExcelJS.Worksheet);
+  const saved = await workbook.xlsx.writeBuffer();
+  fs.writeFileSync(file, await addCharts(new Uint8Array(saved), [{ sheetName: applied.sheetName, charts: applied.charts }]));
+}
+
+beforeAll(async () => {
+  findSoffice();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "monitoring-lo-"));
+  files.sample = path.join(dir, "sample.xlsx");
+  files.typed = path.join(dir, "typed.xlsx");
+  files.seasonal = path.join(dir, "seasonal.xlsx");
+  results.sample = monitor(SAMPLE);
+  results.seasonal = monitor(SEASONAL);
+  await write(results.sample, "nl", files.sample);
+  const layout = monitoringLayout(52);
+  await write(results.sample, "nl", files.typed, (ws) => {
+    ws.getCell(layout.cell("actualIntake", 13)).value = WEEK_13.intake;
+    ws.getCell(layout.cell("actualDecisions", 13)).value = WEEK_13.decisions;
+  });
+  await write(results.seasonal, "en", files.seasonal);
+  csvDir = await convert([files.sample, files.typed, files.seasonal], CSV_ALL_SHEETS, path.join(dir, "csv"));
+  // LibreOffice reads our chart and writes it back in its own words: does the band survive?
+  loXlsxDir = await convert([files.sample], "xlsx", path.join(dir, "lo-xlsx"));
+}, 240_000);
+
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const plain = (address: string): string => address.replace(/\$/g, "");
+
+function expectNumber(rows: string[][], address: string, want: number, what: string): void {
+  const shown = csvCell(rows, plain(address));
+  // LibreOffice's CSV keeps the % of a percent format; the rank has 4 digits (10,000 runs).
+  const got = shown.endsWith("%") ? Number(shown.slice(0, -1)) / 100 : Number(shown);
+  if (!(Math.abs(got - want) <= 1e-9)) {
+    throw new Error(`${what} (${address}): LibreOffice ${csvCell(rows, plain(address))}, engine ${want}`);
+  }
+}
+
+/** The six columns, the band width and the status of every known week, and blanks after. */
+function checkWeeks(rows: string[][], weeks: MonitoringWeek[], result: MonitorResult, language: "nl" | "en"): void {
+  const layout = monitoringLayout(result.plan.rows.length);
+  const statusWords = {
+    nl: { within: "binnen band", above: "boven P90: achter op plan", below: "onder P10: voor op plan" },
+    en: { within: "within band", above: "above P90: behind plan", below: "below P10: ahead of plan" },
+  }[language];
+  for (const week of weeks) {
+    const w = week.week;
+    expectNumber(rows, layout.cell("plannedBacklog", w), week.plannedBacklog, `week ${w} planned`);
+    expectNumber(rows, layout.cell("actualBacklog", w), week.actualBacklog, `week ${w} actual`);
+    expectNumber(rows, layout.cell("difference", w), week.difference, `week ${w} difference`);
+    expectNumber(rows, layout.cell("intakeAbove", w), week.intakeAbovePlan, `week ${w} intake above plan`);
+    expectNumber(rows, layout.cell("decisionsBelow", w), week.decisionsBelowPlan, `week ${w} decisions below plan`);
+    expectNumber(rows, layout.cell("unexplained", w), week.unexplained, `week ${w} unexplained`);
+    const p10 = result.p10[w - 1] as number;
+    const p90 = result.p90[w - 1] as number;
+    expectNumber(rows, layout.cell("bandWidth", w), p90 - p10, `week ${w} band width`);
+    expect(csvCell(rows, layout.cell("status", w))).toBe(statusWords[bandStatus(week.actualBacklog, p10, p90)]);
+    expectNumber(rows, layout.cell("chartActual", w), week.actualBacklog, `week ${w} chart`);
+  }
+  const next = weeks.length + 1;
+  if (next <= result.plan.rows.length) {
+    expect(csvCell(rows, layout.cell("actualBacklog", next))).toBe("");
+    expect(csvCell(rows, layout.cell("status", next))).toBe("");
+    expect(csvCell(rows, layout.cell("chartActual", next))).toBe("#N/A");
+  }
+}
+
+/** The re-forecast block and column against `reforecast()`. */
+function checkReforecast(rows: string[][], expected: Reforecast, weeks: number): void {
+  const layout = monitoringLayout(weeks);
+  const s = layout.summary;
+  expectNumber(rows, s.lastWeek, expected.fromWeek, "latest week");
+  expectNumber(rows, s.meanIntake, expected.meanIntake, "mean intake");
+  expectNumber(rows, s.meanDecisions, expected.meanDecisions, "mean decisions");
+  expectNumber(rows, s.remaining, expected.remainingWeeks, "remaining weeks");
+  expectNumber(rows, s.endBacklog, expected.endBacklog, "re-forecast end");
+  expectNumber(rows, s.planEnd, expected.planEndBacklog, "plan end");
+  expectNumber(rows, s.required, expected.requiredCapacity as number, "required capacity");
+  expectNumber(rows, s.wait, expected.waitWeeks as number, "expected wait");
+  expected.backlog.forEach((backlog, i) => {
+    const week = expected.fromWeek + 1 + i;
+    expectNumber(rows, layout.cell("reforecast", week), backlog, `re-forecast week ${week}`);
+  });
+}
+
+test("the sample's six columns, band and status, recalculated by LibreOffice, are the engine's to 1e-9", () => {
+  const result = results.sample as MonitorResult;
+  const rows = readSheetCsv(csvDir, files.sample, MONITORING_SHEET_NAME.nl);
+  checkWeeks(rows, result.weeks, result, "nl");
+  const layout = monitoringLayout(52);
+  result.rank.forEach((rank, t) => expectNumber(rows, layout.cell("rank", t + 1), rank, `rank week ${t + 1}`));
+});
+
+test("the sample's re-forecast and summary sentence are the engine's", () => {
+  const result = results.sample as MonitorResult;
+  const rows = readSheetCsv(csvDir, files.sample, MONITORING_SHEET_NAME.nl);
+  checkReforecast(rows, result.reforecast, 52);
+  const layout = monitoringLayout(52);
+  expect(csvCell(rows, plain(layout.summary.sentence))).toBe(summarizeLatestWeek(result).nl);
+  expect(summarizeLatestWeek(result).nl).toMatch(/^Week 12: voorraad 1408, 37 boven plan: /);
+});
+
+test("week 13 typed into the table moves the columns, the re-forecast and the sentence", () => {
+  const rows = readSheetCsv(csvDir, files.typed, MONITORING_SHEET_NAME.nl);
+  // Weeks 1–12 still counted; week 13 has no count, so its backlog comes from the flows.
+  const counted = comparePlanWithActuals(SAMPLE);
+  const { actualBacklog: _counted, ...plan } = SAMPLE;
+  const flows = comparePlanWithActuals({
+    ...plan,
+    actualIntake: [...SAMPLE_ACTUALS_2024.intake, WEEK_13.intake],
+    actualDecisions: [...SAMPLE_ACTUALS_2024.decisions, WEEK_13.decisions],
+  });
+  if (!counted.ok || !flows.ok) throw new Error("engine refused the sample");
+  const result = results.sample as MonitorResult;
+  const week13 = flows.value.weeks[12] as MonitoringWeek;
+  checkWeeks(rows, [...counted.value.weeks, week13], result, "nl");
+  checkReforecast(rows, reforecast(flows.value), 52);
+  const layout = monitoringLayout(52);
+  // No rank for a week typed in after the run: the sentence leaves it out.
+  expect(csvCell(rows, layout.cell("rank", 13))).toBe("");
+  const status = bandStatus(week13.actualBacklog, result.p10[12] as number, result.p90[12] as number);
+  expect(csvCell(rows, plain(layout.summary.sentence))).toBe(describeWeek({ ...week13, status }, "nl"));
+});
+
+test("a plan with weekly figures and no counted backlog, in English, is the engine's to 1e-9", () => {
+  const result = results.seasonal as MonitorResult;
+  const rows = readSheetCsv(csvDir, files.seasonal, MONITORING_SHEET_NAME.en);
+  checkWeeks(rows, result.weeks, result, "en");
+  checkReforecast(rows, result.reforecast, 26);
+  const layout = monitoringLayout(26);
+  expect(csvCell(rows, plain(layout.summary.sentence))).toBe(summarizeLatestWeek(result).en);
+});
+
+test("LibreOffice reads the band chart: a stacked area pair and the plan and actual lines", async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(loXlsxDir, "sample.xlsx")));
+  const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+  expect(charts).toHaveLength(1);
+  const xml = await (zip.file(charts[0] as string) as JSZip.JSZipObject).async("string");
+  const area = /<c:areaChart>(.*?)<\/c:areaChart>/s.exec(xml)?.[1] ?? "";
+  const line = /<c:lineChart>(.*?)<\/c:lineChart>/s.exec(xml)?.[1] ?? "";
+  expect(area).toMatch(/<c:grouping val="stacked"\/>/);
+  expect(area.match(/<c:ser>/g)).toHaveLength(2);
+  expect(line.match(/<c:ser>/g)).toHaveLength(2);
+  expect(line).toContain("$U$28:$U$79"); // the actual backlog (#N/A after the known weeks)
+});

@@ -1,0 +1,159 @@
+import { HyperFormula } from "hyperformula";
+import { comparePlanWithActuals, MonitorResult, monitorPlan, reforecast, summarizeLatestWeek } from "../../src/engine";
+import {
+  buildMonitoringSheet,
+  MONITORING_SHEET_NAME,
+  MONITORING_TABLE,
+  monitoringLayout,
+  runMonitoring,
+} from "../../src/sheets/monitoringSheet";
+import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
+import { Cell, excelDateSerial, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
+
+const PLAN = { opening: 1440, plannedIntake: 25, plannedCapacity: 1600 / 52 };
+
+function sample(runs = 1000): MonitorResult {
+  const result = monitorPlan({
+    ...PLAN,
+    actualIntake: SAMPLE_ACTUALS_2024.intake,
+    actualDecisions: SAMPLE_ACTUALS_2024.decisions,
+    actualBacklog: SAMPLE_ACTUALS_2024.backlog,
+    runs,
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function allCells(spec: SheetSpec): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  const put = (at: string, rows: Cell[][]): void => {
+    const start = parseCell(at);
+    rows.forEach((line, r) => line.forEach((cell, c) => out.set(`${start.row + r},${start.column + c}`, cell)));
+  };
+  for (const block of spec.blocks) put(block.at, block.cells);
+  for (const table of spec.tables) put(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
+  return out;
+}
+
+/** The spec on one HyperFormula sheet: a formula engine that is neither Excel nor ours. */
+function evaluate(spec: SheetSpec, typed: Record<string, number> = {}): (address: string) => unknown {
+  const cells = allCells(spec);
+  let rows = 0;
+  let columns = 0;
+  for (const key of cells.keys()) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    rows = Math.max(rows, r + 1);
+    columns = Math.max(columns, c + 1);
+  }
+  const grid: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
+  for (const [key, cell] of cells) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    (grid[r] as unknown[])[c] = cell === null ? null : isText(cell) ? cell.text : isFormula(cell) ? cell.formula : cell;
+  }
+  for (const [address, v] of Object.entries(typed)) {
+    const p = parseCell(address);
+    (grid[p.row] as unknown[])[p.column] = v;
+  }
+  const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3", smartRounding: false });
+  return (address) => {
+    const p = parseCell(address.replace(/\$/g, ""));
+    return hf.getCellValue({ sheet: 0, row: p.row, col: p.column });
+  };
+}
+
+const near = (got: unknown, want: number): void => {
+  if (typeof got !== "number") throw new Error(`not a number: ${JSON.stringify(got)}`);
+  expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(1e-9);
+};
+
+describe("the Voortgang / Progress sheet", () => {
+  const result = sample();
+  const spec = buildMonitoringSheet({ result, language: "nl", firstWeek: excelDateSerial(2024, 1, 1), createdOn: 45_306 });
+
+  test("is named for the language and marked by its own table with one row per plan week", () => {
+    expect(spec.name).toBe(MONITORING_SHEET_NAME.nl);
+    expect(buildMonitoringSheet({ result, language: "en" }).name).toBe("Progress");
+    expect(spec.markerTable).toBe(MONITORING_TABLE);
+    const table = spec.tables[0];
+    expect(table?.rows).toHaveLength(52);
+    expect(table?.rows.every((row) => row.length === table.columns.length)).toBe(true);
+  });
+
+  test("native formulas only: no custom function, nothing LibreOffice lacks", () => {
+    const allowed = new Set(["IF", "SUM", "SUMIFS", "MAX", "MIN", "INDEX", "ROUND", "ABS", "INT", "RIGHT", "MOD", "OR", "NA", "N"]);
+    for (const cell of allCells(spec).values()) {
+      if (!isFormula(cell)) continue;
+      expect(cell.formula).not.toMatch(/IND\./);
+      const unquoted = cell.formula.replace(/"[^"]*"/g, '""');
+      for (const [, name] of unquoted.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) expect(allowed).toContain(name);
+    }
+  });
+
+  test("states that the band and the rank are fixed, with the Monte Carlo's assumptions", () => {
+    const notes = spec.blocks.flatMap((b) => b.cells.flat()).filter(isText).map((t) => t.text);
+    expect(notes.some((t) => t.startsWith("Vaste waarden: P10, P90 en de rang") && t.includes("1000 runs; seed 2024"))).toBe(true);
+  });
+
+  test("the chart: plan line, P10–P90 band as stacked areas, actual backlog as markers", () => {
+    const chart = spec.charts[0];
+    const layout = monitoringLayout(52);
+    expect(chart?.kind).toBe("band");
+    expect(chart?.series.map((s) => s.values)).toEqual([
+      layout.column("p10"),
+      layout.column("bandWidth"),
+      layout.column("plannedBacklog"),
+      layout.column("chartActual"),
+    ]);
+    expect(chart?.series.map((s) => s.markersOnly === true)).toEqual([false, false, false, true]);
+  });
+
+  test("HyperFormula computes the engine's columns, re-forecast and sentence", () => {
+    const value = evaluate(spec);
+    const layout = monitoringLayout(52);
+    for (const week of result.weeks) {
+      near(value(layout.cell("actualBacklog", week.week)), week.actualBacklog);
+      near(value(layout.cell("difference", week.week)), week.difference);
+      near(value(layout.cell("intakeAbove", week.week)), week.intakeAbovePlan);
+      near(value(layout.cell("decisionsBelow", week.week)), week.decisionsBelowPlan);
+      near(value(layout.cell("unexplained", week.week)), week.unexplained);
+    }
+    near(value(layout.summary.endBacklog), result.reforecast.endBacklog);
+    near(value(layout.summary.required), result.reforecast.requiredCapacity as number);
+    near(value(layout.summary.wait), result.reforecast.waitWeeks as number);
+    expect(value(layout.summary.sentence)).toBe(summarizeLatestWeek(result).nl);
+  });
+
+  test("typing week 13 moves the latest week and the re-forecast", () => {
+    const layout = monitoringLayout(52);
+    const value = evaluate(spec, { [layout.cell("actualIntake", 13)]: 30, [layout.cell("actualDecisions", 13)]: 25 });
+    const flows = comparePlanWithActuals({
+      ...PLAN,
+      actualIntake: [...SAMPLE_ACTUALS_2024.intake, 30],
+      actualDecisions: [...SAMPLE_ACTUALS_2024.decisions, 25],
+    });
+    if (!flows.ok) throw new Error(flows.error.message);
+    expect(value(layout.summary.lastWeek)).toBe(13);
+    near(value(layout.summary.actual), flows.value.weeks[12]?.actualBacklog as number);
+    near(value(layout.summary.endBacklog), reforecast(flows.value).endBacklog);
+    expect(value(layout.summary.rank)).toBe(""); // no rank for a week typed in after the run
+  });
+});
+
+describe("runMonitoring: the plan is the run's own projection", () => {
+  test("the planning rule's capacity when the inputs give none", () => {
+    const monitored = runMonitoring(
+      { opening: 1440, intake: 25, uplift: 0.1, target: 0 },
+      { intake: [27], decisions: [26] },
+      { runs: 200 },
+    );
+    if (!monitored.ok) throw new Error(monitored.error.message);
+    expect(monitored.value.weeks[0]?.plannedCapacity).toBeCloseTo(27.5, 12);
+    expect(monitored.value.weeks[0]?.plannedBacklog).toBeCloseTo(1437.5, 12);
+  });
+
+  test("a bad actual range is an error naming it, and nothing is built", () => {
+    const monitored = runMonitoring({ opening: 1440, intake: 25, uplift: 0.1, target: 0 }, { intake: [27, 1], decisions: [26] });
+    expect(monitored.ok).toBe(false);
+    if (!monitored.ok) expect(monitored.error.argument).toBe("actual_decisions");
+  });
+});

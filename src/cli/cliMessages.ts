@@ -207,6 +207,10 @@ export const CLI_TEXT = {
     never: "nooit",
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}. Geschreven: ${file}`,
+    uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
+      `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, seed ${seed}).`,
+    tracks: (fast: string, safe: string, regular: string) =>
+      `Sporen: voorraad aan het einde snel spoor ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
   },
   en: {
     unknownOption: (option: string) => `Unknown option ${option}.`,
@@ -224,5 +228,9 @@ export const CLI_TEXT = {
     never: "never",
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}. Written: ${file}`,
+    uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
+      `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
+    tracks: (fast: string, safe: string, regular: string) =>
+      `Tracks: backlog at the horizon fast track ${fast}, track 2 ${safe}, track 4 ${regular}.`,
   },
 } as const;

@@ -198,6 +198,13 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   env.stdout(
     text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
   );
+  const shown = (value: number): string => formatNumber(value, args.language);
+  const { uncertainty, tracks } = result;
+  if (uncertainty) {
+    const { low, median, high, runs, seed } = uncertainty;
+    env.stdout(text.uncertainty(shown(low), shown(median), shown(high), shown(runs), seed));
+  }
+  if (tracks) env.stdout(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)));
   return EXIT.ok;
 }
 

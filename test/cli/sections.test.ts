@@ -96,3 +96,13 @@ test("--help names every section flag and the names, in both languages", async (
       expect(help).toContain(text);
   }
 });
+
+test("a setting's name must point at one cell: a range is refused, naming the name", async () => {
+  const workbook = makeSampleWorkbook();
+  workbook.definedNames.add("Invoer!$G$5:$G$6", "Simulaties");
+  const result = await planWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), { language: "nl", createdOn: JAN_15 });
+  expect(result).toEqual({
+    ok: false,
+    message: "De naam Simulaties verwijst naar Invoer!G5:G6; laat hem naar één cel met het aantal simulaties verwijzen.",
+  });
+});

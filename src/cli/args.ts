@@ -1,4 +1,5 @@
 /** Command-line options of `npm run plan`, parsed without a library: the set is small and fixed. */
+import { GivenSettings, SETTING_FLAGS, SETTING_KEYS } from "../plan/settings";
 import type { Language } from "../sheets/messages";
 import { excelDateSerial } from "../sheets/spec";
 import { CLI_TEXT } from "./cliMessages";
@@ -11,14 +12,25 @@ export interface PlanArgs {
   help: boolean;
   /** Excel serial of --date, when given. */
   date?: number;
+  /** The sections' settings given as flags (--uncertainty, --runs 5000, …), as typed. */
+  settings: GivenSettings;
 }
 
 export type ArgsResult = { ok: true; args: PlanArgs } | { ok: false; message: string; language: Language };
 
-const WITH_VALUE = new Set(["--in", "--out", "--lang", "--date"]);
+const SWITCH_FLAGS = new Set([SETTING_FLAGS.uncertainty, SETTING_FLAGS.tracks]);
+const WITH_VALUE = new Set([
+  "--in",
+  "--out",
+  "--lang",
+  "--date",
+  ...SETTING_KEYS.map((key) => SETTING_FLAGS[key]).filter((flag) => !SWITCH_FLAGS.has(flag)),
+]);
 
 /**
- * Parses `--in a.xlsx --out=b.xlsx --force --lang en --date 2024-01-15 --help`.
+ * Parses `--in a.xlsx --out=b.xlsx --force --lang en --date 2024-01-15 --help`, and the sections'
+ * settings `--uncertainty --runs 5000 --seed 7 --target 500 --tracks --safe-share 20%`, whose
+ * values are checked later, with the workbook's own settings.
  *
  * @example
  * parsePlanArgs(["--in", "my.xlsx", "--out", "plan.xlsx"]) // → ok, language "nl"
@@ -38,6 +50,8 @@ export function parsePlanArgs(argv: readonly string[]): ArgsResult {
       } else {
         values.set(option, value);
       }
+    } else if (SWITCH_FLAGS.has(arg)) {
+      flags.add(arg);
     } else if (option === "--force" || option === "--help" || option === "-h") {
       flags.add(option === "-h" ? "--help" : option);
     } else {
@@ -49,7 +63,13 @@ export function parsePlanArgs(argv: readonly string[]): ArgsResult {
   if (lang !== undefined && lang !== "nl" && lang !== "en")
     return { ok: false, message: CLI_TEXT[language].badLanguage(lang), language };
   if (error) return { ok: false, message: error(language), language };
-  const args: PlanArgs = { force: flags.has("--force"), language, help: flags.has("--help") };
+  const settings: GivenSettings = {};
+  for (const key of SETTING_KEYS) {
+    const flag = SETTING_FLAGS[key];
+    const value = SWITCH_FLAGS.has(flag) ? (flags.has(flag) ? true : undefined) : values.get(flag);
+    if (value !== undefined) settings[key] = { value, source: { flag } };
+  }
+  const args: PlanArgs = { force: flags.has("--force"), language, help: flags.has("--help"), settings };
   const input = values.get("--in");
   const output = values.get("--out");
   if (input !== undefined) args.in = input;

@@ -1,39 +1,72 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages. */
+import { formatNumber } from "../sheets/uncertaintyBlock";
 import { INPUT_LABEL, type Language } from "../sheets/messages";
-import type { NameProblem } from "../hosts/xlsx/readInputs";
+import type { NameProblem } from "../hosts/xlsx";
+import { SETTING_FLAGS, SETTING_NAMES, SettingKey, SettingProblem, SettingSource } from "../plan/settings";
 
 export const USAGE: Record<Language, string> = {
   nl: [
     "Gebruik: npm run plan -- [--in invoer.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date JJJJ-MM-DD]",
+    "                         [--uncertainty [--runs N] [--seed N]] [--target N]",
+    "                         [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAGEN]]",
     "",
     "Leest de invoer uit de gedefinieerde namen Beginvoorraad, Instroom, Capaciteit, Opslag en EersteWeek",
     "(of OpeningBacklog, Intake, Capacity, Uplift, FirstWeek) en schrijft een kopie van de werkmap met",
     "een prognoseblad en een what-if-blad erbij. Het invoerbestand wordt nooit gewijzigd.",
     "",
-    "  --in     invoerwerkmap (zonder: het voorbeeld assets/voorbeeld-invoer.xlsx)",
-    "  --out    uitvoerbestand (zonder: out/plan.xlsx); een bestaand bestand alleen met --force",
-    "  --force  overschrijf een bestaand --out",
-    "  --lang   taal van de bladen en meldingen: nl (standaard) of en",
-    "  --date   datum van vandaag voor de bladnaam (standaard: de datum van deze computer)",
+    "  --in              invoerwerkmap (zonder: het voorbeeld assets/voorbeeld-invoer.xlsx)",
+    "  --out             uitvoerbestand (zonder: out/plan.xlsx); een bestaand bestand alleen met --force",
+    "  --force           overschrijf een bestaand --out",
+    "  --lang            taal van de bladen en meldingen: nl (standaard) of en",
+    "  --date            datum van vandaag voor de bladnaam (standaard: de datum van deze computer)",
+    "  --uncertainty     zet de onzekerheid (Monte Carlo-waaier) op het prognoseblad",
+    "  --runs N          aantal simulaties, 100 tot 1.000.000 (standaard 10.000)",
+    "  --seed N          startgetal van de toevalsgenerator: dezelfde seed, dezelfde uitkomst (standaard 2024)",
+    "  --target N        doelvoorraad aan het einde (standaard 0)",
+    "  --tracks          zet de sporen (voorraad per behandelspoor) op het prognoseblad",
+    "  --fast-share X    aandeel snel spoor van de instroom, 0,187 of 18,7% (standaard 18,7%)",
+    "  --safe-share X    aandeel spoor 2 (veilige landen), verplicht bij --tracks",
+    "  --fast-lead-time  doorlooptijd snel spoor in dagen (standaard 88)",
+    "",
+    "Dezelfde instellingen kan de werkmap zelf dragen, als namen: Onzekerheid, Simulaties, Startgetal,",
+    "Doelvoorraad, Sporen, AandeelSnelSpoor, AandeelSpoor2, DoorlooptijdSnelSpoor (of Uncertainty, Runs,",
+    "Seed, TargetBacklog, Tracks, FastShare, SafeShare, FastLeadTime). Een optie gaat voor een naam.",
   ].join("\n"),
   en: [
     "Usage: npm run plan -- [--in inputs.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date YYYY-MM-DD]",
+    "                       [--uncertainty [--runs N] [--seed N]] [--target N]",
+    "                       [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAYS]]",
     "",
     "Reads the inputs from the defined names OpeningBacklog, Intake, Capacity, Uplift and FirstWeek",
     "(or Beginvoorraad, Instroom, Capaciteit, Opslag, EersteWeek) and writes a copy of the workbook",
     "with a projection sheet and a what-if sheet added. The input file is never changed.",
     "",
-    "  --in     input workbook (default: the sample assets/voorbeeld-invoer.xlsx)",
-    "  --out    output file (default: out/plan.xlsx); an existing file only with --force",
-    "  --force  overwrite an existing --out",
-    "  --lang   language of the sheets and messages: nl (default) or en",
-    "  --date   today's date for the sheet name (default: this computer's date)",
+    "  --in              input workbook (default: the sample assets/voorbeeld-invoer.xlsx)",
+    "  --out             output file (default: out/plan.xlsx); an existing file only with --force",
+    "  --force           overwrite an existing --out",
+    "  --lang            language of the sheets and messages: nl (default) or en",
+    "  --date            today's date for the sheet name (default: this computer's date)",
+    "  --uncertainty     add the uncertainty (Monte Carlo fan) to the projection sheet",
+    "  --runs N          number of simulated runs, 100 to 1,000,000 (default 10,000)",
+    "  --seed N          seed of the random generator: same seed, same figures (default 2024)",
+    "  --target N        target backlog at the horizon (default 0)",
+    "  --tracks          add the tracks (backlog by processing track) to the projection sheet",
+    "  --fast-share X    fast track's share of intake, 0.187 or 18.7% (default 18.7%)",
+    "  --safe-share X    track 2's (safe countries) share, required with --tracks",
+    "  --fast-lead-time  fast track's lead time in days (default 88)",
+    "",
+    "The workbook can carry the same settings as names: Uncertainty, Runs, Seed, TargetBacklog, Tracks,",
+    "FastShare, SafeShare, FastLeadTime (or Onzekerheid, Simulaties, Startgetal, Doelvoorraad, Sporen,",
+    "AandeelSnelSpoor, AandeelSpoor2, DoorlooptijdSnelSpoor). A flag overrides a name.",
   ].join("\n"),
 };
 
 /** A sentence for a problem with the workbook's defined names. */
 export function describeNameProblem(problem: NameProblem, language: Language): string {
-  const what = INPUT_LABEL[language][problem.input];
+  const what =
+    problem.input in SETTING_NAMES
+      ? SETTING_LABEL[language][problem.input as SettingKey]
+      : INPUT_LABEL[language][problem.input as keyof (typeof INPUT_LABEL)["nl"]];
   switch (problem.code) {
     case "missing": {
       // Dutch users see the Dutch name first.
@@ -54,6 +87,106 @@ export function describeNameProblem(problem: NameProblem, language: Language): s
       return language === "nl"
         ? `${problem.address} bevat een formule zonder opgeslagen uitkomst; open de werkmap in Excel en sla hem op, zodat de uitkomst bewaard wordt.`
         : `${problem.address} holds a formula without a saved result; open the workbook in Excel and save it so the result is stored.`;
+    case "not-one-cell":
+      return language === "nl"
+        ? `De naam ${problem.name} verwijst naar ${problem.address}; laat hem naar één cel met ${what} verwijzen.`
+        : `The name ${problem.name} refers to ${problem.address}; make it refer to one cell holding ${what}.`;
+  }
+}
+
+/** What each setting is, in a sentence. */
+const SETTING_LABEL: Record<Language, Record<SettingKey, string>> = {
+  nl: {
+    uncertainty: "de onzekerheid aan of uit",
+    runs: "het aantal simulaties",
+    seed: "het startgetal",
+    target: "de doelvoorraad",
+    tracks: "de sporen aan of uit",
+    fastShare: "het aandeel snel spoor",
+    safeShare: "het aandeel spoor 2",
+    fastLeadTime: "de doorlooptijd van het snelle spoor",
+  },
+  en: {
+    uncertainty: "the uncertainty on or off",
+    runs: "the number of runs",
+    seed: "the seed",
+    target: "the target backlog",
+    tracks: "the tracks on or off",
+    fastShare: "the fast track's share",
+    safeShare: "track 2's share",
+    fastLeadTime: "the fast track's lead time",
+  },
+};
+
+/** "--runs" or "de naam Simulaties" / "the name Runs". */
+function sourceText(source: SettingSource, language: Language): string {
+  if ("flag" in source) return source.flag;
+  return language === "nl" ? `de naam ${source.name}` : `the name ${source.name}`;
+}
+
+/** "--safe-share (of de naam AandeelSpoor2)": where a setting can be given. */
+function whereToGive(key: SettingKey, language: Language): string {
+  const [english, dutch] = SETTING_NAMES[key];
+  return language === "nl"
+    ? `${SETTING_FLAGS[key]} (of de naam ${dutch} of ${english})`
+    : `${SETTING_FLAGS[key]} (or the name ${english} or ${dutch})`;
+}
+
+/**
+ * One sentence for a wrong setting, naming the flag or defined name it came from.
+ *
+ * @example
+ * describeSettingProblem({ kind: "switch", source: { name: "Sporen" }, text: "misschien" }, "nl")
+ * // → "De naam Sporen moet WAAR of ONWAAR (of 1 of 0) zijn, niet 'misschien'."
+ */
+export function describeSettingProblem(problem: SettingProblem, language: Language): string {
+  const nl = language === "nl";
+  if (problem.kind !== "option") {
+    const source = sourceText(problem.source, language);
+    const subject = source.charAt(0).toUpperCase() + source.slice(1);
+    if (problem.kind === "switch")
+      return nl
+        ? `${subject} moet WAAR of ONWAAR (of 1 of 0) zijn, niet '${problem.text}'.`
+        : `${subject} must be TRUE or FALSE (or 1 or 0), not '${problem.text}'.`;
+    return nl
+      ? `${subject} moet een aantal zaken van 0 of meer zijn, niet '${problem.text}'.`
+      : `${subject} must be a number of cases, 0 or more, not '${problem.text}'.`;
+  }
+  const option = problem.problem;
+  const key = option.field as SettingKey;
+  const named = problem.source !== undefined ? sourceText(problem.source, language) : whereToGive(key, language);
+  const subject = named.charAt(0).toUpperCase() + named.slice(1);
+  const number = (value: number): string => formatNumber(value, language);
+  switch (option.kind) {
+    case "not-a-number":
+      return nl ? `${subject}: '${option.text}' is geen getal.` : `${subject}: '${option.text}' is not a number.`;
+    case "not-whole":
+      return nl
+        ? `${subject}: '${option.text}' is geen geheel getal.`
+        : `${subject}: '${option.text}' is not a whole number.`;
+    case "out-of-range":
+      return nl
+        ? `${subject} moet tussen ${number(option.min)} en ${number(option.max)} liggen, niet '${option.text}'.`
+        : `${subject} must be between ${number(option.min)} and ${number(option.max)}, not '${option.text}'.`;
+    case "share-range":
+      return nl
+        ? `${subject} moet een aandeel van 0 tot 1 zijn (of 0% tot 100%), niet '${option.text}'.`
+        : `${subject} must be a share from 0 to 1 (or 0% to 100%), not '${option.text}'.`;
+    case "shares-sum":
+      return nl
+        ? `Het aandeel snel spoor en het aandeel spoor 2 zijn samen ${number(option.sum * 100)}%, meer dan 100%; verlaag ${named}.`
+        : `The fast track's share and track 2's share add up to ${number(option.sum * 100)}%, more than 100%; lower ${named}.`;
+    case "required":
+      return nl
+        ? `De sporen hebben het aandeel spoor 2 (veilige landen) nodig: geef ${whereToGive("safeShare", language)}, bijvoorbeeld 0,2 of 20%.`
+        : `The tracks need track 2's (safe countries) share: give ${whereToGive("safeShare", language)}, for example 0.2 or 20%.`;
+    case "too-much-work":
+      return nl
+        ? `${number(option.runs)} simulaties van ${option.weeks} weken is meer dan ${number(option.max)} simulatieweken; verlaag ${named}.`
+        : `${number(option.runs)} runs of ${option.weeks} weeks is more than ${number(option.max)} run-weeks; lower ${named}.`;
+    case "history-cells":
+      // The command line has no history intake model; the pane reads it.
+      return nl ? `De instroomhistorie is niet bruikbaar (${option.address}).` : `The intake history is not usable (${option.address}).`;
   }
 }
 
@@ -74,6 +207,10 @@ export const CLI_TEXT = {
     never: "nooit",
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}. Geschreven: ${file}`,
+    uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
+      `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, seed ${seed}).`,
+    tracks: (fast: string, safe: string, regular: string) =>
+      `Sporen: voorraad aan het einde snel spoor ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
   },
   en: {
     unknownOption: (option: string) => `Unknown option ${option}.`,
@@ -91,5 +228,9 @@ export const CLI_TEXT = {
     never: "never",
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}. Written: ${file}`,
+    uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
+      `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
+    tracks: (fast: string, safe: string, regular: string) =>
+      `Tracks: backlog at the horizon fast track ${fast}, track 2 ${safe}, track 4 ${regular}.`,
   },
 } as const;

@@ -1,29 +1,25 @@
 /**
- * `npm run plan`: the add-in's output without Excel. Reads a workbook's inputs from its defined
- * names, runs the same pure builders as the task pane (projection sheet and what-if sheet),
- * applies them with the ExcelJS adapter, adds the charts, and writes a new file. The input file is
- * only ever read.
+ * `npm run plan`: the add-in's output without Excel. Reads a workbook's inputs and settings from
+ * its defined names, runs the plan step the task pane runs (projection sheet, with the uncertainty
+ * and tracks sections when asked, and the what-if sheet), and writes a new file through the .xlsx
+ * host. The input file is only ever read. Flags and names: docs/cli.md.
  *
  *   npm run plan                                  # the bundled sample → out/plan.xlsx
  *   npm run plan -- --in my.xlsx --out plan.xlsx  # refuses to overwrite plan.xlsx without --force
+ *   npm run plan -- --uncertainty --tracks        # with the fan and the tracks
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectionResult } from "../engine";
-import { applySheetSpec } from "../hosts/xlsx/writeSheet";
-import { nonFiniteCell, PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
+import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
+import { PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { todaySerial } from "../sheets/dates";
 import { describeProblem, Language } from "../sheets/messages";
-import { buildProjectionSheet, ProjectionSummary, runProjection, summarizeProjection } from "../sheets/projectionSheet";
-import { excelDateSerial } from "../sheets/spec";
-import { buildWhatIfSheet } from "../sheets/whatIfSheet";
-import { addCharts, SheetCharts } from "../hosts/xlsx/charts";
+import type { ProjectionSummary } from "../sheets/projectionSheet";
 import { parsePlanArgs } from "./args";
-import { CLI_TEXT, describeNameProblem, USAGE } from "./cliMessages";
-import { readDefinedNames, restoreDefinedNames } from "../hosts/xlsx/definedNames";
-import { keepNumberFormatEscapes } from "../hosts/xlsx/exceljsFixes";
-import { restoreDrawings } from "../hosts/xlsx/preserveDrawings";
-import { readWorkbookInputs } from "../hosts/xlsx/readInputs";
+import { CLI_TEXT, describeNameProblem, describeSettingProblem, USAGE } from "./cliMessages";
 
 /** Exit codes: 0 written, 1 unexpected failure, 2 the user's input or options need a fix. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
@@ -32,6 +28,8 @@ export interface PlanWorkbookOptions {
   language: Language;
   /** Excel serial of today (names and dates the what-if sheet). */
   createdOn: number;
+  /** The sections' settings from the command line; they override the workbook's own names. */
+  settings?: GivenSettings;
 }
 
 export type PlanWorkbookResult =
@@ -45,11 +43,15 @@ export type PlanWorkbookResult =
       /** Final names of the sheets added. */
       projectionSheet: string;
       whatIfSheet: string;
+      /** The sections' figures, when they were asked for. */
+      uncertainty?: PlanSheetsSuccess["uncertainty"];
+      tracks?: PlanSheetsSuccess["tracks"];
     }
   | { ok: false; message: string };
 
 /**
- * The whole pipeline on bytes, no file system: input workbook in, output workbook out.
+ * The whole pipeline on bytes, no file system: read the inputs with the .xlsx host, the same
+ * plan step as the task pane, write with the .xlsx host.
  *
  * @example
  * const result = await planWorkbook(fs.readFileSync("in.xlsx"), { language: "nl", createdOn: 45306 });
@@ -57,45 +59,48 @@ export type PlanWorkbookResult =
  */
 export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
   const { language, createdOn } = options;
-  keepNumberFormatEscapes();
-  const workbook = new ExcelJS.Workbook();
-  // Our own copy of the bytes: nothing downstream can touch the caller's buffer.
-  await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
-  const names = await readDefinedNames(input);
-  const raw = readWorkbookInputs(workbook, names);
-  if (!raw.ok) return { ok: false, message: describeNameProblem(raw.problem, language) };
-  const checked = readPlanInputs(raw.raw);
+  const text = CLI_TEXT[language];
+  const read = await readXlsxInputs(input);
+  if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
+  const settings = settingsToSections(options.settings ?? {}, read.settings);
+  if (!settings.ok) return { ok: false, message: describeSettingProblem(settings.problem, language) };
+  const raw = settings.target === undefined ? read.raw : { ...read.raw, target: settings.target };
+  const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;
-  const projection = runProjection(inputs);
-  if (!projection.ok) return { ok: false, message: CLI_TEXT[language].engine(projection.error.message) };
 
-  const projectionSpec = buildProjectionSheet({ inputs, projection: projection.value, language, createdOn });
-  const whatIfSpec = buildWhatIfSheet({ inputs, language, createdOn });
-  // The last check before anything is written: no NaN or Infinity reaches the file.
-  for (const spec of [projectionSpec, whatIfSpec]) {
-    const cell = nonFiniteCell(spec);
-    if (cell) return { ok: false, message: CLI_TEXT[language].notFinite(spec.name, cell) };
+  const planned = await planSheets(inputs, {
+    language,
+    createdOn,
+    sheets: ["projection", "whatIf"],
+    sections: settings.sections,
+  });
+  if (!planned.ok) {
+    const problem = planned.problem;
+    switch (problem.kind) {
+      case "option":
+        return { ok: false, message: describeSettingProblem(optionProblem(problem.problem, settings.sources), language) };
+      case "not-finite":
+        return { ok: false, message: text.notFinite(problem.sheet, problem.cell) };
+      case "engine":
+      case "simulation":
+        return { ok: false, message: text.engine(problem.message) };
+    }
   }
-  const applied = [applySheetSpec(workbook, projectionSpec), applySheetSpec(workbook, whatIfSpec)];
-  const saved = await workbook.xlsx.writeBuffer();
-  // ExcelJS drops what it cannot model: put back the user's charts and defined names, add ours.
-  const kept = await restoreDrawings(
-    saved as ArrayBuffer,
+  const written = await writeXlsxSheets(
     input,
-    applied.map((a) => a.sheetName),
+    planned.sheets.map((sheet) => sheet.spec),
   );
-  const charts: SheetCharts[] = applied.map((a) => ({ sheetName: a.sheetName, charts: a.charts }));
-  const withCharts = await addCharts(kept.xlsx, charts);
-  const xlsx = await restoreDefinedNames(withCharts, input);
   return {
     ok: true,
-    xlsx,
+    xlsx: written.xlsx,
     inputs,
-    projection: projection.value,
-    summary: summarizeProjection(inputs, projection.value),
-    projectionSheet: (applied[0] as { sheetName: string }).sheetName,
-    whatIfSheet: (applied[1] as { sheetName: string }).sheetName,
+    projection: planned.projection,
+    summary: planned.summary,
+    projectionSheet: written.sheets[0]?.sheetName ?? "",
+    whatIfSheet: written.sheets[1]?.sheetName ?? "",
+    ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
+    ...(planned.tracks !== undefined && { tracks: planned.tracks }),
   };
 }
 
@@ -110,11 +115,6 @@ export interface PlanEnvironment {
   today: () => number;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
-}
-
-/** Today on this computer's calendar, as an Excel serial. */
-export function todaySerial(now: Date = new Date()): number {
-  return excelDateSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 /** The path as the user will recognise it: relative when under the working folder. */
@@ -149,7 +149,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     return EXIT.input;
   }
   const { args } = parsed;
-  const T = CLI_TEXT[args.language];
+  const text = CLI_TEXT[args.language];
   if (args.help) {
     env.stdout(USAGE[args.language]);
     return EXIT.ok;
@@ -157,25 +157,29 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   const inputFile = args.in === undefined ? env.sampleFile : path.resolve(env.cwd, args.in);
   const outputFile = args.out === undefined ? env.defaultOut : path.resolve(env.cwd, args.out);
   if (!fs.existsSync(inputFile) || !fs.statSync(inputFile).isFile()) {
-    env.stderr(T.noInput(shownPath(inputFile, env.cwd)));
+    env.stderr(text.noInput(shownPath(inputFile, env.cwd)));
     return EXIT.input;
   }
   if (realPath(inputFile) === realPath(outputFile)) {
-    env.stderr(T.sameFile(shownPath(inputFile, env.cwd)));
+    env.stderr(text.sameFile(shownPath(inputFile, env.cwd)));
     return EXIT.input;
   }
   if (args.out !== undefined && fs.existsSync(outputFile) && !args.force) {
-    env.stderr(T.exists(shownPath(outputFile, env.cwd)));
+    env.stderr(text.exists(shownPath(outputFile, env.cwd)));
     return EXIT.input;
   }
 
   const input = fs.readFileSync(inputFile);
   let result: PlanWorkbookResult;
   try {
-    result = await planWorkbook(input, { language: args.language, createdOn: args.date ?? env.today() });
+    result = await planWorkbook(input, {
+      language: args.language,
+      createdOn: args.date ?? env.today(),
+      settings: args.settings,
+    });
   } catch (error) {
     // ExcelJS and JSZip throw on files that are not .xlsx packages (an .xls, a CSV, a broken zip).
-    env.stderr(T.notWorkbook(shownPath(inputFile, env.cwd), error instanceof Error ? error.message : String(error)));
+    env.stderr(text.notWorkbook(shownPath(inputFile, env.cwd), error instanceof Error ? error.message : String(error)));
     return EXIT.input;
   }
   if (!result.ok) {
@@ -190,10 +194,17 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
 
   const { summary } = result;
   const weeks = result.projection.rows.length;
-  const clear = Number.isFinite(summary.weeksToClear) ? formatNumber(summary.weeksToClear, args.language) : T.never;
+  const clear = Number.isFinite(summary.weeksToClear) ? formatNumber(summary.weeksToClear, args.language) : text.never;
   env.stdout(
-    T.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
+    text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
   );
+  const shown = (value: number): string => formatNumber(value, args.language);
+  const { uncertainty, tracks } = result;
+  if (uncertainty) {
+    const { low, median, high, runs, seed } = uncertainty;
+    env.stdout(text.uncertainty(shown(low), shown(median), shown(high), shown(runs), seed));
+  }
+  if (tracks) env.stdout(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)));
   return EXIT.ok;
 }
 

@@ -88,7 +88,22 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
   wb.definedNames.add("Invoer!$B$5", names.firstWeek);
   wb.definedNames.add(`Invoer!$C$${first}:$C$${last}`, names.intake);
   wb.definedNames.add(`Invoer!$D$${first}:$D$${last}`, names.capacity);
+  addSettings(ws, wb, dutch);
   return wb;
+}
+
+/**
+ * The one setting the memo does not give, so that `npm run plan -- --tracks` runs on the sample:
+ * track 2's share of intake, a clearly labelled example value. The sections stay off unless asked.
+ */
+function addSettings(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean): void {
+  ws.getColumn(6).width = 44;
+  ws.getCell("F3").value = "Instellingen voor npm run plan -- --tracks";
+  ws.getCell("F3").font = { bold: true };
+  ws.getCell("F4").value = "Aandeel spoor 2 (veilige landen): voorbeeldwaarde, niet uit de nota";
+  ws.getCell("G4").value = 0.2;
+  ws.getCell("G4").numFmt = "0%";
+  wb.definedNames.add("Invoer!$G$4", dutch ? "AandeelSpoor2" : "SafeShare");
 }
 
 /** Writes the sample workbook to `file`. */

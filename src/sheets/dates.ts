@@ -1,4 +1,7 @@
-/** Calendar helpers on Excel date serials (days since 1899-12-30). Pure: no clock. */
+/**
+ * Calendar helpers on Excel date serials (days since 1899-12-30). Pure: the clock is read only by
+ * `todaySerial`'s default, which the hosts call.
+ */
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -30,4 +33,14 @@ export function isoWeekLabel(serial: number): string {
 export function isoDate(serial: number): string {
   const { year, month, day } = serialToParts(serial);
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Today (or `now`) by the planner's own calendar, local date, not UTC, as an Excel serial.
+ *
+ * @example
+ * todaySerial(new Date(2024, 0, 15, 23, 59)) // → 45306
+ */
+export function todaySerial(now: Date = new Date()): number {
+  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - EPOCH) / MS_PER_DAY);
 }

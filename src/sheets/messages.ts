@@ -142,3 +142,27 @@ export function describeSheetNameProblem(problem: SheetNameProblem, language: La
       return `${name} is a name Excel keeps for itself; choose another sheet name.`;
   }
 }
+
+/** Texts of the projection sheet's optional sections that the section blocks do not write themselves. */
+export const SECTION_TEXT: Record<
+  Language,
+  {
+    /** When the horizon ends, for the chance sentence: "aan het eind van week 2024-W30". */
+    whenWeek: (isoWeek: string) => string;
+    tracksTitle: string;
+    tracksNote: (fast: string, safe: string, regular: string, days: string) => string;
+  }
+> = {
+  nl: {
+    whenWeek: (isoWeek) => `aan het eind van week ${isoWeek}`,
+    tracksTitle: "Sporen: voorraad per behandelspoor",
+    tracksNote: (fast, safe, regular, days) =>
+      `Aandeel van de instroom: snel spoor ${fast}, spoor 2 (veilige landen) ${safe}, spoor 4 ${regular}. Het snelle spoor heeft eigen, extra capaciteit en een doorlooptijd van ${days} dagen; spoor 2 en spoor 4 delen de capaciteit van de prognose, spoor 2 eerst.`,
+  },
+  en: {
+    whenWeek: (isoWeek) => `at the end of week ${isoWeek}`,
+    tracksTitle: "Tracks: backlog by processing track",
+    tracksNote: (fast, safe, regular, days) =>
+      `Share of intake: fast track ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. The fast track has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
+  },
+};

@@ -137,22 +137,56 @@ export function summarizeProjection(inputs: PlanInputs, projection: ProjectionRe
  */
 export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec {
   const { inputs, projection, language } = options;
-  const L = LABELS[language];
-  const rows = projection.rows;
-  const n = rows.length;
+  const labels = LABELS[language];
+  const first = TABLE_ROW + 1;
+  const last = TABLE_ROW + projection.rows.length;
+  const column = (c: number): string => `${cellAddress(first, c)}:${cellAddress(last, c)}`;
+  return {
+    name: PROJECTION_SHEET_NAME[language],
+    markerTable: PROJECTION_TABLE,
+    blocks: summaryBlocks(options),
+    tables: [projectionTable(inputs, projection, language)],
+    charts: [
+      {
+        kind: "line",
+        title: labels.chart,
+        categories: inputs.firstWeek === undefined ? column(0) : column(2),
+        series: [
+          { name: labels.backlog, values: column(6) },
+          { name: labels.intake, values: column(3) },
+        ],
+        at: "J4",
+        widthColumns: 9,
+        heightRows: 20,
+        xAxisTitle: labels.week,
+        yAxisTitle: labels.cases,
+      },
+    ],
+    columnWidths: { A: 46, B: 14, C: 34, D: 11, E: 11, F: 12, G: 18, H: 18 },
+  };
+}
+
+/** Title, note, the headline figures and the live target → required capacity cells. */
+function summaryBlocks(options: ProjectionSheetOptions): Block[] {
+  const { inputs, projection, language } = options;
+  const labels = LABELS[language];
   const summary = summarizeProjection(inputs, projection);
-  const pct = `${Math.round(inputs.uplift * 1000) / 10}%`;
+  const percent = `${Math.round(inputs.uplift * 1000) / 10}%`;
   const at = (r: number, c: number): string => cellAddress(r, c);
-  const B = (r: number): string => at(SUMMARY_ROW + r, 1);
+  const summaryCell = (r: number): string => at(SUMMARY_ROW + r, 1);
 
   const summaryCells: Cell[][] = [
-    [text(L.opening), inputs.opening, null],
-    [text(L.meanIntake), summary.meanIntake, null],
-    [text(L.capacity), summary.meanCapacity, text(projection.capacitySource === "rule" ? L.rule(pct) : L.given)],
-    [text(L.horizon), n, null],
-    [text(L.closing), summary.closingBacklog, null],
-    [text(L.weeksToClear), Number.isFinite(summary.weeksToClear) ? summary.weeksToClear : text(L.never), null],
-    [text(L.leadTime), summary.leadTimeWeeks, null],
+    [text(labels.opening), inputs.opening, null],
+    [text(labels.meanIntake), summary.meanIntake, null],
+    [
+      text(labels.capacity),
+      summary.meanCapacity,
+      text(projection.capacitySource === "rule" ? labels.rule(percent) : labels.given),
+    ],
+    [text(labels.horizon), projection.rows.length, null],
+    [text(labels.closing), summary.closingBacklog, null],
+    [text(labels.weeksToClear), Number.isFinite(summary.weeksToClear) ? summary.weeksToClear : text(labels.never), null],
+    [text(labels.leadTime), summary.leadTimeWeeks, null],
   ];
   const targetRow = SUMMARY_ROW + summaryCells.length;
   const figures = (from: number, to: number, numberFormat: string): Block => ({
@@ -161,11 +195,11 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
     numberFormat,
     style: "output",
   });
-  const blocks: Block[] = [
-    { at: "A1", cells: [[text(L.title)]], style: "title" },
+  return [
+    { at: "A1", cells: [[text(labels.title)]], style: "title" },
     {
       at: "A2",
-      cells: [[text(L.note(options.createdOn === undefined ? "" : isoDate(options.createdOn)))]],
+      cells: [[text(labels.note(options.createdOn === undefined ? "" : isoDate(options.createdOn)))]],
       style: "note",
     },
     { at: at(SUMMARY_ROW, 0), cells: summaryCells.map((r) => [r[0] as Cell]), style: "label" },
@@ -174,19 +208,28 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
     figures(HORIZON_ROW, HORIZON_ROW + 1, "0"),
     figures(HORIZON_ROW + 1, summaryCells.length, "#,##0.0"),
     { at: at(SUMMARY_ROW, 2), cells: summaryCells.map((r) => [r[2] as Cell]), style: "note" },
-    { at: at(targetRow, 0), cells: [[text(L.target)], [text(L.required)]], style: "label" },
+    { at: at(targetRow, 0), cells: [[text(labels.target)], [text(labels.required)]], style: "label" },
     { at: at(targetRow, 1), cells: [[inputs.target]], numberFormat: "#,##0", style: "input" },
     {
       // Live: the planner types a target and sees the steady capacity that reaches it.
       at: at(targetRow + 1, 1),
-      cells: [[formula(`MAX(0,${B(1)}+(${B(0)}-${at(targetRow, 1)})/${B(HORIZON_ROW)})`)]],
+      cells: [
+        [
+          formula(
+            `MAX(0,${summaryCell(1)}+(${summaryCell(0)}-${at(targetRow, 1)})/${summaryCell(HORIZON_ROW)})`,
+          ),
+        ],
+      ],
       numberFormat: "#,##0.0",
       style: "output",
     },
   ];
+}
 
+/** The weekly table: week, start date, ISO week, intake, capacity, decisions, backlog, lead time. */
+function projectionTable(inputs: PlanInputs, projection: ProjectionResult, language: Language): TableSpec {
   const firstWeek = inputs.firstWeek;
-  const tableRows: Cell[][] = rows.map((row) => {
+  const tableRows: Cell[][] = projection.rows.map((row) => {
     const start = firstWeek === undefined ? null : firstWeek + 7 * (row.week - 1);
     return [
       row.week,
@@ -200,38 +243,11 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
     ];
   });
   const formats = ["0", "yyyy-mm-dd", "@", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "0.0"];
-  const table: TableSpec = {
+  return {
     name: PROJECTION_TABLE,
-    at: at(TABLE_ROW, 0),
-    columns: L.columns.map((header, i) => ({ header, numberFormat: formats[i] as string })),
+    at: cellAddress(TABLE_ROW, 0),
+    columns: LABELS[language].columns.map((header, i) => ({ header, numberFormat: formats[i] as string })),
     rows: tableRows,
     style: "TableStyleMedium2",
-  };
-  const first = TABLE_ROW + 1;
-  const last = TABLE_ROW + n;
-  const column = (c: number): string => `${at(first, c)}:${at(last, c)}`;
-
-  return {
-    name: PROJECTION_SHEET_NAME[language],
-    markerTable: PROJECTION_TABLE,
-    blocks,
-    tables: [table],
-    charts: [
-      {
-        kind: "line",
-        title: L.chart,
-        categories: firstWeek === undefined ? column(0) : column(2),
-        series: [
-          { name: L.backlog, values: column(6) },
-          { name: L.intake, values: column(3) },
-        ],
-        at: "J4",
-        widthColumns: 9,
-        heightRows: 20,
-        xAxisTitle: L.week,
-        yAxisTitle: L.cases,
-      },
-    ],
-    columnWidths: { A: 46, B: 14, C: 34, D: 11, E: 11, F: 12, G: 18, H: 18 },
   };
 }

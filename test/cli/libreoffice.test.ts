@@ -9,9 +9,21 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
-import { createRng, projectBacklog, ProjectionResult, simulateBacklog, weeksToClearCore } from "../../src/engine";
+import {
+  createRng,
+  projectBacklog,
+  ProjectionResult,
+  projectTracks,
+  simulateBacklog,
+  TRACK_IDS,
+  weeksToClearCore,
+} from "../../src/engine";
+import { planSheets } from "../../src/plan/planSheets";
+import { readPlanInputs } from "../../src/sheets/inputs";
+import { cellAddress, isFormula, parseCell } from "../../src/sheets/spec";
 import { planWorkbook } from "../../src/cli/plan";
 import { excelDateSerial } from "../../src/sheets/spec";
+import { runCli } from "./planHelpers";
 import { SCENARIOS, whatIfLayout } from "../../src/sheets/whatIfSheet";
 import { sheetRange } from "../../src/hosts/xlsx/charts";
 import { convert, csvCell, CSV_ALL_SHEETS, findSoffice, readSheetCsv } from "../helpers/libreoffice";
@@ -48,6 +60,7 @@ const files = {
   plan: "",
   intake30: "",
   sample: "",
+  sections: "",
   userByLibreOffice: "",
   userPlan: "",
 };
@@ -76,6 +89,10 @@ beforeAll(async () => {
   files.sample = path.join(dir, "sample.xlsx");
   fs.copyFileSync(SAMPLE, files.sample);
   await plan(fs.readFileSync(SAMPLE), files.plan);
+  // `npm run plan -- --uncertainty --tracks` on the bundled sample, in process.
+  files.sections = path.join(dir, "sections.xlsx");
+  const run = await runCli(dir, ["--uncertainty", "--tracks", "--out", files.sections]);
+  if (run.code !== 0) throw new Error(run.stderr.join("\n"));
   await withInput(files.plan, files.intake30, whatIfLayout(104).inputs.intake.replace(/\$/g, ""), 30);
   const user = path.join(dir, "user.xlsx");
   fs.writeFileSync(user, await makeUserWorkbook());
@@ -89,7 +106,7 @@ beforeAll(async () => {
 
   // Launch 2: recalculate and export every sheet of every file.
   csvDir = await convert(
-    [files.plan, files.intake30, files.sample, files.userByLibreOffice, files.userPlan],
+    [files.plan, files.intake30, files.sample, files.sections, files.userByLibreOffice, files.userPlan],
     CSV_ALL_SHEETS,
     path.join(dir, "csv"),
   );
@@ -296,4 +313,101 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
   for (const column of ["A", "B", "C", "D", "E"])
     expect(refs).toContain(sheetRange(WHAT_IF, `${column}${u + 4}:${column}${u + 55}`));
   expect(refs).toContain("Prognose!$G$15:$G$66");
+});
+
+describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by LibreOffice", () => {
+  const MEMO = { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 };
+  /** The same plan step on the sample's checked inputs: where each block was placed. */
+  async function planned() {
+    const inputs = readPlanInputs({
+      opening: { address: "Invoer!B3", values: [[MEMO.opening]] },
+      intake: { address: "Invoer!C10:C61", values: Array.from({ length: 52 }, () => [MEMO.intake]) },
+      capacity: { address: "Invoer!D10:D61", values: Array.from({ length: 52 }, () => [MEMO.capacity]) },
+      uplift: { address: "Invoer!B4", values: [[0.1]] },
+      firstWeek: { address: "Invoer!B5", values: [[excelDateSerial(2024, 1, 1)]] },
+    });
+    if (!inputs.ok) throw new Error(inputs.problem.code);
+    const result = await planSheets(inputs.inputs, {
+      language: "nl",
+      createdOn: JAN_15,
+      sheets: ["projection"],
+      sections: {
+        uncertainty: { model: "poisson", dispersion: 1, history: "", capacitySpread: 0, runs: 10_000, seed: 2024 },
+        tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 88 },
+      },
+    });
+    if (!result.ok) throw new Error(result.problem.kind);
+    return result.sheets[0] as NonNullable<(typeof result.sheets)[0]>;
+  }
+
+  test("the fan's P10, P50, P90 and plan per week are the engine's seeded simulation, to 1e-9", async () => {
+    const sim = simulateBacklog(createRng(2024), { ...MEMO, runs: 10_000, target: 0 });
+    if (!sim.ok) throw new Error(sim.error.message);
+    const rows = readSheetCsv(csvDir, files.sections, "Prognose");
+    const header = parseCell(((await planned()).uncertainty?.tableRange ?? "").split(":")[0] as string);
+    for (let t = 0; t < 52; t++) {
+      const want = [t + 1, sim.value.bands[0]?.[t], sim.value.bands[1]?.[t], sim.value.bands[2]?.[t], sim.value.plan[t]];
+      want.forEach((value, c) => {
+        const got = csvCell(rows, cellAddress(header.row + 1 + t, header.column + c));
+        if (!(Math.abs(Number(got) - (value as number)) <= 1e-9)) throw new Error(`fan week ${t + 1}, column ${c}: LibreOffice ${got}, engine ${value}`);
+      });
+    }
+  });
+
+  test("the tracks' backlog and decisions per track and week are the engine's projectTracks, to 1e-9", async () => {
+    const tracks = projectTracks({
+      openingByTrack: MEMO.opening,
+      intake: Array.from({ length: 52 }, () => MEMO.intake),
+      shares: [0.187, 0.2],
+      capacity: Array.from({ length: 52 }, () => MEMO.capacity),
+      fastLeadTimeDays: 88,
+    });
+    if (!tracks.ok) throw new Error(tracks.error.message);
+    const sheet = await planned();
+    const table = sheet.spec.tables[sheet.tracksTable as number];
+    if (!table) throw new Error("no tracks table");
+    const start = parseCell(table.at);
+    const rows = readSheetCsv(csvDir, files.sections, "Prognose");
+    expect(csvCell(rows, table.at)).toBe(table.columns[0]?.header);
+    for (let t = 0; t < 52; t++) {
+      TRACK_IDS.forEach((id, i) => {
+        const week = tracks.value.tracks[id][t];
+        const backlog = csvCell(rows, cellAddress(start.row + 1 + t, start.column + 1 + i));
+        const decisions = csvCell(rows, cellAddress(start.row + 1 + t, start.column + 4 + i));
+        expect(Math.abs(Number(backlog) - (week?.backlog as number))).toBeLessThanOrEqual(1e-9);
+        expect(Math.abs(Number(decisions) - (week?.decisions as number))).toBeLessThanOrEqual(1e-9);
+      });
+    }
+  });
+
+  test("every figure of the sheet comes back from LibreOffice as written, and its one formula recalculates to the engine's required capacity", async () => {
+    const sheet = await planned();
+    const rows = readSheetCsv(csvDir, files.sections, "Prognose");
+    let formulas = 0;
+    const cells = [
+      ...sheet.spec.blocks.map((block) => ({ at: block.at, cells: block.cells })),
+      ...sheet.spec.tables.map((table) => ({ at: cellAddress(parseCell(table.at).row + 1, parseCell(table.at).column), cells: table.rows })),
+    ];
+    for (const { at, cells: grid } of cells) {
+      const start = parseCell(at);
+      grid.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const address = cellAddress(start.row + r, start.column + c);
+          const got = csvCell(rows, address);
+          // Dates are exported as shown, 2024-01-01: back to their serial.
+          const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(got);
+          const value = date ? excelDateSerial(Number(date[1]), Number(date[2]), Number(date[3])) : Number(got);
+          if (typeof cell === "number") {
+            if (!(Math.abs(value - cell) <= 1e-9 * Math.max(1, Math.abs(cell))))
+              throw new Error(`${address}: LibreOffice ${got}, written ${cell}`);
+          } else if (cell !== null && typeof cell === "object" && isFormula(cell)) {
+            formulas++;
+            // The capacity that reaches the target (0) from 1440 with intake 25 in 52 weeks.
+            expect(Number(got)).toBeCloseTo(25 + 1440 / 52, 9);
+          }
+        }),
+      );
+    }
+    expect(formulas).toBe(1);
+  });
 });

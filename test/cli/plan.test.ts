@@ -23,7 +23,7 @@ const run = (argv: string[], overrides: Partial<PlanEnvironment> = {}): Promise<
 
 describe("parsePlanArgs", () => {
   test("options with a space or '=', flags, and defaults", () => {
-    expect(parsePlanArgs([])).toEqual({ ok: true, args: { force: false, language: "nl", help: false } });
+    expect(parsePlanArgs([])).toEqual({ ok: true, args: { force: false, language: "nl", help: false, settings: {} } });
     expect(
       parsePlanArgs(["--in", "a.xlsx", "--out=b.xlsx", "--force", "--lang", "en", "--date", "2024-02-29"]),
     ).toEqual({
@@ -35,6 +35,7 @@ describe("parsePlanArgs", () => {
         language: "en",
         help: false,
         date: excelDateSerial(2024, 2, 29),
+        settings: {},
       },
     });
   });

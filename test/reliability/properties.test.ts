@@ -15,6 +15,7 @@ import { Cell, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/
 import { describeRunProblem } from "../../src/taskpane/outcomes";
 import { plannerWorkbook } from "../hosts/office/fakeExcel";
 import { run, state } from "../hosts/office/runHelpers";
+import { specCells } from "../helpers/specCells";
 
 /**
  * A weekly figure: 0, or from 0.001 to 100,000. (Subnormal figures such as 5e-324 decisions a
@@ -40,27 +41,15 @@ const plans: fc.Arbitrary<PlanInputs> = fc.integer({ min: 1, max: 260 }).chain((
   ),
 );
 
-/** The cells of a spec's blocks and tables by 0-based "row,column". */
-function cellsOf(spec: SheetSpec): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  const put = (at: string, rows: Cell[][]): void => {
-    const start = parseCell(at);
-    rows.forEach((row, r) => row.forEach((cell, c) => out.set(`${start.row + r},${start.column + c}`, cell)));
-  };
-  for (const block of spec.blocks) put(block.at, block.cells);
-  for (const table of spec.tables) put(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
-  return out;
-}
-
 const at = (spec: SheetSpec, address: string): Cell | undefined => {
   const p = parseCell(address);
-  return cellsOf(spec).get(`${p.row},${p.column}`);
+  return specCells(spec).get(`${p.row},${p.column}`);
 };
 
 /** The summary's formulas evaluated by HyperFormula, on the builder's own numbers. */
 function evaluate(spec: SheetSpec, address: string): unknown {
   const grid: (number | string | null)[][] = Array.from({ length: 13 }, () => new Array<number | string | null>(3).fill(null));
-  for (const [key, cell] of cellsOf(spec)) {
+  for (const [key, cell] of specCells(spec)) {
     const [r, c] = key.split(",").map(Number) as [number, number];
     if (r >= 13 || c >= 3) continue;
     (grid[r] as (number | string | null)[])[c] =
@@ -83,7 +72,7 @@ describe("the projection sheet builder, for random plans", () => {
         if (!projection.ok) throw new Error(projection.error.message);
         const spec = buildProjectionSheet({ inputs, projection: projection.value, language: "nl", createdOn: 45306 });
         expect(nonFiniteCell(spec)).toBeUndefined();
-        for (const cell of cellsOf(spec).values()) {
+        for (const cell of specCells(spec).values()) {
           if (typeof cell === "number") expect(cell).toBeGreaterThanOrEqual(0);
         }
         const rows = spec.tables[0]!.rows;
@@ -163,7 +152,7 @@ describe("extreme figures: refused with a message, or finite all the way", () =>
           const spec = buildProjectionSheet({ inputs: checked.inputs, projection: projection.value, language: "en" });
           const overflow = nonFiniteCell(spec);
           if (overflow !== undefined) return; // refused before writing: "cell B10 … would not hold a finite number"
-          for (const cell of cellsOf(spec).values()) {
+          for (const cell of specCells(spec).values()) {
             if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
           }
         },

@@ -28,6 +28,7 @@ import {
   SHARED_CAPACITY_COLUMNS,
   SharedCapacityValuesInSheet,
 } from "../helpers/whatIfExpected";
+import { specCells } from "../helpers/specCells";
 
 const JAN_15 = excelDateSerial(2024, 1, 15);
 const MEMO: PlanInputs = {
@@ -38,18 +39,6 @@ const MEMO: PlanInputs = {
   target: 0,
   firstWeek: excelDateSerial(2024, 1, 1),
 };
-
-/** Every cell the spec writes, blocks and tables (header row included), by 0-based position. */
-function specCells(spec: SheetSpec): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  const put = (at: string, rows: Cell[][]): void => {
-    const start = parseCell(at);
-    rows.forEach((line, r) => line.forEach((cell, c) => out.set(`${start.row + r},${start.column + c}`, cell)));
-  };
-  for (const block of spec.blocks) put(block.at, block.cells);
-  for (const table of spec.tables) put(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
-  return out;
-}
 
 /** Lays the spec out on one HyperFormula sheet: an engine that is not Excel and not ours. */
 function evaluate(spec: SheetSpec): {

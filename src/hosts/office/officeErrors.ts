@@ -18,26 +18,26 @@ export function officeErrorCode(error: unknown): string {
 
 /** One sentence for an Office.js failure, in the pane's language. */
 export function describeOfficeError(error: unknown, language: Language): string {
-  const P = STRINGS[language].problems;
+  const problems = STRINGS[language].problems;
   const code = officeErrorCode(error);
   switch (code) {
     case "InvalidOperationInCellEditMode":
-      return P.cellEditMode;
+      return problems.cellEditMode;
     case "InactiveWorkbook":
-      return P.inactiveWorkbook;
+      return problems.inactiveWorkbook;
     case "AccessDenied":
-      return P.accessDenied;
+      return problems.accessDenied;
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
     case "RangeExceedsLimit":
-      return P.payloadTooLarge;
+      return problems.payloadTooLarge;
     case "ApiNotFound":
     case "ApiNotAvailable":
     case "NotImplemented":
-      return P.apiNotSupported;
+      return problems.apiNotSupported;
     case "InvalidSelection":
-      return P.invalidSelection;
+      return problems.invalidSelection;
     default:
-      return P.unexpected(code);
+      return problems.unexpected(code);
   }
 }

@@ -3,15 +3,12 @@
  * The pane's host backed by Office.js: each job is one `Excel.run`. Language and locale follow
  * Office.context.displayLanguage.
  */
-import { excelDateSerial } from "../../sheets/spec";
+import { todaySerial } from "../../sheets/dates";
 import type { PaneHost } from "../../taskpane/pane";
 import { readConventionNames, readSelection, runPlan, saveConventionNames } from "./runPlan";
 import { languageFor } from "../../taskpane/strings";
 
-/** Today as an Excel serial, by the planner's own calendar (local date, not UTC). */
-export function todaySerial(now: Date = new Date()): number {
-  return excelDateSerial(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
+export { todaySerial };
 
 /**
  * Lets the pane repaint and handle input between slices of a long simulation: a macrotask, so

@@ -25,6 +25,9 @@ import {
 // Shared with `npm run plan`, which trims long ranges the same way.
 export { trimBlankEnds };
 import type { ControlKey, FieldKey } from "../../taskpane/strings";
+import { parseTypedNumber } from "../../plan/options";
+
+export { parseTypedNumber };
 
 export type PaneFields = Record<FieldKey, string>;
 
@@ -89,13 +92,6 @@ export function parseReference(input: string): Source {
   }
   if (NAME.test(text) && !CELL_ONLY.test(text) && !/^[RrCc]\d*$/.test(text)) return { kind: "name", name: text };
   return { kind: "invalid", text: input.trim() };
-}
-
-/** A number typed in the pane: "52", "12,5", "12.5", "10%". No thousands separators: never guessed. */
-export function parseTypedNumber(input: string): number | undefined {
-  const text = input.trim().replace(/%$/, "").trim();
-  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return undefined;
-  return Number(text.replace(",", "."));
 }
 
 /** A date typed in the pane: "2024-01-01" or "1-1-2024" (day first, as in Dutch) → Excel serial. */

@@ -14,19 +14,8 @@
  * checked before the first sync.
  * Also the pane's smaller jobs: reading the convention names, the selection, saving names.
  */
-import {
-  createRng,
-  ok,
-  projectTracks,
-  requiredCapacityCore,
-  Result,
-  simulateBacklog,
-  simulateBacklogChunked,
-  SimulateBacklogOptions,
-  SimulationResult,
-} from "../../engine";
 import type { InputProblem, PlanInputs, RawInput, RawPlanInputs, SheetNameProblem } from "../../sheets/inputs";
-import { nonFiniteCell, readPlanInputs, readSheetName } from "../../sheets/inputs";
+import { readPlanInputs, readSheetName } from "../../sheets/inputs";
 import type { Language } from "../../sheets/messages";
 import {
   ApplyOptions,
@@ -38,31 +27,11 @@ import {
   resolveTarget,
   WorkbookLayout,
 } from "./writeSheet";
-import {
-  buildProjectionSheet,
-  PROJECTION_TABLE,
-  ProjectionSummary,
-  runProjection,
-  summarizeProjection,
-} from "../../sheets/projectionSheet";
-import type { SheetSpec } from "../../sheets/spec";
-import type { UncertaintyBlock } from "../../sheets/uncertaintyBlock";
-import { buildWhatIfSheet } from "../../sheets/whatIfSheet";
+import type { ProjectionSummary } from "../../sheets/projectionSheet";
 import { officeErrorCode } from "./officeErrors";
-import {
-  checkWork,
-  horizonPhrase,
-  intakeModelOf,
-  needsSlices,
-  OptionProblem,
-  parseSections,
-  placeSections,
-  readHistory,
-  SectionFields,
-  SectionResults,
-  sliceRuns,
-  UncertaintyPlan,
-} from "../../taskpane/sections";
+import { OptionProblem, parseSections, readHistory, SectionFields } from "../../plan/options";
+import { PlannedSheet, PlanProblem, planSheets, PlanSheetsSuccess, TracksFigures } from "../../plan/planSheets";
+import type { SimulationProgress } from "../../plan/runSections";
 import type { FieldKey } from "../../taskpane/strings";
 import {
   absoluteReference,
@@ -84,6 +53,9 @@ import {
   WorkbookMeta,
 } from "./readInputs";
 
+export type { SimulationProgress } from "../../plan/runSections";
+export type { UncertaintySummary } from "../../plan/planSheets";
+
 export type RunKind = "projection" | "whatIf";
 
 export interface RunRequest {
@@ -102,13 +74,6 @@ export interface RunRequest {
   progress?: SimulationProgress;
 }
 
-export interface SimulationProgress {
-  /** The share done, 0 < fraction ≤ 1, after every slice. */
-  onProgress?: (fraction: number) => void;
-  /** Resolves after the pane has had a turn: `() => new Promise((r) => setTimeout(r, 0))`. */
-  yieldToHost: () => Promise<void>;
-}
-
 export type RunNote = ReadNote | { kind: "manual-calculation" } | { kind: "what-if-without-sections" };
 
 export type RunProblem =
@@ -124,24 +89,7 @@ export type RunProblem =
   | { kind: "engine"; message: string }
   | { kind: "simulation"; message: string };
 
-export interface UncertaintySummary {
-  /** The chance of reaching the target in plain words, in both languages; null without a target. */
-  sentence: Record<Language, string> | null;
-  assumptions: Record<Language, string>;
-  /** P10, P50 and P90 of the backlog at the horizon. */
-  low: number;
-  median: number;
-  high: number;
-  runs: number;
-  seed: number;
-  /** Whether it ran in slices with progress shown. */
-  sliced: boolean;
-}
-
-export interface TracksSummary {
-  closing: { fast: number; safe: number; regular: number; total: number };
-  shares: { fast: number; safe: number; regular: number };
-  fastLeadTimeDays: number;
+export interface TracksSummary extends TracksFigures {
   /** The table's name in the workbook (renamed when the name was taken). */
   tableName: string;
 }
@@ -159,7 +107,7 @@ export interface RunSuccess {
   notes: RunNote[];
   syncs: number;
   report: ApplyReport;
-  uncertainty?: UncertaintySummary;
+  uncertainty?: PlanSheetsSuccess["uncertainty"];
   tracks?: TracksSummary;
 }
 
@@ -221,6 +169,69 @@ function collectRead(
 /** Codes with which a host may refuse a path through a sheet or name that is not there. */
 const PATH_ERRORS = new Set(["ItemNotFound", "InvalidArgument", "InvalidReference", "InvalidOperation"]);
 
+/** What the first sync gave: the workbook as read, or the outcome to return at once. */
+type FirstRead =
+  | { ok: true; read: { meta: WorkbookMeta; layout: WorkbookLayout; reads: ReferenceReads } }
+  | { ok: false; outcome: RunOutcome };
+
+/**
+ * Sync 1: everything there is to read. A host that refuses a range of a sheet or name that is
+ * not there, instead of handing back null objects, fails the whole batch. Nothing was written:
+ * read the names and sheets alone (a second sync) and say which field points nowhere, or pass
+ * the failure on.
+ */
+async function readFirst(
+  context: Excel.RequestContext,
+  request: RunRequest,
+  texts: Partial<Record<ReadKey, string>>,
+  historyText: string | undefined,
+): Promise<FirstRead> {
+  const firstBatch = queueWorkbookRead(context, texts, request.checkMerged);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!PATH_ERRORS.has(officeErrorCode(error))) throw error;
+    const readMeta = queueMeta(context);
+    await context.sync();
+    const meta = readMeta();
+    const fail = (problem: FieldProblem): FirstRead => ({
+      ok: false,
+      outcome: { ok: false, problem: { kind: "field", problem }, notes: [], syncs: 2 },
+    });
+    const fieldsProblem = resolveFields(request.fields, meta);
+    if (!fieldsProblem.ok) return fail(fieldsProblem.problem);
+    if (historyText !== undefined) {
+      const found = resolveReference("history", historyText, meta);
+      if ("field" in found) return fail(found);
+    }
+    throw error;
+  }
+  return { ok: true, read: firstBatch() };
+}
+
+/** The inputs checked, the pane's typed first week applied, and the history's figures. */
+function checkRead(
+  read: WorkbookRead,
+  request: RunRequest,
+  notes: RunNote[],
+): { ok: true; inputs: PlanInputs; history?: number[] } | { ok: false; problem: RunProblem } {
+  const checked = readPlanInputs(read.raw);
+  if (!checked.ok) return { ok: false, problem: { kind: "input", problem: checked.problem } };
+  const inputs = checked.inputs;
+  const firstWeek = parseField("firstWeek", request.fields.firstWeek);
+  if (firstWeek.kind === "date") inputs.firstWeek = firstWeek.serial;
+  if (!read.history) return { ok: true, inputs };
+  const values = readHistory(read.history.raw);
+  if (!values.ok) return { ok: false, problem: { kind: "option", problem: values.problem } };
+  if (read.history.note) notes.push(read.history.note);
+  return { ok: true, inputs, history: values.values };
+}
+
+/** The plan step's problem as the pane reports it. */
+function runProblemOf(problem: PlanProblem): RunProblem {
+  return problem.kind === "not-finite" ? { kind: "not-finite", cell: problem.cell } : problem;
+}
+
 /**
  * Reads, validates, projects, reads again and writes. Returns a problem (and writes nothing)
  * when any input is wrong, the inputs changed while it worked, or the target is protected;
@@ -234,206 +245,103 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   const projecting = request.kind === "projection";
   const sections = parseSections(projecting ? request.sections : undefined);
   if (!sections.ok) return { ok: false, problem: { kind: "option", problem: sections.problem }, notes: [], syncs: 0 };
-  const plan = sections.plan;
   const named = readSheetName(request.fields.sheetName);
   if (!named.ok) return { ok: false, problem: { kind: "sheet-name", problem: named.problem }, notes: [], syncs: 0 };
 
   const texts = referenceTexts(request.fields);
-  const historyText = plan.uncertainty?.model === "history" ? plan.uncertainty.history : undefined;
+  const historyText = sections.plan.uncertainty?.model === "history" ? sections.plan.uncertainty.history : undefined;
   if (historyText !== undefined) texts.history = historyText;
-
-  // Sync 1: everything there is to read.
-  const firstBatch = queueWorkbookRead(context, texts, request.checkMerged);
-  try {
-    await context.sync();
-  } catch (error) {
-    if (!PATH_ERRORS.has(officeErrorCode(error))) throw error;
-    // A host that refuses a range of a sheet or name that is not there, instead of handing back
-    // null objects, fails the whole batch. Nothing was written: read the names and sheets alone
-    // (a second sync) and say which field points nowhere, or pass the failure on.
-    const readMeta = queueMeta(context);
-    await context.sync();
-    const meta = readMeta();
-    const fieldsProblem = resolveFields(request.fields, meta);
-    if (!fieldsProblem.ok)
-      return { ok: false, problem: { kind: "field", problem: fieldsProblem.problem }, notes: [], syncs: 2 };
-    if (historyText !== undefined) {
-      const found = resolveReference("history", historyText, meta);
-      if ("field" in found) return { ok: false, problem: { kind: "field", problem: found }, notes: [], syncs: 2 };
-    }
-    throw error;
-  }
-  let syncs = 1;
-  const firstRead = firstBatch();
+  const first = await readFirst(context, request, texts, historyText);
+  if (!first.ok) return first.outcome;
+  const syncs = 1;
   // Warn, never change: the calculation mode is the planner's own setting.
-  const notes: RunNote[] = firstRead.meta.calculationMode === "Manual" ? [{ kind: "manual-calculation" }] : [];
+  const notes: RunNote[] = first.read.meta.calculationMode === "Manual" ? [{ kind: "manual-calculation" }] : [];
   // The uncertainty section is on by default, so only the tracks (always asked for) earn a note.
   // The what-if sheet has no tracks (and its own fixed uncertainty block): say so when tracks were asked for.
   if (!projecting && request.sections?.tracks.enabled) notes.push({ kind: "what-if-without-sections" });
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
-  const collected = collectRead(firstRead, request.fields, historyText);
+  const collected = collectRead(first.read, request.fields, historyText);
   if (!collected.ok) return fail({ kind: "field", problem: collected.problem });
   const read = collected.value;
-
   notes.push(...read.notes);
-  const checked = readPlanInputs(read.raw);
-  if (!checked.ok) return fail({ kind: "input", problem: checked.problem });
-  const inputs = checked.inputs;
-  const firstWeek = parseField("firstWeek", request.fields.firstWeek);
-  if (firstWeek.kind === "date") inputs.firstWeek = firstWeek.serial;
-  let history: number[] | undefined;
-  if (read.history) {
-    const values = readHistory(read.history.raw);
-    if (!values.ok) return fail({ kind: "option", problem: values.problem });
-    history = values.values;
-    if (read.history.note) notes.push(read.history.note);
-  }
+  const checked = checkRead(read, request, notes);
+  if (!checked.ok) return fail(checked.problem);
 
-  const projection = runProjection(inputs);
-  if (!projection.ok) return fail({ kind: "engine", message: projection.error.message });
-  const weeks = projection.value.rows.length;
+  // The plan, between reading and writing: nothing is written should any part of it fail.
+  const planned = await planSheets(checked.inputs, {
+    language: request.language,
+    createdOn: request.today,
+    sheets: [request.kind],
+    sections: sections.plan,
+    existingNames: [...read.layout.sheets, ...read.layout.tables, ...read.layout.names],
+    ...(checked.history !== undefined && { history: checked.history }),
+    ...(request.progress !== undefined && { progress: request.progress }),
+  });
+  if (!planned.ok) return fail(runProblemOf(planned.problem));
+  return writeChecked(
+    context,
+    request,
+    { read, texts, historyText, notes, sheetName: named.name, inputs: checked.inputs },
+    planned,
+  );
+}
 
-  // The sections, between reading and writing: nothing is written should one of them fail.
-  const results: SectionResults = {};
-  let sliced = false;
-  if (plan.uncertainty) {
-    const tooMuch = checkWork(plan.uncertainty, weeks);
-    if (tooMuch) return fail({ kind: "option", problem: tooMuch });
-    const simulated = await simulateUncertainty(inputs, weeks, plan.uncertainty, history, request.progress);
-    if (!simulated.ok) return fail({ kind: "simulation", message: simulated.error.message });
-    sliced = simulated.value.sliced;
-    const when = horizonPhrase(inputs.firstWeek, weeks);
-    results.simulation = { result: simulated.value.result, seed: plan.uncertainty.seed, ...(when && { when }) };
-  }
-  if (plan.tracks) {
-    const rows = projection.value.rows;
-    const tracks = projectTracks({
-      openingByTrack: inputs.opening,
-      intake: rows.map((r) => r.intake),
-      shares: [plan.tracks.fastShare, plan.tracks.safeShare],
-      // Tracks 2 and 4 share the plan's capacity, given or by the planning rule.
-      capacity: rows.map((r) => r.capacity),
-      fastLeadTimeDays: plan.tracks.fastLeadTimeDays,
-    });
-    if (!tracks.ok) return fail({ kind: "engine", message: tracks.error.message });
-    results.tracks = tracks.value;
-  }
+/** What the write step needs from the first read. */
+interface WriteContext {
+  read: WorkbookRead;
+  texts: Partial<Record<ReadKey, string>>;
+  historyText: string | undefined;
+  notes: RunNote[];
+  sheetName: string | undefined;
+  inputs: PlanInputs;
+}
 
-  let spec: SheetSpec;
-  let tracksTable: number | undefined;
-  let fan: UncertaintyBlock | undefined;
-  if (projecting) {
-    const placed = placeSections(
-      buildProjectionSheet({
-        inputs,
-        projection: projection.value,
-        language: request.language,
-        createdOn: request.today,
-      }),
-      results,
-      request.language,
-    );
-    spec = placed.spec;
-    tracksTable = placed.tracksTable;
-    fan = placed.uncertainty;
-  } else {
-    spec = buildWhatIfSheet({
-      inputs,
-      language: request.language,
-      createdOn: request.today,
-      existingNames: [...read.layout.sheets, ...read.layout.tables, ...read.layout.names],
-    });
-  }
-  const overflow = nonFiniteCell(spec);
-  if (overflow) return fail({ kind: "not-finite", cell: overflow });
-
-  // Sync 2: read everything again, with our own sheet. A co-author may have typed meanwhile
-  // (the simulation can take seconds): what differs from the first read is not written over.
-  const secondBatch = queueWorkbookRead(context, texts, request.checkMerged, read.meta.activeSheet);
-  const readOwn = projecting ? queueOwnSheet(context, read.layout, PROJECTION_TABLE) : undefined;
+/**
+ * Sync 2 reads everything again, with our own sheet: a co-author may have typed meanwhile (the
+ * simulation can take seconds), and what differs from the first read is not written over.
+ * Sync 3 writes.
+ */
+async function writeChecked(
+  context: Excel.RequestContext,
+  request: RunRequest,
+  state: WriteContext,
+  planned: PlanSheetsSuccess,
+): Promise<RunOutcome> {
+  const { read, notes } = state;
+  let syncs = 1;
+  const sheet = planned.sheets[0] as PlannedSheet;
+  const replacing = sheet.mode === "replace";
+  const secondBatch = queueWorkbookRead(context, state.texts, request.checkMerged, read.meta.activeSheet);
+  const readOwn = replacing ? queueOwnSheet(context, read.layout, sheet.spec.markerTable) : undefined;
   await context.sync();
   syncs++;
-  const again = collectRead(secondBatch(), request.fields, historyText);
+  const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
+  const again = collectRead(secondBatch(), request.fields, state.historyText);
   if (!again.ok || again.value.fingerprint !== read.fingerprint) return fail({ kind: "inputs-changed" });
-  const placed = resolveTarget(again.value.layout, spec, projecting ? "replace" : "new", readOwn?.(), named.name);
+  const placed = resolveTarget(again.value.layout, sheet.spec, sheet.mode, readOwn?.(), state.sheetName);
   if (!placed.ok) return fail({ kind: "placement", problem: placed.problem });
 
-  // Sync 3: the writes.
-  const report = await applySheetSpec(context, spec, placed.target, request.adapter);
+  const report = await applySheetSpec(context, sheet.spec, placed.target, request.adapter);
   syncs += report.syncs;
-  const summary = summarizeProjection(inputs, projection.value);
   const outcome: RunSuccess = {
     ok: true,
     kind: request.kind,
     sheetName: report.sheetName,
     replaced: report.replaced,
-    inputs,
-    summary,
-    weeks,
-    requiredCapacity: requiredCapacityCore(inputs.opening, summary.meanIntake, inputs.target, weeks),
+    inputs: state.inputs,
+    summary: planned.summary,
+    weeks: planned.weeks,
+    requiredCapacity: planned.requiredCapacity,
     notes,
     syncs,
     report,
   };
-  if (results.simulation && fan) {
-    const { result, seed } = results.simulation;
-    const last = (i: number): number => (result.bands[i] as Float64Array)[weeks - 1] as number;
-    outcome.uncertainty = {
-      sentence: fan.sentence,
-      assumptions: fan.assumptions,
-      low: last(0),
-      median: last(1),
-      high: last(2),
-      runs: result.runs,
-      seed,
-      sliced,
-    };
-  }
-  if (results.tracks && tracksTable !== undefined) {
-    const r = results.tracks;
-    outcome.tracks = {
-      closing: r.closingBacklog,
-      shares: r.shares,
-      fastLeadTimeDays: r.fastLeadTimeDays,
-      tableName: report.tableNames[tracksTable] ?? spec.tables[tracksTable]?.name ?? "",
-    };
+  if (planned.uncertainty) outcome.uncertainty = planned.uncertainty;
+  if (planned.tracks && sheet.tracksTable !== undefined) {
+    const tableName = report.tableNames[sheet.tracksTable] ?? sheet.spec.tables[sheet.tracksTable]?.name ?? "";
+    outcome.tracks = { ...planned.tracks, tableName };
   }
   return outcome;
-}
-
-/**
- * The Monte Carlo run of the uncertainty section, with the plan's own opening, intake, capacity
- * (or planning rule) and horizon, and the target backlog. More than 50,000 runs (or as much work)
- * go in slices with the pane's `yieldToHost` in between; the figures are the same either way.
- */
-async function simulateUncertainty(
-  inputs: PlanInputs,
-  weeks: number,
-  plan: UncertaintyPlan,
-  history: number[] | undefined,
-  progress: SimulationProgress | undefined,
-): Promise<Result<{ result: SimulationResult; sliced: boolean }>> {
-  const options: SimulateBacklogOptions = {
-    opening: inputs.opening,
-    intake: inputs.intake,
-    uplift: inputs.uplift,
-    weeks,
-    runs: plan.runs,
-    intakeModel: intakeModelOf(plan, history),
-    capacitySpread: plan.capacitySpread,
-    target: inputs.target,
-    ...(inputs.capacity !== undefined && { capacity: inputs.capacity }),
-  };
-  if (progress === undefined || !needsSlices(plan.runs, weeks)) {
-    const result = simulateBacklog(createRng(plan.seed), options);
-    return result.ok ? ok({ result: result.value, sliced: false }) : result;
-  }
-  const result = await simulateBacklogChunked(createRng(plan.seed), options, {
-    chunkRuns: sliceRuns(weeks),
-    yieldToHost: progress.yieldToHost,
-    ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
-  });
-  return result.ok ? ok({ result: result.value, sliced: true }) : result;
 }
 
 /** The pane's fields that one of the convention names defines, read in one sync. */

@@ -8,13 +8,16 @@ import { MAX_WEEKS } from "../../engine";
 import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs, trimBlankEnds } from "../../sheets/inputs";
 import { cellAddress } from "../../sheets/spec";
 import type { DefinedName } from "./definedNames";
+import { GivenSettings, SETTING_KEYS, SETTING_NAMES, SettingKey } from "../../plan/settings";
 
 /** Why the names could not be read; turned into a sentence by `describeNameProblem`. */
 export type NameProblem =
   | { code: "missing"; input: InputKey; names: readonly string[] }
-  | { code: "unsupported"; input: InputKey; name: string; formula: string }
-  | { code: "no-sheet"; input: InputKey; name: string; sheet: string }
-  | { code: "no-result"; input: InputKey; address: string };
+  | { code: "unsupported"; input: InputKey | SettingKey; name: string; formula: string }
+  | { code: "no-sheet"; input: InputKey | SettingKey; name: string; sheet: string }
+  | { code: "no-result"; input: InputKey | SettingKey; address: string }
+  /** A setting's name must point at one cell (or hold a constant). */
+  | { code: "not-one-cell"; input: SettingKey; name: string; address: string };
 
 export type RawInputsResult =
   { ok: true; raw: RawPlanInputs; names: Partial<Record<InputKey, string>> } | { ok: false; problem: NameProblem };
@@ -58,9 +61,9 @@ export function parseReference(
   };
 }
 
-/** The workbook-level name for an input, English first, then Dutch (case-insensitive). */
-function findName(names: readonly DefinedName[], input: InputKey): DefinedName | undefined {
-  for (const wanted of INPUT_NAMES[input]) {
+/** The workbook-level name for an input or setting, English first, then Dutch (case-insensitive). */
+function findName(names: readonly DefinedName[], wantedNames: readonly string[]): DefinedName | undefined {
+  for (const wanted of wantedNames) {
     const found = names.find((n) => n.scope === undefined && n.name.toLowerCase() === wanted.toLowerCase());
     if (found) return found;
   }
@@ -89,7 +92,7 @@ function normalise(value: ExcelJS.CellValue): Normalised {
 
 function readRange(
   workbook: ExcelJS.Workbook,
-  input: InputKey,
+  input: InputKey | SettingKey,
   name: DefinedName,
 ): { ok: true; raw: RawInput } | { ok: false; problem: NameProblem } {
   const ref = parseReference(name.formula);
@@ -147,7 +150,7 @@ export function readWorkbookInputs(workbook: ExcelJS.Workbook, names: readonly D
   const raw: Partial<Record<InputKey, RawInput>> = {};
   const used: Partial<Record<InputKey, string>> = {};
   for (const input of ["opening", "intake", "capacity", "uplift", "firstWeek"] as const) {
-    const name = findName(names, input);
+    const name = findName(names, INPUT_NAMES[input]);
     if (!name) {
       if (input === "opening" || input === "intake")
         return { ok: false, problem: { code: "missing", input, names: INPUT_NAMES[input] } };
@@ -163,4 +166,29 @@ export function readWorkbookInputs(workbook: ExcelJS.Workbook, names: readonly D
   if (raw.uplift) result.uplift = raw.uplift;
   if (raw.firstWeek) result.firstWeek = raw.firstWeek;
   return { ok: true, raw: result, names: used };
+}
+
+/**
+ * Reads the sections' settings from the workbook's own names (Onzekerheid, Simulaties,
+ * AandeelSpoor2, … or the English ones): each a constant or one cell. Absent names are left out.
+ *
+ * @example
+ * readWorkbookSettings(workbook, names) // → { ok: true, settings: { safeShare: { value: 0.2, source: { name: "AandeelSpoor2" } } } }
+ */
+export function readWorkbookSettings(
+  workbook: ExcelJS.Workbook,
+  names: readonly DefinedName[],
+): { ok: true; settings: GivenSettings } | { ok: false; problem: NameProblem } {
+  const settings: GivenSettings = {};
+  for (const key of SETTING_KEYS) {
+    const name = findName(names, SETTING_NAMES[key]);
+    if (!name) continue;
+    const read = readRange(workbook, key, name);
+    if (!read.ok) return read;
+    const values = read.raw.values;
+    if (values.length !== 1 || values[0]?.length !== 1)
+      return { ok: false, problem: { code: "not-one-cell", input: key, name: name.name, address: read.raw.address } };
+    settings[key] = { value: values[0][0], source: { name: name.name } };
+  }
+  return { ok: true, settings };
 }

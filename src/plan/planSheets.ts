@@ -1,0 +1,206 @@
+/**
+ * The plan step both hosts share: checked inputs and options → the engine → the sheet specs to
+ * apply, placed, and the figures the pane and the CLI report. Pure and host-neutral: the task pane
+ * (Office.js) and `npm run plan` (the .xlsx package) only read before it and write after it.
+ *
+ * Adding a sheet is one entry in `SHEET_BUILDERS` (and its kind in `SheetKind`): a builder gets
+ * the `PlanContext` (inputs, projection, section results) and returns its placed spec.
+ */
+import { ProjectionResult, requiredCapacityCore } from "../engine";
+import { nonFiniteCell, PlanInputs } from "../sheets/inputs";
+import type { Language } from "../sheets/messages";
+import {
+  buildProjectionSheet,
+  ProjectionSummary,
+  runProjection,
+  summarizeProjection,
+} from "../sheets/projectionSheet";
+import type { SheetSpec } from "../sheets/spec";
+import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
+import { buildWhatIfSheet } from "../sheets/whatIfSheet";
+import type { SectionPlan } from "./options";
+import { placeSections, SectionResults } from "./placeSections";
+import { runSections, SectionProblem, SimulationProgress } from "./runSections";
+
+/** The sheets the plan step can make, in the order a host writes them. */
+export type SheetKind = "projection" | "whatIf";
+
+export interface PlanSheetsOptions {
+  language: Language;
+  /** Excel serial of the day the sheets are made; passed in, no clock here. */
+  createdOn: number;
+  /** Which sheets to make, in this order. */
+  sheets: readonly SheetKind[];
+  /** The checked sections for the projection sheet (see `parseSections`); none when absent. */
+  sections?: SectionPlan;
+  /** The weekly intake history read for the history intake model. */
+  history?: readonly number[];
+  /** Names in the workbook (sheets, tables, defined names) that new names must not take. */
+  existingNames?: readonly string[];
+  /** Slices a long simulation with the host's progress and yield; in one go when absent. */
+  progress?: SimulationProgress;
+}
+
+/** What a sheet builder gets: everything computed once for all sheets. */
+export interface PlanContext {
+  inputs: PlanInputs;
+  projection: ProjectionResult;
+  language: Language;
+  createdOn: number;
+  sections: SectionResults;
+  existingNames: readonly string[];
+}
+
+/** One sheet to apply. */
+export interface PlannedSheet {
+  kind: SheetKind;
+  spec: SheetSpec;
+  /** "replace": the add-in's earlier sheet of this kind is replaced; "new": always a new sheet. */
+  mode: "replace" | "new";
+  /** The fan placed on this sheet, for the pane's summary. */
+  uncertainty?: UncertaintyBlock;
+  /** Index of the tracks table among the spec's tables (for its final, possibly renamed, name). */
+  tracksTable?: number;
+}
+
+/**
+ * The sheets, each built from the shared context. The monitoring sheet joins here:
+ * `monitoring: (context) => ({ kind: "monitoring", mode: "replace", spec: buildMonitoringSheet(…) })`.
+ */
+export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => PlannedSheet> = {
+  projection: (context) => {
+    const { inputs, projection, language, createdOn } = context;
+    const sheet = buildProjectionSheet({ inputs, projection, language, createdOn });
+    const placed = placeSections(sheet, context.sections, language);
+    return {
+      kind: "projection",
+      mode: "replace",
+      spec: placed.spec,
+      ...(placed.uncertainty !== undefined && { uncertainty: placed.uncertainty }),
+      ...(placed.tracksTable !== undefined && { tracksTable: placed.tracksTable }),
+    };
+  },
+  whatIf: (context) => ({
+    kind: "whatIf",
+    mode: "new",
+    spec: buildWhatIfSheet({
+      inputs: context.inputs,
+      language: context.language,
+      createdOn: context.createdOn,
+      existingNames: [...context.existingNames],
+    }),
+  }),
+};
+
+export type PlanProblem = SectionProblem | { kind: "not-finite"; sheet: string; cell: string };
+
+export interface UncertaintySummary {
+  /** The chance of reaching the target in plain words, in both languages; null without a target. */
+  sentence: Record<Language, string> | null;
+  assumptions: Record<Language, string>;
+  /** P10, P50 and P90 of the backlog at the horizon. */
+  low: number;
+  median: number;
+  high: number;
+  runs: number;
+  seed: number;
+  /** Whether it ran in slices with progress shown. */
+  sliced: boolean;
+}
+
+/** The tracks' figures at the horizon. */
+export interface TracksFigures {
+  closing: { fast: number; safe: number; regular: number; total: number };
+  shares: { fast: number; safe: number; regular: number };
+  fastLeadTimeDays: number;
+}
+
+export interface PlanSheetsSuccess {
+  ok: true;
+  sheets: PlannedSheet[];
+  projection: ProjectionResult;
+  summary: ProjectionSummary;
+  weeks: number;
+  /** Steady weekly decisions that reach the target backlog at the horizon. */
+  requiredCapacity: number;
+  uncertainty?: UncertaintySummary;
+  tracks?: TracksFigures;
+}
+
+export type PlanSheetsResult = PlanSheetsSuccess | { ok: false; problem: PlanProblem };
+
+/**
+ * Projects, runs the sections asked for (projection sheet only), builds and places every sheet,
+ * and checks that no figure is NaN or Infinity. Nothing here writes: a problem means the host
+ * writes nothing.
+ *
+ * @example
+ * const planned = await planSheets(inputs, { language: "nl", createdOn: 45306, sheets: ["projection", "whatIf"] });
+ * if (planned.ok) for (const sheet of planned.sheets) host.apply(sheet.spec, sheet.mode);
+ */
+export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions): Promise<PlanSheetsResult> {
+  const projection = runProjection(inputs);
+  if (!projection.ok) return { ok: false, problem: { kind: "engine", message: projection.error.message } };
+  const weeks = projection.value.rows.length;
+  const withSections = options.sheets.includes("projection") && options.sections !== undefined;
+  const sections = await runSections({
+    inputs,
+    projection: projection.value,
+    sections: withSections ? (options.sections ?? {}) : {},
+    ...(options.history !== undefined && { history: options.history }),
+    ...(options.progress !== undefined && { progress: options.progress }),
+  });
+  if (!sections.ok) return sections;
+
+  const context: PlanContext = {
+    inputs,
+    projection: projection.value,
+    language: options.language,
+    createdOn: options.createdOn,
+    sections: sections.results,
+    existingNames: options.existingNames ?? [],
+  };
+  const sheets = options.sheets.map((kind) => SHEET_BUILDERS[kind](context));
+  // The last check before anything is written: no NaN or Infinity reaches a workbook.
+  for (const sheet of sheets) {
+    const cell = nonFiniteCell(sheet.spec);
+    if (cell) return { ok: false, problem: { kind: "not-finite", sheet: sheet.spec.name, cell } };
+  }
+  const summary = summarizeProjection(inputs, projection.value);
+  const success: PlanSheetsSuccess = {
+    ok: true,
+    sheets,
+    projection: projection.value,
+    summary,
+    weeks,
+    requiredCapacity: requiredCapacityCore(inputs.opening, summary.meanIntake, inputs.target, weeks),
+  };
+  const fan = sheets.find((sheet) => sheet.uncertainty !== undefined)?.uncertainty;
+  const simulation = sections.results.simulation;
+  if (simulation && fan) success.uncertainty = summarizeUncertainty(simulation, fan, sections.sliced);
+  const tracks = sections.results.tracks;
+  if (tracks) {
+    success.tracks = { closing: tracks.closingBacklog, shares: tracks.shares, fastLeadTimeDays: tracks.fastLeadTimeDays };
+  }
+  return success;
+}
+
+/** P10, P50 and P90 at the horizon, with the fan's own sentences. */
+function summarizeUncertainty(
+  simulation: NonNullable<SectionResults["simulation"]>,
+  fan: UncertaintyBlock,
+  sliced: boolean,
+): UncertaintySummary {
+  const { result, seed } = simulation;
+  const atHorizon = (band: number): number => (result.bands[band] as Float64Array)[result.weeks - 1] as number;
+  return {
+    sentence: fan.sentence,
+    assumptions: fan.assumptions,
+    low: atHorizon(0),
+    median: atHorizon(1),
+    high: atHorizon(2),
+    runs: result.runs,
+    seed,
+    sliced,
+  };
+}

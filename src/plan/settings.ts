@@ -1,0 +1,144 @@
+/**
+ * The sections' settings for a run without the pane (`npm run plan`): from command-line flags and
+ * from a workbook's own defined names, flags first. They become the same `SectionFields` the pane
+ * fills in, so both are checked by `parseSections`. Host-neutral and pure.
+ */
+import { emptySectionFields, OptionKey, OptionProblem, parseSections, parseTypedNumber, SectionPlan } from "./options";
+
+/** Workbook-scoped defined names that carry a setting, English first, then Dutch. */
+export const SETTING_NAMES = {
+  uncertainty: ["Uncertainty", "Onzekerheid"],
+  runs: ["Runs", "Simulaties"],
+  seed: ["Seed", "Startgetal"],
+  target: ["TargetBacklog", "Doelvoorraad"],
+  tracks: ["Tracks", "Sporen"],
+  fastShare: ["FastShare", "AandeelSnelSpoor"],
+  safeShare: ["SafeShare", "AandeelSpoor2"],
+  fastLeadTime: ["FastLeadTime", "DoorlooptijdSnelSpoor"],
+} as const;
+
+export type SettingKey = keyof typeof SETTING_NAMES;
+export const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
+
+/** The command-line flag of each setting. */
+export const SETTING_FLAGS: Record<SettingKey, string> = {
+  uncertainty: "--uncertainty",
+  runs: "--runs",
+  seed: "--seed",
+  target: "--target",
+  tracks: "--tracks",
+  fastShare: "--fast-share",
+  safeShare: "--safe-share",
+  fastLeadTime: "--fast-lead-time",
+};
+
+/** The switches; the other settings are values. */
+const SWITCHES = ["uncertainty", "tracks"] as const;
+type SwitchKey = (typeof SWITCHES)[number];
+const isSwitch = (key: SettingKey): key is SwitchKey => (SWITCHES as readonly string[]).includes(key);
+
+/** Which section a value flag switches on when given on the command line. */
+const SECTION_OF: Partial<Record<SettingKey, SwitchKey>> = {
+  runs: "uncertainty",
+  seed: "uncertainty",
+  fastShare: "tracks",
+  safeShare: "tracks",
+  fastLeadTime: "tracks",
+};
+
+/** Where a setting came from, for the message that names it. */
+export type SettingSource = { flag: string } | { name: string };
+
+/** One setting as given: a flag's text (`true` for a switch flag), or a defined name's cell value. */
+export interface GivenSetting {
+  value: unknown;
+  source: SettingSource;
+}
+
+export type GivenSettings = Partial<Record<SettingKey, GivenSetting>>;
+
+export type SettingProblem =
+  | { kind: "option"; problem: OptionProblem; source?: SettingSource }
+  | { kind: "switch"; source: SettingSource; text: string }
+  | { kind: "target"; source: SettingSource; text: string };
+
+export type SettingsResult =
+  | { ok: true; sections: SectionPlan; target?: number; sources: Partial<Record<SettingKey, SettingSource>> }
+  | { ok: false; problem: SettingProblem };
+
+/** A cell value or flag as the text a planner would have typed; blank is "". */
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
+}
+
+/** TRUE/FALSE, WAAR/ONWAAR, ja/nee, yes/no, 1/0; undefined for anything else. */
+function parseSwitch(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  const text = textOf(value).toLowerCase();
+  if (["true", "waar", "ja", "yes", "1"].includes(text)) return true;
+  if (["false", "onwaar", "nee", "no", "0"].includes(text)) return false;
+  return undefined;
+}
+
+/**
+ * Merges the flags over the workbook's names (a flag wins), then checks them as the pane checks
+ * its fields. A value flag (`--runs`) switches its section on; a value name (`Simulaties`) only
+ * takes effect when its section is switched on, so a workbook can carry settings for when asked.
+ *
+ * @example
+ * settingsToSections({ tracks: { value: true, source: { flag: "--tracks" } }, safeShare: { value: 0.2, source: { name: "AandeelSpoor2" } } }, {})
+ * // → { ok: true, sections: { tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 88 } }, … }
+ */
+export function settingsToSections(flags: GivenSettings, names: GivenSettings): SettingsResult {
+  const given: GivenSettings = { ...names, ...flags };
+  const sources: Partial<Record<SettingKey, SettingSource>> = {};
+  for (const key of SETTING_KEYS) {
+    const setting = given[key];
+    if (setting !== undefined && textOf(setting.value) !== "") sources[key] = setting.source;
+  }
+  const on: Record<SwitchKey, boolean> = { uncertainty: false, tracks: false };
+  for (const key of SWITCHES) {
+    const setting = given[key];
+    if (setting === undefined || textOf(setting.value) === "") continue;
+    const value = parseSwitch(setting.value);
+    if (value === undefined) return { ok: false, problem: { kind: "switch", source: setting.source, text: textOf(setting.value) } };
+    on[key] = value;
+  }
+  for (const key of SETTING_KEYS) {
+    const section = SECTION_OF[key];
+    if (section !== undefined && flags[key] !== undefined && flags[section] === undefined) on[section] = true;
+  }
+  const text = (key: Exclude<SettingKey, SwitchKey>): string => textOf(given[key]?.value);
+  const fields = emptySectionFields();
+  fields.uncertainty = { ...fields.uncertainty, enabled: on.uncertainty, runs: text("runs"), seed: text("seed") };
+  fields.tracks = {
+    enabled: on.tracks,
+    fastShare: text("fastShare"),
+    safeShare: text("safeShare"),
+    fastLeadTime: text("fastLeadTime"),
+  };
+  const parsed = parseSections(fields);
+  if (!parsed.ok) return { ok: false, problem: optionProblem(parsed.problem, sources) };
+  const result: SettingsResult = { ok: true, sections: parsed.plan, sources };
+  const targetText = text("target");
+  if (targetText !== "") {
+    const target = parseTypedNumber(targetText);
+    const source = sources.target as SettingSource;
+    if (target === undefined || target < 0 || targetText.includes("%"))
+      return { ok: false, problem: { kind: "target", source, text: targetText } };
+    result.target = target;
+  }
+  return result;
+}
+
+/** An option problem with the flag or name it came from, when it came from one. */
+export function optionProblem(
+  problem: OptionProblem,
+  sources: Partial<Record<SettingKey, SettingSource>>,
+): SettingProblem {
+  const key = problem.field as OptionKey;
+  const source = key in SETTING_NAMES && !isSwitch(key as SettingKey) ? sources[key as SettingKey] : undefined;
+  return { kind: "option", problem, ...(source !== undefined && { source }) };
+}

@@ -1,0 +1,18 @@
+import { Cell, parseCell, SheetSpec } from "../../src/sheets/spec";
+
+/**
+ * Every cell a spec writes, blocks and tables (header row included), by 0-based "row,column".
+ *
+ * @example
+ * specCells(spec).get("0,0") // the title cell A1
+ */
+export function specCells(spec: SheetSpec): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  const put = (at: string, rows: Cell[][]): void => {
+    const start = parseCell(at);
+    rows.forEach((line, r) => line.forEach((cell, c) => out.set(`${start.row + r},${start.column + c}`, cell)));
+  };
+  for (const block of spec.blocks) put(block.at, block.cells);
+  for (const table of spec.tables) put(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
+  return out;
+}

@@ -1,0 +1,83 @@
+import { GivenSettings, settingsToSections } from "../../src/plan/settings";
+import { describeSettingProblem } from "../../src/cli/cliMessages";
+
+const flag = (name: string, value: unknown = true) => ({ value, source: { flag: name } });
+const named = (name: string, value: unknown) => ({ value, source: { name } });
+
+describe("settingsToSections", () => {
+  test("nothing given: no sections, no target", () => {
+    expect(settingsToSections({}, {})).toEqual({ ok: true, sections: {}, sources: {} });
+  });
+
+  test("the switches with the defaults the pane uses for empty fields", () => {
+    const result = settingsToSections(
+      { uncertainty: flag("--uncertainty"), tracks: flag("--tracks"), safeShare: flag("--safe-share", "20%") },
+      {},
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      sections: {
+        uncertainty: { model: "poisson", runs: 10_000, seed: 2024, capacitySpread: 0 },
+        tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 88 },
+      },
+    });
+  });
+
+  test("a flag overrides the workbook's name; a name's cell value is read as typed", () => {
+    const names: GivenSettings = {
+      uncertainty: named("Onzekerheid", true),
+      runs: named("Simulaties", 5000),
+      seed: named("Startgetal", 11),
+      target: named("Doelvoorraad", 400),
+    };
+    const result = settingsToSections({ seed: flag("--seed", "12") }, names);
+    expect(result).toMatchObject({ ok: true, sections: { uncertainty: { runs: 5000, seed: 12 } }, target: 400 });
+    if (result.ok) expect(result.sources.seed).toEqual({ flag: "--seed" });
+  });
+
+  test("a value flag switches its section on; a value name waits for its switch", () => {
+    expect(settingsToSections({ runs: flag("--runs", "500") }, {})).toMatchObject({
+      ok: true,
+      sections: { uncertainty: { runs: 500 } },
+    });
+    expect(settingsToSections({}, { runs: named("Runs", 500), safeShare: named("SafeShare", 0.2) })).toMatchObject({
+      ok: true,
+      sections: {},
+    });
+    // A name switched off stays off, even with its settings present.
+    expect(settingsToSections({}, { tracks: named("Sporen", "ONWAAR"), safeShare: named("AandeelSpoor2", 0.2) })).toMatchObject({
+      ok: true,
+      sections: {},
+    });
+  });
+
+  test("a wrong value names the flag or the name it came from", () => {
+    const fromName = settingsToSections({ uncertainty: flag("--uncertainty") }, { runs: named("Simulaties", 12.5) });
+    expect(fromName).toMatchObject({ ok: false, problem: { kind: "option", source: { name: "Simulaties" } } });
+    if (!fromName.ok) expect(describeSettingProblem(fromName.problem, "nl")).toBe("De naam Simulaties: '12.5' is geen geheel getal.");
+
+    const fromFlag = settingsToSections({ fastShare: flag("--fast-share", "120%") }, {});
+    if (fromFlag.ok) throw new Error("accepted");
+    expect(describeSettingProblem(fromFlag.problem, "en")).toBe(
+      "--fast-share must be a share from 0 to 1 (or 0% to 100%), not '120%'.",
+    );
+
+    const badSwitch = settingsToSections({}, { tracks: named("Sporen", "misschien") });
+    if (badSwitch.ok) throw new Error("accepted");
+    expect(describeSettingProblem(badSwitch.problem, "nl")).toBe(
+      "De naam Sporen moet WAAR of ONWAAR (of 1 of 0) zijn, niet 'misschien'.",
+    );
+
+    const badTarget = settingsToSections({ target: flag("--target", "-5") }, {});
+    if (badTarget.ok) throw new Error("accepted");
+    expect(describeSettingProblem(badTarget.problem, "en")).toBe("--target must be a number of cases, 0 or more, not '-5'.");
+  });
+
+  test("tracks without track 2's share: one sentence naming the flag and both names", () => {
+    const result = settingsToSections({ tracks: flag("--tracks") }, {});
+    if (result.ok) throw new Error("accepted");
+    expect(describeSettingProblem(result.problem, "en")).toBe(
+      "The tracks need track 2's (safe countries) share: give --safe-share (or the name SafeShare or AandeelSpoor2), for example 0.2 or 20%.",
+    );
+  });
+});

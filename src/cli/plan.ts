@@ -7,23 +7,19 @@
  *   npm run plan                                  # the bundled sample → out/plan.xlsx
  *   npm run plan -- --in my.xlsx --out plan.xlsx  # refuses to overwrite plan.xlsx without --force
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectionResult } from "../engine";
-import { applySheetSpec } from "../hosts/xlsx/writeSheet";
 import { nonFiniteCell, PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { describeProblem, Language } from "../sheets/messages";
 import { buildProjectionSheet, ProjectionSummary, runProjection, summarizeProjection } from "../sheets/projectionSheet";
 import { excelDateSerial } from "../sheets/spec";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
-import { addCharts, SheetCharts } from "../hosts/xlsx/charts";
 import { parsePlanArgs } from "./args";
 import { CLI_TEXT, describeNameProblem, USAGE } from "./cliMessages";
-import { readDefinedNames, restoreDefinedNames } from "../hosts/xlsx/definedNames";
-import { keepNumberFormatEscapes } from "../hosts/xlsx/exceljsFixes";
-import { restoreDrawings } from "../hosts/xlsx/preserveDrawings";
-import { readWorkbookInputs } from "../hosts/xlsx/readInputs";
+import { PackageRefusal } from "../hosts/xlsx/package/refusal";
+import { readXlsxInputs } from "../hosts/xlsx/package/readInputs";
+import { writeXlsxSheets } from "../hosts/xlsx/package/transplant";
 
 /** Exit codes: 0 written, 1 unexpected failure, 2 the user's input or options need a fix. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
@@ -32,6 +28,8 @@ export interface PlanWorkbookOptions {
   language: Language;
   /** Excel serial of today (names and dates the what-if sheet). */
   createdOn: number;
+  /** The output file's name: a workbook with macros is refused under a name ending in .xlsx. */
+  outputName?: string;
 }
 
 export type PlanWorkbookResult =
@@ -45,6 +43,8 @@ export type PlanWorkbookResult =
       /** Final names of the sheets added. */
       projectionSheet: string;
       whatIfSheet: string;
+      /** The workbook holds macros: the output must be an .xlsm. */
+      macroEnabled: boolean;
     }
   | { ok: false; message: string };
 
@@ -56,13 +56,18 @@ export type PlanWorkbookResult =
  * if (result.ok) fs.writeFileSync("plan.xlsx", result.xlsx);
  */
 export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
+  try {
+    return await planPackage(input, options);
+  } catch (error) {
+    // A file the package reader refuses (encrypted, .xls, Strict, corrupt, a zip bomb, a DTD).
+    if (error instanceof PackageRefusal) return { ok: false, message: error.sentence(options.language) };
+    throw error;
+  }
+}
+
+async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
   const { language, createdOn } = options;
-  keepNumberFormatEscapes();
-  const workbook = new ExcelJS.Workbook();
-  // Our own copy of the bytes: nothing downstream can touch the caller's buffer.
-  await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
-  const names = await readDefinedNames(input);
-  const raw = readWorkbookInputs(workbook, names);
+  const raw = readXlsxInputs(input);
   if (!raw.ok) return { ok: false, message: describeNameProblem(raw.problem, language) };
   const checked = readPlanInputs(raw.raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
@@ -77,25 +82,19 @@ export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions):
     const cell = nonFiniteCell(spec);
     if (cell) return { ok: false, message: CLI_TEXT[language].notFinite(spec.name, cell) };
   }
-  const applied = [applySheetSpec(workbook, projectionSpec), applySheetSpec(workbook, whatIfSpec)];
-  const saved = await workbook.xlsx.writeBuffer();
-  // ExcelJS drops what it cannot model: put back the user's charts and defined names, add ours.
-  const kept = await restoreDrawings(
-    saved as ArrayBuffer,
-    input,
-    applied.map((a) => a.sheetName),
-  );
-  const charts: SheetCharts[] = applied.map((a) => ({ sheetName: a.sheetName, charts: a.charts }));
-  const withCharts = await addCharts(kept.xlsx, charts);
-  const xlsx = await restoreDefinedNames(withCharts, input);
+  // The user's parts come back byte for byte; the add-in's sheets are added as new parts.
+  const written = await writeXlsxSheets(input, [projectionSpec, whatIfSpec], {
+    ...(options.outputName !== undefined && { outputName: options.outputName }),
+  });
   return {
     ok: true,
-    xlsx,
+    xlsx: written.bytes,
     inputs,
     projection: projection.value,
     summary: summarizeProjection(inputs, projection.value),
-    projectionSheet: (applied[0] as { sheetName: string }).sheetName,
-    whatIfSheet: (applied[1] as { sheetName: string }).sheetName,
+    projectionSheet: written.sheetNames[0] as string,
+    whatIfSheet: written.sheetNames[1] as string,
+    macroEnabled: written.macroEnabled,
   };
 }
 
@@ -155,7 +154,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     return EXIT.ok;
   }
   const inputFile = args.in === undefined ? env.sampleFile : path.resolve(env.cwd, args.in);
-  const outputFile = args.out === undefined ? env.defaultOut : path.resolve(env.cwd, args.out);
+  let outputFile = args.out === undefined ? env.defaultOut : path.resolve(env.cwd, args.out);
   if (!fs.existsSync(inputFile) || !fs.statSync(inputFile).isFile()) {
     env.stderr(T.noInput(shownPath(inputFile, env.cwd)));
     return EXIT.input;
@@ -172,7 +171,11 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   const input = fs.readFileSync(inputFile);
   let result: PlanWorkbookResult;
   try {
-    result = await planWorkbook(input, { language: args.language, createdOn: args.date ?? env.today() });
+    result = await planWorkbook(input, {
+      language: args.language,
+      createdOn: args.date ?? env.today(),
+      ...(args.out !== undefined && { outputName: outputFile }),
+    });
   } catch (error) {
     // ExcelJS and JSZip throw on files that are not .xlsx packages (an .xls, a CSV, a broken zip).
     env.stderr(T.notWorkbook(shownPath(inputFile, env.cwd), error instanceof Error ? error.message : String(error)));
@@ -182,6 +185,8 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     env.stderr(result.message);
     return EXIT.input;
   }
+  // The default output of a workbook with macros is an .xlsm: Excel opens no macros under .xlsx.
+  if (args.out === undefined && result.macroEnabled) outputFile = outputFile.replace(/\.xlsx$/i, ".xlsm");
   fs.mkdirSync(path.dirname(outputFile), { recursive: true });
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const temporary = `${outputFile}.${process.pid}.tmp`;

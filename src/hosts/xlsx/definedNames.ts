@@ -5,7 +5,7 @@
  * be lost or changed. We copy the original <definedName> elements back verbatim instead.
  */
 import JSZip from "jszip";
-import { attributes, escapeXml } from "./charts";
+import { attributes, escapeXml, unescapeXml } from "./package/xml";
 
 export interface DefinedName {
   name: string;
@@ -16,14 +16,6 @@ export interface DefinedName {
   /** The element as stored, for verbatim copying. */
   xml: string;
 }
-
-const unescape = (value: string): string =>
-  value
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 /** Sheet names in workbook order. */
 function sheetNames(workbookXml: string): string[] {
@@ -44,7 +36,7 @@ function parseNames(workbookXml: string): DefinedName[] {
     return {
       name: a["name"] ?? "",
       scope: local === undefined ? undefined : sheets[Number(local)],
-      formula: unescape(body),
+      formula: unescapeXml(body),
       xml,
     };
   });

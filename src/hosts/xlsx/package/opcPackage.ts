@@ -113,7 +113,7 @@ export function parseRelationships(xml: string, owner: string): Relationship[] {
 export function openPackage(bytes: Uint8Array): OpcPackage {
   if (isCfb(bytes)) throw new PackageRefusal(cfbKind(bytes) ?? "cfb");
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new PackageRefusal("not-workbook", "no zip signature");
+    throw new PackageRefusal("not-zip");
   }
   const entries = readZip(bytes);
   // Zip names are case-sensitive, part names are not (OPC §9.1.1.1).

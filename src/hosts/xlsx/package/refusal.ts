@@ -22,6 +22,7 @@ export type RefusalCode =
   | "xls"
   | "cfb"
   | "strict"
+  | "not-zip"
   | "not-workbook"
   | "corrupt"
   | "bomb"
@@ -38,6 +39,8 @@ const SENTENCES: Record<Language, Record<RefusalCode, (detail: string) => string
       "Dit is geen .xlsx-werkmap maar een versleutelde werkmap of een oud .xls-bestand; sla het in Excel op als Excel-werkmap (.xlsx) zonder wachtwoord om te openen.",
     strict: () =>
       "Deze werkmap is opgeslagen als 'Strict Open XML'; sla hem in Excel op als gewone Excel-werkmap (.xlsx) en probeer het opnieuw.",
+    "not-zip": () =>
+      "Dit bestand is geen Excel-werkmap (.xlsx of .xlsm) maar bijvoorbeeld tekst of CSV; open het in Excel en sla het op als Excel-werkmap.",
     "not-workbook": (detail) =>
       `Dit is een zip-bestand maar geen Excel-werkmap (${detail}); kies een .xlsx- of .xlsm-bestand.`,
     corrupt: (detail) =>
@@ -58,6 +61,8 @@ const SENTENCES: Record<Language, Record<RefusalCode, (detail: string) => string
       "This is not an .xlsx workbook but an encrypted workbook or an old .xls file; save it in Excel as an Excel Workbook (.xlsx) without a password to open.",
     strict: () =>
       "This workbook is saved as 'Strict Open XML'; save it in Excel as an ordinary Excel Workbook (.xlsx) and try again.",
+    "not-zip": () =>
+      "This file is not an Excel workbook (.xlsx or .xlsm) but, for example, text or CSV; open it in Excel and save it as an Excel Workbook.",
     "not-workbook": (detail) => `This is a zip file but not an Excel workbook (${detail}); choose an .xlsx or .xlsm file.`,
     corrupt: (detail) =>
       `The file is damaged and cannot be read as a workbook (${detail}); open it in Excel, save it again and try again.`,

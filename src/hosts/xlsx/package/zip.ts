@@ -68,7 +68,7 @@ function zip64Sizes(view: DataView, extraStart: number, extraLength: number, siz
   return out;
 }
 
-function checkSizes(entries: readonly ZipEntry[]): void {
+function checkSizes(entries: readonly Pick<ZipEntry, "name" | "size" | "compressedSize">[]): void {
   const { partBytes, totalBytes, ratio, ratioFloorBytes, parts } = PACKAGE_LIMITS;
   if (entries.length > parts) throw new PackageRefusal("bomb", `${entries.length} parts`);
   let total = 0;
@@ -91,7 +91,7 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
   if (bytes.byteLength < 22) throw new PackageRefusal("corrupt", "too short for a zip");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { offset, count } = directoryOf(view);
-  const entries: ZipEntry[] = [];
+  const entries: (Omit<ZipEntry, "raw"> & { local: number })[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL) {
@@ -114,12 +114,17 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
       crc: view.getUint32(at + 16, true),
       compressedSize,
       size,
-      raw: localData(bytes, view, local, compressedSize, name),
+      local,
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
   checkSizes(entries);
-  return new Map(entries.map((entry) => [entry.name, entry]));
+  return new Map(
+    entries.map(({ local, ...entry }) => [
+      entry.name,
+      { ...entry, raw: localData(bytes, view, local, entry.compressedSize, entry.name) },
+    ]),
+  );
 }
 
 function localData(bytes: Uint8Array, view: DataView, at: number, compressedSize: number, name: string): Uint8Array {

@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import { ChartSpec, parseCell } from "../../sheets/spec";
+import { resolveTarget } from "./package/opcPackage";
 import { attributes, escapeXml, insertChild, WORKSHEET_ORDER } from "./package/xml";
 
 export interface SheetCharts {
@@ -113,16 +114,7 @@ export async function readText(zip: JSZip, path: string): Promise<string | undef
   return file ? file.async("string") : undefined;
 }
 
-/** Resolves a relationship target against the folder of the part that owns the rels. */
-export function resolveTarget(ownerFolder: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ownerFolder.split("/").filter(Boolean);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
+export { resolveTarget } from "./package/opcPackage";
 
 /** Sheet name → its part path ("xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
 export async function sheetPartPaths(zip: JSZip): Promise<Map<string, string>> {

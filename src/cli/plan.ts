@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectionResult } from "../engine";
-import { readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
 import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
 import { PlanInputs, readPlanInputs } from "../sheets/inputs";
@@ -30,6 +30,8 @@ export interface PlanWorkbookOptions {
   createdOn: number;
   /** The sections' settings from the command line; they override the workbook's own names. */
   settings?: GivenSettings;
+  /** The output file's name: a workbook with macros is refused under a name ending in .xlsx. */
+  outputName?: string;
 }
 
 export type PlanWorkbookResult =
@@ -46,6 +48,8 @@ export type PlanWorkbookResult =
       /** The sections' figures, when they were asked for. */
       uncertainty?: PlanSheetsSuccess["uncertainty"];
       tracks?: PlanSheetsSuccess["tracks"];
+      /** The workbook holds macros: the output must be an .xlsm. */
+      macroEnabled: boolean;
     }
   | { ok: false; message: string };
 
@@ -58,9 +62,19 @@ export type PlanWorkbookResult =
  * if (result.ok) fs.writeFileSync("plan.xlsx", result.xlsx);
  */
 export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
+  try {
+    return await planPackage(input, options);
+  } catch (error) {
+    // A file the package reader refuses (encrypted, .xls, Strict, corrupt, a zip bomb, a DTD).
+    if (error instanceof PackageRefusal) return { ok: false, message: error.sentence(options.language) };
+    throw error;
+  }
+}
+
+async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
   const { language, createdOn } = options;
   const text = CLI_TEXT[language];
-  const read = await readXlsxInputs(input);
+  const read = readXlsxInputs(input);
   if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
   const settings = settingsToSections(options.settings ?? {}, read.settings);
   if (!settings.ok) return { ok: false, message: describeSettingProblem(settings.problem, language) };
@@ -87,18 +101,21 @@ export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions):
         return { ok: false, message: text.engine(problem.message) };
     }
   }
+  // The user's parts come back byte for byte; the add-in's sheets are added as new parts.
   const written = await writeXlsxSheets(
     input,
     planned.sheets.map((sheet) => sheet.spec),
+    { ...(options.outputName !== undefined && { outputName: options.outputName }) },
   );
   return {
     ok: true,
-    xlsx: written.xlsx,
+    xlsx: written.bytes,
     inputs,
     projection: planned.projection,
     summary: planned.summary,
-    projectionSheet: written.sheets[0]?.sheetName ?? "",
-    whatIfSheet: written.sheets[1]?.sheetName ?? "",
+    projectionSheet: written.sheetNames[0] ?? "",
+    whatIfSheet: written.sheetNames[1] ?? "",
+    macroEnabled: written.macroEnabled,
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
   };
@@ -155,7 +172,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     return EXIT.ok;
   }
   const inputFile = args.in === undefined ? env.sampleFile : path.resolve(env.cwd, args.in);
-  const outputFile = args.out === undefined ? env.defaultOut : path.resolve(env.cwd, args.out);
+  let outputFile = args.out === undefined ? env.defaultOut : path.resolve(env.cwd, args.out);
   if (!fs.existsSync(inputFile) || !fs.statSync(inputFile).isFile()) {
     env.stderr(text.noInput(shownPath(inputFile, env.cwd)));
     return EXIT.input;
@@ -176,6 +193,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
       language: args.language,
       createdOn: args.date ?? env.today(),
       settings: args.settings,
+      ...(args.out !== undefined && { outputName: outputFile }),
     });
   } catch (error) {
     // ExcelJS and JSZip throw on files that are not .xlsx packages (an .xls, a CSV, a broken zip).
@@ -186,6 +204,8 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     env.stderr(result.message);
     return EXIT.input;
   }
+  // The default output of a workbook with macros is an .xlsm: Excel opens no macros under .xlsx.
+  if (args.out === undefined && result.macroEnabled) outputFile = outputFile.replace(/\.xlsx$/i, ".xlsm");
   fs.mkdirSync(path.dirname(outputFile), { recursive: true });
   // Write beside the target, then rename: a failed write never leaves half a workbook behind.
   const temporary = `${outputFile}.${process.pid}.tmp`;

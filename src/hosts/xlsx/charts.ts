@@ -6,6 +6,8 @@
  */
 import JSZip from "jszip";
 import { ChartSeries, ChartSpec, parseCell } from "../../sheets/spec";
+import { resolveTarget } from "./package/opcPackage";
+import { attributes, escapeXml, insertChild, WORKSHEET_ORDER } from "./package/xml";
 
 export interface SheetCharts {
   sheetName: string;
@@ -25,32 +27,8 @@ const NS = {
   chartType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 
-export const escapeXml = (value: string): string =>
-  value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-
-const unescapeXml = (value: string): string =>
-  value
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
-
-/** Attributes of one XML start tag, unescaped. Enough for the flat package parts we read. */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-    out[m[1] as string] = unescapeXml(m[3] ?? m[4] ?? "");
-  }
-  return out;
-}
+// One escape and one unescape for every XML the xlsx host reads or writes.
+export { attributes, escapeXml } from "./package/xml";
 
 /** "C48:C151" on sheet "What-if 2024-01-15" → "'What-if 2024-01-15'!$C$48:$C$151". */
 export function sheetRange(sheetName: string, range: string): string {
@@ -159,16 +137,7 @@ export async function readText(zip: JSZip, path: string): Promise<string | undef
   return file ? file.async("string") : undefined;
 }
 
-/** Resolves a relationship target against the folder of the part that owns the rels. */
-export function resolveTarget(ownerFolder: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ownerFolder.split("/").filter(Boolean);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
+export { resolveTarget } from "./package/opcPackage";
 
 /** Sheet name → its part path ("xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
 export async function sheetPartPaths(zip: JSZip): Promise<Map<string, string>> {
@@ -196,27 +165,19 @@ function nextFreeNumber(zip: JSZip, prefix: string, suffix: string): number {
   return n;
 }
 
-/** Worksheet children that must come after <drawing> (CT_Worksheet sequence). */
-const AFTER_DRAWING = [
-  "<legacyDrawing",
-  "<legacyDrawingHF",
-  "<drawingHF",
-  "<picture",
-  "<oleObjects",
-  "<controls",
-  "<webPublishItems",
-  "<tableParts",
-  "<extLst",
-  "</worksheet>",
-];
-
+/**
+ * Adds `<drawing r:id>` to a worksheet part as a direct child of `<worksheet>`, where CT_Worksheet's
+ * sequence puts it, never inside a nested element that merely contains a later element's name.
+ */
 export function insertDrawing(sheetXml: string, relId: string): string {
-  if (/<drawing\b/.test(sheetXml)) throw new Error("the sheet already has a drawing; charts would replace it");
-  const positions = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
-  const at = Math.min(...positions);
-  let xml = `${sheetXml.slice(0, at)}<drawing r:id="${relId}"/>${sheetXml.slice(at)}`;
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
-  return xml;
+  const prefix = /<(\w+:)?worksheet\b/.exec(sheetXml)?.[1] ?? "";
+  if (new RegExp(`<${prefix}drawing\\b`).test(sheetXml)) {
+    throw new Error("the sheet already has a drawing; charts would replace it");
+  }
+  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
+  const declared = attributes(root)["xmlns:r"] === NS.rel;
+  const element = `<${prefix}drawing${declared ? "" : ` xmlns:r="${NS.rel}"`} r:id="${relId}"/>`;
+  return insertChild(sheetXml, "drawing", element, WORKSHEET_ORDER);
 }
 
 export function addRelationship(

@@ -1,0 +1,225 @@
+/**
+ * Transplant, don't round-trip: the add-in's sheets are rendered in a scratch package and moved
+ * into the user's package as new parts. Every part of the user's comes back byte for byte; only
+ * the content types, the workbook part and its relationships, and the style sheet change, and
+ * only by additions. A rerun removes the add-in's own earlier sheets (recognised by their marker
+ * table) and nothing else.
+ */
+import type { SheetSpec } from "../../../sheets/spec";
+import { uniqueSheetName } from "../writeSheet";
+import { folderOf, OpcPackage, openPackage, readSharedStrings, relativeTarget, relsPartOf } from "./opcPackage";
+import { PackageRefusal } from "./refusal";
+import { renderScratch } from "./scratch";
+import { mergeStyles } from "./styles";
+import { escapeXml } from "./xml";
+import { inflateEntry, newEntry, writeZip, ZipEntry } from "./zip";
+import { contentTypesWith, findOwnSheets, partsReachedFrom, tableInfo, TableInfo } from "./packageParts";
+import { editRelationships, editWorkbook, freeRelationshipIds, NewSheet, scratchSheetNames } from "./workbookPart";
+
+export interface WriteXlsxOptions {
+  /** The output file's name: a workbook with macros is refused under a name ending in .xlsx. */
+  outputName?: string;
+}
+
+export interface WriteXlsxResult {
+  bytes: Buffer;
+  /** The final names of the add-in's sheets, in spec order. */
+  sheetNames: string[];
+  /** True when the workbook holds macros, so the output must be an .xlsm. */
+  macroEnabled: boolean;
+}
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Table names made unique against the user's tables (case-insensitive), "_2", "_3", … */
+function withFreeTableNames(spec: SheetSpec, taken: Set<string>): SheetSpec {
+  const rename = new Map<string, string>();
+  const tables = spec.tables.map((table) => {
+    let name = table.name;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${table.name}_${n}`;
+    taken.add(name.toLowerCase());
+    rename.set(table.name, name);
+    return { ...table, name };
+  });
+  return { ...spec, tables, markerTable: rename.get(spec.markerTable) ?? spec.markerTable };
+}
+
+/** The first free name "stem" + n + ext among `taken` (lower-cased part names). */
+function freePart(taken: Set<string>, folder: string, stem: string, ext: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${folder}/${stem}${n}${ext}`;
+    if (!taken.has(candidate.toLowerCase())) {
+      taken.add(candidate.toLowerCase());
+      return candidate;
+    }
+  }
+}
+
+/** Style indices remapped and shared strings made inline: the sheet no longer needs the scratch's parts. */
+function adaptSheetXml(xml: string, styleMap: readonly number[] | undefined, strings: readonly string[]): string {
+  const style = (n: string): string => String(styleMap ? (styleMap[Number(n)] ?? 0) : n);
+  return xml
+    .replace(/(<c\b[^>]*?\bs=")(\d+)"/g, (_, head: string, n: string) => `${head}${style(n)}"`)
+    .replace(/(<row\b[^>]*?\bs=")(\d+)"/g, (_, head: string, n: string) => `${head}${style(n)}"`)
+    .replace(/(<col\b[^>]*?\bstyle=")(\d+)"/g, (_, head: string, n: string) => `${head}${style(n)}"`)
+    .replace(/<c\b([^>]*?)\bt="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, before: string, after: string, n: string) => {
+      const text = escapeXml(strings[Number(n)] ?? "").replace(/\r/g, "&#13;");
+      return `<c${before}t="inlineStr"${after}><is><t>${text}</t></is></c>`;
+    });
+}
+
+interface Placement {
+  spec: SheetSpec;
+  /** The add-in's earlier sheet this one replaces (its index in the workbook), if any. */
+  replaces: number | undefined;
+}
+
+/** Decides each spec's final sheet name and table names, and which earlier sheet it replaces. */
+function place(pkg: OpcPackage, specs: readonly SheetSpec[], tables: TableInfo[]): Placement[] {
+  const own = findOwnSheets(pkg, specs, tables);
+  const replaced = new Set(own.values());
+  const takenSheets = pkg.sheets.filter((_, i) => !replaced.has(i)).map((s) => s.name);
+  const takenTables = new Set(
+    tables.filter((t) => !replaced.has(t.sheetIndex)).map((t) => t.name.toLowerCase()),
+  );
+  return specs.map((spec, i) => {
+    const name = uniqueSheetName(spec.name, takenSheets);
+    takenSheets.push(name);
+    return { spec: withFreeTableNames({ ...spec, name }, takenTables), replaces: own.get(i) };
+  });
+}
+
+/**
+ * Writes the add-in's sheets into the user's workbook file.
+ *
+ * @example
+ * const { bytes, sheetNames } = await writeXlsxSheets(fs.readFileSync("in.xlsx"), [projection, whatIf], { outputName: "plan.xlsx" });
+ */
+export async function writeXlsxSheets(
+  userBytes: Uint8Array,
+  specs: readonly SheetSpec[],
+  options: WriteXlsxOptions = {},
+): Promise<WriteXlsxResult> {
+  const pkg = openPackage(userBytes);
+  if (pkg.macroEnabled && options.outputName !== undefined && /\.xlsx$/i.test(options.outputName)) {
+    throw new PackageRefusal("macro-as-xlsx");
+  }
+  const tables = tableInfo(pkg);
+  const placements = place(pkg, specs, tables);
+  const scratch = openPackage(await renderScratch(placements.map((p) => p.spec)));
+  return transplant(pkg, scratch, placements);
+}
+
+/** Parts of the user's package that the replaced sheets alone reach, and the calc chain if stale. */
+function removedParts(pkg: OpcPackage, placements: readonly Placement[]): Set<string> {
+  const removed = new Set<string>();
+  for (const p of placements) {
+    const old = p.replaces === undefined ? undefined : pkg.sheets[p.replaces];
+    if (old?.part) for (const part of partsReachedFrom(pkg, old.part)) removed.add(part);
+  }
+  // A calculation chain listing cells of a replaced sheet would be stale: Excel rebuilds it.
+  const calcChain = pkg.workbookPartOf("calcChain");
+  if (calcChain && removed.size > 0) removed.add(calcChain);
+  return removed;
+}
+
+/** Moves the scratch package's sheets into the user's package; see the file comment. */
+function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[]): WriteXlsxResult {
+  const removed = removedParts(pkg, placements);
+  const taken = new Set([...pkg.entries.keys()].map((n) => n.toLowerCase()));
+  const added: ZipEntry[] = [];
+  const overrides: { part: string; type: string }[] = [];
+  const workbookFolder = folderOf(pkg.workbookPart);
+  const nextRelId = freeRelationshipIds(pkg);
+  const workbookRels: string[] = [];
+  const relationship = (type: string, part: string): string => {
+    const id = nextRelId();
+    workbookRels.push(`<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${escapeXml(relativeTarget(workbookFolder, part))}"/>`);
+    return id;
+  };
+  const scratchStyles = scratch.workbookPartOf("styles") as string;
+  const userStyles = pkg.workbookPartOf("styles");
+  let styleMap: number[] | undefined;
+  let stylesXml: string | undefined;
+  if (userStyles && pkg.has(userStyles)) {
+    ({ map: styleMap, xml: stylesXml } = mergeStyles(pkg.text(userStyles), scratch.text(scratchStyles)));
+  } else {
+    const part = freePart(taken, workbookFolder, "styles", ".xml");
+    added.push(newEntry(part, scratch.text(scratchStyles)));
+    overrides.push({ part, type: scratch.contentType(scratchStyles) ?? "" });
+    relationship("styles", part);
+  }
+  const strings = readSharedStrings(scratch);
+
+  // Copies a scratch part (and what it reaches) under a free name next to the workbook part.
+  const copied = new Map<string, string>();
+  const copy = (part: string, content?: string): string => {
+    const known = copied.get(part);
+    if (known) return known;
+    const folder = [workbookFolder, folderOf(part).replace(/^xl\/?/, "")].filter(Boolean).join("/");
+    const file = part.slice(part.lastIndexOf("/") + 1);
+    const m = /^(.*?)\d*(\.[^.]+)$/.exec(file);
+    const target = freePart(taken, folder, m?.[1] ?? file, m?.[2] ?? "");
+    copied.set(part, target);
+    const rels = scratch.relationships(part);
+    if (rels.length > 0) {
+      let relsXml = scratch.text(relsPartOf(part));
+      for (const rel of rels) {
+        if (rel.external) continue;
+        const to = copy(rel.target);
+        relsXml = relsXml.replace(
+          new RegExp(String.raw`(<Relationship\b[^>]*\bId="${rel.id}"[^>]*\bTarget=")[^"]*"`),
+          `$1${escapeXml(relativeTarget(folderOf(target), to))}"`,
+        );
+      }
+      added.push(newEntry(relsPartOf(target), relsXml));
+    }
+    added.push(newEntry(target, content ?? inflateEntry(scratch.entries.get(part) as ZipEntry)));
+    overrides.push({ part: target, type: scratch.contentType(part) ?? "" });
+    return target;
+  };
+
+  let nextTableId = Math.max(0, ...tableInfo(pkg).map((t) => t.id)) + 1;
+  let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
+  const printNames = scratchSheetNames(scratch);
+  const newSheets: NewSheet[] = placements.map((placement, i) => {
+    const scratchSheet = scratch.sheets[i];
+    if (!scratchSheet?.part) throw new Error(`the scratch package lacks sheet ${placement.spec.name}`);
+    // Table ids are unique across the workbook.
+    for (const rel of scratch.relationships(scratchSheet.part)) {
+      if (rel.type.endsWith("/table")) {
+        copy(rel.target, scratch.text(rel.target).replace(/(<table\b[^>]*?\bid=")\d+"/, `$1${nextTableId++}"`));
+      }
+    }
+    const sheetPart = copy(scratchSheet.part, adaptSheetXml(scratch.text(scratchSheet.part), styleMap, strings));
+    const relId = relationship("worksheet", sheetPart);
+    const old = placement.replaces === undefined ? undefined : pkg.sheets[placement.replaces];
+    const sheetId = old?.sheetId ?? String(nextSheetId++);
+    return {
+      replaces: placement.replaces,
+      xml: `<sheet xmlns:r="${REL_NS}" name="${escapeXml(placement.spec.name)}" sheetId="${sheetId}" r:id="${relId}"/>`,
+      names: printNames.get(i) ?? [],
+    };
+  });
+
+  const relsPart = relsPartOf(pkg.workbookPart);
+  const replacedRelIds = new Set(placements.flatMap((p) => (p.replaces === undefined ? [] : [pkg.sheets[p.replaces]?.relId ?? ""])));
+  const changed = new Map<string, string>([
+    [pkg.workbookPart, editWorkbook(pkg, newSheets)],
+    [relsPart, editRelationships(pkg, relsPart, workbookRels, replacedRelIds, removed)],
+    ["[Content_Types].xml", contentTypesWith(pkg, overrides, removed)],
+  ]);
+  if (stylesXml !== undefined && userStyles) changed.set(userStyles, stylesXml);
+  const entries: ZipEntry[] = [];
+  for (const entry of pkg.entries.values()) {
+    const owner = entry.name.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2");
+    if (removed.has(entry.name) || (owner !== entry.name && removed.has(owner))) continue;
+    const content = changed.get(entry.name);
+    entries.push(content === undefined ? entry : newEntry(entry.name, content));
+  }
+  return {
+    bytes: writeZip([...entries, ...added]),
+    sheetNames: placements.map((p) => p.spec.name),
+    macroEnabled: pkg.macroEnabled,
+  };
+}

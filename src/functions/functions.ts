@@ -7,17 +7,17 @@
  * Arguments are typed `any`/`any[][]` on purpose: Excel then passes cells as they are and the
  * checks here produce a message naming the argument, instead of Excel's own bare #VALUE!.
  */
-import {
-  leadTime,
-  NON_NEGATIVE,
-  plannedCapacity,
-  projectBacklog,
-  requiredCapacity,
-  UPLIFT_RULE,
-  weeksToClear,
-  WEEKS_RULE,
-} from "../engine";
-import { meanOf, readNumber, readOptionalNumber, readOptionalSeries, readSeries, run, unwrap } from "./args";
+import { leadTime, plannedCapacity, projectBacklog, requiredCapacity, weeksToClear } from "../engine";
+import { meanOf, readArguments, run, unwrap } from "./args";
+import { BACKLOG_FUNCTIONS } from "./declarations";
+
+const {
+  PROJECT_BACKLOG: PROJECT,
+  PLANNED_CAPACITY: PLANNED,
+  WEEKS_TO_CLEAR: CLEAR,
+  REQUIRED_CAPACITY: REQUIRED,
+  LEAD_TIME: LEAD,
+} = BACKLOG_FUNCTIONS;
 
 /**
  * Projects the backlog week by week and spills it as one column: the backlog at the end of each week. Without capacity, the planning rule schedules (1 + uplift) × mean intake, held steady.
@@ -37,20 +37,15 @@ export function PROJECT_BACKLOG(
   weeks?: any[][],
   uplift?: any[][],
 ): number[][] {
-  return run("PROJECT_BACKLOG", () => {
-    const options = {
-      opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-      intake: unwrap(readSeries(intake, "intake", NON_NEGATIVE)),
-    };
-    const cap = unwrap(readOptionalSeries(capacity, "capacity", NON_NEGATIVE));
-    const horizon = unwrap(readOptionalNumber(weeks, "weeks", WEEKS_RULE));
-    const up = unwrap(readOptionalNumber(uplift, "uplift", UPLIFT_RULE));
+  return run(PROJECT, () => {
+    const args = readArguments(PROJECT, [opening, intake, capacity, weeks, uplift]);
     const result = unwrap(
       projectBacklog({
-        ...options,
-        ...(cap !== undefined && { capacity: cap }),
-        ...(horizon !== undefined && { weeks: horizon }),
-        ...(up !== undefined && { uplift: up }),
+        opening: args.opening,
+        intake: args.intake,
+        ...(args.capacity !== undefined && { capacity: args.capacity }),
+        ...(args.weeks !== undefined && { weeks: args.weeks }),
+        ...(args.uplift !== undefined && { uplift: args.uplift }),
       }),
     );
     return result.rows.map((row) => [row.backlog]);
@@ -66,10 +61,14 @@ export function PROJECT_BACKLOG(
  * @returns {number} Decisions to schedule per week.
  */
 export function PLANNED_CAPACITY(intake: any[][], uplift?: any[][]): number {
-  return run("PLANNED_CAPACITY", () => {
-    const series = unwrap(readSeries(intake, "intake", NON_NEGATIVE));
-    const up = unwrap(readOptionalNumber(uplift, "uplift", UPLIFT_RULE));
-    return unwrap(plannedCapacity({ intake: series, ...(up !== undefined && { uplift: up }) }));
+  return run(PLANNED, () => {
+    const args = readArguments(PLANNED, [intake, uplift]);
+    return unwrap(
+      plannedCapacity({
+        intake: args.intake,
+        ...(args.uplift !== undefined && { uplift: args.uplift }),
+      }),
+    );
   });
 }
 
@@ -83,15 +82,16 @@ export function PLANNED_CAPACITY(intake: any[][], uplift?: any[][]): number {
  * @returns {number} Weeks to clear the backlog.
  */
 export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][]): number {
-  return run("WEEKS_TO_CLEAR", () =>
-    unwrap(
+  return run(CLEAR, () => {
+    const args = readArguments(CLEAR, [opening, intake, capacity]);
+    return unwrap(
       weeksToClear({
-        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-        intake: meanOf(unwrap(readSeries(intake, "intake", NON_NEGATIVE))),
-        capacity: meanOf(unwrap(readSeries(capacity, "capacity", NON_NEGATIVE))),
+        opening: args.opening,
+        intake: meanOf(args.intake),
+        capacity: meanOf(args.capacity),
       }),
-    ),
-  );
+    );
+  });
 }
 
 /**
@@ -105,16 +105,10 @@ export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][])
  * @returns {number} Decisions needed per week.
  */
 export function REQUIRED_CAPACITY(opening: any, intake: any[][], target: any, weeks: any): number {
-  return run("REQUIRED_CAPACITY", () =>
-    unwrap(
-      requiredCapacity({
-        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-        intake: meanOf(unwrap(readSeries(intake, "intake", NON_NEGATIVE))),
-        target: unwrap(readNumber(target, "target", NON_NEGATIVE)),
-        weeks: unwrap(readNumber(weeks, "weeks", WEEKS_RULE)),
-      }),
-    ),
-  );
+  return run(REQUIRED, () => {
+    const args = readArguments(REQUIRED, [opening, intake, target, weeks]);
+    return unwrap(requiredCapacity({ ...args, intake: meanOf(args.intake) }));
+  });
 }
 
 /**
@@ -126,12 +120,13 @@ export function REQUIRED_CAPACITY(opening: any, intake: any[][], target: any, we
  * @returns {number} Lead time in weeks.
  */
 export function LEAD_TIME(backlog: any, decisions_per_week: any): number {
-  return run("LEAD_TIME", () =>
-    unwrap(
+  return run(LEAD, () => {
+    const args = readArguments(LEAD, [backlog, decisions_per_week]);
+    return unwrap(
       leadTime({
-        backlog: unwrap(readNumber(backlog, "backlog", NON_NEGATIVE)),
-        decisionsPerWeek: unwrap(readNumber(decisions_per_week, "decisions_per_week", { min: 0, minExclusive: true })),
+        backlog: args.backlog,
+        decisionsPerWeek: args.decisions_per_week,
       }),
-    ),
-  );
+    );
+  });
 }

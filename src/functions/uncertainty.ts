@@ -7,37 +7,35 @@
  * Every call seeds its own generator (default seed 2024) and simulates 10,000 runs unless told
  * otherwise, so a workbook shows the same figures every time it is opened or recalculated.
  */
-import {
-  chanceBelow,
-  createRng,
-  DEFAULT_SEED,
-  NON_NEGATIVE,
-  PERCENTILE_RULE,
-  RUNS_RULE,
-  SEED_RULE,
-  simulateBacklog,
-  SimulateBacklogOptions,
-  WEEKS_RULE,
-} from "../engine";
-import { readList, readNumber, readOptionalNumber, readSeries, unwrap, run } from "./args";
+import { chanceBelow, createRng, DEFAULT_SEED, simulateBacklog, SimulateBacklogOptions } from "../engine";
+import { readArguments, run, unwrap } from "./args";
+import { UNCERTAINTY_FUNCTIONS } from "./declarations";
 
-/** The four leading arguments the three functions share, read and checked in order. */
-function readPlan(opening: unknown, intake: unknown, capacity: unknown, weeks: unknown): SimulateBacklogOptions {
-  return {
-    opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-    intake: unwrap(readSeries(intake, "intake", NON_NEGATIVE)),
-    capacity: unwrap(readSeries(capacity, "capacity", NON_NEGATIVE)),
-    weeks: unwrap(readNumber(weeks, "weeks", WEEKS_RULE)),
-  };
+const { BACKLOG_PERCENTILE: PERCENTILE, BACKLOG_FAN: FAN, CHANCE_BELOW: CHANCE } = UNCERTAINTY_FUNCTIONS;
+
+/** The arguments the three functions share, read by their declarations. */
+interface SharedArguments {
+  opening: number;
+  intake: number | number[];
+  capacity: number | number[];
+  weeks: number;
+  runs: number | undefined;
+  seed: number | undefined;
 }
 
-/** The two trailing optional arguments: `{ runs }` (empty when omitted) and the seed, 2024 by default. */
-function readRunsAndSeed(runs: unknown, seed: unknown): { runs: { runs?: number }; seed: number } {
-  const count = unwrap(readOptionalNumber(runs, "runs", RUNS_RULE));
-  return {
-    runs: count === undefined ? {} : { runs: count },
-    seed: unwrap(readOptionalNumber(seed, "seed", SEED_RULE)) ?? DEFAULT_SEED,
+/** The simulation options and the generator's seed (2024 unless given) from the read arguments. */
+function planOf(args: SharedArguments): {
+  plan: SimulateBacklogOptions;
+  seed: number;
+} {
+  const plan: SimulateBacklogOptions = {
+    opening: args.opening,
+    intake: args.intake,
+    capacity: args.capacity,
+    weeks: args.weeks,
+    ...(args.runs !== undefined && { runs: args.runs }),
   };
+  return { plan, seed: args.seed ?? DEFAULT_SEED };
 }
 
 /**
@@ -62,11 +60,15 @@ export function BACKLOG_PERCENTILE(
   runs?: any[][],
   seed?: any[][],
 ): number {
-  return run("BACKLOG_PERCENTILE", () => {
-    const plan = readPlan(opening, intake, capacity, weeks);
-    const p = unwrap(readNumber(percentile, "percentile", PERCENTILE_RULE));
-    const rest = readRunsAndSeed(runs, seed);
-    const result = unwrap(simulateBacklog(createRng(rest.seed), { ...plan, ...rest.runs, percentiles: [p] }));
+  return run(PERCENTILE, () => {
+    const args = readArguments(PERCENTILE, [opening, intake, capacity, weeks, percentile, runs, seed]);
+    const { plan, seed: start } = planOf(args);
+    const result = unwrap(
+      simulateBacklog(createRng(start), {
+        ...plan,
+        percentiles: [args.percentile],
+      }),
+    );
     return (result.bands[0] as Float64Array)[result.weeks - 1] as number;
   });
 }
@@ -93,17 +95,15 @@ export function BACKLOG_FAN(
   runs?: any[][],
   seed?: any[][],
 ): number[][] {
-  return run("BACKLOG_FAN", () => {
-    const plan = readPlan(opening, intake, capacity, weeks);
+  return run(FAN, () => {
     // The engine checks each percentile, so a message names its position ("percentiles, value 2").
-    const list =
-      percentiles === null || percentiles === undefined ? undefined : unwrap(readList(percentiles, "percentiles"));
-    const rest = readRunsAndSeed(runs, seed);
+    const args = readArguments(FAN, [opening, intake, capacity, weeks, percentiles, runs, seed]);
+    const { plan, seed: start } = planOf(args);
+    const list = args.percentiles as number[] | undefined;
     const result = unwrap(
-      simulateBacklog(createRng(rest.seed), {
+      simulateBacklog(createRng(start), {
         ...plan,
-        ...rest.runs,
-        ...(list !== undefined && { percentiles: list as number[] }),
+        ...(list !== undefined && { percentiles: list }),
       }),
     );
     const rows: number[][] = new Array<number[]>(result.weeks);
@@ -134,10 +134,9 @@ export function CHANCE_BELOW(
   runs?: any[][],
   seed?: any[][],
 ): number {
-  return run("CHANCE_BELOW", () => {
-    const plan = readPlan(opening, intake, capacity, weeks);
-    const goal = unwrap(readNumber(target, "target", NON_NEGATIVE));
-    const rest = readRunsAndSeed(runs, seed);
-    return unwrap(chanceBelow(createRng(rest.seed), { ...plan, ...rest.runs, target: goal }));
+  return run(CHANCE, () => {
+    const args = readArguments(CHANCE, [opening, intake, capacity, weeks, target, runs, seed]);
+    const { plan, seed: start } = planOf(args);
+    return unwrap(chanceBelow(createRng(start), { ...plan, target: args.target }));
   });
 }

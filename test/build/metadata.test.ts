@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BUILD_DIR } from "../helpers/build";
+import { FUNCTION_DECLARATIONS } from "../../src/functions/declarations";
 
 interface Parameter {
   name: string;
@@ -53,5 +54,50 @@ describe("functions.json generated from the JSDoc", () => {
   test("no hand-written functions.json is kept in the sources", () => {
     const tracked = fs.readdirSync(path.join(__dirname, "..", "..", "src", "functions"));
     expect(tracked).not.toContain("functions.json");
+  });
+});
+
+/** What the JSDoc metadata and the declarations must agree on, in one comparable shape. */
+function signature(fn: { name: string; parameters: Array<{ name: string; optional?: boolean }> }): string[] {
+  return [fn.name, ...fn.parameters.map((p) => `${p.name}${p.optional === true ? "?" : ""}`)];
+}
+
+describe("the argument declarations agree with the JSDoc metadata", () => {
+  test("the same functions, in any order", () => {
+    expect(FUNCTION_DECLARATIONS.map((d) => d.id).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  test.each(FUNCTION_DECLARATIONS.map((d) => [d.id, d] as const))(
+    "%s: names, order, count and optional flags",
+    (_id, declaration) => {
+      const fn = metadata.functions.find((f) => f.id === declaration.id);
+      expect(fn).toBeDefined();
+      if (!fn) return;
+      const declared = {
+        name: declaration.id,
+        parameters: declaration.arguments.map((a) => ({ name: a.name, ...(a.optional && { optional: true }) })),
+      };
+      expect(signature(declared)).toEqual(signature(fn));
+    },
+  );
+
+  test("the comparison fails on a renamed, reordered, dropped or optional-flipped argument", () => {
+    const fn = { name: "F", parameters: [{ name: "a" }, { name: "b", optional: true }] };
+    const bad = [
+      { name: "F", parameters: [{ name: "a" }, { name: "c", optional: true }] },
+      { name: "F", parameters: [{ name: "b", optional: true }, { name: "a" }] },
+      { name: "F", parameters: [{ name: "a" }] },
+      { name: "F", parameters: [{ name: "a" }, { name: "b" }] },
+    ];
+    for (const other of bad) expect(signature(other)).not.toEqual(signature(fn));
+  });
+
+  test("only optional arguments follow an optional one; every default belongs to an optional argument", () => {
+    for (const declaration of FUNCTION_DECLARATIONS) {
+      const firstOptional = declaration.arguments.findIndex((a) => a.optional);
+      if (firstOptional >= 0) expect(declaration.arguments.slice(firstOptional).every((a) => a.optional)).toBe(true);
+      for (const a of declaration.arguments) if (a.default) expect(a.optional).toBe(true);
+      for (const a of declaration.arguments) if (a.kind !== "list") expect(a.rule).toBeDefined();
+    }
   });
 });

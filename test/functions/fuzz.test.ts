@@ -85,14 +85,14 @@ describe("huge arguments", () => {
 
   test("10,000 weeks are answered; 10,001 and a million-row range are refused, quickly", () => {
     expect(call(() => core.PROJECT_BACKLOG(0, weeks(10_000, 1))).value).toHaveLength(10_000);
-    expect(call(() => core.PROJECT_BACKLOG(0, weeks(10_001, 1))).code).toBe("#NUM!");
-    expect(call(() => core.PROJECT_BACKLOG(0, weeks(1_048_576, 1))).code).toBe("#NUM!");
-    expect(call(() => tracks.PROJECT_TRACKS([[1440]], weeks(1_048_576, 1), [[0.2, 0.2]], [[30]])).code).toBe("#NUM!");
+    expect(call(() => core.PROJECT_BACKLOG(0, weeks(10_001, 1))).code).toBe("#VALUE!");
+    expect(call(() => core.PROJECT_BACKLOG(0, weeks(1_048_576, 1))).code).toBe("#VALUE!");
+    expect(call(() => tracks.PROJECT_TRACKS([[1440]], weeks(1_048_576, 1), [[0.2, 0.2]], [[30]])).code).toBe("#VALUE!");
   });
 
   test("a simulation too large for one formula is refused, not run", () => {
     const result = call(() => uncertainty.BACKLOG_FAN(1440, weeks(10_000, 25), [[30]], 10_000, undefined, [[1_000_000]]));
-    expect(result.code).toBe("#NUM!");
+    expect(result.code).toBe("#VALUE!");
   });
 
   test("a whole-column range of blanks (Excel on the web) is the same as zeros (desktop)", () => {

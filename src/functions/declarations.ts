@@ -143,6 +143,7 @@ export const BACKLOG_FUNCTIONS = {
       {
         ...capacity,
         optional: true,
+        default: { en: "the planning rule: (1 + uplift) × mean intake", nl: "de planningsregel: (1 + opslag) × gemiddelde instroom" },
         descriptionNl:
           "Beslissingen per week: één getal of een bereik zo lang als de instroom. Laat leeg om de planningsregel toe te passen.",
       },

@@ -22,7 +22,7 @@ const {
 /**
  * Projects the backlog week by week and spills it as one column: the backlog at the end of each week. Without capacity, the planning rule schedules (1 + uplift) × mean intake, held steady.
  * @customfunction PROJECT_BACKLOG
- * @helpurl https://localhost:3000/help.html#project_backlog
+ * @helpurl https://localhost:3000/functions.html#project_backlog
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} [capacity] Weekly decisions: one number or a range as long as intake. Omit it to apply the planning rule.
@@ -55,7 +55,7 @@ export function PROJECT_BACKLOG(
 /**
  * The planning rule's steady weekly capacity: (1 + uplift) × the mean weekly intake.
  * @customfunction PLANNED_CAPACITY
- * @helpurl https://localhost:3000/help.html#planned_capacity
+ * @helpurl https://localhost:3000/functions.html#planned_capacity
  * @param {any[][]} intake Weekly intake: one number, or a range with a figure per week (its mean is used).
  * @param {any[][]} [uplift] Uplift over mean intake; default 0.10 (the memo's 10%).
  * @returns {number} Decisions to schedule per week.
@@ -75,7 +75,7 @@ export function PLANNED_CAPACITY(intake: any[][], uplift?: any[][]): number {
 /**
  * Weeks until the backlog reaches zero at constant rates: opening ÷ (capacity − intake). #N/A when capacity does not exceed intake.
  * @customfunction WEEKS_TO_CLEAR
- * @helpurl https://localhost:3000/help.html#weeks_to_clear
+ * @helpurl https://localhost:3000/functions.html#weeks_to_clear
  * @param {any} opening Backlog now.
  * @param {any[][]} intake Weekly intake: one number, or a range (its mean is used).
  * @param {any[][]} capacity Weekly decisions: one number, or a range (its mean is used).
@@ -97,7 +97,7 @@ export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][])
 /**
  * Steady weekly decisions needed to bring the backlog down to target by the given week: intake + (opening − target) ÷ weeks.
  * @customfunction REQUIRED_CAPACITY
- * @helpurl https://localhost:3000/help.html#required_capacity
+ * @helpurl https://localhost:3000/functions.html#required_capacity
  * @param {any} opening Backlog now.
  * @param {any[][]} intake Weekly intake: one number, or a range (its mean is used).
  * @param {any} target Backlog to reach, e.g. 0.
@@ -114,7 +114,7 @@ export function REQUIRED_CAPACITY(opening: any, intake: any[][], target: any, we
 /**
  * Lead time in weeks by Little's law: backlog ÷ decisions per week. Multiply by 7 for days.
  * @customfunction LEAD_TIME
- * @helpurl https://localhost:3000/help.html#lead_time
+ * @helpurl https://localhost:3000/functions.html#lead_time
  * @param {any} backlog Open cases.
  * @param {any} decisions_per_week Decisions per week (more than 0).
  * @returns {number} Lead time in weeks.

@@ -20,7 +20,7 @@ const { PROJECT_TRACKS: TRACKS, WAIT_WEEKS: WAIT, FTE_CAPACITY: FTE, CROWDING_OU
 /**
  * Projects the three processing tracks week by week and spills the backlog at the end of each week: one row per week, columns in the order fast track, track 2 (safe countries, served first from the shared capacity), track 4 (the rest). The fast track clears within its lead time on its own extra staff.
  * @customfunction PROJECT_TRACKS
- * @helpurl https://localhost:3000/help.html#project_tracks
+ * @helpurl https://localhost:3000/functions.html#project_tracks
  * @param {any[][]} opening_by_track Backlog at the start of week 1: three values (fast track, track 2, track 4), or one total that is split by the shares.
  * @param {any[][]} intake Weekly intake of subsequent applications, all tracks together: one number, or a range with a figure per week.
  * @param {any[][]} shares Share of intake per track, each from 0 to 1: two values (fast track, track 2; track 4 takes the rest) or three that add up to 1.
@@ -61,7 +61,7 @@ export function PROJECT_TRACKS(
 /**
  * First-in-first-out wait in weeks for a case at this queue position: position ÷ decisions per week. Multiply by 7 for days.
  * @customfunction WAIT_WEEKS
- * @helpurl https://localhost:3000/help.html#wait_weeks
+ * @helpurl https://localhost:3000/functions.html#wait_weeks
  * @param {any} position Cases ahead in the queue, this one included (for the newest case: the backlog), e.g. 1440.
  * @param {any} decisions_per_week Decisions per week in this queue (more than 0).
  * @returns {number} Weeks until the case is decided.
@@ -81,7 +81,7 @@ export function WAIT_WEEKS(position: any, decisions_per_week: any): number {
 /**
  * Weekly decision capacity from staff: fte × decisions per fte per week.
  * @customfunction FTE_CAPACITY
- * @helpurl https://localhost:3000/help.html#fte_capacity
+ * @helpurl https://localhost:3000/functions.html#fte_capacity
  * @param {any} fte Staff in full-time equivalents.
  * @param {any} decisions_per_fte_week Decisions one fte makes per week.
  * @returns {number} Decisions per week.
@@ -101,7 +101,7 @@ export function FTE_CAPACITY(fte: any, decisions_per_fte_week: any): number {
 /**
  * The other work's backlog after the given number of weeks once capacity has moved from it to subsequent applications. Compare with PROJECT_BACKLOG on its own capacity for the crowding-out.
  * @customfunction CROWDING_OUT
- * @helpurl https://localhost:3000/help.html#crowding_out
+ * @helpurl https://localhost:3000/functions.html#crowding_out
  * @param {any} other_backlog The other work's backlog now.
  * @param {any[][]} other_intake The other work's weekly intake: one number, or a range with a figure per week.
  * @param {any[][]} other_capacity The other work's weekly decisions before any capacity moves: one number or a range.

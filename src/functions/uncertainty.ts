@@ -41,7 +41,7 @@ function planOf(args: SharedArguments): {
 /**
  * The backlog at the end of the given week at a percentile of a Monte Carlo simulation: weekly intake varies as Poisson arrivals around the given figures, capacity as given. 0.5 is the median, 0.9 a backlog that is exceeded in only 10% of runs.
  * @customfunction BACKLOG_PERCENTILE
- * @helpurl https://localhost:3000/help.html#backlog_percentile
+ * @helpurl https://localhost:3000/functions.html#backlog_percentile
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Mean weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} capacity Weekly decisions: one number or a range with a figure per week.
@@ -76,7 +76,7 @@ export function BACKLOG_PERCENTILE(
 /**
  * Monte Carlo fan of the backlog: for every week (rows) the backlog at each percentile (columns). Weekly intake varies as Poisson arrivals around the given figures, capacity as given.
  * @customfunction BACKLOG_FAN
- * @helpurl https://localhost:3000/help.html#backlog_fan
+ * @helpurl https://localhost:3000/functions.html#backlog_fan
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Mean weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} capacity Weekly decisions: one number or a range with a figure per week.
@@ -115,7 +115,7 @@ export function BACKLOG_FAN(
 /**
  * The chance, from 0 to 1, that the backlog at the end of the given week is at or below the target, from a Monte Carlo simulation: weekly intake varies as Poisson arrivals around the given figures, capacity as given.
  * @customfunction CHANCE_BELOW
- * @helpurl https://localhost:3000/help.html#chance_below
+ * @helpurl https://localhost:3000/functions.html#chance_below
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Mean weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} capacity Weekly decisions: one number or a range with a figure per week.

@@ -40,15 +40,16 @@ describe("functions.json generated from the JSDoc", () => {
     expect(fn.parameters.every((p) => (p.description ?? "").length > 5)).toBe(true);
   });
 
-  test("every function has a help URL into the README's section for it, on the production host", () => {
+  test("every function has a help URL into its section of the function reference, on the production host", () => {
     for (const fn of metadata.functions) {
-      expect(fn.helpUrl).toMatch(new RegExp(`^https://[^/]+/.*help\\.html#${fn.name.toLowerCase()}$`));
+      expect(fn.helpUrl).toMatch(new RegExp(`^https://[^/]+/.*functions\\.html#${fn.name.toLowerCase()}$`));
       expect(fn.helpUrl).not.toContain("localhost");
     }
-    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const reference = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "functions.md"), "utf8");
     for (const fn of metadata.functions) {
-      expect(readme).toContain(`<a id="${fn.name.toLowerCase()}"></a>`);
+      expect(reference).toContain(`<a id="${fn.name.toLowerCase()}"></a>`);
     }
+    expect(fs.existsSync(path.join(BUILD_DIR, "functions.html"))).toBe(true);
   });
 
   test("no hand-written functions.json is kept in the sources", () => {

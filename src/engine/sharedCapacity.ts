@@ -410,20 +410,19 @@ function checkOthers(works: readonly OtherWork[]): Result<CheckedOther[]> {
   return ok(others);
 }
 
-/**
- * Shares a total capacity between subsequent applications and other work, and shows what moving
- * capacity to subsequent applications does to each: the other work types split what subsequent
- * applications leave by weight, before and after the move.
- *
- * @example
- * shareCapacity({
- *   capacity: 130,
- *   subsequent: { opening: 1440, intake: 25, capacity: 27.5 },
- *   moved: 1600 / 52 - 27.5,
- *   others: [{ name: "first applications", opening: 5000, intake: 102.5 }],
- * }) // → ok; others[0] loses 3.27 decisions a week, 170 over 52 weeks
- */
-export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapacityResult> {
+/** The checked inputs of shareCapacity, in the order the messages are given. */
+interface CheckedShareInputs {
+  total: { total: number | number[]; perFte: number | undefined };
+  sOpening: number;
+  sIntake: number | number[];
+  sCapacity: number | number[];
+  moved: number | number[];
+  others: CheckedOther[];
+  weightSum: number;
+  weeks: number;
+}
+
+function checkShareInputs(options: ShareCapacityOptions): Result<CheckedShareInputs> {
   const total = resolveTotal(options);
   if (!total.ok) return total;
   const sOpening = checkNumber(options.subsequent.opening, NON_NEGATIVE, "subsequent_backlog");
@@ -450,20 +449,31 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
     ...others.map((o) => [`${o.label} intake`, o.intake] as const),
   ]);
   if (!weeks.ok) return weeks;
+  return ok({ total: total.value, sOpening: sOpening.value, sIntake, sCapacity, moved, others, weightSum, weeks: weeks.value });
+}
 
-  const n = weeks.value;
-  const totalWeeks = expandSeries(total.value.total, n);
+/**
+ * Shares a total capacity between subsequent applications and other work, and shows what moving
+ * capacity to subsequent applications does to each: the other work types split what subsequent
+ * applications leave by weight, before and after the move.
+ *
+ * @example
+ * shareCapacity({
+ *   capacity: 130,
+ *   subsequent: { opening: 1440, intake: 25, capacity: 27.5 },
+ *   moved: 1600 / 52 - 27.5,
+ *   others: [{ name: "first applications", opening: 5000, intake: 102.5 }],
+ * }) // → ok; others[0] loses 3.27 decisions a week, 170 over 52 weeks
+ */
+export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapacityResult> {
+  const checked = checkShareInputs(options);
+  if (!checked.ok) return checked;
+  const { total, sOpening, sIntake, sCapacity, moved, others, weightSum, weeks: n } = checked.value;
+  const totalWeeks = expandSeries(total.total, n);
   const sCapWeeks = expandSeries(sCapacity, n);
   const movedWeeks = expandSeries(moved, n);
-  const totalIsSeries = typeof total.value.total !== "number";
-  const fits = checkWithin(
-    sCapWeeks,
-    totalWeeks,
-    "subsequent_capacity",
-    "capacity",
-    typeof sCapacity !== "number",
-    totalIsSeries,
-  );
+  const totalIsSeries = typeof total.total !== "number";
+  const fits = checkWithin(sCapWeeks, totalWeeks, "subsequent_capacity", "capacity", typeof sCapacity !== "number", totalIsSeries);
   if (!fits.ok) return fits;
   const left = totalWeeks.map((c, t) => Math.max(0, c - (sCapWeeks[t] as number)));
   const movable = checkWithin(
@@ -476,7 +486,7 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
   );
   if (!movable.ok) return movable;
 
-  const perFte = total.value.perFte;
+  const perFte = total.perFte;
   const intakeByOther = others.map((o) => expandSeries(o.intake, n));
   for (let i = 0; i < others.length; i++) {
     const o = others[i] as (typeof others)[number];
@@ -484,7 +494,7 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
     if (!finite.ok) return finite;
   }
   const sIntakeWeeks = expandSeries(sIntake, n);
-  const sFinite = checkFiniteTotal(sOpening.value, sIntakeWeeks, "subsequent_intake");
+  const sFinite = checkFiniteTotal(sOpening, sIntakeWeeks, "subsequent_intake");
   if (!sFinite.ok) return sFinite;
   const results: OtherWorkResult[] = others.map((o, i) => {
     const share = o.weight / weightSum;
@@ -503,8 +513,8 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
   const sBacklogWith = new Array<number>(n);
   const sDecisionsWithout = new Array<number>(n);
   const sDecisionsWith = new Array<number>(n);
-  projectBacklogCore(sOpening.value, sIntakeWeeks, sCapWeeks, sBacklogWithout, sDecisionsWithout);
-  projectBacklogCore(sOpening.value, sIntakeWeeks, sCapWith, sBacklogWith, sDecisionsWith);
+  projectBacklogCore(sOpening, sIntakeWeeks, sCapWeeks, sBacklogWithout, sDecisionsWithout);
+  projectBacklogCore(sOpening, sIntakeWeeks, sCapWith, sBacklogWith, sDecisionsWith);
   const subsequent: SubsequentWeek[] = sBacklogWithout.map((b, t) => ({
     week: t + 1,
     capacityWithout: sCapWeeks[t] as number,

@@ -330,15 +330,17 @@ export interface ProjectTracksResult {
   closingBacklog: PerTrack<number> & { total: number };
 }
 
-/**
- * Projects the three tracks week by week: the fast track clears within its lead time on its own
- * staff; track 2 takes the shared capacity first; track 4 gets the rest.
- *
- * @example
- * projectTracks({ openingByTrack: [0, 100, 1340], intake: 25, shares: [0.19, 0.2], capacity: 1600 / 52 })
- * // → ok; week 1: track 2 decides all 30.77 (it goes first), track 4 decides 0
- */
-export function projectTracks(options: ProjectTracksOptions): Result<ProjectTracksResult> {
+interface CheckedTrackInputs {
+  shares: PerTrack<number>;
+  opening: PerTrack<number>;
+  intake: number | number[];
+  capacity: number | number[];
+  weeks: number;
+  leadDays: number;
+}
+
+/** projectTracks' inputs checked in the order the planner reads them: shares first, as they split the opening. */
+function checkTrackInputs(options: ProjectTracksOptions): Result<CheckedTrackInputs> {
   const shares = checkShares(options.shares);
   if (!shares.ok) return shares;
   const opening = checkOpeningByTrack(options.openingByTrack, shares.value);
@@ -354,16 +356,23 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     ["capacity", capacity],
   ]);
   if (!weeks.ok) return weeks;
-  const leadDays = checkNumber(
-    options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS,
-    FAST_LEAD_TIME_RULE,
-    "fast_lead_time",
-  );
+  const leadDays = checkNumber(options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS, FAST_LEAD_TIME_RULE, "fast_lead_time");
   if (!leadDays.ok) return leadDays;
+  return ok({ shares: shares.value, opening: opening.value, intake, capacity, weeks: weeks.value, leadDays: leadDays.value });
+}
 
-  const n = weeks.value;
-  const s = shares.value;
-  const o = opening.value;
+/**
+ * Projects the three tracks week by week: the fast track clears within its lead time on its own
+ * staff; track 2 takes the shared capacity first; track 4 gets the rest.
+ *
+ * @example
+ * projectTracks({ openingByTrack: [0, 100, 1340], intake: 25, shares: [0.19, 0.2], capacity: 1600 / 52 })
+ * // → ok; week 1: track 2 decides all 30.77 (it goes first), track 4 decides 0
+ */
+export function projectTracks(options: ProjectTracksOptions): Result<ProjectTracksResult> {
+  const checked = checkTrackInputs(options);
+  if (!checked.ok) return checked;
+  const { shares: s, opening: o, intake, capacity, weeks: n, leadDays } = checked.value;
   const totalIntake = expandSeries(intake, n);
   const finite = checkFiniteTotal(o.fast + o.safe + o.regular, totalIntake, "intake");
   if (!finite.ok) return finite;
@@ -379,7 +388,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     [o.fast, o.safe, o.regular],
     [intakeBy.fast, intakeBy.safe, intakeBy.regular],
     capacityWeeks,
-    leadDays.value / 7,
+    leadDays / 7,
     [backlogBy.fast, backlogBy.safe, backlogBy.regular],
     [decisionsBy.fast, decisionsBy.safe, decisionsBy.regular],
   );
@@ -417,7 +426,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
   return ok({
     shares: s,
     opening: o,
-    fastLeadTimeDays: leadDays.value,
+    fastLeadTimeDays: leadDays,
     tracks,
     totalBacklog,
     unusedCapacity,

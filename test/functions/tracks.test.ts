@@ -180,7 +180,7 @@ describe("metadata from the JSDoc", () => {
       ["weeks", false],
     ]);
     for (const fn of functions.functions) {
-      expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#${fn.name.toLowerCase()}`);
+      expect(fn.helpUrl).toBe(`https://localhost:3000/functions.html#${fn.name.toLowerCase()}`);
     }
   });
 });

@@ -91,7 +91,10 @@ class DutchMetadataPlugin {
 /** A Markdown page rendered to HTML: the function references (functions.html, functies.html) and help.html. */
 function renderMarkdown(file, language, title) {
   const { marked } = require("marked");
-  const body = marked.parse(fs.readFileSync(path.join(__dirname, file), "utf8"));
+  // The two references link to each other as .md on GitHub and as .html once built.
+  const body = marked
+    .parse(fs.readFileSync(path.join(__dirname, file), "utf8"))
+    .replace(/href="(functions|functies)\.md/g, 'href="$1.html');
   return (
     `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${title}</title>` +
     "<style>body{font-family:Segoe UI,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +

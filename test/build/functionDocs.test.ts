@@ -37,5 +37,7 @@ describe.each([
   test("has an errors table naming #VALUE!, #N/A and #NUM!, and is rendered by the build", () => {
     for (const code of ["#VALUE!", "#N/A", "#NUM!"]) expect(text).toContain(`\`${code}\``);
     expect(fs.existsSync(path.join(BUILD_DIR, html))).toBe(true);
+    const other = html === "functions.html" ? "functies.html" : "functions.html";
+    expect(fs.readFileSync(path.join(BUILD_DIR, html), "utf8")).toMatch(new RegExp(`href=["']?${other.replace(".", "\\.")}`));
   });
 });

@@ -10,12 +10,14 @@
 import { DEFAULT_WEEKS, WeekRow } from "./project";
 import {
   checkNumber,
-  checkSeries,
+  checkNumbers,
+  checkSeriesAll,
   fail,
   MAX_WEEKS,
   NON_NEGATIVE,
   NumberRule,
   ok,
+  POSITIVE,
   Result,
   SeriesInput,
   WEEKS_RULE,
@@ -36,7 +38,6 @@ export const DEFAULT_FAST_LEAD_TIME_DAYS = 88;
 export const SHARE_RULE: NumberRule = { min: 0, max: 1 };
 /** Days, up to the longest horizon the engine projects. */
 export const FAST_LEAD_TIME_RULE: NumberRule = { min: 0, max: 7 * MAX_WEEKS };
-const POSITIVE: NumberRule = { min: 0, minExclusive: true };
 /** Shares typed as decimals (0.1 + 0.2) do not add up exactly; this much slack is not an error. */
 const SUM_TOLERANCE = 1e-9;
 
@@ -185,6 +186,7 @@ export function checkFiniteTotal(opening: number, intake: readonly number[], arg
   if (!Number.isFinite(total)) {
     return fail({
       kind: "range",
+      overflow: true,
       argument,
       message: `${argument}: the figures are too large to add up to a finite backlog`,
     });
@@ -328,6 +330,37 @@ export interface ProjectTracksResult {
   closingBacklog: PerTrack<number> & { total: number };
 }
 
+interface CheckedTrackInputs {
+  shares: PerTrack<number>;
+  opening: PerTrack<number>;
+  intake: number | number[];
+  capacity: number | number[];
+  weeks: number;
+  leadDays: number;
+}
+
+/** projectTracks' inputs checked in the order the planner reads them: shares first, as they split the opening. */
+function checkTrackInputs(options: ProjectTracksOptions): Result<CheckedTrackInputs> {
+  const shares = checkShares(options.shares);
+  if (!shares.ok) return shares;
+  const opening = checkOpeningByTrack(options.openingByTrack, shares.value);
+  if (!opening.ok) return opening;
+  const series = checkSeriesAll({
+    intake: [options.intake, NON_NEGATIVE, "intake"],
+    capacity: [options.capacity, NON_NEGATIVE, "capacity"],
+  });
+  if (!series.ok) return series;
+  const { intake, capacity } = series.value;
+  const weeks = resolveSeriesWeeks(options.weeks, [
+    ["intake", intake],
+    ["capacity", capacity],
+  ]);
+  if (!weeks.ok) return weeks;
+  const leadDays = checkNumber(options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS, FAST_LEAD_TIME_RULE, "fast_lead_time");
+  if (!leadDays.ok) return leadDays;
+  return ok({ shares: shares.value, opening: opening.value, intake, capacity, weeks: weeks.value, leadDays: leadDays.value });
+}
+
 /**
  * Projects the three tracks week by week: the fast track clears within its lead time on its own
  * staff; track 2 takes the shared capacity first; track 4 gets the rest.
@@ -337,33 +370,13 @@ export interface ProjectTracksResult {
  * // → ok; week 1: track 2 decides all 30.77 (it goes first), track 4 decides 0
  */
 export function projectTracks(options: ProjectTracksOptions): Result<ProjectTracksResult> {
-  const shares = checkShares(options.shares);
-  if (!shares.ok) return shares;
-  const opening = checkOpeningByTrack(options.openingByTrack, shares.value);
-  if (!opening.ok) return opening;
-  const intake = checkSeries(options.intake, NON_NEGATIVE, "intake");
-  if (!intake.ok) return intake;
-  const capacity = checkSeries(options.capacity, NON_NEGATIVE, "capacity");
-  if (!capacity.ok) return capacity;
-  const weeks = resolveSeriesWeeks(options.weeks, [
-    ["intake", intake.value],
-    ["capacity", capacity.value],
-  ]);
-  if (!weeks.ok) return weeks;
-  const leadDays = checkNumber(
-    options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS,
-    FAST_LEAD_TIME_RULE,
-    "fast_lead_time",
-  );
-  if (!leadDays.ok) return leadDays;
-
-  const n = weeks.value;
-  const s = shares.value;
-  const o = opening.value;
-  const totalIntake = expandSeries(intake.value, n);
+  const checked = checkTrackInputs(options);
+  if (!checked.ok) return checked;
+  const { shares: s, opening: o, intake, capacity, weeks: n, leadDays } = checked.value;
+  const totalIntake = expandSeries(intake, n);
   const finite = checkFiniteTotal(o.fast + o.safe + o.regular, totalIntake, "intake");
   if (!finite.ok) return finite;
-  const capacityWeeks = expandSeries(capacity.value, n);
+  const capacityWeeks = expandSeries(capacity, n);
   const intakeBy: PerTrack<number[]> = {
     fast: totalIntake.map((i) => i * s.fast),
     safe: totalIntake.map((i) => i * s.safe),
@@ -375,7 +388,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     [o.fast, o.safe, o.regular],
     [intakeBy.fast, intakeBy.safe, intakeBy.regular],
     capacityWeeks,
-    leadDays.value / 7,
+    leadDays / 7,
     [backlogBy.fast, backlogBy.safe, backlogBy.regular],
     [decisionsBy.fast, decisionsBy.safe, decisionsBy.regular],
   );
@@ -413,7 +426,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
   return ok({
     shares: s,
     opening: o,
-    fastLeadTimeDays: leadDays.value,
+    fastLeadTimeDays: leadDays,
     tracks,
     totalBacklog,
     unusedCapacity,
@@ -440,17 +453,20 @@ export interface WaitWeeksOptions {
  * waitWeeks({ position: 1440, decisionsPerWeek: 1530 / 52 }) // → ok(48.94…), about 343 days
  */
 export function waitWeeks(options: WaitWeeksOptions): Result<number> {
-  const position = checkNumber(options.position, NON_NEGATIVE, "position");
-  if (!position.ok) return position;
-  const rate = checkNumber(options.decisionsPerWeek, POSITIVE, "decisions_per_week");
-  if (!rate.ok) return rate;
-  const weeks = waitWeeksCore(position.value, rate.value);
+  const checked = checkNumbers({
+    position: [options.position, NON_NEGATIVE, "position"],
+    rate: [options.decisionsPerWeek, POSITIVE, "decisions_per_week"],
+  });
+  if (!checked.ok) return checked;
+  const { position, rate } = checked.value;
+  const weeks = waitWeeksCore(position, rate);
   if (!Number.isFinite(weeks)) {
     return fail({
       kind: "range",
+      overflow: true,
       argument: "decisions_per_week",
-      got: rate.value,
-      message: `decisions_per_week: ${rate.value} is too small to give a finite wait`,
+      got: rate,
+      message: `decisions_per_week: ${rate} is too small to give a finite wait`,
     });
   }
   return ok(weeks);

@@ -475,9 +475,61 @@ export const UNCERTAINTY_FUNCTIONS = {
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 
+/** Monitoring: the plan against what actually happened (issue 11). */
+export const MONITORING_FUNCTIONS = {
+  PLAN_VS_ACTUAL: {
+    id: "PLAN_VS_ACTUAL",
+    nameNl: "PLAN_TEGEN_WERKELIJK",
+    descriptionNl:
+      "Het plan tegen wat er werkelijk gebeurde, een rij per bekende week, zes kolommen: geplande voorraad, werkelijke voorraad, verschil (werkelijk − gepland), cumulatief meer instroom dan gepland, cumulatief minder afdoeningen dan gepland, en het deel dat de stromen niet verklaren (0 zonder gemeten voorraad).",
+    arguments: [
+      {
+        ...opening,
+        descriptionNl: "Voorraad (open zaken) aan het begin van week 1 van het plan, bijvoorbeeld 1440.",
+      },
+      {
+        ...intake,
+        name: "planned_intake",
+        nameNl: "geplande_instroom",
+        descriptionNl: "Geplande instroom per week: één getal voor elke week, of een bereik met een getal per planweek.",
+      },
+      {
+        ...capacity,
+        name: "planned_capacity",
+        nameNl: "geplande_capaciteit",
+        descriptionNl:
+          "Geplande beslissingen per week: één getal of een bereik met een getal per planweek, bijvoorbeeld =IND.GEPLANDE_CAPACITEIT(...).",
+      },
+      {
+        ...intake,
+        name: "actual_intake",
+        nameNl: "werkelijke_instroom",
+        descriptionNl:
+          "Werkelijke instroom per bekende week, vanaf week 1: een kolom of rij. De lengte is het aantal bekende weken.",
+      },
+      {
+        ...intake,
+        name: "actual_decisions",
+        nameNl: "werkelijke_afdoeningen",
+        descriptionNl: "Werkelijke afdoeningen per bekende week, even lang als werkelijke_instroom.",
+      },
+      {
+        ...intake,
+        name: "actual_backlog",
+        nameNl: "werkelijke_voorraad",
+        optional: true,
+        default: { en: "opening + intake − decisions", nl: "beginvoorraad + instroom − afdoeningen" },
+        descriptionNl:
+          "Gemeten voorraad aan het eind van elke bekende week, even lang als werkelijke_instroom. Laat weg om beginvoorraad + instroom − afdoeningen te gebruiken.",
+      },
+    ],
+  },
+} as const satisfies Record<string, FunctionDeclaration>;
+
 /** Every declared function, by id: the build and the tests walk this list. */
 export const FUNCTION_DECLARATIONS: readonly FunctionDeclaration[] = [
   ...Object.values(BACKLOG_FUNCTIONS),
   ...Object.values(TRACK_FUNCTIONS),
   ...Object.values(UNCERTAINTY_FUNCTIONS),
+  ...Object.values(MONITORING_FUNCTIONS),
 ];

@@ -74,13 +74,13 @@ function buildPane(doc: Document, host: PaneHost, pick: (key: FieldKey | OptionK
   const inputs = mountInputsSection(doc, language, pick);
   const sections = SECTIONS.map((mount) => mount({ doc, language, pick }));
   const actions = mountActionButtons(doc, language);
-  form.replaceChildren(errors.element, inputs.element, ...sections.map((s) => s.element), actions.element);
+  form.replaceChildren(errors.element, inputs.element, ...sections.map((section) => section.element), actions.element);
   const progress = mountProgressBar(doc, language);
   const status = createStatusLine(doc);
   const result = mountResultView(doc, language, host.locale);
   form.after(progress.element, status, result.element, result.notes);
   const fields = new Map<ControlKey, FieldBox>();
-  for (const field of [...Object.values(inputs.fields), ...sections.flatMap((s) => s.fields)]) {
+  for (const field of [...Object.values(inputs.fields), ...sections.flatMap((section) => section.fields)]) {
     fields.set(field.key, field);
   }
   return { doc, host, form, inputs, sections, fields, errors, actions, progress, status, result };

@@ -612,6 +612,7 @@ describe("the task pane for every user: axe-core, reflow, keyboard", () => {
       Array.from(pair.children).map((child) => child.getBoundingClientRect()),
     );
     expect(value!.top).toBeGreaterThanOrEqual(label!.bottom - 0.5);
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-160.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -88,9 +88,10 @@ function buildPane(doc: Document, host: PaneHost, pick: (key: FieldKey | OptionK
 
 /**
  * Runs one job with the buttons disabled. An Office.js failure becomes a plain sentence in the
- * error summary; focus that a disabled button dropped goes back to it.
+ * error summary, and at `field` when the job was for one; focus that a disabled button dropped
+ * goes back to it.
  */
-async function runBusy(pane: Pane, job: () => Promise<void>): Promise<void> {
+async function runBusy(pane: Pane, job: () => Promise<void>, field?: FieldBox): Promise<void> {
   const { doc, form, status } = pane;
   const working = STATUS_TEXT[pane.host.language].working;
   const starter = doc.activeElement;
@@ -103,7 +104,7 @@ async function runBusy(pane: Pane, job: () => Promise<void>): Promise<void> {
     await job();
   } catch (error) {
     status.textContent = "";
-    pane.errors.show(describeOfficeError(error, pane.host.language));
+    pane.errors.show(describeOfficeError(error, pane.host.language), field);
   } finally {
     pane.progress.hide();
     if (status.textContent === working) status.textContent = "";
@@ -139,12 +140,19 @@ function showOutcome(pane: Pane, outcome: RunOutcome): void {
 async function useSelection(pane: Pane, key: FieldKey | OptionKey): Promise<void> {
   const field = pane.fields.get(key);
   if (!field) return;
-  await runBusy(pane, async () => {
-    const address = await pane.host.selection();
-    field.control.value = address;
-    field.control.dispatchEvent(new Event("input"));
-    pane.status.textContent = STATUS_TEXT[pane.host.language].selectionTaken(labelOf(pane.host.language, key), address);
-  });
+  await runBusy(
+    pane,
+    async () => {
+      const address = await pane.host.selection();
+      field.control.value = address;
+      field.control.dispatchEvent(new Event("input"));
+      pane.status.textContent = STATUS_TEXT[pane.host.language].selectionTaken(
+        labelOf(pane.host.language, key),
+        address,
+      );
+    },
+    field,
+  );
   field.control.focus();
 }
 

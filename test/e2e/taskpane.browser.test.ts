@@ -702,6 +702,21 @@ describe("the task pane for every user: axe-core, reflow, keyboard", () => {
     await page.close();
   });
 
+  it("keyboard: a selection Excel refuses is named at the field whose button was pressed", async () => {
+    const { page, errors } = await openPane("lang=en-US");
+    await page.evaluate(() => {
+      (window as unknown as { __standIn: StandIn }).__standIn.failNextSync = "InvalidSelection";
+    });
+    await page.getByRole("button", { name: "Use selection for the weekly intake" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#error-intake").filter({ hasText: /\S/ }).waitFor();
+    expect(await page.locator("#error-intake").textContent()).toBe("Select one rectangular block of cells and try again.");
+    expect(await focusedId(page)).toBe("field-intake");
+    expect(await page.locator("#error-list a").getAttribute("href")).toBe("#field-intake");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("takes the screenshots the docs show, at 320 px in Dutch: the form, an error and the result", async () => {
     const { page, errors } = await openPane("lang=nl-NL&names=1");
     await page.setViewportSize({ width: 320, height: 640 });

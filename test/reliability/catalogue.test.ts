@@ -19,7 +19,7 @@ import { packageText, applySheetSpec as applyExcelJs } from "../../src/hosts/xls
 import { readSheetName, sheetNameProblem } from "../../src/sheets/inputs";
 import { applySheetSpec as applyOffice, resolveTarget, WorkbookLayout } from "../../src/hosts/office/writeSheet";
 import { Cell, formula, SheetSpec, text } from "../../src/sheets/spec";
-import { describeOfficeError } from "../../src/hosts/office/officeErrors";
+import { describeOfficeError } from "../../src/taskpane/officeErrorText";
 import { describeNote, describeRunProblem, summaryLines } from "../../src/taskpane/outcomes";
 import type { RunOutcome, RunSuccess } from "../../src/hosts/office/runPlan";
 import { emptySectionFields } from "../../src/taskpane/sections";

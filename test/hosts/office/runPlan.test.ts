@@ -3,7 +3,7 @@
  * how many syncs, and that nothing is written when an input is wrong or Excel refuses.
  */
 import { PROJECTION_TABLE } from "../../../src/sheets/projectionSheet";
-import { describeOfficeError } from "../../../src/hosts/office/officeErrors";
+import { describeOfficeError } from "../../../src/taskpane/officeErrorText";
 import { PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
 import { expectProblem as expectRunProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "./runHelpers";

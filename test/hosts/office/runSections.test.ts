@@ -137,8 +137,8 @@ describe("uncertainty section", () => {
       assumptions:
         "Aannames: instroom Poisson rond de geplande instroom per week; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
       lines: [
-        { label: "Voorraad aan het einde, P10–P90", value: "1.094 – 1.186" },
-        { label: "Mediaan aan het einde (P50)", value: "1.140" },
+        { label: "Voorraad aan het einde, P10–P90", value: "1094 – 1186" },
+        { label: "Mediaan aan het einde (P50)", value: "1140" },
       ],
     });
     expect(uncertaintyResult(ok, "en", "en-US")?.chance).toBe(

@@ -483,6 +483,156 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
   };
 }
 
+type Labels = (typeof LABELS)[Language];
+type ScenarioCells = WhatIfLayout["scenarios"];
+
+/** Title, notes, and the input block: labels, prefilled input cells and where each value came from. */
+function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number): Block[] {
+  const createdOn = isoDate(options.createdOn);
+  const blocks: Block[] = [
+    { at: "A1", cells: [[text(labels.title)]], style: "title" },
+    // Two lines, so both print within the sheet's width on the first page.
+    { at: "A2", cells: [[text(labels.note(createdOn))], [text(labels.staticNote(createdOn))]], style: "note" },
+    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [labels.inputHeader.map((h) => text(h))], style: "header" },
+    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(labels.input[id])]), style: "label" },
+  ];
+  const source = labels.source;
+  const intakeSource = Array.isArray(options.inputs.intake) ? source.intakeSeries(prefill.horizon) : source.intakeSingle;
+  const planGiven = options.currentPlanPerYear !== undefined || options.inputs.capacity !== undefined;
+  const inputRows: Record<InputId, { value: Cell; format: string; source: string }> = {
+    opening: { value: prefill.opening, format: "#,##0", source: source.opening },
+    intake: { value: prefill.intake, format: "#,##0.0", source: intakeSource },
+    uplift: { value: prefill.uplift, format: "0.0%", source: source.uplift },
+    extra: { value: prefill.extra, format: "#,##0.0", source: source.extra },
+    triage: { value: prefill.triage, format: "0.0%", source: source.triage(options.triageShare !== undefined) },
+    horizon: { value: prefill.horizon, format: "0", source: source.horizon(tableWeeks) },
+    target: { value: prefill.target, format: "#,##0", source: source.target },
+    clearWithin: { value: prefill.clearWithin, format: "0", source: source.clearWithin },
+    planPerYear: { value: prefill.planPerYear, format: "#,##0", source: source.planPerYear(planGiven) },
+    custom: { value: prefill.custom, format: "#,##0.0", source: source.custom },
+    firstWeek: { value: prefill.firstWeek, format: "yyyy-mm-dd", source: source.firstWeek },
+  };
+  INPUT_ORDER.forEach((id, i) => {
+    const row = inputRows[id];
+    blocks.push({ at: cellAddress(FIRST_INPUT_ROW + i, 1), cells: [[row.value]], numberFormat: row.format, style: "input" });
+  });
+  blocks.push({
+    at: cellAddress(FIRST_INPUT_ROW, 2),
+    cells: INPUT_ORDER.map((id) => [text(inputRows[id].source)]),
+    style: "note",
+  });
+  blocks.push({ at: cellAddress(SCENARIO_TITLE_ROW, 0), cells: [[text(labels.scenariosTitle)]], style: "subtitle" });
+  blocks.push({ at: cellAddress(WEEKLY_TITLE_ROW, 0), cells: [[text(labels.weeklyTitle)]], style: "subtitle" });
+  return blocks;
+}
+
+/** Per scenario: the queue's weekly intake and capacity, each a formula on the input cells. */
+function scenarioFormulas(
+  inputCells: Record<InputId, string>,
+  scenarioCells: ScenarioCells,
+): Record<"intake" | "capacity", Record<ScenarioId, string>> {
+  const intake: Record<ScenarioId, string> = {
+    plan: `${inputCells.intake}`,
+    rule: `${inputCells.intake}`,
+    triage: `(1-${inputCells.triage})*${inputCells.intake}`,
+    required: `${inputCells.intake}`,
+    custom: `${inputCells.intake}`,
+  };
+  const capacity: Record<ScenarioId, string> = {
+    plan: `${inputCells.planPerYear}/${WEEKS_PER_YEAR}`,
+    rule: `(1+${inputCells.uplift})*${scenarioCells.rule.intake}+${inputCells.extra}`,
+    triage: `(1+${inputCells.uplift})*${scenarioCells.triage.intake}+${inputCells.extra}`,
+    required: `MAX(0,${scenarioCells.required.intake}+(${inputCells.opening}-${inputCells.target})/${inputCells.clearWithin})`,
+    custom: `${inputCells.custom}`,
+  };
+  return { intake, capacity };
+}
+
+/** "$C$41:$C$144": scenario `index`'s weekly backlog column, absolute. */
+function backlogColumnOf(index: number, tableWeeks: number): string {
+  const column = FIRST_SCENARIO_COLUMN + index;
+  return `${abs(WEEKLY_ROW + 1, column)}:${abs(WEEKLY_ROW + tableWeeks, column)}`;
+}
+
+/** The comparison table: one row per scenario, every figure a formula. */
+function comparisonTable(labels: Labels, layout: BaseLayout, tableName: string): TableSpec {
+  const inputCells = layout.inputs;
+  const formulas = scenarioFormulas(inputCells, layout.scenarios);
+  const rows: Cell[][] = SCENARIOS.map((id, i) => {
+    const cells = layout.scenarios[id];
+    return [
+      text(labels.scenario[id]),
+      formula(formulas.intake[id]),
+      formula(formulas.capacity[id]),
+      formula(`INDEX(${backlogColumnOf(i, layout.tableWeeks)},${inputCells.horizon})`),
+      // Constant rates, as the engine's weeksToClearCore: opening ÷ (capacity − intake).
+      formula(
+        `IF(${inputCells.opening}<=0,0,IF(${cells.capacity}>${cells.intake},${inputCells.opening}/(${cells.capacity}-${cells.intake}),"${labels.never}"))`,
+      ),
+      // Little's law at the horizon: backlog ÷ mean decisions per week.
+      formula(`IF(${cells.decisions}>0,${cells.closing}/${cells.decisions},"${labels.none}")`),
+      // Everything that came in and is no longer waiting was decided. ROUND to 1e-9 drops the
+      // float noise of that difference, so "no decisions" reads 0 and lead time "n/a", not 1e16.
+      formula(`ROUND((${inputCells.opening}+${inputCells.horizon}*${cells.intake}-${cells.closing})/${inputCells.horizon},9)`),
+      text(labels.explanation[id]),
+    ];
+  });
+  return {
+    name: tableName,
+    at: cellAddress(COMPARISON_ROW, 0),
+    columns: labels.comparison.map((header, i) => ({
+      header,
+      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "@"][i] as string,
+    })),
+    rows,
+    style: "TableStyleMedium2",
+  };
+}
+
+/** The weekly table: week, week start, and one backlog column per scenario. */
+function weeklyTable(labels: Labels, layout: BaseLayout, tableName: string): TableSpec {
+  const inputCells = layout.inputs;
+  const rows: Cell[][] = [];
+  for (let k = 0; k < layout.tableWeeks; k++) {
+    const row = WEEKLY_ROW + 1 + k;
+    const week = cellAddress(row, 0);
+    const cells: Cell[] = [k + 1, formula(`IF(${inputCells.firstWeek}="","",${inputCells.firstWeek}+7*(${week}-1))`)];
+    SCENARIOS.forEach((id, i) => {
+      const previous = k === 0 ? inputCells.opening : cellAddress(row - 1, FIRST_SCENARIO_COLUMN + i);
+      const scenario = layout.scenarios[id];
+      // #N/A past the horizon: charts skip it, so the lines stop where the horizon does.
+      cells.push(
+        formula(
+          `IF(${week}>${inputCells.horizon},NA(),MAX(0,${previous}+${absolute(scenario.intake)}-${absolute(scenario.capacity)}))`,
+        ),
+      );
+    });
+    rows.push(cells);
+  }
+  return {
+    name: tableName,
+    at: cellAddress(WEEKLY_ROW, 0),
+    columns: [
+      { header: labels.week, numberFormat: "0" },
+      { header: labels.weekStart, numberFormat: "yyyy-mm-dd" },
+      ...SCENARIOS.map((id) => ({ header: labels.scenario[id], numberFormat: "#,##0.0" })),
+    ],
+    rows,
+    style: "TableStyleLight9",
+  };
+}
+
+/** Column A holds the labels of the inputs and of the shared-capacity block: wide enough to read them. */
+function labelColumnWidth(blocks: readonly Block[]): number {
+  return Math.max(
+    40,
+    ...blocks
+      .filter((b) => b.style === "label")
+      .flatMap((b) => b.cells.map((row) => row[0]))
+      .map((cell) => (cell !== null && typeof cell === "object" && isText(cell) ? cell.text.length + 2 : 0)),
+  );
+}
+
 /**
  * The what-if sheet for a meeting.
  *
@@ -492,170 +642,39 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
  */
 export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
   const { language, createdOn } = options;
-  const L = LABELS[language];
-  const p = whatIfPrefill(options);
+  const labels = LABELS[language];
+  const prefill = whatIfPrefill(options);
   // Rows cover the horizon and scenario 4's period, so both are visible and the horizon can grow.
-  const tableWeeks = Math.max(p.horizon, p.clearWithin);
+  const tableWeeks = Math.max(prefill.horizon, prefill.clearWithin);
   const layout = baseLayout(tableWeeks);
-  const I = layout.inputs;
   const taken = options.existingNames ?? [];
   const tables = whatIfTableNames(createdOn, taken);
 
-  const blocks: Block[] = [
-    { at: "A1", cells: [[text(L.title)]], style: "title" },
-    // Two lines, so both print within the sheet's width on the first page.
-    { at: "A2", cells: [[text(L.note(isoDate(createdOn)))], [text(L.staticNote(isoDate(createdOn)))]], style: "note" },
-    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [L.inputHeader.map((h) => text(h))], style: "header" },
-    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(L.input[id])]), style: "label" },
-  ];
-  const intakeSource = Array.isArray(options.inputs.intake) ? L.source.intakeSeries(p.horizon) : L.source.intakeSingle;
-  const inputRows: Record<InputId, { value: Cell; format: string; source: string }> = {
-    opening: { value: p.opening, format: "#,##0", source: L.source.opening },
-    intake: { value: p.intake, format: "#,##0.0", source: intakeSource },
-    uplift: { value: p.uplift, format: "0.0%", source: L.source.uplift },
-    extra: { value: p.extra, format: "#,##0.0", source: L.source.extra },
-    triage: { value: p.triage, format: "0.0%", source: L.source.triage(options.triageShare !== undefined) },
-    horizon: { value: p.horizon, format: "0", source: L.source.horizon(tableWeeks) },
-    target: { value: p.target, format: "#,##0", source: L.source.target },
-    clearWithin: { value: p.clearWithin, format: "0", source: L.source.clearWithin },
-    planPerYear: {
-      value: p.planPerYear,
-      format: "#,##0",
-      source: L.source.planPerYear(options.currentPlanPerYear !== undefined || options.inputs.capacity !== undefined),
-    },
-    custom: { value: p.custom, format: "#,##0.0", source: L.source.custom },
-    firstWeek: { value: p.firstWeek, format: "yyyy-mm-dd", source: L.source.firstWeek },
-  };
-  INPUT_ORDER.forEach((id, i) => {
-    const row = inputRows[id];
-    blocks.push({
-      at: cellAddress(FIRST_INPUT_ROW + i, 1),
-      cells: [[row.value]],
-      numberFormat: row.format,
-      style: "input",
-    });
-  });
-  blocks.push({
-    at: cellAddress(FIRST_INPUT_ROW, 2),
-    cells: INPUT_ORDER.map((id) => [text(inputRows[id].source)]),
-    style: "note",
-  });
-  blocks.push({ at: cellAddress(SCENARIO_TITLE_ROW, 0), cells: [[text(L.scenariosTitle)]], style: "subtitle" });
-  blocks.push({ at: cellAddress(WEEKLY_TITLE_ROW, 0), cells: [[text(L.weeklyTitle)]], style: "subtitle" });
-
-  // Per scenario: the queue's weekly intake and capacity, each a formula on the input cells.
-  const S = layout.scenarios;
-  const intakeFormula: Record<ScenarioId, string> = {
-    plan: `${I.intake}`,
-    rule: `${I.intake}`,
-    triage: `(1-${I.triage})*${I.intake}`,
-    required: `${I.intake}`,
-    custom: `${I.intake}`,
-  };
-  const capacityFormula: Record<ScenarioId, string> = {
-    plan: `${I.planPerYear}/${WEEKS_PER_YEAR}`,
-    rule: `(1+${I.uplift})*${S.rule.intake}+${I.extra}`,
-    triage: `(1+${I.uplift})*${S.triage.intake}+${I.extra}`,
-    required: `MAX(0,${S.required.intake}+(${I.opening}-${I.target})/${I.clearWithin})`,
-    custom: `${I.custom}`,
-  };
-  const firstBacklogRow = WEEKLY_ROW + 1;
-  const lastBacklogRow = WEEKLY_ROW + tableWeeks;
-  const comparisonRows: Cell[][] = SCENARIOS.map((id, i) => {
-    const s = S[id];
-    const column = FIRST_SCENARIO_COLUMN + i;
-    const backlogColumn = `${abs(firstBacklogRow, column)}:${abs(lastBacklogRow, column)}`;
-    return [
-      text(L.scenario[id]),
-      formula(intakeFormula[id]),
-      formula(capacityFormula[id]),
-      formula(`INDEX(${backlogColumn},${I.horizon})`),
-      // Constant rates, as the engine's weeksToClearCore: opening ÷ (capacity − intake).
-      formula(
-        `IF(${I.opening}<=0,0,IF(${s.capacity}>${s.intake},${I.opening}/(${s.capacity}-${s.intake}),"${L.never}"))`,
-      ),
-      // Little's law at the horizon: backlog ÷ mean decisions per week.
-      formula(`IF(${s.decisions}>0,${s.closing}/${s.decisions},"${L.none}")`),
-      // Everything that came in and is no longer waiting was decided. ROUND to 1e-9 drops the
-      // float noise of that difference, so "no decisions" reads 0 and lead time "n/a", not 1e16.
-      formula(`ROUND((${I.opening}+${I.horizon}*${s.intake}-${s.closing})/${I.horizon},9)`),
-      text(L.explanation[id]),
-    ];
-  });
-  const comparison: TableSpec = {
-    name: tables.comparison,
-    at: cellAddress(COMPARISON_ROW, 0),
-    columns: L.comparison.map((header, i) => ({
-      header,
-      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "@"][i] as string,
-    })),
-    rows: comparisonRows,
-    style: "TableStyleMedium2",
-  };
-
-  const weeklyRows: Cell[][] = [];
-  for (let k = 0; k < tableWeeks; k++) {
-    const row = firstBacklogRow + k;
-    const week = cellAddress(row, 0);
-    const cells: Cell[] = [k + 1, formula(`IF(${I.firstWeek}="","",${I.firstWeek}+7*(${week}-1))`)];
-    SCENARIOS.forEach((id, i) => {
-      const column = FIRST_SCENARIO_COLUMN + i;
-      const previous = k === 0 ? I.opening : cellAddress(row - 1, column);
-      // #N/A past the horizon: charts skip it, so the lines stop where the horizon does.
-      cells.push(
-        formula(
-          `IF(${week}>${I.horizon},NA(),MAX(0,${previous}+${absolute(S[id].intake)}-${absolute(S[id].capacity)}))`,
-        ),
-      );
-    });
-    weeklyRows.push(cells);
-  }
-  const weekly: TableSpec = {
-    name: tables.weekly,
-    at: cellAddress(WEEKLY_ROW, 0),
-    columns: [
-      { header: L.week, numberFormat: "0" },
-      { header: L.weekStart, numberFormat: "yyyy-mm-dd" },
-      ...SCENARIOS.map((id) => ({ header: L.scenario[id], numberFormat: "#,##0.0" })),
-    ],
-    rows: weeklyRows,
-    style: "TableStyleLight9",
-  };
-
+  const blocks = inputBlocks(labels, prefill, options, tableWeeks);
   const chart: ChartSpec = {
     kind: "line",
-    title: L.chart,
+    title: labels.chart,
     categories: layout.weeks,
-    series: SCENARIOS.map((id) => ({ name: L.scenario[id], values: S[id].backlog })),
+    series: SCENARIOS.map((id) => ({ name: labels.scenario[id], values: layout.scenarios[id].backlog })),
     at: cellAddress(CHART_ROW, 0),
     widthColumns: 8,
     heightRows: CHART_HEIGHT,
-    xAxisTitle: L.week,
-    yAxisTitle: L.cases,
+    xAxisTitle: labels.week,
+    yAxisTitle: labels.cases,
   };
-
-  const shared = buildSharedBlock(tableWeeks, layout, p, language);
+  const shared = buildSharedBlock(tableWeeks, layout, prefill, language);
   blocks.push(...shared.blocks);
-  const uncertainty = buildFrozenUncertainty(cellAddress(shared.bottomRow + 1, 0), p, options);
+  const uncertainty = buildFrozenUncertainty(cellAddress(shared.bottomRow + 1, 0), prefill, options);
   blocks.push(...uncertainty.blocks);
-
-  // Column A holds the labels of the inputs and of the shared-capacity block: wide enough to read them.
-  const labelWidth = Math.max(
-    40,
-    ...shared.blocks
-      .filter((b) => b.style === "label")
-      .flatMap((b) => b.cells.map((row) => row[0]))
-      .map((cell) => (cell !== null && typeof cell === "object" && isText(cell) ? cell.text.length + 2 : 0)),
-  );
 
   return {
     name: whatIfSheetName(language, createdOn, taken),
     markerTable: tables.comparison,
     blocks,
-    tables: [comparison, weekly],
+    tables: [comparisonTable(labels, layout, tables.comparison), weeklyTable(labels, layout, tables.weekly)],
     charts: [chart, shared.chart, ...uncertainty.charts],
-    columnWidths: { A: labelWidth, B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 45 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${L.title} — ${isoDate(createdOn)}` },
+    columnWidths: { A: labelColumnWidth(shared.blocks), B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 45 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${labels.title} — ${isoDate(createdOn)}` },
   };
 }
 
@@ -669,11 +688,11 @@ export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
 function buildSharedBlock(
   tableWeeks: number,
   layout: BaseLayout,
-  p: WhatIfPrefill,
+  prefill: WhatIfPrefill,
   language: Language,
 ): SharedCapacityBlock {
   const { block } = sharedCapacityFor(tableWeeks, layout.inputs, layout.scenarios.plan.capacity, language, {
-    weeks: Math.min(p.horizon, tableWeeks),
+    weeks: Math.min(prefill.horizon, tableWeeks),
   });
   const firstInputRow = parseCell(block.inputs.otherBacklog).row;
   const headerRow = parseCell((block.columns.week.split(":")[0] as string).replace(/\$/g, "")).row - 1;
@@ -709,37 +728,37 @@ export function whenPhrase(firstWeek: number | null, weeks: number): Record<Lang
  */
 function buildFrozenUncertainty(
   at: string,
-  p: WhatIfPrefill,
+  prefill: WhatIfPrefill,
   options: WhatIfSheetOptions,
 ): { blocks: Block[]; charts: ChartSpec[] } {
   const { language } = options;
-  const L = LABELS[language];
+  const labels = LABELS[language];
   const seed = options.seed ?? DEFAULT_SEED;
   // The seed comes from code, not from a cell: a bad one is a programmer error.
   const checkedSeed = checkNumber(seed, SEED_RULE, "seed");
   if (!checkedSeed.ok) throw new RangeError(checkedSeed.error.message);
-  const capacity = p.planPerYear / WEEKS_PER_YEAR;
+  const capacity = prefill.planPerYear / WEEKS_PER_YEAR;
   const simulation = simulateBacklog(createRng(seed), {
-    opening: p.opening,
-    intake: p.intake,
+    opening: prefill.opening,
+    intake: prefill.intake,
     capacity,
-    weeks: p.horizon,
+    weeks: prefill.horizon,
     runs: WHAT_IF_RUNS,
     intakeModel: { kind: "poisson" },
-    target: p.target,
+    target: prefill.target,
   });
   if (!simulation.ok) {
-    return { blocks: [{ at, cells: [[text(L.notSimulated(simulation.error.message))]], style: "warning" }], charts: [] };
+    return { blocks: [{ at, cells: [[text(labels.notSimulated(simulation.error.message))]], style: "warning" }], charts: [] };
   }
-  const when = whenPhrase(p.firstWeek, p.horizon);
+  const when = whenPhrase(prefill.firstWeek, prefill.horizon);
   const block = buildUncertaintyBlock(simulation.value, { at, seed, language, ...(when !== undefined && { when }) });
   const start = parseCell(at);
-  const n = (x: number): string => formatNumber(x, language);
-  const frozen = L.frozen(isoDate(options.createdOn), {
-    opening: n(p.opening),
-    intake: n(p.intake),
-    capacity: n(capacity),
-    weeks: String(p.horizon),
+  const show = (x: number): string => formatNumber(x, language);
+  const frozen = labels.frozen(isoDate(options.createdOn), {
+    opening: show(prefill.opening),
+    intake: show(prefill.intake),
+    capacity: show(capacity),
+    weeks: String(prefill.horizon),
   });
   // The block leaves the row between its chance sentence and its header free: the note goes there.
   const note: Block = { at: cellAddress(start.row + 2, start.column), cells: [[text(frozen)]], style: "note" };

@@ -5,3 +5,4 @@ export * from "./closedForms";
 export * from "./tracks";
 export * from "./sharedCapacity";
 export * from "./montecarlo";
+export * from "./leadTime";

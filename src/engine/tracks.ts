@@ -303,6 +303,12 @@ export interface ProjectTracksOptions {
   weeks?: number;
   /** The fast track's lead time in days; 88 unless given. */
   fastLeadTimeDays?: number;
+  /**
+   * "Getrieerd deel van de beginvoorraad": the part of a one-number opening backlog that triage
+   * (the fast track) takes; tracks 2 and 4 split the rest by their intake shares. Default 0, as on
+   * the what-if sheet. Ignored when the opening is given per track.
+   */
+  triagedOpeningShare?: number;
 }
 
 /**
@@ -326,6 +332,28 @@ export interface ProjectTracksResult {
   /** Shared capacity nobody used, each week (tracks 2 and 4 both empty). */
   unusedCapacity: number[];
   closingBacklog: PerTrack<number> & { total: number };
+}
+
+/**
+ * A one-number opening backlog: triage takes `triagedShare` of it, tracks 2 and 4 the rest in the
+ * ratio of their intake shares. An opening given per track stays as given.
+ */
+function splitOpening(
+  given: number | readonly number[],
+  checked: PerTrack<number>,
+  shares: PerTrack<number>,
+  triagedShare: number,
+): PerTrack<number> {
+  const perTrack = Array.isArray(given) && given.length === 3;
+  if (perTrack) return checked;
+  const total = checked.fast + checked.safe + checked.regular;
+  const queued = shares.safe + shares.regular;
+  const rest = total * (1 - triagedShare);
+  return {
+    fast: total * triagedShare,
+    safe: queued > 0 ? (rest * shares.safe) / queued : 0,
+    regular: queued > 0 ? (rest * shares.regular) / queued : rest,
+  };
 }
 
 /**
@@ -357,9 +385,12 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
   );
   if (!leadDays.ok) return leadDays;
 
+  const triaged = checkNumber(options.triagedOpeningShare ?? 0, SHARE_RULE, "triaged_opening_share");
+  if (!triaged.ok) return triaged;
+
   const n = weeks.value;
   const s = shares.value;
-  const o = opening.value;
+  const o = splitOpening(options.openingByTrack, opening.value, s, triaged.value);
   const totalIntake = expandSeries(intake.value, n);
   const finite = checkFiniteTotal(o.fast + o.safe + o.regular, totalIntake, "intake");
   if (!finite.ok) return finite;

@@ -12,7 +12,13 @@ const DEV_BASE_URL = "https://localhost:3000/";
 const PROD_BASE_URL = process.env.ADDIN_BASE_URL || "https://voorraadplanner.example.org/";
 
 /** Every file holding =IND.* functions: the metadata plugin reads their JSDoc. */
-const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/tracks.ts", "./src/functions/uncertainty.ts", "./src/functions/monitoring.ts"];
+const FUNCTION_FILES = [
+  "./src/functions/functions.ts",
+  "./src/functions/tracks.ts",
+  "./src/functions/uncertainty.ts",
+  "./src/functions/monitoring.ts",
+  "./src/functions/leadTime.ts",
+];
 
 async function devServerHttps() {
   // Only `npm start` needs the trusted dev certificate; builds and tests never prompt for it.

@@ -305,6 +305,12 @@ export interface ProjectTracksOptions {
   weeks?: number;
   /** The fast track's lead time in days; 88 unless given. */
   fastLeadTimeDays?: number;
+  /**
+   * "Getrieerd deel van de beginvoorraad": the part of a one-number opening backlog that triage
+   * (the fast track) takes; tracks 2 and 4 split the rest by their intake shares. Default 0, as on
+   * the what-if sheet. Ignored when the opening is given per track.
+   */
+  triagedOpeningShare?: number;
 }
 
 /**
@@ -337,6 +343,7 @@ interface CheckedTrackInputs {
   capacity: number | number[];
   weeks: number;
   leadDays: number;
+  triagedShare: number;
 }
 
 /** projectTracks' inputs checked in the order the planner reads them: shares first, as they split the opening. */
@@ -358,7 +365,39 @@ function checkTrackInputs(options: ProjectTracksOptions): Result<CheckedTrackInp
   if (!weeks.ok) return weeks;
   const leadDays = checkNumber(options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS, FAST_LEAD_TIME_RULE, "fast_lead_time");
   if (!leadDays.ok) return leadDays;
-  return ok({ shares: shares.value, opening: opening.value, intake, capacity, weeks: weeks.value, leadDays: leadDays.value });
+  const triaged = checkNumber(options.triagedOpeningShare ?? 0, SHARE_RULE, "triaged_opening_share");
+  if (!triaged.ok) return triaged;
+  return ok({
+    shares: shares.value,
+    opening: opening.value,
+    intake,
+    capacity,
+    weeks: weeks.value,
+    leadDays: leadDays.value,
+    triagedShare: triaged.value,
+  });
+}
+
+/**
+ * A one-number opening backlog: triage takes `triagedShare` of it, tracks 2 and 4 the rest in the
+ * ratio of their intake shares. An opening given per track stays as given.
+ */
+function splitOpening(
+  given: number | readonly number[],
+  checked: PerTrack<number>,
+  shares: PerTrack<number>,
+  triagedShare: number,
+): PerTrack<number> {
+  const perTrack = Array.isArray(given) && given.length === 3;
+  if (perTrack) return checked;
+  const total = checked.fast + checked.safe + checked.regular;
+  const queued = shares.safe + shares.regular;
+  const rest = total * (1 - triagedShare);
+  return {
+    fast: total * triagedShare,
+    safe: queued > 0 ? (rest * shares.safe) / queued : 0,
+    regular: queued > 0 ? (rest * shares.regular) / queued : rest,
+  };
 }
 
 /**
@@ -372,7 +411,8 @@ function checkTrackInputs(options: ProjectTracksOptions): Result<CheckedTrackInp
 export function projectTracks(options: ProjectTracksOptions): Result<ProjectTracksResult> {
   const checked = checkTrackInputs(options);
   if (!checked.ok) return checked;
-  const { shares: s, opening: o, intake, capacity, weeks: n, leadDays } = checked.value;
+  const { shares: s, intake, capacity, weeks: n, leadDays } = checked.value;
+  const o = splitOpening(options.openingByTrack, checked.value.opening, s, checked.value.triagedShare);
   const totalIntake = expandSeries(intake, n);
   const finite = checkFiniteTotal(o.fast + o.safe + o.regular, totalIntake, "intake");
   if (!finite.ok) return finite;

@@ -526,10 +526,45 @@ export const MONITORING_FUNCTIONS = {
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 
+/** The memo's lead time: the mean age at decision of the cases decided (issue 14). */
+export const LEAD_TIME_FUNCTIONS = {
+  DECIDED_LEAD_TIME: {
+    id: "DECIDED_LEAD_TIME",
+    nameNl: "DOORLOOPTIJD_AFGEDAAN",
+    descriptionNl:
+      "Gemiddelde doorlooptijd in weken van de zaken die binnen de horizon worden afgedaan, wie het eerst komt het eerst: de 'gemiddelde doorlooptijd van het afdoen' uit de nota (343 dagen in 2023). Maal 7 voor dagen. #N/B als niets wordt afgedaan.",
+    arguments: [
+      opening,
+      intake,
+      { ...capacity, descriptionNl: "Beslissingen per week: één getal, of een bereik zo lang als de instroom." },
+      {
+        name: "weeks",
+        nameNl: "weken",
+        kind: "number",
+        rule: WEEKS_RULE,
+        optional: true,
+        default: WEEKS_FROM_RANGE,
+        descriptionNl: "Aantal weken (1 tot 10.000). Standaard de lengte van een bereik, of 52.",
+      },
+      {
+        name: "opening_spread_weeks",
+        nameNl: "beginvoorraad_over_weken",
+        kind: "number",
+        rule: NON_NEGATIVE,
+        optional: true,
+        default: { en: "opening ÷ mean intake", nl: "beginvoorraad ÷ gemiddelde instroom" },
+        descriptionNl:
+          "De beginvoorraad is gelijkmatig ingediend over zoveel weken vóór week 1. Standaard beginvoorraad ÷ gemiddelde instroom.",
+      },
+    ],
+  },
+} as const satisfies Record<string, FunctionDeclaration>;
+
 /** Every declared function, by id: the build and the tests walk this list. */
 export const FUNCTION_DECLARATIONS: readonly FunctionDeclaration[] = [
   ...Object.values(BACKLOG_FUNCTIONS),
   ...Object.values(TRACK_FUNCTIONS),
   ...Object.values(UNCERTAINTY_FUNCTIONS),
   ...Object.values(MONITORING_FUNCTIONS),
+  ...Object.values(LEAD_TIME_FUNCTIONS),
 ];

@@ -239,7 +239,7 @@ describe("the task pane in Chromium", () => {
     ]);
     // The stacked chart of the three tracks' backlogs.
     expect(s.charts[2]?.series.map((x) => [x.name, x.values])).toEqual([
-      ["Voorraad snel spoor", "AQ5:AQ56"],
+      ["Voorraad triage (Ter Apel)", "AQ5:AQ56"],
       ["Voorraad spoor 2 (veilige landen)", "AR5:AR56"],
       ["Voorraad spoor 4", "AS5:AS56"],
     ]);

@@ -51,7 +51,7 @@ export const USAGE: Record<Language, string> = {
     "  --seed N          seed of the random generator: same seed, same figures (default 2024)",
     "  --target N        target backlog at the horizon (default 0)",
     "  --tracks          add the tracks (backlog by processing track) to the projection sheet",
-    "  --fast-share X    fast track's share of intake, 0.187 or 18.7% (default 18.7%)",
+    "  --fast-share X    triage (Ter Apel) share of intake, 0.137 or 13.7% (default 13.7%)",
     "  --safe-share X    track 2's (safe countries) share, required with --tracks",
     "  --fast-lead-time  fast track's lead time in days (default 88)",
     "",

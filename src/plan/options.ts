@@ -71,8 +71,11 @@ export const emptySectionFields = (): SectionFields => ({
   tracks: { enabled: false, fastShare: "", safeShare: "", fastLeadTime: "" },
 });
 
-/** The memo's 2023 triage share: (190 set aside + 70 not taken into consideration) ÷ 1390 filed. */
-export const DEFAULT_FAST_SHARE = 0.187;
+/**
+ * The memo's 2023 triage share (Ter Apel): 190 incomplete ÷ 1390 filed. The 70 "niet in
+ * behandeling" cases are a different legal ground, not triage (docs/decisions.md, issue 14).
+ */
+export const DEFAULT_FAST_SHARE = 190 / 1390;
 /** Above this many runs the pane simulates in slices and shows its progress. */
 export const PROGRESS_ABOVE_RUNS = 50_000;
 /** ...and above this much work (run-weeks) too, whatever the runs: 50,000 runs of a year. */

@@ -48,7 +48,7 @@ export type RunSectionsResult =
  * returned before anything is placed, so a host writes nothing.
  *
  * @example
- * await runSections({ inputs, projection, sections: { tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 14 } } })
+ * await runSections({ inputs, projection, sections: { tracks: { fastShare: 0.137, safeShare: 0.2, fastLeadTimeDays: 14 } } })
  * // → { ok: true, results: { tracks: … }, sliced: false }
  */
 export async function runSections(options: RunSectionsOptions): Promise<RunSectionsResult> {

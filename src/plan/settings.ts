@@ -89,7 +89,7 @@ function parseSwitch(value: unknown): boolean | undefined {
  *
  * @example
  * settingsToSections({ tracks: { value: true, source: { flag: "--tracks" } }, safeShare: { value: 0.2, source: { name: "AandeelSpoor2" } } }, {})
- * // → { ok: true, sections: { tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 88 } }, … }
+ * // → { ok: true, sections: { tracks: { fastShare: 0.137, safeShare: 0.2, fastLeadTimeDays: 88 } }, … }
  */
 export function settingsToSections(flags: GivenSettings, names: GivenSettings): SettingsResult {
   const given: GivenSettings = { ...names, ...flags };

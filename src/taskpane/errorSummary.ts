@@ -25,7 +25,7 @@ export function focusField(field: FieldBox): void {
  * @example
  * const errors = mountErrorSummary(document, "nl");
  * form.prepend(errors.element);
- * errors.show("Aandeel snel spoor: 1,2 ligt niet tussen 0 en 1. …", fastShareField);
+ * errors.show("Aandeel triage (Ter Apel): 1,2 ligt niet tussen 0 en 1. …", fastShareField);
  */
 export function mountErrorSummary(doc: Document, language: Language): ErrorSummary {
   const element = createElement(doc, "div", {

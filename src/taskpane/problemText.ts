@@ -70,7 +70,7 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
     notWhole: (label, text) => `${label}: ${text} is geen heel getal.`,
     outOfRange: (label, text, min, max) => `${label}: ${text} ligt niet tussen ${min} en ${max}.`,
     shareRange: (label, text) =>
-      `${label}: ${text} ligt niet tussen 0 en 1. Typ een deel zoals 0,187 of een percentage zoals 18,7%.`,
+      `${label}: ${text} ligt niet tussen 0 en 1. Typ een deel zoals 0,137 of een percentage zoals 13,7%.`,
     sharesSum: (fast, safe, sum) =>
       `${fast} en ${safe} zijn samen ${sum}; dat mag hoogstens 100% zijn (spoor 4 krijgt de rest).`,
     safeShareMissing: (label) =>
@@ -122,7 +122,7 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
     notWhole: (label, text) => `${label}: ${text} is not a whole number.`,
     outOfRange: (label, text, min, max) => `${label}: ${text} is not between ${min} and ${max}.`,
     shareRange: (label, text) =>
-      `${label}: ${text} is not between 0 and 1. Type a share such as 0.187 or a percentage such as 18.7%.`,
+      `${label}: ${text} is not between 0 and 1. Type a share such as 0.137 or a percentage such as 13.7%.`,
     sharesSum: (fast, safe, sum) =>
       `${fast} and ${safe} add up to ${sum}; together they may be at most 100% (track 4 takes the rest).`,
     safeShareMissing: (label) =>

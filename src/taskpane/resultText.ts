@@ -43,7 +43,7 @@ export const RESULT_TEXT: Record<Language, ResultText> = {
     tracksHeading: "Sporen",
     trackClosing: (track) => `Voorraad ${track} aan het einde`,
     totalClosing: "Voorraad alle sporen samen aan het einde",
-    tracks: { fast: "snel spoor", safe: "spoor 2", regular: "spoor 4" },
+    tracks: { fast: "triage (Ter Apel)", safe: "spoor 2", regular: "spoor 4" },
     keyFigure: (label, value) => `${label}: ${value}.`,
   },
   en: {
@@ -62,7 +62,7 @@ export const RESULT_TEXT: Record<Language, ResultText> = {
     tracksHeading: "Tracks",
     trackClosing: (track) => `Backlog ${track} at the horizon`,
     totalClosing: "Backlog of all tracks at the horizon",
-    tracks: { fast: "fast track", safe: "track 2", regular: "track 4" },
+    tracks: { fast: "triage (Ter Apel)", safe: "track 2", regular: "track 4" },
     keyFigure: (label, value) => `${label}: ${value}.`,
   },
 };
@@ -102,13 +102,13 @@ export const SHEET_TEXT: Record<Language, SheetText> = {
   nl: {
     tracksTitle: "Sporen: voorraad per behandelspoor",
     tracksNote: (fast, safe, regular, days) =>
-      `Aandeel van de instroom: snel spoor ${fast}, spoor 2 (veilige landen) ${safe}, spoor 4 ${regular}. Het snelle spoor heeft eigen, extra capaciteit en een doorlooptijd van ${days} dagen; spoor 2 en spoor 4 delen de capaciteit van de prognose, spoor 2 eerst.`,
+      `Aandeel van de instroom: triage (Ter Apel) ${fast}, spoor 2 (veilige landen) ${safe}, spoor 4 ${regular}. Triage heeft eigen, extra capaciteit en een doorlooptijd van ${days} dagen; spoor 2 en spoor 4 delen de capaciteit van de prognose, spoor 2 eerst.`,
     whenWeek: (isoWeek) => `aan het eind van week ${isoWeek}`,
   },
   en: {
     tracksTitle: "Tracks: backlog by processing track",
     tracksNote: (fast, safe, regular, days) =>
-      `Share of intake: fast track ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. The fast track has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
+      `Share of intake: triage (Ter Apel) ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. Triage has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
     whenWeek: (isoWeek) => `at the end of week ${isoWeek}`,
   },
 };

@@ -115,9 +115,9 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       placeholder: "2024 (standaard)",
     },
     fastShare: {
-      label: "Aandeel snel spoor",
-      hint: "Deel van de instroom dat meteen wordt afgedaan (onvolledig, zonder gehoor): 0,187 of 18,7%. Standaard 18,7%, uit de nota: (190 + 70) ÷ 1390 in 2023.",
-      placeholder: "18,7% (standaard)",
+      label: "Aandeel triage (Ter Apel)",
+      hint: "Deel van de instroom dat triage in Ter Apel direct afhandelt (incompleet, zonder gehoor): 0,137 of 13,7%. Standaard 13,7%, uit de nota: 190 ÷ 1390 in 2023; de 70 zaken 'niet in behandeling' zijn geen triage.",
+      placeholder: "13,7% (standaard)",
     },
     safeShare: {
       label: "Aandeel spoor 2 (veilige landen)",
@@ -125,7 +125,7 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       placeholder: "bijv. 20%",
     },
     fastLeadTime: {
-      label: "Doorlooptijd snel spoor (dagen)",
+      label: "Doorlooptijd triage (dagen)",
       hint: "Standaard 88 dagen: het cijfer uit de nota voor buiten behandeling gestelde aanvragen in 2023.",
       placeholder: "88 (standaard)",
     },
@@ -197,9 +197,9 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       placeholder: "2024 (default)",
     },
     fastShare: {
-      label: "Fast-track share",
-      hint: "Share of intake decided at once (incomplete, without a hearing): 0.187 or 18.7%. Default 18.7%, from the memo: (190 + 70) ÷ 1390 in 2023.",
-      placeholder: "18.7% (default)",
+      label: "Triage (Ter Apel) share",
+      hint: "Share of intake triage in Ter Apel decides at once (incomplete, without a hearing): 0.137 or 13.7%. Default 13.7%, from the memo: 190 ÷ 1390 in 2023; the 70 cases 'not taken into consideration' are not triage.",
+      placeholder: "13.7% (default)",
     },
     safeShare: {
       label: "Track 2 share (safe countries)",
@@ -207,7 +207,7 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       placeholder: "e.g. 20%",
     },
     fastLeadTime: {
-      label: "Fast-track lead time (days)",
+      label: "Triage lead time (days)",
       hint: "Default 88 days: the memo's figure for applications set aside as incomplete in 2023.",
       placeholder: "88 (default)",
     },
@@ -334,7 +334,7 @@ export const SECTION_TEXT: Record<Language, SectionText> = {
     tracksSummary: "Sporen",
     tracksToggle: "Sporen doorrekenen",
     tracksToggleHint:
-      "Verdeelt de instroom over het snelle spoor, spoor 2 (veilige landen) en spoor 4, met een tabel per spoor en een gestapelde grafiek op het prognoseblad. Spoor 2 en 4 delen de capaciteit van de prognose; het snelle spoor heeft eigen, extra mensen.",
+      "Verdeelt de instroom over triage (Ter Apel), spoor 2 (veilige landen) en spoor 4, met een tabel per spoor en een gestapelde grafiek op het prognoseblad. Spoor 2 en 4 delen de capaciteit van de prognose; triage heeft eigen, extra mensen.",
   },
   en: {
     uncertaintyLegend: "Uncertainty",
@@ -354,7 +354,7 @@ export const SECTION_TEXT: Record<Language, SectionText> = {
     tracksSummary: "Tracks",
     tracksToggle: "Include tracks",
     tracksToggleHint:
-      "Splits the intake over the fast track, track 2 (safe countries) and track 4, with a table per track and a stacked chart on the projection sheet. Tracks 2 and 4 share the projection's capacity; the fast track has its own, extra staff.",
+      "Splits the intake over triage (Ter Apel), track 2 (safe countries) and track 4, with a table per track and a stacked chart on the projection sheet. Tracks 2 and 4 share the projection's capacity; triage has its own, extra staff.",
   },
 };
 

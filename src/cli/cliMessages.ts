@@ -8,7 +8,7 @@ export const USAGE: Record<Language, string> = {
   nl: [
     "Gebruik: npm run plan -- [--in invoer.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date JJJJ-MM-DD]",
     "                         [--uncertainty [--runs N] [--seed N]] [--target N]",
-    "                         [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAGEN]]",
+    "                         [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAGEN] [--triaged-opening X]]",
     "",
     "Leest de invoer uit de gedefinieerde namen Beginvoorraad, Instroom, Capaciteit, Opslag en EersteWeek",
     "(of OpeningBacklog, Intake, Capacity, Uplift, FirstWeek) en schrijft een kopie van de werkmap met",
@@ -24,18 +24,20 @@ export const USAGE: Record<Language, string> = {
     "  --seed N          startgetal van de toevalsgenerator: dezelfde seed, dezelfde uitkomst (standaard 2024)",
     "  --target N        doelvoorraad aan het einde (standaard 0)",
     "  --tracks          zet de sporen (voorraad per behandelspoor) op het prognoseblad",
-    "  --fast-share X    aandeel snel spoor van de instroom, 0,187 of 18,7% (standaard 18,7%)",
+    "  --fast-share X    aandeel triage (Ter Apel) van de instroom, 0,137 of 13,7% (standaard 13,7%)",
     "  --safe-share X    aandeel spoor 2 (veilige landen), verplicht bij --tracks",
-    "  --fast-lead-time  doorlooptijd snel spoor in dagen (standaard 88)",
+    "  --fast-lead-time  doorlooptijd triage (Ter Apel) in dagen (standaard 88)",
+    "  --triaged-opening X  getrieerd deel van de beginvoorraad, 0,1 of 10% (standaard 0)",
     "",
     "Dezelfde instellingen kan de werkmap zelf dragen, als namen: Onzekerheid, Simulaties, Startgetal,",
-    "Doelvoorraad, Sporen, AandeelSnelSpoor, AandeelSpoor2, DoorlooptijdSnelSpoor (of Uncertainty, Runs,",
-    "Seed, TargetBacklog, Tracks, FastShare, SafeShare, FastLeadTime). Een optie gaat voor een naam.",
+    "Doelvoorraad, Sporen, AandeelTriage, AandeelSpoor2, DoorlooptijdTriage, GetrieerdDeelBeginvoorraad",
+    "(of Uncertainty, Runs, Seed, TargetBacklog, Tracks, FastShare, SafeShare, FastLeadTime,",
+    "TriagedOpening). Een optie gaat voor een naam.",
   ].join("\n"),
   en: [
     "Usage: npm run plan -- [--in inputs.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date YYYY-MM-DD]",
     "                       [--uncertainty [--runs N] [--seed N]] [--target N]",
-    "                       [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAYS]]",
+    "                       [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAYS] [--triaged-opening X]]",
     "",
     "Reads the inputs from the defined names OpeningBacklog, Intake, Capacity, Uplift and FirstWeek",
     "(or Beginvoorraad, Instroom, Capaciteit, Opslag, EersteWeek) and writes a copy of the workbook",
@@ -53,11 +55,13 @@ export const USAGE: Record<Language, string> = {
     "  --tracks          add the tracks (backlog by processing track) to the projection sheet",
     "  --fast-share X    triage (Ter Apel) share of intake, 0.137 or 13.7% (default 13.7%)",
     "  --safe-share X    track 2's (safe countries) share, required with --tracks",
-    "  --fast-lead-time  fast track's lead time in days (default 88)",
+    "  --fast-lead-time  triage (Ter Apel) lead time in days (default 88)",
+    "  --triaged-opening X  triaged part of the opening backlog, 0.1 or 10% (default 0)",
     "",
     "The workbook can carry the same settings as names: Uncertainty, Runs, Seed, TargetBacklog, Tracks,",
-    "FastShare, SafeShare, FastLeadTime (or Onzekerheid, Simulaties, Startgetal, Doelvoorraad, Sporen,",
-    "AandeelSnelSpoor, AandeelSpoor2, DoorlooptijdSnelSpoor). A flag overrides a name.",
+    "FastShare, SafeShare, FastLeadTime, TriagedOpening (or Onzekerheid, Simulaties, Startgetal,",
+    "Doelvoorraad, Sporen, AandeelTriage, AandeelSpoor2, DoorlooptijdTriage, GetrieerdDeelBeginvoorraad).",
+    "A flag overrides a name.",
   ].join("\n"),
 };
 
@@ -102,9 +106,10 @@ const SETTING_LABEL: Record<Language, Record<SettingKey, string>> = {
     seed: "het startgetal",
     target: "de doelvoorraad",
     tracks: "de sporen aan of uit",
-    fastShare: "het aandeel snel spoor",
+    fastShare: "het aandeel triage (Ter Apel)",
     safeShare: "het aandeel spoor 2",
-    fastLeadTime: "de doorlooptijd van het snelle spoor",
+    fastLeadTime: "de doorlooptijd van triage (Ter Apel)",
+    triagedOpening: "het getrieerde deel van de beginvoorraad",
   },
   en: {
     uncertainty: "the uncertainty on or off",
@@ -112,9 +117,10 @@ const SETTING_LABEL: Record<Language, Record<SettingKey, string>> = {
     seed: "the seed",
     target: "the target backlog",
     tracks: "the tracks on or off",
-    fastShare: "the fast track's share",
+    fastShare: "the triage (Ter Apel) share",
     safeShare: "track 2's share",
-    fastLeadTime: "the fast track's lead time",
+    fastLeadTime: "the triage (Ter Apel) lead time",
+    triagedOpening: "the triaged part of the opening backlog",
   },
 };
 
@@ -174,8 +180,8 @@ export function describeSettingProblem(problem: SettingProblem, language: Langua
         : `${subject} must be a share from 0 to 1 (or 0% to 100%), not '${option.text}'.`;
     case "shares-sum":
       return nl
-        ? `Het aandeel snel spoor en het aandeel spoor 2 zijn samen ${number(option.sum * 100)}%, meer dan 100%; verlaag ${named}.`
-        : `The fast track's share and track 2's share add up to ${number(option.sum * 100)}%, more than 100%; lower ${named}.`;
+        ? `Het aandeel triage (Ter Apel) en het aandeel spoor 2 zijn samen ${number(option.sum * 100)}%, meer dan 100%; verlaag ${named}.`
+        : `The triage (Ter Apel) share and track 2's share add up to ${number(option.sum * 100)}%, more than 100%; lower ${named}.`;
     case "required":
       return nl
         ? `De sporen hebben het aandeel spoor 2 (veilige landen) nodig: geef ${whereToGive("safeShare", language)}, bijvoorbeeld 0,2 of 20%.`
@@ -210,7 +216,7 @@ export const CLI_TEXT = {
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
       `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
-      `Sporen: voorraad aan het einde snel spoor ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
+      `Sporen: voorraad aan het einde triage (Ter Apel) ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
   },
   en: {
     unknownOption: (option: string) => `Unknown option ${option}.`,
@@ -231,6 +237,6 @@ export const CLI_TEXT = {
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
       `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
-      `Tracks: backlog at the horizon fast track ${fast}, track 2 ${safe}, track 4 ${regular}.`,
+      `Tracks: backlog at the horizon triage (Ter Apel) ${fast}, track 2 ${safe}, track 4 ${regular}.`,
   },
 } as const;

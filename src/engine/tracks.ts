@@ -1,6 +1,7 @@
 /**
  * Processing tracks (behandelsporen) for subsequent applications, after the memo:
- * - the fast track takes incomplete applications and those decided without a hearing; extra
+ * - triage (Ter Apel; the engine's "fast" track) takes incomplete applications and those decided
+ *   without a hearing; extra
  *   staff follow its intake, so it clears within a lead time the planner sets (88 days in 2023);
  * - track 2 (safe countries of origin) takes the shared capacity first;
  * - track 4 (everything else) gets what is left.
@@ -24,11 +25,11 @@ import {
 } from "./validate";
 
 export type TrackId = "fast" | "safe" | "regular";
-/** The order of tracks in every list, range and spilled column: fast track, track 2, track 4. */
+/** The order of tracks in every list, range and spilled column: triage (Ter Apel), track 2, track 4. */
 export const TRACK_IDS: readonly TrackId[] = ["fast", "safe", "regular"];
 /** How messages name the tracks. */
 export const TRACK_NAMES: Readonly<Record<TrackId, string>> = {
-  fast: "fast track",
+  fast: "triage (Ter Apel)",
   safe: "track 2",
   regular: "track 4",
 };
@@ -55,8 +56,8 @@ function checkForTrack(value: unknown, rule: NumberRule, argument: string, track
 }
 
 /**
- * Checks the intake shares: two values (fast track, track 2; track 4 takes the rest) or three
- * (fast track, track 2, track 4; they must then add up to 1). Each share is from 0 to 1.
+ * Checks the intake shares: two values (triage (Ter Apel), track 2; track 4 takes the rest) or three
+ * (triage (Ter Apel), track 2, track 4; they must then add up to 1). Each share is from 0 to 1.
  *
  * @example
  * checkShares([0.1, 0.2]) // → ok({ fast: 0.1, safe: 0.2, regular: 0.7 })
@@ -67,7 +68,7 @@ export function checkShares(values: readonly unknown[], argument = "shares"): Re
       kind: "shape",
       argument,
       got: values,
-      message: `${argument}: expected two values (fast track, track 2) or three (fast track, track 2, track 4), got ${values.length}`,
+      message: `${argument}: expected two values (triage (Ter Apel), track 2) or three (triage (Ter Apel), track 2, track 4), got ${values.length}`,
     });
   }
   const checked: number[] = [];
@@ -92,14 +93,14 @@ export function checkShares(values: readonly unknown[], argument = "shares"): Re
       kind: "range",
       argument,
       got: values,
-      message: `${argument}: the three shares add up to ${showSum(sum)}; with three values they must add up to 1 (or give two, fast track and track 2, and track 4 takes the rest)`,
+      message: `${argument}: the three shares add up to ${showSum(sum)}; with three values they must add up to 1 (or give two, triage (Ter Apel) and track 2, and track 4 takes the rest)`,
     });
   }
   return ok({ fast, safe, regular: third ?? Math.max(0, 1 - fast - safe) });
 }
 
 /**
- * Checks the opening backlog per track: three values (fast track, track 2, track 4), or one total
+ * Checks the opening backlog per track: three values (triage (Ter Apel), track 2, track 4), or one total
  * that is split by the intake shares.
  */
 export function checkOpeningByTrack(
@@ -119,7 +120,7 @@ export function checkOpeningByTrack(
       kind: "shape",
       argument,
       got: value,
-      message: `${argument}: expected one total or three values (fast track, track 2, track 4), got ${values.length}`,
+      message: `${argument}: expected one total or three values (triage (Ter Apel), track 2, track 4), got ${values.length}`,
     });
   }
   const out: number[] = [];
@@ -201,11 +202,11 @@ export function expandSeries(series: number | readonly number[], weeks: number):
 
 /**
  * The three tracks' stock-flow with no checks. Each week:
- * - fast track: decides `available ÷ (1 + L)` with L the lead time in weeks, so that
+ * - triage (Ter Apel): decides `available ÷ (1 + L)` with L the lead time in weeks, so that
  *   backlog ÷ decisions = L (Little's law) every week; its staff is extra, not shared;
  * - track 2: `min(capacity, available)`;
  * - track 4: `min(capacity − track 2's decisions, available)`.
- * Outputs are in track order: fast track, track 2, track 4.
+ * Outputs are in track order: triage (Ter Apel), track 2, track 4.
  */
 export function projectTracksCore(
   opening: readonly [number, number, number],
@@ -293,21 +294,21 @@ function leadTimes(backlog: readonly number[], decisions: readonly number[]): Ar
 }
 
 export interface ProjectTracksOptions {
-  /** Open cases at the start of week 1: [fast track, track 2, track 4], or one total split by the shares. */
+  /** Open cases at the start of week 1: [triage (Ter Apel), track 2, track 4], or one total split by the shares. */
   openingByTrack: number | readonly number[];
   /** Weekly intake of subsequent applications, all tracks together. */
   intake: SeriesInput;
-  /** Intake shares: [fast track, track 2] (track 4 takes the rest) or all three, adding up to 1. */
+  /** Intake shares: [triage (Ter Apel), track 2] (track 4 takes the rest) or all three, adding up to 1. */
   shares: readonly number[];
-  /** Weekly shared decision capacity for tracks 2 and 4 (the fast track has its own staff). */
+  /** Weekly shared decision capacity for tracks 2 and 4 (triage (Ter Apel) has its own staff). */
   capacity: SeriesInput;
   /** Number of weeks. Defaults to the length of a weekly series, else 52. */
   weeks?: number;
-  /** The fast track's lead time in days; 88 unless given. */
+  /** Triage (Ter Apel)'s lead time in days; 88 unless given. */
   fastLeadTimeDays?: number;
   /**
    * "Getrieerd deel van de beginvoorraad": the part of a one-number opening backlog that triage
-   * (the fast track) takes; tracks 2 and 4 split the rest by their intake shares. Default 0, as on
+   * (Ter Apel) takes; tracks 2 and 4 split the rest by their intake shares. Default 0, as on
    * the what-if sheet. Ignored when the opening is given per track.
    */
   triagedOpeningShare?: number;
@@ -315,7 +316,7 @@ export interface ProjectTracksOptions {
 
 /**
  * One week of one track: the projection's row plus the FIFO wait. `capacity` is what was open to
- * this track: its own staff (fast track), the shared capacity (track 2), what track 2 left (track 4).
+ * this track: its own staff (triage), the shared capacity (track 2), what track 2 left (track 4).
  */
 export interface TrackWeek extends WeekRow {
   /** FIFO wait in weeks after the end of this week for an application filed in it; null when beyond the horizon. */
@@ -401,7 +402,7 @@ function splitOpening(
 }
 
 /**
- * Projects the three tracks week by week: the fast track clears within its lead time on its own
+ * Projects the three tracks week by week: triage (Ter Apel) clears within its lead time on its own
  * staff; track 2 takes the shared capacity first; track 4 gets the rest.
  *
  * @example

@@ -22,6 +22,7 @@ import {
   POSITIVE,
   RUNS_RULE,
   SEED_RULE,
+  SHARE_RULE,
   UPLIFT_RULE,
   WEEKS_RULE,
 } from "../engine";
@@ -80,28 +81,32 @@ const opening = {
   nameNl: "beginvoorraad",
   kind: "number",
   rule: NON_NEGATIVE,
-  descriptionNl: "Voorraad (openstaande zaken) aan het begin van week 1, bijvoorbeeld 1440.",
+  descriptionNl:
+    "Voorraad (openstaande zaken) aan het begin van week 1, bijvoorbeeld 1440.",
 } as const satisfies ArgumentDeclaration;
 const intake = {
   name: "intake",
   nameNl: "instroom",
   kind: "weekly",
   rule: NON_NEGATIVE,
-  descriptionNl: "Instroom per week: één getal voor elke week, of een kolom of rij met een getal per week.",
+  descriptionNl:
+    "Instroom per week: één getal voor elke week, of een kolom of rij met een getal per week.",
 } as const satisfies ArgumentDeclaration;
 const capacity = {
   name: "capacity",
   nameNl: "capaciteit",
   kind: "weekly",
   rule: NON_NEGATIVE,
-  descriptionNl: "Beslissingen per week: één getal, of een bereik met een getal per week.",
+  descriptionNl:
+    "Beslissingen per week: één getal, of een bereik met een getal per week.",
 } as const satisfies ArgumentDeclaration;
 const reportWeek = {
   name: "weeks",
   nameNl: "weken",
   kind: "number",
   rule: WEEKS_RULE,
-  descriptionNl: "De week waarover de functie rapporteert (1 tot 10.000), bijvoorbeeld 52.",
+  descriptionNl:
+    "De week waarover de functie rapporteert (1 tot 10.000), bijvoorbeeld 52.",
 } as const satisfies ArgumentDeclaration;
 const runs = {
   name: "runs",
@@ -110,7 +115,8 @@ const runs = {
   rule: RUNS_RULE,
   optional: true,
   default: RUNS_DEFAULT,
-  descriptionNl: "Aantal gesimuleerde verlopen (100 tot 1.000.000); standaard 10.000.",
+  descriptionNl:
+    "Aantal gesimuleerde verlopen (100 tot 1.000.000); standaard 10.000.",
 } as const satisfies ArgumentDeclaration;
 const seed = {
   name: "seed",
@@ -143,7 +149,10 @@ export const BACKLOG_FUNCTIONS = {
       {
         ...capacity,
         optional: true,
-        default: { en: "the planning rule: (1 + uplift) × mean intake", nl: "de planningsregel: (1 + opslag) × gemiddelde instroom" },
+        default: {
+          en: "the planning rule: (1 + uplift) × mean intake",
+          nl: "de planningsregel: (1 + opslag) × gemiddelde instroom",
+        },
         descriptionNl:
           "Beslissingen per week: één getal of een bereik zo lang als de instroom. Laat leeg om de planningsregel toe te passen.",
       },
@@ -154,7 +163,8 @@ export const BACKLOG_FUNCTIONS = {
         rule: WEEKS_RULE,
         optional: true,
         default: WEEKS_FROM_RANGE,
-        descriptionNl: "Aantal weken (1 tot 10.000). Standaard de lengte van het instroombereik, of 52.",
+        descriptionNl:
+          "Aantal weken (1 tot 10.000). Standaard de lengte van het instroombereik, of 52.",
       },
       {
         name: "uplift",
@@ -176,7 +186,8 @@ export const BACKLOG_FUNCTIONS = {
     arguments: [
       {
         ...intake,
-        descriptionNl: "Instroom per week: één getal, of een bereik met een getal per week (het gemiddelde telt).",
+        descriptionNl:
+          "Instroom per week: één getal, of een bereik met een getal per week (het gemiddelde telt).",
       },
       {
         name: "uplift",
@@ -185,7 +196,8 @@ export const BACKLOG_FUNCTIONS = {
         rule: UPLIFT_RULE,
         optional: true,
         default: { value: DEFAULT_UPLIFT, en: "0.10", nl: "0,10" },
-        descriptionNl: "Opslag op de gemiddelde instroom; standaard 0,10 (de 10% uit de nota).",
+        descriptionNl:
+          "Opslag op de gemiddelde instroom; standaard 0,10 (de 10% uit de nota).",
       },
     ],
   },
@@ -198,11 +210,13 @@ export const BACKLOG_FUNCTIONS = {
       { ...opening, descriptionNl: "Voorraad nu." },
       {
         ...intake,
-        descriptionNl: "Instroom per week: één getal, of een bereik (het gemiddelde telt).",
+        descriptionNl:
+          "Instroom per week: één getal, of een bereik (het gemiddelde telt).",
       },
       {
         ...capacity,
-        descriptionNl: "Beslissingen per week: één getal, of een bereik (het gemiddelde telt).",
+        descriptionNl:
+          "Beslissingen per week: één getal, of een bereik (het gemiddelde telt).",
       },
     ],
   },
@@ -215,7 +229,8 @@ export const BACKLOG_FUNCTIONS = {
       { ...opening, descriptionNl: "Voorraad nu." },
       {
         ...intake,
-        descriptionNl: "Instroom per week: één getal, of een bereik (het gemiddelde telt).",
+        descriptionNl:
+          "Instroom per week: één getal, of een bereik (het gemiddelde telt).",
       },
       {
         name: "target",
@@ -254,25 +269,26 @@ export const TRACK_FUNCTIONS = {
     id: "PROJECT_TRACKS",
     nameNl: "PROGNOSE_SPOREN",
     descriptionNl:
-      "Berekent de drie behandelsporen week voor week en geeft de voorraad aan het eind van elke week: een rij per week, kolommen snel spoor, spoor 2 (veilige landen, eerst bediend uit de gedeelde capaciteit) en spoor 4 (de rest).",
+      "Berekent de drie behandelsporen week voor week en geeft de voorraad aan het eind van elke week: een rij per week, kolommen triage (Ter Apel), spoor 2 (veilige landen, eerst bediend uit de gedeelde capaciteit) en spoor 4 (de rest).",
     arguments: [
       {
         name: "opening_by_track",
         nameNl: "beginvoorraad_per_spoor",
         kind: "list",
         descriptionNl:
-          "Voorraad aan het begin van week 1: drie waarden (snel spoor, spoor 2, spoor 4), of één totaal dat naar de aandelen wordt verdeeld.",
+          "Voorraad aan het begin van week 1: drie waarden (triage (Ter Apel), spoor 2, spoor 4), of één totaal dat naar de aandelen wordt verdeeld.",
       },
       {
         ...intake,
-        descriptionNl: "Instroom per week van alle sporen samen: één getal, of een bereik met een getal per week.",
+        descriptionNl:
+          "Instroom per week van alle sporen samen: één getal, of een bereik met een getal per week.",
       },
       {
         name: "shares",
         nameNl: "aandelen",
         kind: "list",
         descriptionNl:
-          "Aandeel van de instroom per spoor, elk van 0 tot 1: twee waarden (snel spoor, spoor 2; spoor 4 krijgt de rest) of drie die samen 1 zijn.",
+          "Aandeel van de instroom per spoor, elk van 0 tot 1: twee waarden (triage (Ter Apel), spoor 2; spoor 4 krijgt de rest) of drie die samen 1 zijn.",
       },
       {
         ...capacity,
@@ -294,7 +310,7 @@ export const TRACK_FUNCTIONS = {
       },
       {
         name: "fast_lead_time",
-        nameNl: "doorlooptijd_snel_spoor",
+        nameNl: "doorlooptijd_triage",
         kind: "number",
         rule: FAST_LEAD_TIME_RULE,
         optional: true,
@@ -304,7 +320,17 @@ export const TRACK_FUNCTIONS = {
           nl: "88 dagen",
         },
         descriptionNl:
-          "Doorlooptijd van het snelle spoor in dagen; standaard 88 (het cijfer uit de nota voor 2023 voor onvolledige aanvragen).",
+          "Doorlooptijd van triage (Ter Apel) in dagen; standaard 88 (het cijfer uit de nota voor 2023 voor onvolledige aanvragen).",
+      },
+      {
+        name: "triaged_opening_share",
+        nameNl: "getrieerd_deel_beginvoorraad",
+        kind: "number",
+        rule: SHARE_RULE,
+        optional: true,
+        default: { value: 0, en: "0", nl: "0" },
+        descriptionNl:
+          "Getrieerd deel van de beginvoorraad, van 0 tot 1: het deel van één totaal dat triage (Ter Apel) krijgt; spoor 2 en 4 delen de rest naar hun aandelen. Standaard 0. Niet gebruikt als de beginvoorraad per spoor is gegeven.",
       },
     ],
   },
@@ -319,7 +345,8 @@ export const TRACK_FUNCTIONS = {
         nameNl: "positie",
         kind: "number",
         rule: NON_NEGATIVE,
-        descriptionNl: "Zaken vóór in de rij, deze meegeteld (voor de nieuwste zaak: de voorraad), bijvoorbeeld 1440.",
+        descriptionNl:
+          "Zaken vóór in de rij, deze meegeteld (voor de nieuwste zaak: de voorraad), bijvoorbeeld 1440.",
       },
       {
         ...decisionsPerWeek,
@@ -330,7 +357,8 @@ export const TRACK_FUNCTIONS = {
   FTE_CAPACITY: {
     id: "FTE_CAPACITY",
     nameNl: "FTE_CAPACITEIT",
-    descriptionNl: "Beslissingen per week uit personeel: fte × beslissingen per fte per week.",
+    descriptionNl:
+      "Beslissingen per week uit personeel: fte × beslissingen per fte per week.",
     arguments: [
       {
         name: "fte",
@@ -366,7 +394,8 @@ export const TRACK_FUNCTIONS = {
         nameNl: "andere_instroom",
         kind: "weekly",
         rule: NON_NEGATIVE,
-        descriptionNl: "Instroom per week van het andere werk: één getal, of een bereik met een getal per week.",
+        descriptionNl:
+          "Instroom per week van het andere werk: één getal, of een bereik met een getal per week.",
       },
       {
         name: "other_capacity",
@@ -439,7 +468,8 @@ export const UNCERTAINTY_FUNCTIONS = {
         kind: "list",
         optional: true,
         default: { en: "0.1, 0.5, 0.9", nl: "0,1; 0,5; 0,9" },
-        descriptionNl: "Percentielen van 0 tot 1, één rij of één kolom; standaard 0,1; 0,5; 0,9 (P10, P50, P90).",
+        descriptionNl:
+          "Percentielen van 0 tot 1, één rij of één kolom; standaard 0,1; 0,5; 0,9 (P10, P50, P90).",
       },
       runs,
       seed,
@@ -460,7 +490,8 @@ export const UNCERTAINTY_FUNCTIONS = {
       capacity,
       {
         ...reportWeek,
-        descriptionNl: "Week waarin het doel gehaald moet zijn (1 tot 10.000), bijvoorbeeld 52.",
+        descriptionNl:
+          "Week waarin het doel gehaald moet zijn (1 tot 10.000), bijvoorbeeld 52.",
       },
       {
         name: "target",
@@ -485,13 +516,15 @@ export const MONITORING_FUNCTIONS = {
     arguments: [
       {
         ...opening,
-        descriptionNl: "Voorraad (open zaken) aan het begin van week 1 van het plan, bijvoorbeeld 1440.",
+        descriptionNl:
+          "Voorraad (open zaken) aan het begin van week 1 van het plan, bijvoorbeeld 1440.",
       },
       {
         ...intake,
         name: "planned_intake",
         nameNl: "geplande_instroom",
-        descriptionNl: "Geplande instroom per week: één getal voor elke week, of een bereik met een getal per planweek.",
+        descriptionNl:
+          "Geplande instroom per week: één getal voor elke week, of een bereik met een getal per planweek.",
       },
       {
         ...capacity,
@@ -511,14 +544,18 @@ export const MONITORING_FUNCTIONS = {
         ...intake,
         name: "actual_decisions",
         nameNl: "werkelijke_afdoeningen",
-        descriptionNl: "Werkelijke afdoeningen per bekende week, even lang als werkelijke_instroom.",
+        descriptionNl:
+          "Werkelijke afdoeningen per bekende week, even lang als werkelijke_instroom.",
       },
       {
         ...intake,
         name: "actual_backlog",
         nameNl: "werkelijke_voorraad",
         optional: true,
-        default: { en: "opening + intake − decisions", nl: "beginvoorraad + instroom − afdoeningen" },
+        default: {
+          en: "opening + intake − decisions",
+          nl: "beginvoorraad + instroom − afdoeningen",
+        },
         descriptionNl:
           "Gemeten voorraad aan het eind van elke bekende week, even lang als werkelijke_instroom. Laat weg om beginvoorraad + instroom − afdoeningen te gebruiken.",
       },
@@ -536,7 +573,11 @@ export const LEAD_TIME_FUNCTIONS = {
     arguments: [
       opening,
       intake,
-      { ...capacity, descriptionNl: "Beslissingen per week: één getal, of een bereik zo lang als de instroom." },
+      {
+        ...capacity,
+        descriptionNl:
+          "Beslissingen per week: één getal, of een bereik zo lang als de instroom.",
+      },
       {
         name: "weeks",
         nameNl: "weken",
@@ -544,7 +585,8 @@ export const LEAD_TIME_FUNCTIONS = {
         rule: WEEKS_RULE,
         optional: true,
         default: WEEKS_FROM_RANGE,
-        descriptionNl: "Aantal weken (1 tot 10.000). Standaard de lengte van een bereik, of 52.",
+        descriptionNl:
+          "Aantal weken (1 tot 10.000). Standaard de lengte van een bereik, of 52.",
       },
       {
         name: "opening_spread_weeks",
@@ -552,7 +594,10 @@ export const LEAD_TIME_FUNCTIONS = {
         kind: "number",
         rule: NON_NEGATIVE,
         optional: true,
-        default: { en: "opening ÷ mean intake", nl: "beginvoorraad ÷ gemiddelde instroom" },
+        default: {
+          en: "opening ÷ mean intake",
+          nl: "beginvoorraad ÷ gemiddelde instroom",
+        },
         descriptionNl:
           "De beginvoorraad is gelijkmatig ingediend over zoveel weken vóór week 1. Standaard beginvoorraad ÷ gemiddelde instroom.",
       },

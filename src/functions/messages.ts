@@ -26,7 +26,7 @@ function dutchNumber(text: string): string {
 const PART_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^week (\d+)$/, "week $1"],
   [/^value (\d+)$/, "waarde $1"],
-  [/^fast track$/, "snel spoor"],
+  [/^triage \(Ter Apel\)$/, "triage (Ter Apel)"],
   [/^track (\d)$/, "spoor $1"],
 ];
 
@@ -108,12 +108,12 @@ const DUTCH_SENTENCES: ReadonlyArray<readonly [RegExp, Rewrite]> = [
     (w, whole, p) => `verwacht een getal van 0 tot ${w} (${dutchWhere(whole)}), kreeg ${p}`,
   ],
   [
-    /^expected two values \(fast track, track 2\) or three \(fast track, track 2, track 4\), got (\d+)$/,
-    (n) => `verwacht twee waarden (snel spoor, spoor 2) of drie (snel spoor, spoor 2, spoor 4), kreeg ${n}`,
+    /^expected two values \(triage \(Ter Apel\), track 2\) or three \(triage \(Ter Apel\), track 2, track 4\), got (\d+)$/,
+    (n) => `verwacht twee waarden (triage (Ter Apel), spoor 2) of drie (triage (Ter Apel), spoor 2, spoor 4), kreeg ${n}`,
   ],
   [
-    /^expected one total or three values \(fast track, track 2, track 4\), got (\d+)$/,
-    (n) => `verwacht één totaal of drie waarden (snel spoor, spoor 2, spoor 4), kreeg ${n}`,
+    /^expected one total or three values \(triage \(Ter Apel\), track 2, track 4\), got (\d+)$/,
+    (n) => `verwacht één totaal of drie waarden (triage (Ter Apel), spoor 2, spoor 4), kreeg ${n}`,
   ],
   [
     /^the shares add up to (\S+); they must add up to at most 1$/,
@@ -122,7 +122,7 @@ const DUTCH_SENTENCES: ReadonlyArray<readonly [RegExp, Rewrite]> = [
   [
     /^the three shares add up to (\S+); with three values they must add up to 1/,
     (s) =>
-      `de drie aandelen tellen op tot ${s}; drie waarden moeten samen 1 zijn (of geef er twee, snel spoor en spoor 2, en spoor 4 krijgt de rest)`,
+      `de drie aandelen tellen op tot ${s}; drie waarden moeten samen 1 zijn (of geef er twee, triage (Ter Apel) en spoor 2, en spoor 4 krijgt de rest)`,
   ],
   [/^the range is empty$/, () => "het bereik is leeg"],
   [/^the range has rows of different lengths$/, () => "de rijen van het bereik zijn niet even lang"],

@@ -15,19 +15,29 @@ import {
 import { readArguments, run, unwrap } from "./args";
 import { TRACK_FUNCTIONS } from "./declarations";
 
-const { PROJECT_TRACKS: TRACKS, WAIT_WEEKS: WAIT, FTE_CAPACITY: FTE, CROWDING_OUT: CROWDING } = TRACK_FUNCTIONS;
+/** An opening given as one total (not per track): a number or a list of one. */
+const isOneTotal = (value: unknown): boolean =>
+  !Array.isArray(value) || value.length === 1;
+
+const {
+  PROJECT_TRACKS: TRACKS,
+  WAIT_WEEKS: WAIT,
+  FTE_CAPACITY: FTE,
+  CROWDING_OUT: CROWDING,
+} = TRACK_FUNCTIONS;
 
 /**
- * Projects the three processing tracks week by week and spills the backlog at the end of each week: one row per week, columns in the order fast track, track 2 (safe countries, served first from the shared capacity), track 4 (the rest). The fast track clears within its lead time on its own extra staff.
+ * Projects the three processing tracks week by week and spills the backlog at the end of each week: one row per week, columns in the order triage (Ter Apel), track 2 (safe countries, served first from the shared capacity), track 4 (the rest). Triage (Ter Apel) clears within its lead time on its own extra staff.
  * @customfunction PROJECT_TRACKS
  * @helpurl https://localhost:3000/functions.html#project_tracks
- * @param {any[][]} opening_by_track Backlog at the start of week 1: three values (fast track, track 2, track 4), or one total that is split by the shares.
+ * @param {any[][]} opening_by_track Backlog at the start of week 1: three values (triage (Ter Apel), track 2, track 4), or one total that is split by the shares.
  * @param {any[][]} intake Weekly intake of subsequent applications, all tracks together: one number, or a range with a figure per week.
- * @param {any[][]} shares Share of intake per track, each from 0 to 1: two values (fast track, track 2; track 4 takes the rest) or three that add up to 1.
+ * @param {any[][]} shares Share of intake per track, each from 0 to 1: two values (triage (Ter Apel), track 2; track 4 takes the rest) or three that add up to 1.
  * @param {any[][]} capacity Weekly decisions shared by track 2 and track 4: one number or a range as long as intake.
  * @param {any[][]} [weeks] Number of weeks (1 to 10,000). Defaults to the length of the intake or capacity range, or 52.
- * @param {any[][]} [fast_lead_time] Lead time of the fast track in days; default 88 (the memo's 2023 figure for incomplete applications).
- * @returns {number[][]} Backlog per week (rows) and track (columns: fast track, track 2, track 4).
+ * @param {any[][]} [fast_lead_time] Lead time of triage (Ter Apel) in days; default 88 (the memo's 2023 figure for incomplete applications).
+ * @param {any[][]} [triaged_opening_share] Triaged part of the opening backlog, 0 to 1: the part of one total that triage (Ter Apel) takes; tracks 2 and 4 split the rest by their shares. Default 0. Not used when the opening is given per track.
+ * @returns {number[][]} Backlog per week (rows) and track (columns: triage (Ter Apel), track 2, track 4).
  */
 export function PROJECT_TRACKS(
   opening_by_track: any[][],
@@ -36,15 +46,27 @@ export function PROJECT_TRACKS(
   capacity: any[][],
   weeks?: any[][],
   fast_lead_time?: any[][],
+  triaged_opening_share?: any[][],
 ): number[][] {
   return run(TRACKS, () => {
-    const args = readArguments(TRACKS, [opening_by_track, intake, shares, capacity, weeks, fast_lead_time]);
+    const args = readArguments(TRACKS, [
+      opening_by_track,
+      intake,
+      shares,
+      capacity,
+      weeks,
+      fast_lead_time,
+      triaged_opening_share,
+    ]);
     // Shares and openings are checked per track by the engine, so messages name the track.
     const split = unwrap(checkShares(args.shares));
     const opening = unwrap(checkOpeningByTrack(args.opening_by_track, split));
     const result = unwrap(
       projectTracks({
-        openingByTrack: TRACK_IDS.map((id) => opening[id]),
+        // One total stays one number, so the engine splits it with the triaged part.
+        openingByTrack: isOneTotal(args.opening_by_track)
+          ? opening.fast + opening.safe + opening.regular
+          : TRACK_IDS.map((id) => opening[id]),
         intake: args.intake,
         shares: TRACK_IDS.map((id) => split[id]),
         capacity: args.capacity,
@@ -52,9 +74,14 @@ export function PROJECT_TRACKS(
         ...(args.fast_lead_time !== undefined && {
           fastLeadTimeDays: args.fast_lead_time,
         }),
+        ...(args.triaged_opening_share !== undefined && {
+          triagedOpeningShare: args.triaged_opening_share,
+        }),
       }),
     );
-    return result.totalBacklog.map((_, t) => TRACK_IDS.map((id) => result.tracks[id][t]?.backlog ?? 0));
+    return result.totalBacklog.map((_, t) =>
+      TRACK_IDS.map((id) => result.tracks[id][t]?.backlog ?? 0),
+    );
   });
 }
 
@@ -117,7 +144,13 @@ export function CROWDING_OUT(
   weeks: any,
 ): number {
   return run(CROWDING, () => {
-    const args = readArguments(CROWDING, [other_backlog, other_intake, other_capacity, moved_capacity, weeks]);
+    const args = readArguments(CROWDING, [
+      other_backlog,
+      other_intake,
+      other_capacity,
+      moved_capacity,
+      weeks,
+    ]);
     const result = unwrap(
       crowdingOut({
         opening: args.other_backlog,

@@ -18,7 +18,15 @@ export type IntakeModelKind = "poisson" | "overdispersed" | "history" | "fixed";
 
 /** The text settings of the uncertainty and tracks sections. */
 export type OptionKey =
-  "dispersion" | "history" | "capacitySpread" | "runs" | "seed" | "fastShare" | "safeShare" | "fastLeadTime";
+  | "dispersion"
+  | "history"
+  | "capacitySpread"
+  | "runs"
+  | "seed"
+  | "fastShare"
+  | "safeShare"
+  | "fastLeadTime"
+  | "triagedOpening";
 
 /**
  * A number as a planner types it: "52", "12,5", "12.5", "10%" (the sign is dropped; the caller
@@ -50,6 +58,8 @@ export interface TracksFields {
   fastShare: string;
   safeShare: string;
   fastLeadTime: string;
+  /** "Getrieerd deel van de beginvoorraad"; blank or absent means 0, as on the what-if sheet. */
+  triagedOpening?: string;
 }
 
 export interface SectionFields {
@@ -68,7 +78,7 @@ export const emptySectionFields = (): SectionFields => ({
     runs: "",
     seed: "",
   },
-  tracks: { enabled: false, fastShare: "", safeShare: "", fastLeadTime: "" },
+  tracks: { enabled: false, fastShare: "", safeShare: "", fastLeadTime: "", triagedOpening: "" },
 });
 
 /**
@@ -123,6 +133,8 @@ export interface TracksPlan {
   fastShare: number;
   safeShare: number;
   fastLeadTimeDays: number;
+  /** The part of the opening backlog triage (Ter Apel) takes; absent when not typed (then 0). */
+  triagedOpeningShare?: number;
 }
 
 export interface SectionPlan {
@@ -158,7 +170,7 @@ function parseWhole(field: OptionKey, text: string, range: { min: number; max: n
   return good(value);
 }
 
-/** A share from 0 to 1: a fraction ("0,187") or a percentage with its sign ("18,7%"). */
+/** A share from 0 to 1: a fraction ("0,137") or a percentage with its sign ("13,7%"). */
 function parseShare(field: OptionKey, text: string): Parsed<number> {
   const t = text.trim();
   const percent = /%$/.test(t);
@@ -218,7 +230,11 @@ function parseTracks(fields: TracksFields): Parsed<TracksPlan> {
     if (!parsed.ok) return parsed;
     fastLeadTimeDays = parsed.value;
   }
-  return good({ fastShare, safeShare: safe.value, fastLeadTimeDays });
+  const triaged = fields.triagedOpening?.trim() ?? "";
+  if (triaged === "") return good({ fastShare, safeShare: safe.value, fastLeadTimeDays });
+  const triagedOpening = parseShare("triagedOpening", triaged);
+  if (!triagedOpening.ok) return triagedOpening;
+  return good({ fastShare, safeShare: safe.value, fastLeadTimeDays, triagedOpeningShare: triagedOpening.value });
 }
 
 /**

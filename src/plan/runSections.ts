@@ -74,6 +74,7 @@ export async function runSections(options: RunSectionsOptions): Promise<RunSecti
       // Tracks 2 and 4 share the plan's capacity, given or by the planning rule.
       capacity: rows.map((row) => row.capacity),
       fastLeadTimeDays: sections.tracks.fastLeadTimeDays,
+      triagedOpeningShare: sections.tracks.triagedOpeningShare ?? 0,
     });
     if (!tracks.ok) return { ok: false, problem: { kind: "engine", message: tracks.error.message } };
     results.tracks = tracks.value;

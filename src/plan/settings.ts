@@ -12,9 +12,11 @@ export const SETTING_NAMES = {
   seed: ["Seed", "Startgetal"],
   target: ["TargetBacklog", "Doelvoorraad"],
   tracks: ["Tracks", "Sporen"],
-  fastShare: ["FastShare", "AandeelSnelSpoor"],
+  // The third name is the one before triage was called by its name (issue 14): still read.
+  fastShare: ["FastShare", "AandeelTriage", "AandeelSnelSpoor"],
   safeShare: ["SafeShare", "AandeelSpoor2"],
-  fastLeadTime: ["FastLeadTime", "DoorlooptijdSnelSpoor"],
+  fastLeadTime: ["FastLeadTime", "DoorlooptijdTriage", "DoorlooptijdSnelSpoor"],
+  triagedOpening: ["TriagedOpening", "GetrieerdDeelBeginvoorraad"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -30,6 +32,7 @@ export const SETTING_FLAGS: Record<SettingKey, string> = {
   fastShare: "--fast-share",
   safeShare: "--safe-share",
   fastLeadTime: "--fast-lead-time",
+  triagedOpening: "--triaged-opening",
 };
 
 /** The switches; the other settings are values. */
@@ -44,6 +47,7 @@ const SECTION_OF: Partial<Record<SettingKey, SwitchKey>> = {
   fastShare: "tracks",
   safeShare: "tracks",
   fastLeadTime: "tracks",
+  triagedOpening: "tracks",
 };
 
 /** Where a setting came from, for the message that names it. */
@@ -118,6 +122,7 @@ export function settingsToSections(flags: GivenSettings, names: GivenSettings): 
     fastShare: text("fastShare"),
     safeShare: text("safeShare"),
     fastLeadTime: text("fastLeadTime"),
+    triagedOpening: text("triagedOpening"),
   };
   const parsed = parseSections(fields);
   if (!parsed.ok) return { ok: false, problem: optionProblem(parsed.problem, sources) };

@@ -20,6 +20,7 @@ const NUMERIC: readonly ControlKey[] = [
   "fastShare",
   "safeShare",
   "fastLeadTime",
+  "triagedOpening",
 ];
 
 export type Control = HTMLInputElement | HTMLSelectElement;

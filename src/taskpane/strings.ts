@@ -29,9 +29,17 @@ export const INTAKE_MODELS: readonly IntakeModelKind[] = ["poisson", "overdisper
 
 /** The text fields of the uncertainty and tracks sections, in the order they appear. */
 export type OptionKey =
-  "dispersion" | "history" | "capacitySpread" | "runs" | "seed" | "fastShare" | "safeShare" | "fastLeadTime";
+  | "dispersion"
+  | "history"
+  | "capacitySpread"
+  | "runs"
+  | "seed"
+  | "fastShare"
+  | "safeShare"
+  | "fastLeadTime"
+  | "triagedOpening";
 export const UNCERTAINTY_KEYS: readonly OptionKey[] = ["dispersion", "history", "capacitySpread", "runs", "seed"];
-export const TRACK_KEYS: readonly OptionKey[] = ["fastShare", "safeShare", "fastLeadTime"];
+export const TRACK_KEYS: readonly OptionKey[] = ["fastShare", "safeShare", "fastLeadTime", "triagedOpening"];
 
 /** Every control a problem can point at: the inputs, the section fields and the model choice. */
 export type ControlKey = FieldKey | OptionKey | "intakeModel";
@@ -129,6 +137,11 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       hint: "Standaard 88 dagen: het cijfer uit de nota voor buiten behandeling gestelde aanvragen in 2023.",
       placeholder: "88 (standaard)",
     },
+    triagedOpening: {
+      label: "Getrieerd deel van de beginvoorraad",
+      hint: "Deel van de voorraad aan het begin dat al bij triage (Ter Apel) ligt: 0,1 of 10%. Standaard 0, net als op het wat-als-blad; spoor 2 en 4 delen de rest naar hun aandelen.",
+      placeholder: "0 (standaard)",
+    },
   },
   en: {
     opening: {
@@ -210,6 +223,11 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       label: "Triage lead time (days)",
       hint: "Default 88 days: the memo's figure for applications set aside as incomplete in 2023.",
       placeholder: "88 (default)",
+    },
+    triagedOpening: {
+      label: "Triaged part of the opening backlog",
+      hint: "Part of the opening backlog already with triage (Ter Apel): 0.1 or 10%. Default 0, as on the what-if sheet; tracks 2 and 4 split the rest by their shares.",
+      placeholder: "0 (default)",
     },
   },
 };

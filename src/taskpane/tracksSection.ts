@@ -36,6 +36,7 @@ export const mountTracksSection: MountSection = ({ doc, language }) => {
       tracks.fastShare = options.fastShare.control.value;
       tracks.safeShare = options.safeShare.control.value;
       tracks.fastLeadTime = options.fastLeadTime.control.value;
+      tracks.triagedOpening = options.triagedOpening.control.value;
     },
   };
 };

@@ -424,7 +424,7 @@ describe("the task pane in Chromium", () => {
   it("names a wrong share, unfolds its section, puts the focus there and writes nothing", async () => {
     const { page, errors } = await openPane("lang=nl-NL&names=1");
     await page.locator("#tracks-summary").click();
-    await page.getByLabel(/^Aandeel snel spoor/).fill("1,2");
+    await page.getByLabel(/^Aandeel triage \(Ter Apel\)/).fill("1,2");
     await page.getByLabel(/^Aandeel spoor 2/).fill("20%");
     // Typing in the section switched it on; fold it away again before running.
     expect(await page.getByLabel("Sporen doorrekenen").isChecked()).toBe(true);
@@ -432,11 +432,11 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("button", { name: "Prognose maken" }).click();
     await page.locator("#error-list").filter({ hasText: /\S/ }).waitFor();
     expect(await page.locator("#error-fastShare").textContent()).toBe(
-      "Aandeel snel spoor: 1,2 ligt niet tussen 0 en 1. Typ een deel zoals 0,187 of een percentage zoals 18,7%.",
+      "Aandeel triage (Ter Apel): 1,2 ligt niet tussen 0 en 1. Typ een deel zoals 0,137 of een percentage zoals 13,7%.",
     );
     expect(await page.locator("#tracks-section").getAttribute("open")).not.toBeNull();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-fastShare");
-    expect(await page.getByLabel(/^Aandeel snel spoor/).getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel(/^Aandeel triage \(Ter Apel\)/).getAttribute("aria-invalid")).toBe("true");
     const s = await standIn(page);
     expect(s.log).toEqual([]);
     expect(s.runs.at(-1)).toBe(0);

@@ -47,14 +47,14 @@ describe("shares and opening backlog per track", () => {
     const error = errorOf(checkShares([0.1, 1.2]));
     expect(error).toMatchObject({ kind: "range", argument: "shares" });
     expect(error.message).toBe("shares, track 2: expected a number from 0 to 1, got 1.2");
-    expect(errorOf(checkShares([-0.1, 0.2])).message).toBe("shares, fast track: expected a number from 0 to 1, got -0.1");
+    expect(errorOf(checkShares([-0.1, 0.2])).message).toBe("shares, triage (Ter Apel): expected a number from 0 to 1, got -0.1");
     expect(errorOf(checkShares([0.1, 0.2, 2])).message).toBe("shares, track 4: expected a number from 0 to 1, got 2");
   });
 
   test("text is a type error, a wrong count a shape error", () => {
     expect(errorOf(checkShares(["10%", 0.2]))).toMatchObject({
       kind: "type",
-      message: "shares, fast track: expected a number from 0 to 1, got '10%'",
+      message: "shares, triage (Ter Apel): expected a number from 0 to 1, got '10%'",
     });
     expect(errorOf(checkShares([0.1]))).toMatchObject({ kind: "shape" });
     expect(errorOf(checkShares([0.1, 0.1, 0.1, 0.7]))).toMatchObject({ kind: "shape" });

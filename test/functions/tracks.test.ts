@@ -8,7 +8,7 @@ import { CROWDING_OUT, FTE_CAPACITY, PROJECT_TRACKS, WAIT_WEEKS } from "../../sr
 
 
 describe("PROJECT_TRACKS", () => {
-  test("spills one row per week and one column per track: fast track, track 2, track 4", () => {
+  test("spills one row per week and one column per track: triage (Ter Apel), track 2, track 4", () => {
     const out = PROJECT_TRACKS([[50, 100, 1290]], [[25]], [[0.19, 0.2]], [[27.5]]);
     expect(out).toHaveLength(52);
     expect(out.every((row) => row.length === 3)).toBe(true);
@@ -22,12 +22,33 @@ describe("PROJECT_TRACKS", () => {
   });
 
   test("ranges as columns or rows, a single opening total, weeks and lead time", () => {
-    const asRow = PROJECT_TRACKS([[1440]], [[25]], [[0.1, 0.2]], [[30]], [[10]], [[60]]);
-    const asColumn = PROJECT_TRACKS(1440 as never, [[25]], column([0.1, 0.2]), [[30]], 10 as never, 60 as never);
+    const asRow = PROJECT_TRACKS([[1440]], [[25]], [[0.1, 0.2]], [[30]], [[10]], [[60]], [[0.1]]);
+    const asColumn = PROJECT_TRACKS(1440 as never, [[25]], column([0.1, 0.2]), [[30]], 10 as never, 60 as never, 0.1 as never);
     expect(asRow).toHaveLength(10);
     expect(asColumn).toEqual(asRow);
-    // Week 1: 144 + 2.5 open on the fast track, decided at 1 ÷ (1 + 60/7) a week.
+    // Week 1: 144 (the triaged part) + 2.5 open in triage, decided at 1 ÷ (1 + 60/7) a week.
     expect(asRow[0]?.[0]).toBeCloseTo(146.5 - 146.5 / (1 + 60 / 7), 9);
+  });
+
+  test("the triaged part of one opening total defaults to 0, as on the what-if sheet", () => {
+    const out = PROJECT_TRACKS([[1440]], [[25]], [[0.1, 0.2]], [[30]], [[10]], [[60]]);
+    // Week 1: only the 2.5 filed that week are open in triage.
+    expect(out[0]?.[0]).toBeCloseTo(2.5 - 2.5 / (1 + 60 / 7), 9);
+    // Tracks 2 and 4 share the 1440 in the ratio 0.2 : 0.7.
+    const engine = projectTracks({ openingByTrack: 1440, intake: 25, shares: [0.1, 0.2], capacity: 30, weeks: 10, fastLeadTimeDays: 60 });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(engine.value.opening.safe).toBeCloseTo((1440 * 0.2) / 0.9, 9);
+    out.forEach((row, t) => expect(row[2]).toBeCloseTo(engine.value.tracks.regular[t]?.backlog as number, 12));
+    // Per track, the triaged part is not used.
+    expect(PROJECT_TRACKS([[0, 100, 1340]], [[25]], [[0.1, 0.2]], [[30]], [[10]], [[60]], [[0.5]])).toEqual(
+      PROJECT_TRACKS([[0, 100, 1340]], [[25]], [[0.1, 0.2]], [[30]], [[10]], [[60]]),
+    );
+  });
+
+  test("a triaged part outside 0 to 1 is an error naming it", () => {
+    const result = call(() => PROJECT_TRACKS([[1440]], [[25]], [[0.1, 0.2]], [[30]], null as never, null as never, [[1.5]]));
+    expect(result.code).toBe("#VALUE!");
+    expect(result.message).toContain("triaged_opening_share");
   });
 
   test("weekly intake and capacity ranges set the horizon", () => {
@@ -44,7 +65,7 @@ describe("PROJECT_TRACKS", () => {
     ["a share above 1", [[0.1, 1.2]], "#VALUE!", "shares, track 2: expected a number from 0 to 1, got 1.2"],
     ["shares adding up to more than 1", [[0.6, 0.5]], "#VALUE!", "shares: the shares add up to 1.1; they must add up to at most 1"],
     ["three shares short of 1", [[0.1, 0.2, 0.5]], "#VALUE!", "shares: the three shares add up to 0.8"],
-    ["text as a share", [["10%", 0.2]], "#VALUE!", "shares, fast track: expected a number from 0 to 1, got '10%'"],
+    ["text as a share", [["10%", 0.2]], "#VALUE!", "shares, triage (Ter Apel): expected a number from 0 to 1, got '10%'"],
     ["four shares", [[0.1, 0.1, 0.1, 0.1]], "#VALUE!", "shares: expected two values"],
     ["a 2×2 range", [[0.1, 0.1], [0.1, 0.1]], "#VALUE!", "shares: expected one column or one row"],
   ])("%s is an error naming the shares", (_, shares, code, message) => {
@@ -167,9 +188,10 @@ describe("metadata from the JSDoc", () => {
       ["capacity", false],
       ["weeks", true],
       ["fast_lead_time", true],
+      ["triaged_opening_share", true],
     ]);
     expect(byName.get("PROJECT_TRACKS")?.result.dimensionality).toBe("matrix");
-    expect(byName.get("PROJECT_TRACKS")?.description).toMatch(/fast track, track 2 .*track 4/);
+    expect(byName.get("PROJECT_TRACKS")?.description).toMatch(/triage \(Ter Apel\), track 2 .*track 4/);
     expect(shape("WAIT_WEEKS")).toEqual([["position", false], ["decisions_per_week", false]]);
     expect(shape("FTE_CAPACITY")).toEqual([["fte", false], ["decisions_per_fte_week", false]]);
     expect(shape("CROWDING_OUT")).toEqual([

@@ -18,9 +18,27 @@ describe("settingsToSections", () => {
       ok: true,
       sections: {
         uncertainty: { model: "poisson", runs: 10_000, seed: 2024, capacitySpread: 0 },
-        tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 88 },
+        tracks: { fastShare: 190 / 1390, safeShare: 0.2, fastLeadTimeDays: 88 },
       },
     });
+  });
+
+  test("the triaged part of the opening backlog: a flag or a name, blank is absent (0)", () => {
+    const flags: GivenSettings = { triagedOpening: { value: "10%", source: { flag: "--triaged-opening" } } };
+    const names: GivenSettings = { safeShare: named("AandeelSpoor2", 0.2) };
+    expect(settingsToSections(flags, names)).toMatchObject({ ok: true, sections: { tracks: { triagedOpeningShare: 0.1 } } });
+    const byName = settingsToSections({ tracks: { value: true, source: { flag: "--tracks" } } }, {
+      ...names,
+      triagedOpening: named("GetrieerdDeelBeginvoorraad", 0.25),
+    });
+    expect(byName).toMatchObject({ ok: true, sections: { tracks: { triagedOpeningShare: 0.25 } } });
+    const plain = settingsToSections({ tracks: { value: true, source: { flag: "--tracks" } } }, names);
+    expect(plain.ok && plain.sections.tracks?.triagedOpeningShare).toBeUndefined();
+    const wrong = settingsToSections({ ...flags, triagedOpening: { value: "1,5", source: { flag: "--triaged-opening" } } }, names);
+    if (wrong.ok) throw new Error("expected a problem");
+    expect(describeSettingProblem(wrong.problem, "nl")).toBe(
+      "--triaged-opening moet een aandeel van 0 tot 1 zijn (of 0% tot 100%), niet '1,5'.",
+    );
   });
 
   test("a flag overrides the workbook's name; a name's cell value is read as typed", () => {

@@ -59,12 +59,23 @@ describe("parseSections", () => {
     expect(parse("0,187")).toBeCloseTo(0.187, 12);
     expect(parse("18,7%")).toBeCloseTo(0.187, 12);
     expect(parse("18.7 %")).toBeCloseTo(0.187, 12);
-    expect(parse("")).toBe(0.187);
+    expect(parse("")).toBe(190 / 1390);
     // A bare 18.7 is not silently read as a percentage.
     expect(parse("18.7")).toEqual({ kind: "share-range", field: "fastShare", text: "18.7" });
   });
 
-  it("lets the fast track and track 2 take everything, and no more", () => {
+  it("reads the triaged part of the opening backlog as a share; blank leaves it out (0)", () => {
+    const parse = (triagedOpening: string) => {
+      const parsed = parseSections(withTracks({ triagedOpening }));
+      return parsed.ok ? parsed.plan.tracks?.triagedOpeningShare : parsed.problem;
+    };
+    expect(parse("10%")).toBeCloseTo(0.1, 12);
+    expect(parse("0,25")).toBe(0.25);
+    expect(parse(" ")).toBeUndefined();
+    expect(parse("1,5")).toEqual({ kind: "share-range", field: "triagedOpening", text: "1,5" });
+  });
+
+  it("lets triage (Ter Apel) and track 2 take everything, and no more", () => {
     const all = parseSections(withTracks({ fastShare: "0.1", safeShare: "0.9" }));
     expect(all.ok && all.plan.tracks).toEqual({ fastShare: 0.1, safeShare: 0.9, fastLeadTimeDays: 88 });
     const more = parseSections(withTracks({ fastShare: "0.1", safeShare: "0.91" }));

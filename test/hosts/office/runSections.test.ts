@@ -304,21 +304,40 @@ describe("tracks section", () => {
     expect(ok.tracks?.closing.safe).toBe(0);
     expect(sheet.at("AO1")?.value).toBe("Tracks: backlog by processing track");
     expect(sheet.at("AO2")?.value).toBe(
-      "Share of intake: fast track 18.7%, track 2 (safe countries) 20%, track 4 61.3%. The fast track has its own, extra capacity and a lead time of 88 days; tracks 2 and 4 share the projection's capacity, track 2 first.",
+      "Share of intake: triage (Ter Apel) 18.7%, track 2 (safe countries) 20%, track 4 61.3%. Triage has its own, extra capacity and a lead time of 88 days; tracks 2 and 4 share the projection's capacity, track 2 first.",
     );
     expect(tracksLines(ok, "nl", "nl-NL").map((l) => l.value)).toEqual(["57,7", "0", "896,9", "954,6"]);
   });
 
-  it("shares the planning rule's capacity when none is given, and defaults the fast track to the memo's figures", async () => {
+  it("moves the triaged part of the opening backlog into triage, as the what-if sheet does", async () => {
+    const wb = plannerWorkbook(52);
+    const request = { sections: sections(false, { safeShare: "20%", triagedOpening: "10%" }) };
+    const ok = success((await run(wb, { opening: "Invoer!C2", intake: "Invoer!C5:C56" }, request)).outcome);
+    const engine = projectTracks({
+      openingByTrack: 1440,
+      intake: 25,
+      shares: [190 / 1390, 0.2],
+      capacity: 27.5,
+      weeks: 52,
+      triagedOpeningShare: 0.1,
+    });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(engine.value.opening.fast).toBeCloseTo(144, 9);
+    expect(ok.tracks?.closing.total).toBeCloseTo(engine.value.closingBacklog.total, 9);
+    const wrong = await run(plannerWorkbook(52), PLAN, { sections: sections(false, { safeShare: "20%", triagedOpening: "1,5" }) });
+    expect(wrong.outcome.ok).toBe(false);
+  });
+
+  it("shares the planning rule's capacity when none is given, and defaults triage (Ter Apel) to the memo's figures", async () => {
     const wb = plannerWorkbook(52);
     const ok = success(
       (await run(wb, { opening: "Invoer!C2", intake: "Invoer!C5:C56" }, { sections: sections(false, { safeShare: "20%" }) }))
         .outcome,
     );
-    const engine = projectTracks({ openingByTrack: 1440, intake: 25, shares: [0.187, 0.2], capacity: 27.5, weeks: 52 });
+    const engine = projectTracks({ openingByTrack: 1440, intake: 25, shares: [190 / 1390, 0.2], capacity: 27.5, weeks: 52 });
     if (!engine.ok) throw new Error(engine.error.message);
     expect(ok.tracks?.closing.total).toBeCloseTo(engine.value.closingBacklog.total, 9);
-    expect(ok.tracks?.shares.fast).toBe(0.187);
+    expect(ok.tracks?.shares.fast).toBe(190 / 1390);
     expect(ok.tracks?.fastLeadTimeDays).toBe(88);
     // Without the fan, the tracks sit right of the projection chart.
     expect(wb.tables.map((t) => t.range)).toEqual(["A14:H66", "T4:AC56"]);
@@ -343,12 +362,12 @@ describe("a wrong section field: nothing is written, the message names the field
   it.each([
     [
       tracks({ fastShare: "1.2" }),
-      "Fast-track share: 1.2 is not between 0 and 1. Type a share such as 0.187 or a percentage such as 18.7%.",
+      "Triage (Ter Apel) share: 1.2 is not between 0 and 1. Type a share such as 0.137 or a percentage such as 13.7%.",
       "fastShare",
     ],
     [
       tracks({ fastShare: "60%", safeShare: "0.5" }),
-      "Fast-track share and Track 2 share (safe countries) add up to 110%; together they may be at most 100% (track 4 takes the rest).",
+      "Triage (Ter Apel) share and Track 2 share (safe countries) add up to 110%; together they may be at most 100% (track 4 takes the rest).",
       "safeShare",
     ],
     [
@@ -357,11 +376,11 @@ describe("a wrong section field: nothing is written, the message names the field
       "safeShare",
     ],
     [tracks({ safeShare: "veel" }), "Track 2 share (safe countries): 'veel' is not a number.", "safeShare"],
-    [tracks({ fastLeadTime: "-5" }), "Fast-track lead time (days): -5 is not between 0 and 70,000.", "fastLeadTime"],
+    [tracks({ fastLeadTime: "-5" }), "Triage lead time (days): -5 is not between 0 and 70,000.", "fastLeadTime"],
     [uncertainty({ runs: "50" }), "Number of runs: 50 is not between 100 and 1,000,000.", "runs"],
     [uncertainty({ runs: "10.5" }), "Number of runs: 10.5 is not a whole number.", "runs"],
     [uncertainty({ seed: "abc" }), "Seed: 'abc' is not a number.", "seed"],
-    [uncertainty({ capacitySpread: "150%" }), "Capacity spread: 150% is not between 0 and 1. Type a share such as 0.187 or a percentage such as 18.7%.", "capacitySpread"],
+    [uncertainty({ capacitySpread: "150%" }), "Capacity spread: 150% is not between 0 and 1. Type a share such as 0.137 or a percentage such as 13.7%.", "capacitySpread"],
     [
       uncertainty({ model: "overdispersed" }),
       "Fill in the dispersion (1 to 1000; 1 = Poisson), or choose another intake model.",
@@ -388,7 +407,7 @@ describe("a wrong section field: nothing is written, the message names the field
     await expectProblem(
       plannerWorkbook(52, { capacity: true }),
       tracks({ fastShare: "1,2" }),
-      "Aandeel snel spoor: 1,2 ligt niet tussen 0 en 1. Typ een deel zoals 0,187 of een percentage zoals 18,7%.",
+      "Aandeel triage (Ter Apel): 1,2 ligt niet tussen 0 en 1. Typ een deel zoals 0,137 of een percentage zoals 13,7%.",
       "fastShare",
       "nl",
     );

@@ -72,7 +72,8 @@ export function decidedLeadTimeCore(
       }
     }
     // Decided evenly over week t + 1, which runs from t to t + 1: mean decision time t + 0.5.
-    out[t] = decided > NOTHING_DECIDED ? t + 0.5 - arrivalSum / decided : null;
+    // FIFO decides the oldest cases first, so the mean is ≥ 0; the clamp only removes float noise.
+    out[t] = decided > NOTHING_DECIDED ? Math.max(0, t + 0.5 - arrivalSum / decided) : null;
   }
 }
 

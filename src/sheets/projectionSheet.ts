@@ -4,6 +4,7 @@
  * and `npm run plan` apply the same description through their own adapters.
  */
 import {
+  decidedLeadTime,
   leadTimeCore,
   projectBacklog,
   ProjectionResult,
@@ -34,10 +35,23 @@ const LABELS = {
     closing: "Voorraad aan einde horizon",
     weeksToClear: "Weken tot voorraad nul (constante gemiddelden)",
     never: "nooit: capaciteit ≤ instroom",
-    leadTime: "Doorlooptijd aan einde horizon (weken, wet van Little)",
+    leadTime: "Wachttijd nieuwe aanvraag aan einde horizon (weken)",
+    leadTimeNote: "voorraad ÷ afdoeningen (wet van Little)",
+    decidedLeadTime: "Doorlooptijd afgedane zaken, gemiddeld (weken)",
+    decidedLeadTimeNote: "zoals de nota: wachttijd bij afdoening, wie eerst komt eerst maalt",
     target: "Streefvoorraad (vul in)",
     required: "Benodigde capaciteit per week voor streefvoorraad",
-    columns: ["Week", "Begin week", "ISO-week", "Instroom", "Capaciteit", "Afdoeningen", "Voorraad eind week", "Doorlooptijd (weken)"],
+    columns: [
+      "Week",
+      "Begin week",
+      "ISO-week",
+      "Instroom",
+      "Capaciteit",
+      "Afdoeningen",
+      "Voorraad eind week",
+      "Wachttijd nieuwe aanvraag (weken)",
+      "Doorlooptijd afgedane zaken (weken)",
+    ],
     chart: "Voorraad en instroom per week",
     backlog: "Voorraad",
     intake: "Instroom",
@@ -56,10 +70,23 @@ const LABELS = {
     closing: "Backlog at the horizon",
     weeksToClear: "Weeks to clear (constant means)",
     never: "never: capacity ≤ intake",
-    leadTime: "Lead time at the horizon (weeks, Little's law)",
+    leadTime: "Wait for a new application at the horizon (weeks)",
+    leadTimeNote: "backlog ÷ decisions (Little's law)",
+    decidedLeadTime: "Lead time of decided cases, mean (weeks)",
+    decidedLeadTimeNote: "as in the memo: time waited at decision, first in, first out",
     target: "Target backlog (enter)",
     required: "Required capacity per week for the target",
-    columns: ["Week", "Week start", "ISO week", "Intake", "Capacity", "Decisions", "Backlog end of week", "Lead time (weeks)"],
+    columns: [
+      "Week",
+      "Week start",
+      "ISO week",
+      "Intake",
+      "Capacity",
+      "Decisions",
+      "Backlog end of week",
+      "Wait for a new application (weeks)",
+      "Lead time of decided cases (weeks)",
+    ],
     chart: "Backlog and intake per week",
     backlog: "Backlog",
     intake: "Intake",
@@ -100,8 +127,12 @@ export interface ProjectionSummary {
   meanDecisions: number;
   /** Infinity when capacity does not exceed intake. */
   weeksToClear: number;
-  /** Null when nothing was decided. */
+  /** The wait for a new application at the horizon: backlog ÷ decisions. Null when nothing was decided. */
   leadTimeWeeks: number | null;
+  /** The memo's lead time: mean age at decision of all cases decided over the horizon (FIFO). */
+  decidedLeadTimeWeeks: number | null;
+  /** The same per week; null in a week where nothing was decided. */
+  decidedLeadTimeByWeek: Array<number | null>;
 }
 
 /** A vanishing number of decisions gives no finite lead time: report none rather than Infinity. */
@@ -118,6 +149,7 @@ export function summarizeProjection(inputs: PlanInputs, projection: ProjectionRe
   }
   const meanCapacity = capacity / n;
   const meanDecisions = decisions / n;
+  const decided = decidedLeadTimeOf(inputs, projection);
   return {
     closingBacklog: projection.closingBacklog,
     meanIntake: projection.meanIntake,
@@ -125,7 +157,27 @@ export function summarizeProjection(inputs: PlanInputs, projection: ProjectionRe
     meanDecisions,
     weeksToClear: weeksToClearCore(inputs.opening, projection.meanIntake, meanCapacity),
     leadTimeWeeks: finiteOrNull(meanDecisions > 0 ? leadTimeCore(projection.closingBacklog, meanDecisions) : null),
+    decidedLeadTimeWeeks: finiteOrNull(decided.mean),
+    decidedLeadTimeByWeek: decided.weekly,
   };
+}
+
+/**
+ * The memo's lead time ("de gemiddelde doorlooptijd van het afdoen") for the projection's own
+ * weeks: first in, first out, the opening backlog spread over opening ÷ mean intake weeks.
+ */
+function decidedLeadTimeOf(
+  inputs: PlanInputs,
+  projection: ProjectionResult,
+): { weekly: Array<number | null>; mean: number | null } {
+  const result = decidedLeadTime({
+    opening: inputs.opening,
+    intake: projection.rows.map((row) => row.intake),
+    capacity: projection.rows.map((row) => row.capacity),
+    weeks: projection.rows.length,
+  });
+  // The inputs were checked by the projection; a failure here leaves the figures blank.
+  return result.ok ? result.value : { weekly: projection.rows.map(() => null), mean: null };
 }
 
 /**
@@ -162,7 +214,7 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
         yAxisTitle: labels.cases,
       },
     ],
-    columnWidths: { A: 46, B: 14, C: 34, D: 11, E: 11, F: 12, G: 18, H: 18 },
+    columnWidths: { A: 50, B: 14, C: 34, D: 11, E: 11, F: 12, G: 18, H: 18, I: 18 },
   };
 }
 
@@ -186,7 +238,8 @@ function summaryBlocks(options: ProjectionSheetOptions): Block[] {
     [text(labels.horizon), projection.rows.length, null],
     [text(labels.closing), summary.closingBacklog, null],
     [text(labels.weeksToClear), Number.isFinite(summary.weeksToClear) ? summary.weeksToClear : text(labels.never), null],
-    [text(labels.leadTime), summary.leadTimeWeeks, null],
+    [text(labels.leadTime), summary.leadTimeWeeks, text(labels.leadTimeNote)],
+    [text(labels.decidedLeadTime), summary.decidedLeadTimeWeeks, text(labels.decidedLeadTimeNote)],
   ];
   const targetRow = SUMMARY_ROW + summaryCells.length;
   const figures = (from: number, to: number, numberFormat: string): Block => ({
@@ -226,10 +279,14 @@ function summaryBlocks(options: ProjectionSheetOptions): Block[] {
   ];
 }
 
-/** The weekly table: week, start date, ISO week, intake, capacity, decisions, backlog, lead time. */
+/**
+ * The weekly table: week, start date, ISO week, intake, capacity, decisions, backlog, the wait for
+ * a new application (backlog ÷ decisions) and the memo's lead time of the cases decided that week.
+ */
 function projectionTable(inputs: PlanInputs, projection: ProjectionResult, language: Language): TableSpec {
   const firstWeek = inputs.firstWeek;
-  const tableRows: Cell[][] = projection.rows.map((row) => {
+  const decided = decidedLeadTimeOf(inputs, projection).weekly;
+  const tableRows: Cell[][] = projection.rows.map((row, t) => {
     const start = firstWeek === undefined ? null : firstWeek + 7 * (row.week - 1);
     return [
       row.week,
@@ -240,9 +297,10 @@ function projectionTable(inputs: PlanInputs, projection: ProjectionResult, langu
       row.decisions,
       row.backlog,
       row.leadTimeWeeks,
+      finiteOrNull(decided[t] ?? null),
     ];
   });
-  const formats = ["0", "yyyy-mm-dd", "@", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "0.0"];
+  const formats = ["0", "yyyy-mm-dd", "@", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "0.0", "0.0"];
   return {
     name: PROJECTION_TABLE,
     at: cellAddress(TABLE_ROW, 0),

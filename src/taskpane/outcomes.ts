@@ -174,6 +174,10 @@ export function summaryLines(outcome: RunSuccess, language: Language, locale: st
     },
     { label: resultText.leadTime, value: summary.leadTimeWeeks === null ? "–" : number.format(summary.leadTimeWeeks) },
     {
+      label: resultText.decidedLeadTime,
+      value: summary.decidedLeadTimeWeeks === null ? "–" : number.format(summary.decidedLeadTimeWeeks),
+    },
+    {
       label: resultText.required(number.format(outcome.inputs.target), number.format(outcome.weeks)),
       value: number.format(outcome.requiredCapacity),
     },

@@ -11,7 +11,10 @@ export interface ResultText {
   closing: string;
   weeksToClear: string;
   never: string;
+  /** Backlog ÷ decisions at the horizon: the wait for a new application. */
   leadTime: string;
+  /** The memo's lead time: mean time waited by the cases decided over the horizon. */
+  decidedLeadTime: string;
   required: (target: string, weeks: string) => string;
   weeks: (n: string) => string;
   uncertaintyHeading: string;
@@ -33,7 +36,8 @@ export const RESULT_TEXT: Record<Language, ResultText> = {
     closing: "Voorraad aan het einde van de horizon",
     weeksToClear: "Weken tot de voorraad nul is",
     never: "nooit: de capaciteit is niet groter dan de instroom",
-    leadTime: "Doorlooptijd aan het einde (weken)",
+    leadTime: "Wachttijd nieuwe aanvraag aan het einde (weken)",
+    decidedLeadTime: "Doorlooptijd afgedane zaken, gemiddeld (weken)",
     required: (target, weeks) => `Benodigde capaciteit per week voor een voorraad van ${target} in ${weeks} weken`,
     weeks: (n) => `${n} weken`,
     uncertaintyHeading: "Onzekerheid",
@@ -52,7 +56,8 @@ export const RESULT_TEXT: Record<Language, ResultText> = {
     closing: "Backlog at the horizon",
     weeksToClear: "Weeks to clear the backlog",
     never: "never: capacity does not exceed intake",
-    leadTime: "Lead time at the horizon (weeks)",
+    leadTime: "Wait for a new application at the horizon (weeks)",
+    decidedLeadTime: "Lead time of decided cases, mean (weeks)",
     required: (target, weeks) => `Required weekly capacity for a backlog of ${target} in ${weeks} weeks`,
     weeks: (n) => `${n} weeks`,
     uncertaintyHeading: "Uncertainty",

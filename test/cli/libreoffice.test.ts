@@ -337,7 +337,7 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
       sheets: ["projection"],
       sections: {
         uncertainty: { model: "poisson", dispersion: 1, history: "", capacitySpread: 0, runs: 10_000, seed: 2024 },
-        tracks: { fastShare: 0.187, safeShare: 0.2, fastLeadTimeDays: 88 },
+        tracks: { fastShare: 190 / 1390, safeShare: 0.2, fastLeadTimeDays: 88 },
       },
     });
     if (!result.ok) throw new Error(result.problem.kind);
@@ -362,7 +362,7 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
     const tracks = projectTracks({
       openingByTrack: MEMO.opening,
       intake: Array.from({ length: 52 }, () => MEMO.intake),
-      shares: [0.187, 0.2],
+      shares: [190 / 1390, 0.2],
       capacity: Array.from({ length: 52 }, () => MEMO.capacity),
       fastLeadTimeDays: 88,
     });

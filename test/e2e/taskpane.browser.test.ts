@@ -222,7 +222,7 @@ describe("the task pane in Chromium", () => {
     const s = await standIn(page);
     // The projection table, then the tracks table to the right of the fan; no table for the fan.
     expect(s.tables.map((t) => [t.name, t.sheet.name, t.range])).toEqual([
-      ["VoorraadplannerPrognose", "Prognose", "A14:H66"],
+      ["VoorraadplannerPrognose", "Prognose", "A14:I66"],
       ["VoorraadplannerSporen", "Prognose", "AP4:AY56"],
     ]);
     expect(s.charts.map((c) => c.type)).toEqual(["Line", "Line", "AreaStacked"]);

@@ -183,7 +183,7 @@ describe("2. values out of range", () => {
     expect(lines.find((l) => l.label === "Weeks to clear the backlog")?.value).toBe(
       "never: capacity does not exceed intake",
     );
-    expect(lines.find((l) => l.label === "Lead time at the horizon (weeks)")?.value).toBe("–");
+    expect(lines.find((l) => l.label === "Wait for a new application at the horizon (weeks)")?.value).toBe("–");
     // On the sheet: "never" in words, a blank lead time, and only finite numbers.
     expect(wb.sheet("Projection").at("B9")?.value).toBe("never: capacity ≤ intake");
     expect(wb.sheet("Projection").at("B10")?.value ?? null).toBeNull();
@@ -528,7 +528,7 @@ describe("6. text that could turn into a formula", () => {
     const ok = success((await run(pane, { ...INPUTS, sheetName: "=1+1" }, { sections: emptySectionFields() })).outcome);
     expect(ok.sheetName).toBe("=1+1");
     const written = [...pane.sheet("=1+1").cells.entries()].filter(([, c]) => c.formula !== undefined);
-    expect(written.map(([k, c]) => [k, c.formula])).toEqual([["11,1", "=MAX(0,B5+(B4-B11)/B7)"]]);
+    expect(written.map(([k, c]) => [k, c.formula])).toEqual([["12,1", "=MAX(0,B5+(B4-B12)/B7)"]]);
   });
 
   test("6b CLI path (ExcelJS): the same texts are strings in the saved package, read back without ExcelJS", async () => {
@@ -555,7 +555,7 @@ describe("6. text that could turn into a formula", () => {
     expect(result.code).toBe(0);
     const out = await readPackage(fs.readFileSync(path.join(dir, "out.xlsx")));
     const projection = [...out.sheet("Projection").cells.entries()].filter(([, c]) => c.formula !== undefined);
-    expect(projection.map(([a, c]) => [a, c.formula])).toEqual([["B12", "MAX(0,B5+(B4-B11)/B7)"]]);
+    expect(projection.map(([a, c]) => [a, c.formula])).toEqual([["B13", "MAX(0,B5+(B4-B12)/B7)"]]);
     expect(sha(input)).toBe(before);
   });
 });

@@ -2,6 +2,7 @@
  * The projection sheet as a SheetSpec: the memo's figures, the table, the summary and the chart.
  * Pure: no host, no adapter.
  */
+import { decidedLeadTime } from "../../src/engine";
 import { isoDate, isoWeekLabel } from "../../src/sheets/dates";
 import type { PlanInputs } from "../../src/sheets/inputs";
 import {
@@ -70,20 +71,36 @@ describe("the memo's 2024 plan", () => {
       "Capacity",
       "Decisions",
       "Backlog end of week",
-      "Lead time (weeks)",
+      "Wait for a new application (weeks)",
+      "Lead time of decided cases (weeks)",
     ]);
-    expect(table.rows[0]).toEqual([1, null, null, 25, 1600 / 52, 1600 / 52, 1440 + 25 - 1600 / 52, (1440 + 25 - 1600 / 52) / (1600 / 52)]);
+    expect(table.rows[0]?.slice(0, 8)).toEqual([1, null, null, 25, 1600 / 52, 1600 / 52, 1440 + 25 - 1600 / 52, (1440 + 25 - 1600 / 52) / (1600 / 52)]);
+    // The memo's lead time: the 1440 were filed evenly over the 57.6 weeks before week 1 (1440 ÷ 25);
+    // week 1 decides the oldest 30.77, filed on average 57.6 − 30.77/50 weeks before week 1 began.
+    expect(table.rows[0]?.[8]).toBeCloseTo(0.5 + 57.6 - 1600 / 52 / 50, 9);
     for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
   });
 
+  it("shows the memo's lead time next to the wait for a new application: still about a year in 2024", () => {
+    expect(cellAt(spec, "A10")).toEqual({ text: "Wait for a new application at the horizon (weeks)" });
+    expect(cellAt(spec, "A11")).toEqual({ text: "Lead time of decided cases, mean (weeks)" });
+    const engine = decidedLeadTime({ opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(cellAt(spec, "B11")).toBeCloseTo(engine.value.mean as number, 12);
+    // The backlog falls from 1440 to 1140, yet the cases decided waited well over 50 weeks: FIFO
+    // decides the opening backlog, filed over the 57.6 weeks before, first.
+    expect(cellAt(spec, "B11") as number).toBeGreaterThan(50);
+    spec.tables[0]!.rows.forEach((row, t) => expect(row[8]).toBeCloseTo(engine.value.weekly[t] as number, 12));
+  });
+
   it("computes the required capacity live from the target cell, against the right cells", () => {
-    const required = cellAt(spec, "B12");
-    expect(required !== null && typeof required === "object" && isFormula(required) && required.formula).toBe("=MAX(0,B5+(B4-B11)/B7)");
+    const required = cellAt(spec, "B13");
+    expect(required !== null && typeof required === "object" && isFormula(required) && required.formula).toBe("=MAX(0,B5+(B4-B12)/B7)");
     expect(cellAt(spec, "B4")).toBe(1440); // opening
     expect(cellAt(spec, "B5")).toBe(25); // mean intake
     expect(cellAt(spec, "B7")).toBe(52); // horizon
-    expect(cellAt(spec, "B11")).toBe(0); // target, typed by the planner
-    expect(blockOf(spec, "B11")?.style).toBe("input");
+    expect(cellAt(spec, "B12")).toBe(0); // target, typed by the planner
+    expect(blockOf(spec, "B12")?.style).toBe("input");
   });
 
   it("shows the horizon as whole weeks and the other figures with one decimal", () => {
@@ -133,6 +150,9 @@ describe("the planning rule and the calendar", () => {
     expect(cellAt(spec, "B9")).toEqual({ text: "never: capacity ≤ intake" });
     expect(cellAt(spec, "B10")).toBeNull();
     expect(spec.tables[0]!.rows[0]![7]).toBeNull();
+    // Nothing decided: no lead time of decided cases either, in the summary or the weeks.
+    expect(cellAt(spec, "B11")).toBeNull();
+    expect(spec.tables[0]!.rows.every((row) => row[8] === null)).toBe(true);
   });
 
   it("gives week-start dates and ISO week labels, as text, and charts against them", () => {
@@ -177,6 +197,8 @@ describe("summarizeProjection", () => {
       meanDecisions: 30,
       weeksToClear: 100 / 15,
       leadTimeWeeks: 70 / 30,
+      decidedLeadTimeWeeks: s.decidedLeadTimeWeeks,
+      decidedLeadTimeByWeek: s.decidedLeadTimeByWeek,
     });
   });
 

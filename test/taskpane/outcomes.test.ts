@@ -134,22 +134,25 @@ describe("summary", () => {
     kind: "projection",
     sheetName: "Prognose",
     inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 0 },
-    summary: { closingBacklog: 1140, meanIntake: 25, meanCapacity: 30.77, meanDecisions: 30.77, weeksToClear: 249.6, leadTimeWeeks: 37.05 },
+    summary: { closingBacklog: 1140, meanIntake: 25, meanCapacity: 30.77, meanDecisions: 30.77, weeksToClear: 249.6, leadTimeWeeks: 37.05, decidedLeadTimeWeeks: 57.48 },
     weeks: 104,
     requiredCapacity: 38.846,
   } as unknown as RunSuccess;
 
   it("shows numbers in the planner's locale", () => {
-    expect(summaryLines(outcome, "nl", "nl-NL").map((l) => l.value)).toEqual(["1140", "249,6", "37,1", "38,8"]);
-    expect(summaryLines(outcome, "en", "en-US").map((l) => l.value)).toEqual(["1140", "249.6", "37.1", "38.8"]);
-    expect(summaryLines(outcome, "en", "en-US")[3]?.label).toBe("Required weekly capacity for a backlog of 0 in 104 weeks");
+    expect(summaryLines(outcome, "nl", "nl-NL").map((l) => l.value)).toEqual(["1140", "249,6", "37,1", "57,5", "38,8"]);
+    expect(summaryLines(outcome, "en", "en-US").map((l) => l.value)).toEqual(["1140", "249.6", "37.1", "57.5", "38.8"]);
+    expect(summaryLines(outcome, "en", "en-US")[2]?.label).toBe("Wait for a new application at the horizon (weeks)");
+    expect(summaryLines(outcome, "en", "en-US")[3]?.label).toBe("Lead time of decided cases, mean (weeks)");
+    expect(summaryLines(outcome, "en", "en-US")[4]?.label).toBe("Required weekly capacity for a backlog of 0 in 104 weeks");
   });
 
   it("says 'never' when the backlog does not clear", () => {
-    const never = { ...outcome, summary: { ...outcome.summary, weeksToClear: Infinity, leadTimeWeeks: null } } as RunSuccess;
+    const never = { ...outcome, summary: { ...outcome.summary, weeksToClear: Infinity, leadTimeWeeks: null, decidedLeadTimeWeeks: null } } as RunSuccess;
     const lines = summaryLines(never, "en", "en-US");
     expect(lines[1]?.value).toBe("never: capacity does not exceed intake");
     expect(lines[2]?.value).toBe("–");
+    expect(lines[3]?.value).toBe("–");
   });
 });
 

@@ -123,7 +123,7 @@ export async function expectTenThousandWeeksSplit(): Promise<FakeWorkbook> {
   expect(write.bytes).toBeGreaterThan(2 * CHUNK_BUDGET_BYTES);
   expect(write.largestOp).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES + 1024);
   expect(outcome.ok && outcome.report.batchBytes[0]).toBeGreaterThanOrEqual(write.bytes * 0.9);
-  expect(wb.tables[0]?.range).toBe(`A14:H${14 + MAX_WEEKS}`);
+  expect(wb.tables[0]?.range).toBe(`A14:I${14 + MAX_WEEKS}`);
   const sheet = wb.sheet("Projection");
   expect(sheet.at(`A${14 + MAX_WEEKS}`)?.value).toBe(MAX_WEEKS);
   expect(sheet.at(`C${14 + MAX_WEEKS}`)?.value).toMatch(/^\d{4}-W\d{2}$/);

@@ -25,7 +25,7 @@ describe("runPlan: a projection", () => {
     // The memo's 2024 plan: 1440 + 52 × 25 − 1600 = 1140.
     expect(outcome.summary.closingBacklog).toBeCloseTo(1140, 6);
     const sheet = wb.sheet("Projection");
-    expect(sheet.read("A14:H14")[0]).toEqual([
+    expect(sheet.read("A14:I14")[0]).toEqual([
       "Week",
       "Week start",
       "ISO week",
@@ -33,13 +33,14 @@ describe("runPlan: a projection", () => {
       "Capacity",
       "Decisions",
       "Backlog end of week",
-      "Lead time (weeks)",
+      "Wait for a new application (weeks)",
+      "Lead time of decided cases (weeks)",
     ]);
     expect(sheet.at("A15")?.value).toBe(1);
     expect(sheet.at("G66")?.value).toBeCloseTo(1140, 6);
     expect(sheet.at("G15")?.format).toBe("#,##0.0");
     expect(wb.tables.map((t) => [t.name, t.sheet.name, t.range, t.style])).toEqual([
-      [PROJECTION_TABLE, "Projection", "A14:H66", "TableStyleMedium2"],
+      [PROJECTION_TABLE, "Projection", "A14:I66", "TableStyleMedium2"],
     ]);
     expect(wb.charts).toHaveLength(1);
     expect(wb.charts[0]?.type).toBe("Line");
@@ -48,7 +49,7 @@ describe("runPlan: a projection", () => {
       ["Intake", "D15:D66", "A15:A66"],
     ]);
     // The target formula stays a formula; the summary figures are numbers.
-    expect(sheet.at("B12")?.formula).toBe("=MAX(0,B5+(B4-B11)/B7)");
+    expect(sheet.at("B13")?.formula).toBe("=MAX(0,B5+(B4-B12)/B7)");
     expect(sheet.at("B8")?.value).toBeCloseTo(1140, 6);
     expect(wb.activeSheet).toBe("Projection");
     expect(wb.sheet("Invoer").snapshot()).toBe(before);
@@ -89,7 +90,7 @@ describe("runPlan: a projection", () => {
     expect(outcome.summary.closingBacklog).toBeCloseTo(1440 - 26 * 5, 6);
     // Required: 25 + (1440 − 1000) / 26.
     expect(outcome.requiredCapacity).toBeCloseTo(25 + 440 / 26, 9);
-    expect(wb.sheet("Projection").at("B11")?.value).toBe(1000);
+    expect(wb.sheet("Projection").at("B12")?.value).toBe(1000);
   });
 
   it("takes a typed uplift as a percentage", async () => {
@@ -150,7 +151,7 @@ describe("runPlan: a projection", () => {
     expect(syncs).toBe(3);
     expect(outcome.ok && outcome.replaced).toBe(true);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Notities", "Projection"]);
-    expect(wb.tables.map((t) => t.range)).toEqual(["A14:H34"]);
+    expect(wb.tables.map((t) => t.range)).toEqual(["A14:I34"]);
     expect(wb.charts).toHaveLength(1);
     const sheet = wb.sheet("Projection");
     expect(sheet.at("A35")).toBeUndefined(); // week 21 of the first run is gone

@@ -118,13 +118,13 @@ describe("uncertainty section", () => {
       ["P90", "W5:W56", "T5:T56"],
       ["Plan", "X5:X56", "T5:T56"],
     ]);
-    expect(wb.tables.map((t) => t.range)).toEqual(["A14:H66"]);
+    expect(wb.tables.map((t) => t.range)).toEqual(["A14:I66"]);
     expectNoOverlap(wb, "Projection");
-    // No cell in columns I to S: the gap right of the table, under the projection chart, and the
+    // No cell in columns J to S: the gap right of the table, under the projection chart, and the
     // empty column before the fan.
     const between = [...sheet.cells.keys()].filter((key) => {
       const column = Number(key.split(",")[1]);
-      return column >= 8 && column <= 18;
+      return column >= 9 && column <= 18;
     });
     expect(between).toEqual([]);
   });
@@ -271,7 +271,7 @@ describe("tracks section", () => {
     expect(syncs).toBe(3);
     const ok = success(outcome);
     expect(wb.tables.map((t) => [t.name, t.range])).toEqual([
-      [PROJECTION_TABLE, "A14:H66"],
+      [PROJECTION_TABLE, "A14:I66"],
       // Right of the fan's chart and of its caption (which spills over empty cells to its right).
       [TRACKS_TABLE, "AO4:AX56"],
     ]);
@@ -340,7 +340,7 @@ describe("tracks section", () => {
     expect(ok.tracks?.shares.fast).toBe(190 / 1390);
     expect(ok.tracks?.fastLeadTimeDays).toBe(88);
     // Without the fan, the tracks sit right of the projection chart.
-    expect(wb.tables.map((t) => t.range)).toEqual(["A14:H66", "T4:AC56"]);
+    expect(wb.tables.map((t) => t.range)).toEqual(["A14:I66", "T4:AC56"]);
   });
 
   it("gives the table a free name when a defined name already has it, and replaces it on a rerun", async () => {

@@ -3,6 +3,7 @@ import {
   leadTime,
   plannedCapacity,
   projectBacklog,
+  projectBacklogCore,
   ProjectBacklogOptions,
   ProjectionResult,
   requiredCapacity,
@@ -17,7 +18,12 @@ function project(options: ProjectBacklogOptions): ProjectionResult {
 
 describe("memo figures (shared/domain.md, Worked figures)", () => {
   test("2023: 1580 + 1390 filed − 1530 decided leaves 1440; Little's law ≈ 343 days", () => {
-    const year = project({ opening: 1580, intake: 1390 / 52, capacity: 1530 / 52, weeks: 52 });
+    const year = project({
+      opening: 1580,
+      intake: 1390 / 52,
+      capacity: 1530 / 52,
+      weeks: 52,
+    });
     expect(year.closingBacklog).toBeCloseTo(1440, 9);
     const sumDecisions = year.rows.reduce((s, r) => s + r.decisions, 0);
     expect(sumDecisions).toBeCloseTo(1530, 9);
@@ -29,7 +35,11 @@ describe("memo figures (shared/domain.md, Worked figures)", () => {
     const plan = project({ opening: 1440, intake: 25, capacity: 1600 / 52 });
     expect(plan.rows).toHaveLength(52);
     expect(plan.closingBacklog).toBeCloseTo(1140, 9);
-    const clear = weeksToClear({ opening: 1440, intake: 25, capacity: 1600 / 52 });
+    const clear = weeksToClear({
+      opening: 1440,
+      intake: 25,
+      capacity: 1600 / 52,
+    });
     expect(clear.ok && clear.value).toBeCloseTo(249.6, 1);
   });
 
@@ -37,18 +47,33 @@ describe("memo figures (shared/domain.md, Worked figures)", () => {
     const rule = project({ opening: 1440, intake: 25 });
     expect(rule.capacitySource).toBe("rule");
     expect(rule.rows[0]?.capacity).toBeCloseTo(27.5, 12);
-    expect(rule.rows.every((r) => r.capacity === rule.rows[0]?.capacity)).toBe(true); // held steady
+    expect(rule.rows.every((r) => r.capacity === rule.rows[0]?.capacity)).toBe(
+      true,
+    ); // held steady
     expect(rule.closingBacklog).toBeCloseTo(1310, 9);
-    expect(plannedCapacity({ intake: 25 })).toEqual({ ok: true, value: expect.closeTo(27.5, 12) });
+    expect(plannedCapacity({ intake: 25 })).toEqual({
+      ok: true,
+      value: expect.closeTo(27.5, 12),
+    });
     const clear = weeksToClear({ opening: 1440, intake: 25, capacity: 27.5 });
     expect(clear.ok && clear.value).toBeCloseTo(576, 9);
   });
 
   test("required capacity to reach 0 in 104 weeks: 38.846 a week", () => {
-    const req = requiredCapacity({ opening: 1440, intake: 25, target: 0, weeks: 104 });
+    const req = requiredCapacity({
+      opening: 1440,
+      intake: 25,
+      target: 0,
+      weeks: 104,
+    });
     expect(req.ok && req.value).toBeCloseTo(38.846, 3);
     // …and projecting with it really lands on zero at week 104.
-    const check = project({ opening: 1440, intake: 25, capacity: req.ok ? req.value : 0, weeks: 104 });
+    const check = project({
+      opening: 1440,
+      intake: 25,
+      capacity: req.ok ? req.value : 0,
+      weeks: 104,
+    });
     expect(check.closingBacklog).toBeCloseTo(0, 9);
   });
 });
@@ -69,9 +94,93 @@ describe("projectBacklog", () => {
 
   test("weeks defaults to the series length, or 52 for a single number", () => {
     expect(project({ opening: 0, intake: [1, 2, 3] }).rows).toHaveLength(3);
-    expect(project({ opening: 0, intake: 1, capacity: [1, 1, 1, 1] }).rows).toHaveLength(4);
+    expect(
+      project({ opening: 0, intake: 1, capacity: [1, 1, 1, 1] }).rows,
+    ).toHaveLength(4);
     expect(project({ opening: 0, intake: 1 }).rows).toHaveLength(52);
-    expect(project({ opening: 0, intake: [1, 2, 3], weeks: 2 }).rows).toHaveLength(2);
+    expect(
+      project({ opening: 0, intake: [1, 2, 3], weeks: 2 }).rows,
+    ).toHaveLength(2);
+  });
+
+  test("a horizon shorter than the intake range: the rule's mean uses only the weeks in it", () => {
+    const p = project({ opening: 0, intake: [10, 20, 90, 90], weeks: 2 });
+    expect(p.meanIntake).toBe(15);
+    expect(p.rows.map((r) => r.capacity)).toEqual([16.5, 16.5]);
+    expect(p.capacitySource).toBe("rule");
+    const given = project({
+      opening: 0,
+      intake: [10, 20, 90],
+      capacity: [1, 2, 3],
+      weeks: 2,
+    });
+    expect(given.rows.map((r) => [r.intake, r.capacity])).toEqual([
+      [10, 1],
+      [20, 2],
+    ]);
+    expect(given.meanIntake).toBe(15);
+  });
+
+  test("capacitySource says whether the caller gave capacity", () => {
+    expect(
+      project({ opening: 5, intake: 1, capacity: 0, weeks: 1 }).capacitySource,
+    ).toBe("given");
+    expect(project({ opening: 5, intake: 1, weeks: 1 }).capacitySource).toBe(
+      "rule",
+    );
+    expect(
+      project({ opening: 5, intake: 1, capacity: 3, weeks: 1 }).closingBacklog,
+    ).toBe(3);
+  });
+
+  test("a series of exactly 10,000 weeks is accepted, 10,001 refused naming the series", () => {
+    expect(
+      project({ opening: 0, intake: new Array(10_000).fill(1) }).rows,
+    ).toHaveLength(10_000);
+    for (const [options, argument] of [
+      [{ opening: 0, intake: new Array(10_001).fill(1) }, "intake"],
+      [
+        { opening: 0, intake: 1, capacity: new Array(10_001).fill(1) },
+        "capacity",
+      ],
+    ] as const) {
+      const result = projectBacklog(options);
+      expect(!result.ok && result.error).toMatchObject({
+        kind: "range",
+        argument,
+      });
+      expect(!result.ok && result.error.message).toBe(
+        `${argument}: has 10001 weeks; at most 10,000 are allowed`,
+      );
+    }
+  });
+
+  test("weeks equal to the range is accepted; longer names the capacity range when only capacity is a range", () => {
+    expect(
+      project({ opening: 0, intake: 1, capacity: [1, 2], weeks: 2 }).rows,
+    ).toHaveLength(2);
+    const result = projectBacklog({
+      opening: 0,
+      intake: 1,
+      capacity: [1, 2],
+      weeks: 3,
+    });
+    expect(!result.ok && result.error).toMatchObject({
+      kind: "range",
+      argument: "weeks",
+      got: 3,
+      message: "weeks: 3 is longer than the capacity range (2 weeks)",
+    });
+  });
+
+  test("uplift -1 (no decisions) is accepted; the default uplift is 10%", () => {
+    expect(
+      project({ opening: 5, intake: 2, uplift: -1, weeks: 1 }).rows[0]
+        ?.capacity,
+    ).toBe(0);
+    expect(
+      project({ opening: 5, intake: 20, weeks: 1 }).rows[0]?.capacity,
+    ).toBe(22);
   });
 
   test("the planning rule uses the mean intake over the horizon", () => {
@@ -80,30 +189,75 @@ describe("projectBacklog", () => {
   });
 
   test.each([
-    [{ opening: -1, intake: 25 }, "range", "opening: expected a number ≥ 0, got -1"],
-    [{ opening: 1, intake: [1, Number.NaN] }, "type", "intake, week 2: expected a number ≥ 0, got NaN"],
-    [{ opening: 1, intake: [] as number[] }, "shape", "intake: the range is empty"],
-    [{ opening: 1, intake: 1, weeks: 0 }, "range", "weeks: expected a whole number from 1 to 10,000, got 0"],
-    [{ opening: 1, intake: 1, weeks: 10_001 }, "range", "weeks: expected a whole number from 1 to 10,000, got 10001"],
-    [{ opening: 1, intake: 1, uplift: -1.5 }, "range", "uplift: expected a number ≥ -1, got -1.5"],
-    [{ opening: 1, intake: [1, 2], capacity: [1, 2, 3] }, "shape", "capacity: has 3 weeks but intake has 2"],
-    [{ opening: 1, intake: [1, 2], weeks: 3 }, "range", "weeks: 3 is longer than the intake range (2 weeks)"],
-    [{ opening: 0, intake: [1e308, 1e308] }, "range", "intake: the figures are too large to add up to a finite backlog"],
-    [{ opening: 0, intake: 1e308, uplift: 1 }, "range", "intake: the figures are too large to add up to a finite backlog"],
-  ] as [ProjectBacklogOptions, string, string][])("rejects %j", (options, kind, message) => {
-    const result = projectBacklog(options);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.kind).toBe(kind);
-      expect(result.error.message).toContain(message);
-    }
-  });
+    [
+      { opening: -1, intake: 25 },
+      "range",
+      "opening: expected a number ≥ 0, got -1",
+    ],
+    [
+      { opening: 1, intake: [1, Number.NaN] },
+      "type",
+      "intake, week 2: expected a number ≥ 0, got NaN",
+    ],
+    [
+      { opening: 1, intake: [] as number[] },
+      "shape",
+      "intake: the range is empty",
+    ],
+    [
+      { opening: 1, intake: 1, weeks: 0 },
+      "range",
+      "weeks: expected a whole number from 1 to 10,000, got 0",
+    ],
+    [
+      { opening: 1, intake: 1, weeks: 10_001 },
+      "range",
+      "weeks: expected a whole number from 1 to 10,000, got 10001",
+    ],
+    [
+      { opening: 1, intake: 1, uplift: -1.5 },
+      "range",
+      "uplift: expected a number ≥ -1, got -1.5",
+    ],
+    [
+      { opening: 1, intake: [1, 2], capacity: [1, 2, 3] },
+      "shape",
+      "capacity: has 3 weeks but intake has 2",
+    ],
+    [
+      { opening: 1, intake: [1, 2], weeks: 3 },
+      "range",
+      "weeks: 3 is longer than the intake range (2 weeks)",
+    ],
+    [
+      { opening: 0, intake: [1e308, 1e308] },
+      "range",
+      "intake: the figures are too large to add up to a finite backlog",
+    ],
+    [
+      { opening: 0, intake: 1e308, uplift: 1 },
+      "range",
+      "intake: the figures are too large to add up to a finite backlog",
+    ],
+  ] as [ProjectBacklogOptions, string, string][])(
+    "rejects %j",
+    (options, kind, message) => {
+      const result = projectBacklog(options);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.kind).toBe(kind);
+        expect(result.error.message).toContain(message);
+      }
+    },
+  );
 
   test("text in a series names the week: intake, week 14", () => {
     const intake: unknown[] = new Array(20).fill(25);
     intake[13] = "n.v.t.";
     const result = projectBacklog({ opening: 1, intake: intake as number[] });
-    expect(!result.ok && result.error.message).toBe("intake, week 14: expected a number ≥ 0, got 'n.v.t.'");
+    expect(!result.ok && result.error.message).toBe(
+      "intake, week 14: expected a number ≥ 0, got 'n.v.t.'",
+    );
     expect(!result.ok && result.error.week).toBe(14);
   });
 });
@@ -113,7 +267,10 @@ describe("closed forms", () => {
     const never = weeksToClear({ opening: 100, intake: 25, capacity: 25 });
     expect(!never.ok && never.error.kind).toBe("never");
     expect(!never.ok && never.error.message).toMatch(/never clears/);
-    expect(weeksToClear({ opening: 0, intake: 25, capacity: 10 })).toEqual({ ok: true, value: 0 });
+    expect(weeksToClear({ opening: 0, intake: 25, capacity: 10 })).toEqual({
+      ok: true,
+      value: 0,
+    });
   });
 
   test("the planning rule never hands out an infinite capacity", () => {
@@ -122,12 +279,16 @@ describe("closed forms", () => {
   });
 
   test("required capacity is never negative", () => {
-    expect(requiredCapacity({ opening: 0, intake: 1, target: 1000, weeks: 10 })).toEqual({ ok: true, value: 0 });
+    expect(
+      requiredCapacity({ opening: 0, intake: 1, target: 1000, weeks: 10 }),
+    ).toEqual({ ok: true, value: 0 });
   });
 
   test("lead time with zero decisions is a range error naming the argument", () => {
     const r = leadTime({ backlog: 10, decisionsPerWeek: 0 });
-    expect(!r.ok && r.error.message).toBe("decisions_per_week: expected a number > 0, got 0");
+    expect(!r.ok && r.error.message).toBe(
+      "decisions_per_week: expected a number > 0, got 0",
+    );
   });
 });
 
@@ -153,7 +314,10 @@ describe("properties", () => {
         const inflow = s.intake.reduce((a, b) => a + b, 0);
         const outflow = p.rows.reduce((a, r) => a + r.decisions, 0);
         const scale = Math.max(1, s.opening + inflow);
-        return Math.abs(s.opening + inflow - outflow - p.closingBacklog) <= 1e-9 * scale;
+        return (
+          Math.abs(s.opening + inflow - outflow - p.closingBacklog) <=
+          1e-9 * scale
+        );
       }),
     );
   });
@@ -162,7 +326,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const p = project(s);
-        return p.rows.every((r) => r.backlog >= 0 && r.decisions <= r.capacity && r.decisions >= 0);
+        return p.rows.every(
+          (r) =>
+            r.backlog >= 0 && r.decisions <= r.capacity && r.decisions >= 0,
+        );
       }),
     );
   });
@@ -173,7 +340,10 @@ describe("properties", () => {
         const more = s.intake.slice();
         const i = at % more.length;
         more[i] = (more[i] as number) + extra;
-        return project({ ...s, intake: more }).closingBacklog >= project(s).closingBacklog - 1e-9;
+        return (
+          project({ ...s, intake: more }).closingBacklog >=
+          project(s).closingBacklog - 1e-9
+        );
       }),
     );
   });
@@ -193,9 +363,44 @@ describe("properties", () => {
     fc.assert(
       fc.property(scenario, (s) =>
         project(s).rows.every(
-          (r) => Number.isFinite(r.backlog) && Number.isFinite(r.decisions) && (r.leadTimeWeeks === null || Number.isFinite(r.leadTimeWeeks)),
+          (r) =>
+            Number.isFinite(r.backlog) &&
+            Number.isFinite(r.decisions) &&
+            (r.leadTimeWeeks === null || Number.isFinite(r.leadTimeWeeks)),
         ),
       ),
     );
+  });
+});
+
+describe("plannedCapacity and the core loop", () => {
+  test("the rule over a weekly range uses its mean; one number is its own mean", () => {
+    expect(plannedCapacity({ intake: [10, 20, 60], uplift: 0.5 })).toEqual({
+      ok: true,
+      value: 45,
+    });
+    expect(plannedCapacity({ intake: 8, uplift: 0.25 })).toEqual({
+      ok: true,
+      value: 10,
+    });
+  });
+
+  test("bad intake or uplift is an error naming it", () => {
+    const intake = plannedCapacity({ intake: [1, -1] });
+    expect(!intake.ok && intake.error).toMatchObject({
+      argument: "intake",
+      week: 2,
+    });
+    const uplift = plannedCapacity({ intake: 1, uplift: -1.01 });
+    expect(!uplift.ok && uplift.error.argument).toBe("uplift");
+  });
+
+  test("projectBacklogCore fills decisions only when asked, and returns the closing backlog", () => {
+    const out = [0, 0];
+    const decisions = [0, 0];
+    expect(projectBacklogCore(10, [5, 5], [12, 1], out, decisions)).toBe(7);
+    expect(out).toEqual([3, 7]);
+    expect(decisions).toEqual([12, 1]);
+    expect(projectBacklogCore(10, [5, 5], [12, 1], [0, 0])).toBe(7);
   });
 });

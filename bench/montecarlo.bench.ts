@@ -13,19 +13,10 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { HyperFormula } from "hyperformula";
 import * as ts from "typescript";
-import {
-  createRng,
-  simulateBacklog,
-  SimulateBacklogOptions,
-} from "../src/engine";
+import { createRng, simulateBacklog, SimulateBacklogOptions } from "../src/engine";
 import { median, timePerCall } from "./timing";
 
-const MEMO: SimulateBacklogOptions = {
-  opening: 1440,
-  intake: 25,
-  capacity: 1600 / 52,
-  weeks: 52,
-};
+const MEMO: SimulateBacklogOptions = { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 };
 
 function simulationMs(options: SimulateBacklogOptions): number {
   let seed = 0;
@@ -40,18 +31,10 @@ function simulationMs(options: SimulateBacklogOptions): number {
 }
 
 /** The spreadsheet way: one row per week, one column per run; returns ms to build and to recalculate. */
-function hyperFormulaMs(
-  runs: number,
-  weeks: number,
-): { buildMs: number; recalcMs: number } {
+function hyperFormulaMs(runs: number, weeks: number): { buildMs: number; recalcMs: number } {
   const intakeTop = 4; // rows 0-2 hold mean intake, capacity, opening
   const backlogTop = intakeTop + weeks + 1;
-  const sheet: (string | number)[][] = [
-    ["mean intake", 25],
-    ["capacity", 1600 / 52],
-    ["opening", 1440],
-    [],
-  ];
+  const sheet: (string | number)[][] = [["mean intake", 25], ["capacity", 1600 / 52], ["opening", 1440], []];
   const column = (c: number): string => {
     let n = c + 1;
     let s = "";
@@ -61,10 +44,7 @@ function hyperFormulaMs(
     }
     return s;
   };
-  for (let t = 0; t < weeks; t++)
-    sheet.push(
-      Array.from({ length: runs }, () => "=NORM.INV(RAND(),$B$1,SQRT($B$1))"),
-    );
+  for (let t = 0; t < weeks; t++) sheet.push(Array.from({ length: runs }, () => "=NORM.INV(RAND(),$B$1,SQRT($B$1))"));
   sheet.push([]);
   for (let t = 0; t < weeks; t++) {
     sheet.push(
@@ -88,13 +68,8 @@ function hyperFormulaMs(
       hf.setCellContents({ sheet: 0, row: 0, col: 1 }, [[25 + ((j + 1) % 2)]]);
       recalcs.push(performance.now() - t0);
     }
-    const last = hf.getCellValue({
-      sheet: 0,
-      row: backlogTop + weeks - 1,
-      col: 0,
-    });
-    if (typeof last !== "number")
-      throw new Error(`HyperFormula gave ${String(last)}`);
+    const last = hf.getCellValue({ sheet: 0, row: backlogTop + weeks - 1, col: 0 });
+    if (typeof last !== "number") throw new Error(`HyperFormula gave ${String(last)}`);
     hf.destroy();
   }
   return { buildMs: median(builds), recalcMs: median(recalcs) };
@@ -104,33 +79,16 @@ function hyperFormulaMs(
  * Peak memory of one large simulation in a fresh Node process. The engine is transpiled to plain
  * JavaScript first, so the figure is not inflated by ts-node and the TypeScript compiler.
  */
-function childPeak(
-  runs: number,
-  weeks: number,
-): { ms: number; maxRssMb: number; baselineMb: number } {
+function childPeak(runs: number, weeks: number): { ms: number; maxRssMb: number; baselineMb: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mc-bench-"));
   try {
-    const engine = path.join(__dirname, "..", "src", "engine");
-    for (const name of [
-      "montecarlo/index",
-      "montecarlo/options",
-      "montecarlo/percentiles",
-      "montecarlo/simulation",
-      "montecarlo/targets",
-      "random",
-      "project",
-      "validate",
-    ]) {
-      const source = fs.readFileSync(path.join(engine, `${name}.ts`), "utf8");
+    const montecarlo = ["index", "options", "percentiles", "simulation", "targets"].map((name) => `montecarlo/${name}`);
+    for (const name of [...montecarlo, "random", "project", "validate"]) {
+      const source = fs.readFileSync(path.join(__dirname, "..", "src", "engine", `${name}.ts`), "utf8");
       const js = ts.transpileModule(source, {
-        compilerOptions: {
-          module: ts.ModuleKind.CommonJS,
-          target: ts.ScriptTarget.ES2019,
-        },
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
       }).outputText;
-      fs.mkdirSync(path.dirname(path.join(dir, `${name}.js`)), {
-        recursive: true,
-      });
+      fs.mkdirSync(path.dirname(path.join(dir, `${name}.js`)), { recursive: true });
       fs.writeFileSync(path.join(dir, `${name}.js`), js);
     }
     const script = (r: number, w: number): string => `
@@ -143,24 +101,14 @@ function childPeak(
     const spawn = (r: number, w: number): { ms: number; maxRssKb: number } => {
       const child = spawnSync(process.execPath, ["-e", script(r, w)], {
         encoding: "utf8",
-        env: {
-          ...process.env,
-          NODE_PATH: path.join(__dirname, "..", "node_modules"),
-        },
+        env: { ...process.env, NODE_PATH: path.join(__dirname, "..", "node_modules") },
       });
       if (child.status !== 0) throw new Error(`child failed: ${child.stderr}`);
-      return JSON.parse(child.stdout.trim()) as {
-        ms: number;
-        maxRssKb: number;
-      };
+      return JSON.parse(child.stdout.trim()) as { ms: number; maxRssKb: number };
     };
     const baseline = spawn(100, 1);
     const big = spawn(runs, weeks);
-    return {
-      ms: big.ms,
-      maxRssMb: big.maxRssKb / 1024,
-      baselineMb: baseline.maxRssKb / 1024,
-    };
+    return { ms: big.ms, maxRssMb: big.maxRssKb / 1024, baselineMb: baseline.maxRssKb / 1024 };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -171,13 +119,8 @@ export async function run(): Promise<void> {
   const weeks = 52;
   const poisson = simulationMs({ ...MEMO, runs });
   const spread = simulationMs({ ...MEMO, runs, capacitySpread: 0.1 });
-  const overdispersed = simulationMs({
-    ...MEMO,
-    runs,
-    intakeModel: { kind: "overdispersed", dispersion: 3 },
-  });
-  const verdict = (ms: number): string =>
-    ms <= 50 ? "≤ 50 ms: yes" : "≤ 50 ms: NO";
+  const overdispersed = simulationMs({ ...MEMO, runs, intakeModel: { kind: "overdispersed", dispersion: 3 } });
+  const verdict = (ms: number): string => (ms <= 50 ? "≤ 50 ms: yes" : "≤ 50 ms: NO");
   console.log(
     `simulateBacklog 10,000 runs × 52 weeks, Poisson, P10/P50/P90:     median ${poisson.toFixed(1)} ms (${verdict(poisson)})`,
   );
@@ -194,17 +137,13 @@ export async function run(): Promise<void> {
   const hfBuild = (hfRuns * weeks) / (hf.buildMs / 1000);
   const hfRecalc = (hfRuns * weeks) / (hf.recalcMs / 1000);
   const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
-  console.log(
-    `run-weeks per second, ours (10,000 × 52):                       ${fmt(ours)}`,
-  );
+  console.log(`run-weeks per second, ours (10,000 × 52):                       ${fmt(ours)}`);
   console.log(
     `run-weeks per second, HyperFormula NORM.INV(RAND()) sheet (${hfRuns} × ${weeks}): ` +
       `${fmt(hfRecalc)} recalculating (median ${hf.recalcMs.toFixed(0)} ms), ${fmt(hfBuild)} building (median ${hf.buildMs.toFixed(0)} ms)`,
   );
   const ratio = ours / hfRecalc;
-  console.log(
-    `ratio ours ÷ HyperFormula recalculation: ${fmt(ratio)}× (goal ≥ 100×: ${ratio >= 100 ? "yes" : "NO"})`,
-  );
+  console.log(`ratio ours ÷ HyperFormula recalculation: ${fmt(ratio)}× (goal ≥ 100×: ${ratio >= 100 ? "yes" : "NO"})`);
 
   const peak = childPeak(100_000, 520);
   console.log(

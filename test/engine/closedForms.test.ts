@@ -4,28 +4,22 @@ import { errorOf, value } from "../helpers/result";
 
 describe("weeksToClear", () => {
   test("opening ÷ (capacity − intake)", () => {
-    expect(
-      value(weeksToClear({ opening: 100, intake: 10, capacity: 30 })),
-    ).toBe(5);
+    expect(value(weeksToClear({ opening: 100, intake: 10, capacity: 30 }))).toBe(5);
   });
 
   test("nothing open: 0 weeks, even when capacity does not exceed intake", () => {
-    expect(value(weeksToClear({ opening: 0, intake: 10, capacity: 5 }))).toBe(
-      0,
-    );
+    expect(value(weeksToClear({ opening: 0, intake: 10, capacity: 5 }))).toBe(0);
   });
 
   test("capacity equal to intake never clears; a hair more does", () => {
-    const error = errorOf(
-      weeksToClear({ opening: 100, intake: 10, capacity: 10 }),
-    );
+    const error = errorOf(weeksToClear({ opening: 100, intake: 10, capacity: 10 }));
     expect(error).toMatchObject({ kind: "never", argument: "capacity" });
     expect(error.message).toBe(
       "capacity: 10 decisions a week do not exceed the intake of 10, so the backlog never clears",
     );
-    expect(
-      value(weeksToClear({ opening: 1, intake: 10, capacity: 10.5 })),
-    ).toBe(2);
+    expect(value(weeksToClear({ opening: 1, intake: 10, capacity: 10.5 }))).toBe(2);
+    // Less capacity than intake: a negative "weeks" would be nonsense; it never clears.
+    expect(errorOf(weeksToClear({ opening: 100, intake: 10, capacity: 5 })).kind).toBe("never");
   });
 
   test.each([
@@ -42,25 +36,15 @@ describe("weeksToClear", () => {
 
 describe("requiredCapacity", () => {
   test("intake + (opening − target) ÷ weeks", () => {
-    expect(
-      value(
-        requiredCapacity({ opening: 100, intake: 10, target: 20, weeks: 8 }),
-      ),
-    ).toBe(20);
+    expect(value(requiredCapacity({ opening: 100, intake: 10, target: 20, weeks: 8 }))).toBe(20);
   });
 
   test("never below 0: a target above what no decisions leave asks for 0", () => {
-    expect(
-      value(
-        requiredCapacity({ opening: 10, intake: 1, target: 100, weeks: 2 }),
-      ),
-    ).toBe(0);
+    expect(value(requiredCapacity({ opening: 10, intake: 1, target: 100, weeks: 2 }))).toBe(0);
   });
 
   test("weeks 1 and 10,000 accepted; 0, 10,001 and 1.5 refused", () => {
-    expect(
-      value(requiredCapacity({ opening: 10, intake: 0, target: 0, weeks: 1 })),
-    ).toBe(10);
+    expect(value(requiredCapacity({ opening: 10, intake: 0, target: 0, weeks: 1 }))).toBe(10);
     expect(
       value(
         requiredCapacity({
@@ -72,9 +56,7 @@ describe("requiredCapacity", () => {
       ),
     ).toBe(1);
     for (const weeks of [0, 10_001, 1.5]) {
-      expect(
-        errorOf(requiredCapacity({ opening: 10, intake: 0, target: 0, weeks })),
-      ).toMatchObject({
+      expect(errorOf(requiredCapacity({ opening: 10, intake: 0, target: 0, weeks }))).toMatchObject({
         kind: "range",
         argument: "weeks",
       });
@@ -116,31 +98,24 @@ describe("leadTime", () => {
   });
 
   test("0 decisions refused; a positive rate so small that the lead time overflows is refused too", () => {
-    expect(
-      errorOf(leadTime({ backlog: 1, decisionsPerWeek: 0 })),
-    ).toMatchObject({
+    expect(errorOf(leadTime({ backlog: 1, decisionsPerWeek: 0 }))).toMatchObject({
       kind: "range",
       argument: "decisions_per_week",
       message: "decisions_per_week: expected a number > 0, got 0",
     });
-    expect(
-      errorOf(leadTime({ backlog: 1e308, decisionsPerWeek: 1e-10 })),
-    ).toEqual({
+    expect(errorOf(leadTime({ backlog: 1e308, decisionsPerWeek: 1e-10 }))).toEqual({
       kind: "range",
       argument: "decisions_per_week",
       got: 1e-10,
-      message:
-        "decisions_per_week: 1e-10 is too small to give a finite lead time",
+      message: "decisions_per_week: 1e-10 is too small to give a finite lead time",
     });
-    expect(
-      errorOf(leadTime({ backlog: 1, decisionsPerWeek: Number.MIN_VALUE }))
-        .argument,
-    ).toBe("decisions_per_week");
+    expect(errorOf(leadTime({ backlog: 1, decisionsPerWeek: Number.MIN_VALUE })).argument).toBe("decisions_per_week");
   });
 
   test("a negative backlog names backlog", () => {
-    expect(
-      errorOf(leadTime({ backlog: -1, decisionsPerWeek: 1 })),
-    ).toMatchObject({ kind: "range", argument: "backlog" });
+    expect(errorOf(leadTime({ backlog: -1, decisionsPerWeek: 1 }))).toMatchObject({
+      kind: "range",
+      argument: "backlog",
+    });
   });
 });

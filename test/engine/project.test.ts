@@ -18,12 +18,7 @@ function project(options: ProjectBacklogOptions): ProjectionResult {
 
 describe("memo figures (shared/domain.md, Worked figures)", () => {
   test("2023: 1580 + 1390 filed − 1530 decided leaves 1440; Little's law ≈ 343 days", () => {
-    const year = project({
-      opening: 1580,
-      intake: 1390 / 52,
-      capacity: 1530 / 52,
-      weeks: 52,
-    });
+    const year = project({ opening: 1580, intake: 1390 / 52, capacity: 1530 / 52, weeks: 52 });
     expect(year.closingBacklog).toBeCloseTo(1440, 9);
     const sumDecisions = year.rows.reduce((s, r) => s + r.decisions, 0);
     expect(sumDecisions).toBeCloseTo(1530, 9);
@@ -35,11 +30,7 @@ describe("memo figures (shared/domain.md, Worked figures)", () => {
     const plan = project({ opening: 1440, intake: 25, capacity: 1600 / 52 });
     expect(plan.rows).toHaveLength(52);
     expect(plan.closingBacklog).toBeCloseTo(1140, 9);
-    const clear = weeksToClear({
-      opening: 1440,
-      intake: 25,
-      capacity: 1600 / 52,
-    });
+    const clear = weeksToClear({ opening: 1440, intake: 25, capacity: 1600 / 52 });
     expect(clear.ok && clear.value).toBeCloseTo(249.6, 1);
   });
 
@@ -47,33 +38,18 @@ describe("memo figures (shared/domain.md, Worked figures)", () => {
     const rule = project({ opening: 1440, intake: 25 });
     expect(rule.capacitySource).toBe("rule");
     expect(rule.rows[0]?.capacity).toBeCloseTo(27.5, 12);
-    expect(rule.rows.every((r) => r.capacity === rule.rows[0]?.capacity)).toBe(
-      true,
-    ); // held steady
+    expect(rule.rows.every((r) => r.capacity === rule.rows[0]?.capacity)).toBe(true); // held steady
     expect(rule.closingBacklog).toBeCloseTo(1310, 9);
-    expect(plannedCapacity({ intake: 25 })).toEqual({
-      ok: true,
-      value: expect.closeTo(27.5, 12),
-    });
+    expect(plannedCapacity({ intake: 25 })).toEqual({ ok: true, value: expect.closeTo(27.5, 12) });
     const clear = weeksToClear({ opening: 1440, intake: 25, capacity: 27.5 });
     expect(clear.ok && clear.value).toBeCloseTo(576, 9);
   });
 
   test("required capacity to reach 0 in 104 weeks: 38.846 a week", () => {
-    const req = requiredCapacity({
-      opening: 1440,
-      intake: 25,
-      target: 0,
-      weeks: 104,
-    });
+    const req = requiredCapacity({ opening: 1440, intake: 25, target: 0, weeks: 104 });
     expect(req.ok && req.value).toBeCloseTo(38.846, 3);
     // …and projecting with it really lands on zero at week 104.
-    const check = project({
-      opening: 1440,
-      intake: 25,
-      capacity: req.ok ? req.value : 0,
-      weeks: 104,
-    });
+    const check = project({ opening: 1440, intake: 25, capacity: req.ok ? req.value : 0, weeks: 104 });
     expect(check.closingBacklog).toBeCloseTo(0, 9);
   });
 });
@@ -94,13 +70,9 @@ describe("projectBacklog", () => {
 
   test("weeks defaults to the series length, or 52 for a single number", () => {
     expect(project({ opening: 0, intake: [1, 2, 3] }).rows).toHaveLength(3);
-    expect(
-      project({ opening: 0, intake: 1, capacity: [1, 1, 1, 1] }).rows,
-    ).toHaveLength(4);
+    expect(project({ opening: 0, intake: 1, capacity: [1, 1, 1, 1] }).rows).toHaveLength(4);
     expect(project({ opening: 0, intake: 1 }).rows).toHaveLength(52);
-    expect(
-      project({ opening: 0, intake: [1, 2, 3], weeks: 2 }).rows,
-    ).toHaveLength(2);
+    expect(project({ opening: 0, intake: [1, 2, 3], weeks: 2 }).rows).toHaveLength(2);
   });
 
   test("a horizon shorter than the intake range: the rule's mean uses only the weeks in it", () => {
@@ -122,43 +94,28 @@ describe("projectBacklog", () => {
   });
 
   test("capacitySource says whether the caller gave capacity", () => {
-    expect(
-      project({ opening: 5, intake: 1, capacity: 0, weeks: 1 }).capacitySource,
-    ).toBe("given");
-    expect(project({ opening: 5, intake: 1, weeks: 1 }).capacitySource).toBe(
-      "rule",
-    );
-    expect(
-      project({ opening: 5, intake: 1, capacity: 3, weeks: 1 }).closingBacklog,
-    ).toBe(3);
+    expect(project({ opening: 5, intake: 1, capacity: 0, weeks: 1 }).capacitySource).toBe("given");
+    expect(project({ opening: 5, intake: 1, weeks: 1 }).capacitySource).toBe("rule");
+    expect(project({ opening: 5, intake: 1, capacity: 3, weeks: 1 }).closingBacklog).toBe(3);
   });
 
   test("a series of exactly 10,000 weeks is accepted, 10,001 refused naming the series", () => {
-    expect(
-      project({ opening: 0, intake: new Array(10_000).fill(1) }).rows,
-    ).toHaveLength(10_000);
+    expect(project({ opening: 0, intake: new Array(10_000).fill(1) }).rows).toHaveLength(10_000);
     for (const [options, argument] of [
       [{ opening: 0, intake: new Array(10_001).fill(1) }, "intake"],
-      [
-        { opening: 0, intake: 1, capacity: new Array(10_001).fill(1) },
-        "capacity",
-      ],
+      [{ opening: 0, intake: 1, capacity: new Array(10_001).fill(1) }, "capacity"],
     ] as const) {
       const result = projectBacklog(options);
       expect(!result.ok && result.error).toMatchObject({
         kind: "range",
         argument,
       });
-      expect(!result.ok && result.error.message).toBe(
-        `${argument}: has 10001 weeks; at most 10,000 are allowed`,
-      );
+      expect(!result.ok && result.error.message).toBe(`${argument}: has 10001 weeks; at most 10,000 are allowed`);
     }
   });
 
   test("weeks equal to the range is accepted; longer names the capacity range when only capacity is a range", () => {
-    expect(
-      project({ opening: 0, intake: 1, capacity: [1, 2], weeks: 2 }).rows,
-    ).toHaveLength(2);
+    expect(project({ opening: 0, intake: 1, capacity: [1, 2], weeks: 2 }).rows).toHaveLength(2);
     const result = projectBacklog({
       opening: 0,
       intake: 1,
@@ -174,13 +131,8 @@ describe("projectBacklog", () => {
   });
 
   test("uplift -1 (no decisions) is accepted; the default uplift is 10%", () => {
-    expect(
-      project({ opening: 5, intake: 2, uplift: -1, weeks: 1 }).rows[0]
-        ?.capacity,
-    ).toBe(0);
-    expect(
-      project({ opening: 5, intake: 20, weeks: 1 }).rows[0]?.capacity,
-    ).toBe(22);
+    expect(project({ opening: 5, intake: 2, uplift: -1, weeks: 1 }).rows[0]?.capacity).toBe(0);
+    expect(project({ opening: 5, intake: 20, weeks: 1 }).rows[0]?.capacity).toBe(22);
   });
 
   test("the planning rule uses the mean intake over the horizon", () => {
@@ -189,75 +141,30 @@ describe("projectBacklog", () => {
   });
 
   test.each([
-    [
-      { opening: -1, intake: 25 },
-      "range",
-      "opening: expected a number ≥ 0, got -1",
-    ],
-    [
-      { opening: 1, intake: [1, Number.NaN] },
-      "type",
-      "intake, week 2: expected a number ≥ 0, got NaN",
-    ],
-    [
-      { opening: 1, intake: [] as number[] },
-      "shape",
-      "intake: the range is empty",
-    ],
-    [
-      { opening: 1, intake: 1, weeks: 0 },
-      "range",
-      "weeks: expected a whole number from 1 to 10,000, got 0",
-    ],
-    [
-      { opening: 1, intake: 1, weeks: 10_001 },
-      "range",
-      "weeks: expected a whole number from 1 to 10,000, got 10001",
-    ],
-    [
-      { opening: 1, intake: 1, uplift: -1.5 },
-      "range",
-      "uplift: expected a number ≥ -1, got -1.5",
-    ],
-    [
-      { opening: 1, intake: [1, 2], capacity: [1, 2, 3] },
-      "shape",
-      "capacity: has 3 weeks but intake has 2",
-    ],
-    [
-      { opening: 1, intake: [1, 2], weeks: 3 },
-      "range",
-      "weeks: 3 is longer than the intake range (2 weeks)",
-    ],
-    [
-      { opening: 0, intake: [1e308, 1e308] },
-      "range",
-      "intake: the figures are too large to add up to a finite backlog",
-    ],
-    [
-      { opening: 0, intake: 1e308, uplift: 1 },
-      "range",
-      "intake: the figures are too large to add up to a finite backlog",
-    ],
-  ] as [ProjectBacklogOptions, string, string][])(
-    "rejects %j",
-    (options, kind, message) => {
-      const result = projectBacklog(options);
-      expect(result.ok).toBe(false);
-      if (!result.ok) {
-        expect(result.error.kind).toBe(kind);
-        expect(result.error.message).toContain(message);
-      }
-    },
-  );
+    [{ opening: -1, intake: 25 }, "range", "opening: expected a number ≥ 0, got -1"],
+    [{ opening: 1, intake: [1, Number.NaN] }, "type", "intake, week 2: expected a number ≥ 0, got NaN"],
+    [{ opening: 1, intake: [] as number[] }, "shape", "intake: the range is empty"],
+    [{ opening: 1, intake: 1, weeks: 0 }, "range", "weeks: expected a whole number from 1 to 10,000, got 0"],
+    [{ opening: 1, intake: 1, weeks: 10_001 }, "range", "weeks: expected a whole number from 1 to 10,000, got 10001"],
+    [{ opening: 1, intake: 1, uplift: -1.5 }, "range", "uplift: expected a number ≥ -1, got -1.5"],
+    [{ opening: 1, intake: [1, 2], capacity: [1, 2, 3] }, "shape", "capacity: has 3 weeks but intake has 2"],
+    [{ opening: 1, intake: [1, 2], weeks: 3 }, "range", "weeks: 3 is longer than the intake range (2 weeks)"],
+    [{ opening: 0, intake: [1e308, 1e308] }, "range", "intake: the figures are too large to add up to a finite backlog"],
+    [{ opening: 0, intake: 1e308, uplift: 1 }, "range", "intake: the figures are too large to add up to a finite backlog"],
+  ] as [ProjectBacklogOptions, string, string][])("rejects %j", (options, kind, message) => {
+    const result = projectBacklog(options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe(kind);
+      expect(result.error.message).toContain(message);
+    }
+  });
 
   test("text in a series names the week: intake, week 14", () => {
     const intake: unknown[] = new Array(20).fill(25);
     intake[13] = "n.v.t.";
     const result = projectBacklog({ opening: 1, intake: intake as number[] });
-    expect(!result.ok && result.error.message).toBe(
-      "intake, week 14: expected a number ≥ 0, got 'n.v.t.'",
-    );
+    expect(!result.ok && result.error.message).toBe("intake, week 14: expected a number ≥ 0, got 'n.v.t.'");
     expect(!result.ok && result.error.week).toBe(14);
   });
 });
@@ -267,10 +174,7 @@ describe("closed forms", () => {
     const never = weeksToClear({ opening: 100, intake: 25, capacity: 25 });
     expect(!never.ok && never.error.kind).toBe("never");
     expect(!never.ok && never.error.message).toMatch(/never clears/);
-    expect(weeksToClear({ opening: 0, intake: 25, capacity: 10 })).toEqual({
-      ok: true,
-      value: 0,
-    });
+    expect(weeksToClear({ opening: 0, intake: 25, capacity: 10 })).toEqual({ ok: true, value: 0 });
   });
 
   test("the planning rule never hands out an infinite capacity", () => {
@@ -279,16 +183,12 @@ describe("closed forms", () => {
   });
 
   test("required capacity is never negative", () => {
-    expect(
-      requiredCapacity({ opening: 0, intake: 1, target: 1000, weeks: 10 }),
-    ).toEqual({ ok: true, value: 0 });
+    expect(requiredCapacity({ opening: 0, intake: 1, target: 1000, weeks: 10 })).toEqual({ ok: true, value: 0 });
   });
 
   test("lead time with zero decisions is a range error naming the argument", () => {
     const r = leadTime({ backlog: 10, decisionsPerWeek: 0 });
-    expect(!r.ok && r.error.message).toBe(
-      "decisions_per_week: expected a number > 0, got 0",
-    );
+    expect(!r.ok && r.error.message).toBe("decisions_per_week: expected a number > 0, got 0");
   });
 });
 
@@ -314,10 +214,7 @@ describe("properties", () => {
         const inflow = s.intake.reduce((a, b) => a + b, 0);
         const outflow = p.rows.reduce((a, r) => a + r.decisions, 0);
         const scale = Math.max(1, s.opening + inflow);
-        return (
-          Math.abs(s.opening + inflow - outflow - p.closingBacklog) <=
-          1e-9 * scale
-        );
+        return Math.abs(s.opening + inflow - outflow - p.closingBacklog) <= 1e-9 * scale;
       }),
     );
   });
@@ -326,10 +223,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const p = project(s);
-        return p.rows.every(
-          (r) =>
-            r.backlog >= 0 && r.decisions <= r.capacity && r.decisions >= 0,
-        );
+        return p.rows.every((r) => r.backlog >= 0 && r.decisions <= r.capacity && r.decisions >= 0);
       }),
     );
   });
@@ -340,10 +234,7 @@ describe("properties", () => {
         const more = s.intake.slice();
         const i = at % more.length;
         more[i] = (more[i] as number) + extra;
-        return (
-          project({ ...s, intake: more }).closingBacklog >=
-          project(s).closingBacklog - 1e-9
-        );
+        return project({ ...s, intake: more }).closingBacklog >= project(s).closingBacklog - 1e-9;
       }),
     );
   });
@@ -363,10 +254,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(scenario, (s) =>
         project(s).rows.every(
-          (r) =>
-            Number.isFinite(r.backlog) &&
-            Number.isFinite(r.decisions) &&
-            (r.leadTimeWeeks === null || Number.isFinite(r.leadTimeWeeks)),
+          (r) => Number.isFinite(r.backlog) && Number.isFinite(r.decisions) && (r.leadTimeWeeks === null || Number.isFinite(r.leadTimeWeeks)),
         ),
       ),
     );

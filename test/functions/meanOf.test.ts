@@ -2,12 +2,7 @@
  * Closed forms that take constant rates use the mean of a weekly range: checked through the
  * custom functions against hand-computed values for multi-week ranges.
  */
-import {
-  LEAD_TIME,
-  PLANNED_CAPACITY,
-  REQUIRED_CAPACITY,
-  WEEKS_TO_CLEAR,
-} from "../../src/functions/functions";
+import { LEAD_TIME, PLANNED_CAPACITY, REQUIRED_CAPACITY, WEEKS_TO_CLEAR } from "../../src/functions/functions";
 import { call, column } from "../helpers/functions";
 
 describe("the mean of a weekly range", () => {
@@ -29,9 +24,7 @@ describe("the mean of a weekly range", () => {
   });
 
   test("capacity equal to the mean intake never clears: #N/A", () => {
-    expect(
-      call(() => WEEKS_TO_CLEAR(100, column([10, 30]), [[20]])),
-    ).toMatchObject({ code: "#N/A" });
+    expect(call(() => WEEKS_TO_CLEAR(100, column([10, 30]), [[20]]))).toMatchObject({ code: "#N/A" });
   });
 
   test("LEAD_TIME: 100 ÷ 8 = 12.5 weeks; 0 decisions is #NUM!", () => {

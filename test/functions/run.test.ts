@@ -46,15 +46,9 @@ describe("run", () => {
   });
 
   test("one bad cell anywhere in a matrix becomes #NUM!", () => {
-    expect(call(() => run("M", () => [[1], [2], [Number.NaN]])).code).toBe(
-      "#NUM!",
-    );
-    expect(
-      call(() => run("M", () => [[1, Number.POSITIVE_INFINITY]])).code,
-    ).toBe("#NUM!");
-    expect(
-      call(() => run("M", () => [[1], ["7" as unknown as number]])),
-    ).toEqual({
+    expect(call(() => run("M", () => [[1], [2], [Number.NaN]])).code).toBe("#NUM!");
+    expect(call(() => run("M", () => [[1, Number.POSITIVE_INFINITY]])).code).toBe("#NUM!");
+    expect(call(() => run("M", () => [[1], ["7" as unknown as number]]))).toEqual({
       code: "#NUM!",
       message: "M: the result is not a finite number ('7')",
     });

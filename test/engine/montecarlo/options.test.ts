@@ -13,9 +13,7 @@ import {
 } from "../../../src/engine";
 
 /** Accepted options start simulating: the first slice runs, then the host is asked to yield. */
-async function startsSimulating(
-  options: SimulateBacklogOptions,
-): Promise<boolean> {
+async function startsSimulating(options: SimulateBacklogOptions): Promise<boolean> {
   const stop = new Error("accepted");
   const outcome = simulateBacklogChunked(createRng(1), options, {
     chunkRuns: 1,
@@ -47,9 +45,7 @@ const small = { opening: 100, intake: 10, capacity: 11, weeks: 4, runs: 100 };
 describe("runs × weeks limit", () => {
   test("exactly 1,000,000 runs × 100 weeks (the documented maximum) is accepted", async () => {
     expect(1_000_000 * 100).toBe(MAX_PATH_WEEKS);
-    await expect(
-      startsSimulating({ ...small, runs: 1_000_000, weeks: 100 }),
-    ).resolves.toBe(true);
+    await expect(startsSimulating({ ...small, runs: 1_000_000, weeks: 100 })).resolves.toBe(true);
   });
 
   test("one week more is refused, naming runs", () => {
@@ -62,9 +58,7 @@ describe("runs × weeks limit", () => {
 
   test("runs: 100 and 1,000,000 accepted, 99, 1,000,001 and 100.5 refused", async () => {
     await expect(startsSimulating({ ...small, runs: 100 })).resolves.toBe(true);
-    await expect(
-      startsSimulating({ ...small, runs: 1_000_000, weeks: 1 }),
-    ).resolves.toBe(true);
+    await expect(startsSimulating({ ...small, runs: 1_000_000, weeks: 1 })).resolves.toBe(true);
     for (const runs of [99, 1_000_001, 100.5]) {
       expect(errorOf({ ...small, runs, weeks: 1 })).toMatchObject({
         argument: "runs",
@@ -91,16 +85,12 @@ describe("random intake cap", () => {
       weeks: 2,
     });
     expect(error).toMatchObject({ argument: "intake", kind: "range", week: 2 });
-    expect(error.message).toBe(
-      "intake, week 2: expected at most 1,000,000 a week for a random intake, got 1000001",
-    );
+    expect(error.message).toBe("intake, week 2: expected at most 1,000,000 a week for a random intake, got 1000001");
   });
 
   test("negative binomial: the same cap", () => {
     const model = { kind: "overdispersed", dispersion: 2 } as const;
-    expect(
-      simulateBacklog(createRng(1), { ...atCap, intakeModel: model }).ok,
-    ).toBe(true);
+    expect(simulateBacklog(createRng(1), { ...atCap, intakeModel: model }).ok).toBe(true);
     expect(errorOf({ ...pastCap, intakeModel: model })).toMatchObject({
       argument: "intake",
       week: 1,
@@ -117,9 +107,7 @@ describe("random intake cap", () => {
 
   test("history: figures up to 1,000,000 accepted, 1,000,001 refused", () => {
     const at = { kind: "history", history: [0, MAX_RANDOM_INTAKE] } as const;
-    expect(
-      simulateBacklog(createRng(1), { ...small, intakeModel: at }).ok,
-    ).toBe(true);
+    expect(simulateBacklog(createRng(1), { ...small, intakeModel: at }).ok).toBe(true);
     const past = {
       kind: "history",
       history: [0, MAX_RANDOM_INTAKE + 1],
@@ -133,8 +121,7 @@ describe("random intake cap", () => {
 });
 
 describe("percentiles", () => {
-  const many = (count: number): number[] =>
-    Array.from({ length: count }, (_, i) => i / count);
+  const many = (count: number): number[] => Array.from({ length: count }, (_, i) => i / count);
 
   test("100 percentiles accepted, 101 refused", () => {
     const result = simulateBacklog(createRng(1), {
@@ -148,16 +135,10 @@ describe("percentiles", () => {
   });
 
   test("0 and 1 accepted; a bad value is named by its position", () => {
-    expect(
-      simulateBacklog(createRng(1), { ...small, percentiles: [0, 1] }).ok,
-    ).toBe(true);
+    expect(simulateBacklog(createRng(1), { ...small, percentiles: [0, 1] }).ok).toBe(true);
     const error = errorOf({ ...small, percentiles: [0.5, 1.0001] });
-    expect(error.message).toBe(
-      "percentiles, value 2: expected a number from 0 to 1, got 1.0001",
-    );
-    expect(errorOf({ ...small, percentiles: [-0.0001] }).message).toMatch(
-      /^percentiles, value 1:/,
-    );
+    expect(error.message).toBe("percentiles, value 2: expected a number from 0 to 1, got 1.0001");
+    expect(errorOf({ ...small, percentiles: [-0.0001] }).message).toMatch(/^percentiles, value 1:/);
   });
 
   test("a percentile list that is not a list is a type error", () => {
@@ -166,18 +147,14 @@ describe("percentiles", () => {
       percentiles: 0.5 as unknown as number[],
     });
     expect(error).toMatchObject({ argument: "percentiles", kind: "type" });
-    expect(error.message).toBe(
-      "percentiles: expected a list of numbers from 0 to 1",
-    );
+    expect(error.message).toBe("percentiles: expected a list of numbers from 0 to 1");
   });
 });
 
 describe("target week", () => {
   test("weeks 1 and the last week accepted; 0, one past the horizon and 2.5 refused", () => {
     for (const targetWeek of [1, 4]) {
-      expect(
-        simulateBacklog(createRng(1), { ...small, target: 50, targetWeek }).ok,
-      ).toBe(true);
+      expect(simulateBacklog(createRng(1), { ...small, target: 50, targetWeek }).ok).toBe(true);
     }
     for (const targetWeek of [0, 5, 2.5]) {
       expect(errorOf({ ...small, target: 50, targetWeek })).toMatchObject({
@@ -198,14 +175,8 @@ describe("other options", () => {
     [{ capacitySpread: 1.0001 }, "capacity_spread"],
     [{ capacitySpread: -0.1 }, "capacity_spread"],
     [{ target: -1 }, "target"],
-    [
-      { intakeModel: { kind: "overdispersed", dispersion: 0.999 } as const },
-      "dispersion",
-    ],
-    [
-      { intakeModel: { kind: "overdispersed", dispersion: 1000.5 } as const },
-      "dispersion",
-    ],
+    [{ intakeModel: { kind: "overdispersed", dispersion: 0.999 } as const }, "dispersion"],
+    [{ intakeModel: { kind: "overdispersed", dispersion: 1000.5 } as const }, "dispersion"],
     [{ intakeModel: { kind: "history", history: [] } as const }, "history"],
   ])("%p is refused naming %s", (extra, argument) => {
     expect(errorOf({ ...small, ...extra }).argument).toBe(argument);
@@ -219,9 +190,7 @@ describe("other options", () => {
       { intakeModel: { kind: "history", history: [7] } as const },
       { target: 0 },
     ]) {
-      expect(simulateBacklog(createRng(1), { ...small, ...extra }).ok).toBe(
-        true,
-      );
+      expect(simulateBacklog(createRng(1), { ...small, ...extra }).ok).toBe(true);
     }
   });
 
@@ -231,9 +200,7 @@ describe("other options", () => {
       intakeModel: { kind: "uniform" } as never,
     });
     expect(error).toMatchObject({ argument: "intake_model", kind: "type" });
-    expect(error.message).toBe(
-      "intake_model: expected poisson, overdispersed, history or fixed, got uniform",
-    );
+    expect(error.message).toBe("intake_model: expected poisson, overdispersed, history or fixed, got uniform");
   });
 
   test("the result reports the checked model and spread", () => {

@@ -3,13 +3,7 @@
  * draws in random.ts: the hot loop writes those lookups out by hand, so every path through it
  * (Poisson, negative binomial, history, capacity factor) must give the very same numbers.
  */
-import {
-  createRng,
-  IntakeModel,
-  simulateBacklog,
-  simulateBacklogChunked,
-  SimulationResult,
-} from "../../../src/engine";
+import { createRng, IntakeModel, simulateBacklog, simulateBacklogChunked, SimulationResult } from "../../../src/engine";
 import {
   capacityFactorTable,
   drawCapacityFactor,
@@ -45,13 +39,9 @@ function referencePaths(rng: RandomGenerator, c: Case): number[][] {
       let intake = mean;
       if (table !== null) intake = drawCount(rng, table);
       else if (c.model.kind === "history")
-        intake = c.model.history[
-          Math.floor(uniform01(rng) * c.model.history.length)
-        ] as number;
+        intake = c.model.history[Math.floor(uniform01(rng) * c.model.history.length)] as number;
       const cap =
-        factor === null
-          ? (c.capacity[t] as number)
-          : (c.capacity[t] as number) * drawCapacityFactor(rng, factor);
+        factor === null ? (c.capacity[t] as number) : (c.capacity[t] as number) * drawCapacityFactor(rng, factor);
       const available = (backlog[i] as number) + intake;
       backlog[i] = available - Math.min(cap, available);
     }
@@ -60,11 +50,7 @@ function referencePaths(rng: RandomGenerator, c: Case): number[][] {
   return paths;
 }
 
-function run(
-  seed: number,
-  c: Case,
-  percentiles = [0, 0.5, 1],
-): SimulationResult {
+function run(seed: number, c: Case, percentiles = [0, 0.5, 1]): SimulationResult {
   const result = simulateBacklog(createRng(seed), {
     opening: c.opening,
     intake: c.intake,
@@ -78,19 +64,14 @@ function run(
   return result.value;
 }
 
-const sorted = (values: number[]): number[] =>
-  values.slice().sort((a, b) => a - b);
+const sorted = (values: number[]): number[] => values.slice().sort((a, b) => a - b);
 
 describe.each<[string, IntakeModel, number]>([
   ["Poisson", { kind: "poisson" }, 0],
   ["negative binomial", { kind: "overdispersed", dispersion: 4 }, 0],
   ["history", { kind: "history", history: [0, 5, 40, 12] }, 0],
   ["fixed intake, capacity spread 0.3", { kind: "fixed" }, 0.3],
-  [
-    "Poisson, capacity spread 1 (the factor table's tails)",
-    { kind: "poisson" },
-    1,
-  ],
+  ["Poisson, capacity spread 1 (the factor table's tails)", { kind: "poisson" }, 1],
 ])("%s: the same numbers as the run-by-run reference", (_, model, spread) => {
   const c: Case = {
     opening: 60,
@@ -109,10 +90,7 @@ describe.each<[string, IntakeModel, number]>([
       expect(result.bands[0]?.[t]).toBe(s[0]);
       expect(result.bands[1]?.[t]).toBe(s[50]);
       expect(result.bands[2]?.[t]).toBe(s[100]);
-      expect(result.mean[t]).toBeCloseTo(
-        week.reduce((a, b) => a + b, 0) / c.runs,
-        9,
-      );
+      expect(result.mean[t]).toBeCloseTo(week.reduce((a, b) => a + b, 0) / c.runs, 9);
     });
   });
 
@@ -162,10 +140,7 @@ describe("capacity spread", () => {
     // Standard error of the mean decision: 1000 × 0.5 / √runs ≈ 3.5.
     expect(Math.abs(decided - 1000)).toBeLessThan(5 * 3.6);
     // Lognormal with mean 1 and CV 0.5: median exp(−σ²/2) with σ² = ln 1.25, i.e. 894.4.
-    expect(1e7 - (result.value.bands[0]?.[0] as number)).toBeCloseTo(
-      1000 / Math.sqrt(1.25),
-      -1,
-    );
+    expect(1e7 - (result.value.bands[0]?.[0] as number)).toBeCloseTo(1000 / Math.sqrt(1.25), -1);
   });
 });
 
@@ -248,9 +223,7 @@ describe("targets", () => {
     expect(target?.expectedWeeks).toBeNull();
     expect(target?.meanWeeksWhenReached).toBe(1);
     expect(target?.reachedShare).toBe(target?.chance);
-    expect(Math.abs((target?.chance as number) - 0.5)).toBeLessThan(
-      5 * Math.sqrt(0.25 / 1000),
-    );
+    expect(Math.abs((target?.chance as number) - 0.5)).toBeLessThan(5 * Math.sqrt(0.25 / 1000));
   });
 
   test("no target: no outcome, and no percentiles asked: no bands", () => {
@@ -260,12 +233,8 @@ describe("targets", () => {
     });
     expect(result.ok && result.value.target).toBeUndefined();
     expect(result.ok && result.value.bands).toEqual([]);
-    expect(result.ok && Array.from(result.value.mean)).toEqual([
-      90, 80, 70, 60, 50, 40, 30, 20, 10, 0, 0, 0,
-    ]);
-    expect(result.ok && Array.from(result.value.plan)).toEqual([
-      90, 80, 70, 60, 50, 40, 30, 20, 10, 0, 0, 0,
-    ]);
+    expect(result.ok && Array.from(result.value.mean)).toEqual([90, 80, 70, 60, 50, 40, 30, 20, 10, 0, 0, 0]);
+    expect(result.ok && Array.from(result.value.plan)).toEqual([90, 80, 70, 60, 50, 40, 30, 20, 10, 0, 0, 0]);
   });
 
   test("percentiles come back in the order asked", () => {

@@ -1,9 +1,5 @@
 /** chanceBelow and expectedWeeksToTarget (src/engine/montecarlo/targets.ts). */
-import {
-  chanceBelow,
-  createRng,
-  expectedWeeksToTarget,
-} from "../../../src/engine";
+import { chanceBelow, createRng, expectedWeeksToTarget } from "../../../src/engine";
 
 // Fixed intake and no spread: the backlog falls by 10 a week, 100 → 90 → … → 0 in week 10.
 const falling = {
@@ -17,18 +13,12 @@ const falling = {
 
 describe("chanceBelow", () => {
   test("looks at the week asked: 50 is reached in week 5, not in week 4", () => {
-    expect(
-      chanceBelow(createRng(1), { ...falling, target: 50, week: 4 }),
-    ).toEqual({ ok: true, value: 0 });
-    expect(
-      chanceBelow(createRng(1), { ...falling, target: 50, week: 5 }),
-    ).toEqual({ ok: true, value: 1 });
+    expect(chanceBelow(createRng(1), { ...falling, target: 50, week: 4 })).toEqual({ ok: true, value: 0 });
+    expect(chanceBelow(createRng(1), { ...falling, target: 50, week: 5 })).toEqual({ ok: true, value: 1 });
   });
 
   test("without a week, the last week", () => {
-    expect(
-      chanceBelow(createRng(1), { ...falling, intake: 30, target: 100 }),
-    ).toEqual({ ok: true, value: 0 });
+    expect(chanceBelow(createRng(1), { ...falling, intake: 30, target: 100 })).toEqual({ ok: true, value: 0 });
     expect(chanceBelow(createRng(1), { ...falling, target: 0 })).toEqual({
       ok: true,
       value: 1,
@@ -47,9 +37,7 @@ describe("chanceBelow", () => {
 
 describe("expectedWeeksToTarget", () => {
   test("the first week at or below target", () => {
-    expect(
-      expectedWeeksToTarget(createRng(1), { ...falling, target: 35 }),
-    ).toEqual({
+    expect(expectedWeeksToTarget(createRng(1), { ...falling, target: 35 })).toEqual({
       ok: true,
       value: { expectedWeeks: 7, reachedShare: 1, meanWeeksWhenReached: 7 },
     });

@@ -76,6 +76,7 @@ describe("requiredCapacity", () => {
       kind: "range",
       argument: "intake",
       message: "intake: the figures are too large to give a finite capacity",
+      overflow: true,
     });
   });
 
@@ -108,6 +109,7 @@ describe("leadTime", () => {
       argument: "decisions_per_week",
       got: 1e-10,
       message: "decisions_per_week: 1e-10 is too small to give a finite lead time",
+      overflow: true,
     });
     expect(errorOf(leadTime({ backlog: 1, decisionsPerWeek: Number.MIN_VALUE })).argument).toBe("decisions_per_week");
   });

@@ -27,8 +27,8 @@ describe("the mean of a weekly range", () => {
     expect(call(() => WEEKS_TO_CLEAR(100, column([10, 30]), [[20]]))).toMatchObject({ code: "#N/A" });
   });
 
-  test("LEAD_TIME: 100 ÷ 8 = 12.5 weeks; 0 decisions is #NUM!", () => {
+  test("LEAD_TIME: 100 ÷ 8 = 12.5 weeks; 0 decisions is #VALUE! with its message", () => {
     expect(LEAD_TIME(100, 8)).toBe(12.5);
-    expect(call(() => LEAD_TIME(100, 0))).toMatchObject({ code: "#NUM!" });
+    expect(call(() => LEAD_TIME(100, 0))).toMatchObject({ code: "#VALUE!" });
   });
 });

@@ -1,4 +1,5 @@
 import { HyperFormula } from "hyperformula";
+import { specCells } from "../helpers/specCells";
 import { comparePlanWithActuals, MonitorResult, monitorPlan, reforecast, summarizeLatestWeek } from "../../src/engine";
 import {
   buildMonitoringSheet,
@@ -24,20 +25,9 @@ function sample(runs = 1000): MonitorResult {
   return result.value;
 }
 
-function allCells(spec: SheetSpec): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  const put = (at: string, rows: Cell[][]): void => {
-    const start = parseCell(at);
-    rows.forEach((line, r) => line.forEach((cell, c) => out.set(`${start.row + r},${start.column + c}`, cell)));
-  };
-  for (const block of spec.blocks) put(block.at, block.cells);
-  for (const table of spec.tables) put(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
-  return out;
-}
-
 /** The spec on one HyperFormula sheet: a formula engine that is neither Excel nor ours. */
 function evaluate(spec: SheetSpec, typed: Record<string, number> = {}): (address: string) => unknown {
-  const cells = allCells(spec);
+  const cells = specCells(spec);
   let rows = 0;
   let columns = 0;
   for (const key of cells.keys()) {
@@ -81,7 +71,7 @@ describe("the Voortgang / Progress sheet", () => {
 
   test("native formulas only: no custom function, nothing LibreOffice lacks", () => {
     const allowed = new Set(["IF", "SUM", "SUMIFS", "MAX", "MIN", "INDEX", "ROUND", "ABS", "INT", "RIGHT", "MOD", "OR", "NA", "N"]);
-    for (const cell of allCells(spec).values()) {
+    for (const cell of specCells(spec).values()) {
       if (!isFormula(cell)) continue;
       expect(cell.formula).not.toMatch(/IND\./);
       const unquoted = cell.formula.replace(/"[^"]*"/g, '""');

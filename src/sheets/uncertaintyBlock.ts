@@ -148,13 +148,23 @@ function describeCapacity(spread: number, language: Language): string {
     : `capacity planned × a factor around 1 (coefficient of variation ${cv})`;
 }
 
-/** "Aannames: instroom Poisson …; capaciteit vast zoals gepland; 10.000 runs; seed 2024." */
+/** The intake level: fixed, or one factor per run around 1. */
+function describeLevel(spread: number, language: Language): string {
+  if (spread === 0) return language === "nl" ? "instroomniveau vast" : "intake level fixed";
+  const cv = `${formatNumber(spread * 100, language)}%`;
+  return language === "nl"
+    ? `instroomniveau per run × een factor rond 1 (variatiecoëfficiënt ${cv})`
+    : `intake level per run × a factor around 1 (coefficient of variation ${cv})`;
+}
+
+/** "Aannames: instroom Poisson …; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024." */
 export function assumptionsText(
-  result: Pick<SimulationResult, "intakeModel" | "capacitySpread" | "runs">,
+  result: Pick<SimulationResult, "intakeModel" | "capacitySpread" | "runs"> & { intakeLevelSpread?: number },
   seed: number,
 ): Record<Language, string> {
   const line = (language: Language): string =>
     `${language === "nl" ? "Aannames" : "Assumptions"}: ${describeIntake(result.intakeModel, language)}; ` +
+    `${describeLevel(result.intakeLevelSpread ?? 0, language)}; ` +
     `${describeCapacity(result.capacitySpread, language)}; ${formatNumber(result.runs, language)} runs; seed ${seed}.`;
   return { nl: line("nl"), en: line("en") };
 }

@@ -215,7 +215,7 @@ describe("the task pane in Chromium", () => {
     expect(await page.locator("#chance").textContent()).toBe(chance);
     expect(await summaryValue(page, "Mediaan aan het einde (P50)")).toBe("1310");
     expect(await page.locator("#assumptions").textContent()).toBe(
-      "Aannames: instroom Poisson rond de geplande instroom per week; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
+      "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
     );
     expect(await summaryValue(page, "Voorraad spoor 2 aan het einde")).toBe("0");
 

@@ -62,15 +62,15 @@ describe("chance sentence and assumptions in plain words", () => {
   test("assumptions name the intake model, capacity, runs and seed", () => {
     const base = { runs: 10_000, capacitySpread: 0 };
     expect(assumptionsText({ ...base, intakeModel: { kind: "poisson" } }, 2024)).toEqual({
-      nl: "Aannames: instroom Poisson rond de geplande instroom per week; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
-      en: "Assumptions: intake Poisson around the planned weekly intake; capacity fixed as planned; 10,000 runs; seed 2024.",
+      nl: "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
+      en: "Assumptions: intake Poisson around the planned weekly intake; intake level fixed; capacity fixed as planned; 10,000 runs; seed 2024.",
     });
     const other = assumptionsText(
       { runs: 100_000, capacitySpread: 0.1, intakeModel: { kind: "overdispersed", dispersion: 2.5 } },
       7,
     );
     expect(other.nl).toBe(
-      "Aannames: instroom negatief binomiaal, variantie 2,5 × het gemiddelde; capaciteit gepland × een factor rond 1 (variatiecoëfficiënt 10%); 100.000 runs; seed 7.",
+      "Aannames: instroom negatief binomiaal, variantie 2,5 × het gemiddelde; instroomniveau vast; capaciteit gepland × een factor rond 1 (variatiecoëfficiënt 10%); 100.000 runs; seed 7.",
     );
     expect(assumptionsText({ ...base, intakeModel: { kind: "history", history: [20, 25, 30] } }, 1).en).toContain(
       "intake resampled from 3 historical weeks (bootstrap)",
@@ -127,7 +127,7 @@ describe("buildUncertaintyBlock", () => {
     expect(caption.style).toBe("note");
     expect(caption.cells).toEqual([[{ text: section.assumptions.nl }]]);
     expect(section.assumptions.en).toBe(
-      "Assumptions: intake Poisson around the planned weekly intake; capacity fixed as planned; 500 runs; seed 2024.",
+      "Assumptions: intake Poisson around the planned weekly intake; intake level fixed; capacity fixed as planned; 500 runs; seed 2024.",
     );
   });
 

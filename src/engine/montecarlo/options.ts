@@ -18,6 +18,8 @@ export const SEED_RULE: NumberRule = { min: 0, max: 4_294_967_295, integer: true
 export const DISPERSION_RULE: NumberRule = { min: 1, max: 1000 };
 /** Coefficient of variation of the capacity factor; 0.1 = typically within ±10% of plan. */
 export const CAPACITY_SPREAD_RULE: NumberRule = { min: 0, max: 1 };
+/** Coefficient of variation of a run's intake level; 0.1 = a year's intake typically within ±10%. */
+export const INTAKE_LEVEL_SPREAD_RULE: NumberRule = { min: 0, max: 1 };
 export const MAX_PERCENTILES = 100;
 /**
  * Largest weekly intake a random model accepts (a Poisson or negative binomial mean, or a history
@@ -50,6 +52,12 @@ export interface SimulateBacklogOptions extends ProjectBacklogOptions {
   intakeModel?: IntakeModel;
   /** Delivered capacity = planned × a lognormal factor with mean 1 and this CV; default 0 (fixed). */
   capacitySpread?: number;
+  /**
+   * Uncertainty in the intake *level*: each run draws its own factor L (lognormal, mean 1, this
+   * CV) and its weekly intake is L × the weekly figure, noise included. Default 0 (no level
+   * uncertainty). The memo's yearly intake moved by −280 and −140, far more than weekly noise.
+   */
+  intakeLevelSpread?: number;
   /** Backlog to reach; enables `target` in the result. */
   target?: number;
   /** Week at which the chance of being at or below target is measured; default the last week. */
@@ -68,6 +76,7 @@ export interface SimulationPlan {
   percentiles: number[];
   model: IntakeModel;
   spread: number;
+  levelSpread: number;
   target: number | undefined;
   targetWeek: number;
 }
@@ -93,6 +102,8 @@ export function preparePlan(options: SimulateBacklogOptions): Result<SimulationP
   if (!model.ok) return model;
   const spread = checkNumber(options.capacitySpread ?? 0, CAPACITY_SPREAD_RULE, "capacity_spread");
   if (!spread.ok) return spread;
+  const levelSpread = checkNumber(options.intakeLevelSpread ?? 0, INTAKE_LEVEL_SPREAD_RULE, "intake_level_spread");
+  if (!levelSpread.ok) return levelSpread;
   let target: number | undefined;
   if (options.target !== undefined) {
     const checked = checkNumber(options.target, NON_NEGATIVE, "target");
@@ -121,7 +132,13 @@ export function preparePlan(options: SimulateBacklogOptions): Result<SimulationP
     capacity[t] = row.capacity;
     plan[t] = row.backlog;
   }
-  const checked = { runs: runs.value, percentiles: percentiles.value, model: model.value, spread: spread.value };
+  const checked = {
+    runs: runs.value,
+    percentiles: percentiles.value,
+    model: model.value,
+    spread: spread.value,
+    levelSpread: levelSpread.value,
+  };
   return ok({ opening: options.opening, weeks, ...checked, intake, capacity, plan, target, targetWeek: targetWeek.value });
 }
 

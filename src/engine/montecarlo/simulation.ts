@@ -13,6 +13,7 @@
 import {
   capacityFactorTable,
   CountTable,
+  drawCapacityFactor,
   FactorTable,
   negativeBinomialTable,
   normalQuantile,
@@ -53,6 +54,8 @@ export interface SimulationResult {
   plan: Float64Array;
   intakeModel: IntakeModel;
   capacitySpread: number;
+  /** CV of each run's intake level factor; 0 when the level is fixed. */
+  intakeLevelSpread: number;
   target?: TargetOutcome;
 }
 
@@ -80,6 +83,8 @@ class BacklogSimulation {
   private readonly mode: number;
   private readonly history: Float64Array;
   private readonly factor: FactorTable | null;
+  /** Each run's intake level factor, or null when the level is fixed. */
+  private readonly level: Float64Array | null;
   private table: CountTable | null = null;
   private tableMean = Number.NaN;
   private chanceCount = 0;
@@ -103,6 +108,7 @@ class BacklogSimulation {
     this.mode = p.model.kind === "history" ? MODE_HISTORY : p.model.kind === "fixed" ? MODE_FIXED : MODE_TABLE;
     this.history = Float64Array.from(p.model.kind === "history" ? p.model.history : []);
     this.factor = p.spread > 0 ? capacityFactorTable(p.spread) : null;
+    this.level = p.levelSpread > 0 ? drawLevels(rng, p.runs, p.levelSpread) : null;
   }
 
   get total(): number {
@@ -162,6 +168,7 @@ class BacklogSimulation {
     const guide = table === null ? EMPTY_INT : table.guide;
     const guideLength = guide.length;
     const lo = table === null ? 0 : table.lo;
+    const level = this.level;
     for (let i = from; i < to; i++) {
       let intake: number;
       if (mode === MODE_TABLE) {
@@ -174,6 +181,7 @@ class BacklogSimulation {
       } else {
         intake = fixedIntake;
       }
+      if (level !== null) intake *= level[i] as number;
       let cap = planned;
       if (factor !== null) {
         const u = ((rng.next() >>> 0) + 0.5) * TWO_TO_MINUS_32; // inlined uniformOpen32
@@ -230,12 +238,24 @@ class BacklogSimulation {
       plan: this.p.plan,
       intakeModel: model,
       capacitySpread: spread,
+      intakeLevelSpread: this.p.levelSpread,
     };
     if (target !== undefined && this.firstWeek !== null) {
       result.target = targetOutcome(this.firstWeek, target, targetWeek, this.chanceCount / runs);
     }
     return result;
   }
+}
+
+/**
+ * One intake level factor per run, drawn before any week (run 0 first), so that a simulation cut
+ * into slices draws the same numbers. Lognormal with mean 1 and CV `spread`, as the capacity factor.
+ */
+function drawLevels(rng: RandomGenerator, runs: number, spread: number): Float64Array {
+  const table = capacityFactorTable(spread);
+  const levels = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) levels[i] = drawCapacityFactor(rng, table);
+  return levels;
 }
 
 function targetOutcome(first: Int32Array, target: number, week: number, chance: number): TargetOutcome {

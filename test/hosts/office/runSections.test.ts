@@ -105,7 +105,7 @@ describe("uncertainty section", () => {
     expect(ok.uncertainty).toMatchObject({ low: p10, median: p50, high: p90, runs: 10_000, seed: 2024, sliced: false });
     expect(ok.uncertainty?.sentence?.nl).toBe("kans 13% dat de voorraad eind 2024 ≤ 1100 is");
     expect(String(sheet.at("Z22")?.value)).toBe(
-      "Assumptions: intake Poisson around the planned weekly intake; capacity fixed as planned; 10,000 runs; seed 2024.",
+      "Assumptions: intake Poisson around the planned weekly intake; intake level fixed; capacity fixed as planned; 10,000 runs; seed 2024.",
     );
     // Two line charts, side by side: the projection's, then the fan (P10, P50, P90 and the plan).
     expect(wb.charts.map((c) => [c.type, c.props["position"]])).toEqual([
@@ -135,7 +135,7 @@ describe("uncertainty section", () => {
     expect(uncertaintyResult(ok, "nl", "nl-NL")).toEqual({
       chance: "Kans 13% dat de voorraad eind 2024 ≤ 1100 is.",
       assumptions:
-        "Aannames: instroom Poisson rond de geplande instroom per week; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
+        "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
       lines: [
         { label: "Voorraad aan het einde, P10–P90", value: "1094 – 1186" },
         { label: "Mediaan aan het einde (P50)", value: "1140" },
@@ -164,7 +164,7 @@ describe("uncertainty section", () => {
     expect(sheet.read("U56:W56")[0]).toEqual([0, 1, 2].map((i) => engine.value.bands[i]![51]));
     expect(sheet.at("T2")?.value).toBe(ok.uncertainty?.sentence?.nl);
     expect(ok.uncertainty?.assumptions.nl).toBe(
-      "Aannames: instroom negatief binomiaal, variantie 3 × het gemiddelde; capaciteit gepland × een factor rond 1 (variatiecoëfficiënt 10%); 20.000 runs; seed 7.",
+      "Aannames: instroom negatief binomiaal, variantie 3 × het gemiddelde; instroomniveau vast; capaciteit gepland × een factor rond 1 (variatiecoëfficiënt 10%); 20.000 runs; seed 7.",
     );
   });
 
@@ -273,13 +273,13 @@ describe("tracks section", () => {
     expect(wb.tables.map((t) => [t.name, t.range])).toEqual([
       [PROJECTION_TABLE, "A14:I66"],
       // Right of the fan's chart and of its caption (which spills over empty cells to its right).
-      [TRACKS_TABLE, "AO4:AX56"],
+      [TRACKS_TABLE, "AR4:BA56"],
     ]);
     expect(wb.charts.map((c) => c.type)).toEqual(["Line", "Line", "AreaStacked"]);
     expect(wb.charts[2]?.series.map((s) => [s.name, s.values])).toEqual([
-      ["Backlog triage (Ter Apel)", "AP5:AP56"],
-      ["Backlog track 2 (safe countries)", "AQ5:AQ56"],
-      ["Backlog track 4", "AR5:AR56"],
+      ["Backlog triage (Ter Apel)", "AS5:AS56"],
+      ["Backlog track 2 (safe countries)", "AT5:AT56"],
+      ["Backlog track 4", "AU5:AU56"],
     ]);
     expectNoOverlap(wb, "Projection");
     // The engine's figures, with the plan's capacity shared by tracks 2 and 4.
@@ -293,7 +293,7 @@ describe("tracks section", () => {
     });
     if (!engine.ok) throw new Error(engine.error.message);
     const sheet = wb.sheet("Projection");
-    const row56 = sheet.read("AO56:AX56")[0] as unknown[];
+    const row56 = sheet.read("AR56:BA56")[0] as unknown[];
     expect(row56[0]).toBe(52);
     TRACK_IDS.forEach((id, i) => {
       expect(row56[1 + i]).toBeCloseTo(engine.value.tracks[id][51]!.backlog, 9);
@@ -302,8 +302,8 @@ describe("tracks section", () => {
     // The opening 1440 is split by the shares; track 2 empties within weeks, as it goes first.
     expect(ok.tracks?.closing).toEqual(engine.value.closingBacklog);
     expect(ok.tracks?.closing.safe).toBe(0);
-    expect(sheet.at("AO1")?.value).toBe("Tracks: backlog by processing track");
-    expect(sheet.at("AO2")?.value).toBe(
+    expect(sheet.at("AR1")?.value).toBe("Tracks: backlog by processing track");
+    expect(sheet.at("AR2")?.value).toBe(
       "Share of intake: triage (Ter Apel) 18.7%, track 2 (safe countries) 20%, track 4 61.3%. Triage has its own, extra capacity and a lead time of 88 days; tracks 2 and 4 share the projection's capacity, track 2 first.",
     );
     expect(tracksLines(ok, "nl", "nl-NL").map((l) => l.value)).toEqual(["57,7", "0", "896,9", "954,6"]);

@@ -21,6 +21,7 @@ export type OptionKey =
   | "dispersion"
   | "history"
   | "capacitySpread"
+  | "intakeLevelSpread"
   | "runs"
   | "seed"
   | "fastShare"
@@ -48,6 +49,8 @@ export interface UncertaintyFields {
   dispersion: string;
   history: string;
   capacitySpread: string;
+  /** CV of each run's intake level; blank or absent means 0 (the level is fixed). */
+  intakeLevelSpread?: string;
   runs: string;
   seed: string;
 }
@@ -125,6 +128,8 @@ export interface UncertaintyPlan {
   /** The history range or name as typed; read in the run's second batch. */
   history: string;
   capacitySpread: number;
+  /** Absent when not typed (then 0). */
+  intakeLevelSpread?: number;
   runs: number;
   seed: number;
 }
@@ -208,7 +213,18 @@ function parseUncertainty(fields: UncertaintyFields): Parsed<UncertaintyPlan> {
     if (!parsed.ok) return parsed;
     seed = parsed.value;
   }
-  return good({ model: fields.model, dispersion, history: fields.history.trim(), capacitySpread, runs, seed });
+  const level = fields.intakeLevelSpread?.trim() ?? "";
+  const levelSpread = level === "" ? undefined : parseShare("intakeLevelSpread", level);
+  if (levelSpread !== undefined && !levelSpread.ok) return levelSpread;
+  return good({
+    model: fields.model,
+    dispersion,
+    history: fields.history.trim(),
+    capacitySpread,
+    ...(levelSpread !== undefined && { intakeLevelSpread: levelSpread.value }),
+    runs,
+    seed,
+  });
 }
 
 function parseTracks(fields: TracksFields): Parsed<TracksPlan> {

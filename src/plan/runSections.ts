@@ -59,7 +59,9 @@ export async function runSections(options: RunSectionsOptions): Promise<RunSecti
   if (sections.uncertainty) {
     const tooMuch = checkWork(sections.uncertainty, weeks);
     if (tooMuch) return { ok: false, problem: { kind: "option", problem: tooMuch } };
-    const simulated = await simulateUncertainty(inputs, weeks, sections.uncertainty, options.history, options.progress);
+    // Without a target of the planner's, the question is "at least as good as planned" (issue 14).
+    const asked = inputs.targetGiven === true ? inputs : { ...inputs, target: projection.closingBacklog };
+    const simulated = await simulateUncertainty(asked, weeks, sections.uncertainty, options.history, options.progress);
     if (!simulated.ok) return { ok: false, problem: { kind: "simulation", message: simulated.error.message } };
     sliced = simulated.value.sliced;
     const when = horizonPhrase(inputs.firstWeek, weeks);
@@ -102,6 +104,7 @@ async function simulateUncertainty(
     runs: plan.runs,
     intakeModel: intakeModelOf(plan, history),
     capacitySpread: plan.capacitySpread,
+    intakeLevelSpread: plan.intakeLevelSpread ?? 0,
     target: inputs.target,
     ...(inputs.capacity !== undefined && { capacity: inputs.capacity }),
   };

@@ -10,6 +10,7 @@ export const SETTING_NAMES = {
   uncertainty: ["Uncertainty", "Onzekerheid"],
   runs: ["Runs", "Simulaties"],
   seed: ["Seed", "Startgetal"],
+  intakeLevelSpread: ["IntakeLevelSpread", "SpreidingInstroomniveau"],
   target: ["TargetBacklog", "Doelvoorraad"],
   tracks: ["Tracks", "Sporen"],
   // The third name is the one before triage was called by its name (issue 14): still read.
@@ -27,6 +28,7 @@ export const SETTING_FLAGS: Record<SettingKey, string> = {
   uncertainty: "--uncertainty",
   runs: "--runs",
   seed: "--seed",
+  intakeLevelSpread: "--intake-level-spread",
   target: "--target",
   tracks: "--tracks",
   fastShare: "--fast-share",
@@ -44,6 +46,7 @@ const isSwitch = (key: SettingKey): key is SwitchKey => (SWITCHES as readonly st
 const SECTION_OF: Partial<Record<SettingKey, SwitchKey>> = {
   runs: "uncertainty",
   seed: "uncertainty",
+  intakeLevelSpread: "uncertainty",
   fastShare: "tracks",
   safeShare: "tracks",
   fastLeadTime: "tracks",
@@ -116,7 +119,13 @@ export function settingsToSections(flags: GivenSettings, names: GivenSettings): 
   }
   const text = (key: Exclude<SettingKey, SwitchKey>): string => textOf(given[key]?.value);
   const fields = emptySectionFields();
-  fields.uncertainty = { ...fields.uncertainty, enabled: on.uncertainty, runs: text("runs"), seed: text("seed") };
+  fields.uncertainty = {
+    ...fields.uncertainty,
+    enabled: on.uncertainty,
+    runs: text("runs"),
+    seed: text("seed"),
+    intakeLevelSpread: text("intakeLevelSpread"),
+  };
   fields.tracks = {
     enabled: on.tracks,
     fastShare: text("fastShare"),

@@ -64,6 +64,8 @@ export interface PlanInputs {
   /** Excel serial of the first week's start date. */
   firstWeek?: number;
   target: number;
+  /** True when the planner gave the target; without one the uncertainty asks about the plan's own end value. */
+  targetGiven?: boolean;
 }
 
 export type ProblemCode =
@@ -263,6 +265,7 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
       return { ok: false, problem: { code: "negative", input: "target", got: raw.target } };
     }
     inputs.target = raw.target;
+    inputs.targetGiven = true;
   }
   const tooLarge = checkTotals(inputs, raw);
   if (tooLarge) return { ok: false, problem: tooLarge };

@@ -15,6 +15,7 @@ const NUMERIC: readonly ControlKey[] = [
   "target",
   "dispersion",
   "capacitySpread",
+  "intakeLevelSpread",
   "runs",
   "seed",
   "fastShare",

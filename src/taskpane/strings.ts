@@ -32,13 +32,21 @@ export type OptionKey =
   | "dispersion"
   | "history"
   | "capacitySpread"
+  | "intakeLevelSpread"
   | "runs"
   | "seed"
   | "fastShare"
   | "safeShare"
   | "fastLeadTime"
   | "triagedOpening";
-export const UNCERTAINTY_KEYS: readonly OptionKey[] = ["dispersion", "history", "capacitySpread", "runs", "seed"];
+export const UNCERTAINTY_KEYS: readonly OptionKey[] = [
+  "dispersion",
+  "history",
+  "capacitySpread",
+  "intakeLevelSpread",
+  "runs",
+  "seed",
+];
 export const TRACK_KEYS: readonly OptionKey[] = ["fastShare", "safeShare", "fastLeadTime", "triagedOpening"];
 
 /** Every control a problem can point at: the inputs, the section fields and the model choice. */
@@ -110,6 +118,11 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     capacitySpread: {
       label: "Spreiding capaciteit",
       hint: "Variatiecoëfficiënt van de geleverde capaciteit: 0,1 of 10% is meestal binnen ±10% van het plan. Standaard 0: capaciteit zoals gepland.",
+      placeholder: "0 (standaard)",
+    },
+    intakeLevelSpread: {
+      label: "Spreiding instroomniveau",
+      hint: "Onzekerheid in het niveau van de instroom: elke run trekt zijn eigen factor rond 1 (variatiecoëfficiënt), bijv. 0,1 of 10%. De jaarinstroom in de nota veranderde met −280 en −140. Standaard 0: niveau zoals gepland.",
       placeholder: "0 (standaard)",
     },
     runs: {
@@ -197,6 +210,11 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     capacitySpread: {
       label: "Capacity spread",
       hint: "Coefficient of variation of the capacity delivered: 0.1 or 10% is typically within ±10% of plan. Default 0: capacity as planned.",
+      placeholder: "0 (default)",
+    },
+    intakeLevelSpread: {
+      label: "Intake level spread",
+      hint: "Uncertainty in the intake level: each run draws its own factor around 1 (coefficient of variation), e.g. 0.1 or 10%. The memo's yearly intake moved by −280 and −140. Default 0: the level as planned.",
       placeholder: "0 (default)",
     },
     runs: {

@@ -59,6 +59,7 @@ export const mountUncertaintySection: MountSection = ({ doc, language, pick }) =
       uncertainty.dispersion = options.dispersion.control.value;
       uncertainty.history = options.history.control.value;
       uncertainty.capacitySpread = options.capacitySpread.control.value;
+      uncertainty.intakeLevelSpread = options.intakeLevelSpread.control.value;
       uncertainty.runs = options.runs.control.value;
       uncertainty.seed = options.seed.control.value;
     },

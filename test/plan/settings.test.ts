@@ -41,6 +41,21 @@ describe("settingsToSections", () => {
     );
   });
 
+  test("the intake level spread: a flag switches the uncertainty on; a name is read as typed", () => {
+    const flag = settingsToSections({ intakeLevelSpread: { value: "10%", source: { flag: "--intake-level-spread" } } }, {});
+    expect(flag).toMatchObject({ ok: true, sections: { uncertainty: { intakeLevelSpread: 0.1 } } });
+    const name = settingsToSections(
+      { uncertainty: { value: true, source: { flag: "--uncertainty" } } },
+      { intakeLevelSpread: named("SpreidingInstroomniveau", 0.05) },
+    );
+    expect(name).toMatchObject({ ok: true, sections: { uncertainty: { intakeLevelSpread: 0.05 } } });
+    const wrong = settingsToSections({ intakeLevelSpread: { value: "150%", source: { flag: "--intake-level-spread" } } }, {});
+    if (wrong.ok) throw new Error("expected a problem");
+    expect(describeSettingProblem(wrong.problem, "en")).toBe(
+      "--intake-level-spread must be a share from 0 to 1 (or 0% to 100%), not '150%'.",
+    );
+  });
+
   test("a flag overrides the workbook's name; a name's cell value is read as typed", () => {
     const names: GivenSettings = {
       uncertainty: named("Onzekerheid", true),

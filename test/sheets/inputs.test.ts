@@ -81,7 +81,7 @@ describe("readPlanInputs: good inputs", () => {
     });
     expect(result).toEqual({
       ok: true,
-      inputs: { opening: 1440, intake: weeks(52), capacity: weeks(52, 30), uplift: -0.2, weeks: 26, firstWeek: 45292, target: 1000 },
+      inputs: { opening: 1440, intake: weeks(52), capacity: weeks(52, 30), uplift: -0.2, weeks: 26, firstWeek: 45292, target: 1000, targetGiven: true },
     });
   });
 

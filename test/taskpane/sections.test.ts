@@ -64,6 +64,16 @@ describe("parseSections", () => {
     expect(parse("18.7")).toEqual({ kind: "share-range", field: "fastShare", text: "18.7" });
   });
 
+  it("reads the intake level spread as a share; blank leaves it out (0)", () => {
+    const parse = (intakeLevelSpread: string) => {
+      const parsed = parseSections(withUncertainty({ intakeLevelSpread }));
+      return parsed.ok ? parsed.plan.uncertainty?.intakeLevelSpread : parsed.problem;
+    };
+    expect(parse("10%")).toBeCloseTo(0.1, 12);
+    expect(parse("")).toBeUndefined();
+    expect(parse("2")).toEqual({ kind: "share-range", field: "intakeLevelSpread", text: "2" });
+  });
+
   it("reads the triaged part of the opening backlog as a share; blank leaves it out (0)", () => {
     const parse = (triagedOpening: string) => {
       const parsed = parseSections(withTracks({ triagedOpening }));

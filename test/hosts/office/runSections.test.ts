@@ -230,6 +230,32 @@ describe("uncertainty section", () => {
     expect(yieldToHost).not.toHaveBeenCalled();
   });
 
+  it("without a target, asks about the plan's own end value; the intake level spread reaches the engine", async () => {
+    const wb = plannerWorkbook(52, { capacity: true });
+    const fields = { ...PLAN, target: "" };
+    const ok = success((await run(wb, fields, { sections: sections({ intakeLevelSpread: "10%" }) })).outcome);
+    const engine = simulateBacklog(createRng(2024), {
+      opening: 1440,
+      intake: 25,
+      capacity: 1600 / 52,
+      weeks: 52,
+      runs: 10_000,
+      intakeLevelSpread: 0.1,
+      target: 1440 + 52 * (25 - 1600 / 52),
+    });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(engine.value.target!.target).toBeCloseTo(1140, 6);
+    expect(ok.uncertainty?.sentence?.en).toBe(
+      `a ${Math.round(engine.value.target!.chance * 100)}% chance that the backlog is ≤ 1140 at the end of 2024`,
+    );
+    expect(uncertaintyResult(ok, "en", "en-US")?.assumptions).toContain(
+      "intake level per run × a factor around 1 (coefficient of variation 10%)",
+    );
+    // A target the planner typed, even 0, is the one asked about.
+    const zero = success((await run(wb, { ...PLAN, target: "0" }, { sections: sections({}) })).outcome);
+    expect(zero.uncertainty?.sentence?.en).toBe("a < 1% chance that the backlog is ≤ 0 at the end of 2024");
+  });
+
   it("without a first week, says 'in week 52'; a first week mid-year names the ISO week", async () => {
     const wb = plannerWorkbook(52, { capacity: true });
     const plain = success((await run(wb, { ...PLAN, firstWeek: "" }, { sections: sections({}) })).outcome);

@@ -70,6 +70,26 @@ test("the workbook's own names switch the sections on and set them; a flag overr
   expect(overridden.uncertainty?.runs).toBe(600);
 });
 
+test("triage's names: the new Dutch names, the triaged opening, and the old 'snel spoor' name still read", async () => {
+  const input = await sampleWithSettings([
+    ["Sporen", true],
+    ["AandeelSnelSpoor", 0.1],
+    ["GetrieerdDeelBeginvoorraad", 0.25],
+  ]);
+  const result = await planWorkbook(input, { language: "nl", createdOn: JAN_15 });
+  if (!result.ok) throw new Error(result.message);
+  expect(result.tracks?.shares.fast).toBe(0.1);
+  const renamed = await planWorkbook(await sampleWithSettings([["Sporen", true], ["AandeelTriage", 0.1]]), {
+    language: "nl",
+    createdOn: JAN_15,
+  });
+  if (!renamed.ok) throw new Error(renamed.message);
+  expect(renamed.tracks?.shares.fast).toBe(0.1);
+  // The triaged quarter of the opening backlog starts in triage: more there at the end, less in track 4.
+  expect(result.tracks!.closing.fast).toBeGreaterThan(renamed.tracks!.closing.fast);
+  expect(result.tracks!.closing.regular).toBeLessThan(renamed.tracks!.closing.regular);
+});
+
 test("a wrong setting in a name: exit 2, one sentence naming it, nothing written", async () => {
   const input = path.join(dir, "bad-runs.xlsx");
   fs.writeFileSync(input, await sampleWithSettings([["Runs", "veel"]]));
@@ -92,7 +112,7 @@ test("--help names every section flag and the names, in both languages", async (
   for (const lang of ["nl", "en"]) {
     const run = await runCli(dir, ["--help", "--lang", lang]);
     const help = run.stdout.join("\n");
-    for (const text of ["--uncertainty", "--runs", "--seed", "--target", "--tracks", "--fast-share", "--safe-share", "Simulaties", "SafeShare"])
+    for (const text of ["--uncertainty", "--runs", "--seed", "--intake-level-spread", "--target", "--tracks", "--fast-share", "--safe-share", "--triaged-opening", "Simulaties", "SafeShare", "GetrieerdDeelBeginvoorraad"])
       expect(help).toContain(text);
   }
 });

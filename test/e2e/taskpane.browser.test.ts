@@ -12,7 +12,7 @@ import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { chromium, BrowserContext, Page } from "playwright-core";
-import { createRng, simulateBacklog } from "../../src/engine";
+import { createRng, projectBacklog, simulateBacklog } from "../../src/engine";
 import { chanceSentence, endOfYear } from "../../src/sheets/uncertaintyBlock";
 import { BUILD_DIR } from "../helpers/build";
 import { findChromium } from "../helpers/chromium";
@@ -223,7 +223,7 @@ describe("the task pane in Chromium", () => {
     // The projection table, then the tracks table to the right of the fan; no table for the fan.
     expect(s.tables.map((t) => [t.name, t.sheet.name, t.range])).toEqual([
       ["VoorraadplannerPrognose", "Prognose", "A14:I66"],
-      ["VoorraadplannerSporen", "Prognose", "AP4:AY56"],
+      ["VoorraadplannerSporen", "Prognose", "AS4:BB56"],
     ]);
     expect(s.charts.map((c) => c.type)).toEqual(["Line", "Line", "AreaStacked"]);
     expect(s.charts[0]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
@@ -239,9 +239,9 @@ describe("the task pane in Chromium", () => {
     ]);
     // The stacked chart of the three tracks' backlogs.
     expect(s.charts[2]?.series.map((x) => [x.name, x.values])).toEqual([
-      ["Voorraad triage (Ter Apel)", "AQ5:AQ56"],
-      ["Voorraad spoor 2 (veilige landen)", "AR5:AR56"],
-      ["Voorraad spoor 4", "AS5:AS56"],
+      ["Voorraad triage (Ter Apel)", "AT5:AT56"],
+      ["Voorraad spoor 2 (veilige landen)", "AU5:AU56"],
+      ["Voorraad spoor 4", "AV5:AV56"],
     ]);
     const prognose = s.sheets.find((x) => x.name === "Prognose")!;
     expect(prognose.cells["13,0"]).toBe("Week");
@@ -249,7 +249,7 @@ describe("the task pane in Chromium", () => {
     expect(prognose.cells["1,19"]).toBe(chance.slice(0, -1).replace(/^K/, "k"));
     expect([19, 20, 21, 22, 23].map((c) => prognose.cells[`3,${c}`])).toEqual(["Week", "P10", "P50", "P90", "Plan"]);
     expect(prognose.cells["55,21"]).toBeCloseTo(1310, 0);
-    expect(prognose.cells["3,41"]).toBe("Week");
+    expect(prognose.cells["3,44"]).toBe("Week");
     // Names, selection, run: the run itself took three syncs, and every write was sent.
     expect(s.runs.at(-1)).toBe(3);
     expect(s.log.filter((l) => l.op === "unsent-writes")).toEqual([]);
@@ -315,9 +315,12 @@ describe("the task pane in Chromium", () => {
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("result-heading");
     expect(await summaryValue(page, "Backlog at the horizon")).toBe("1310");
-    // The chance in plain English: no first week, so "in week 52"; the target is 0 unless given.
-    expect(await page.locator("#chance").textContent()).toBe(expectedChance(0, "en"));
-    expect(await page.locator("#chance").textContent()).toBe("A < 1% chance that the backlog is ≤ 0 in week 52.");
+    // The chance in plain English: no first week, so "in week 52"; without a target the question
+    // is the plan's own end value, "at least as good as planned" (issue 14).
+    const plan = projectBacklog({ opening: 1440, intake: Array.from({ length: 52 }, () => 25), uplift: 0.1, weeks: 52 });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(await page.locator("#chance").textContent()).toBe(expectedChance(plan.value.closingBacklog, "en"));
+    expect(await page.locator("#chance").textContent()).toMatch(/^A \d+% chance that the backlog is ≤ 1310 in week 52\.$/);
 
     // The sections from the keyboard: Tab from the target reaches the sheet name, then the
     // uncertainty switch, then the settings fold-out, which Enter opens; its first control is

@@ -132,6 +132,6 @@ describe("planSheets", () => {
   });
 
   test("each sheet kind has one builder: adding a sheet is one entry", () => {
-    expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["projection", "whatIf"]);
+    expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["monitoring", "projection", "whatIf"]);
   });
 });

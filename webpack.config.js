@@ -12,7 +12,13 @@ const DEV_BASE_URL = "https://localhost:3000/";
 const PROD_BASE_URL = process.env.ADDIN_BASE_URL || "https://voorraadplanner.example.org/";
 
 /** Every file holding =IND.* functions: the metadata plugin reads their JSDoc. */
-const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/tracks.ts", "./src/functions/uncertainty.ts", "./src/functions/monitoring.ts"];
+const FUNCTION_FILES = [
+  "./src/functions/functions.ts",
+  "./src/functions/tracks.ts",
+  "./src/functions/uncertainty.ts",
+  "./src/functions/monitoring.ts",
+  "./src/functions/leadTime.ts",
+];
 
 async function devServerHttps() {
   // Only `npm start` needs the trusted dev certificate; builds and tests never prompt for it.
@@ -43,12 +49,60 @@ class BaseUrlPlugin {
   }
 }
 
-/** README.md rendered to help.html: the target of every function's @helpurl. */
-function renderHelp() {
+/**
+ * Loads a TypeScript module of src/ (and the relative modules it imports) for the build, without
+ * a second copy in JavaScript: the Dutch metadata is derived from the one declaration table.
+ */
+function loadTypeScript(file, cache = new Map()) {
+  if (cache.has(file)) return cache.get(file).exports;
+  const ts = require("typescript");
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true };
+  const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions });
+  const loaded = { exports: {} };
+  cache.set(file, loaded);
+  const localRequire = (spec) => {
+    if (!spec.startsWith(".")) return require(spec);
+    const base = path.resolve(path.dirname(file), spec);
+    const found = [`${base}.ts`, path.join(base, "index.ts")].find((f) => fs.existsSync(f));
+    if (!found) throw new Error(`${file}: cannot find ${spec}`);
+    return loadTypeScript(found, cache);
+  };
+  new Function("require", "module", "exports", outputText)(localRequire, loaded, loaded.exports);
+  return loaded.exports;
+}
+
+/** Emits functions-nl.json next to functions.json: same ids, Dutch names, help and help URLs. */
+class DutchMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DutchMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "DutchMetadataPlugin", stage: compilation.constructor.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        () => {
+          const english = compilation.getAsset("functions.json");
+          if (!english) return;
+          const { deriveDutchMetadata } = loadTypeScript(path.join(__dirname, "src/functions/dutchMetadata.ts"));
+          const { FUNCTION_DECLARATIONS } = loadTypeScript(path.join(__dirname, "src/functions/declarations.ts"));
+          try {
+            const dutch = deriveDutchMetadata(JSON.parse(english.source.source().toString()), FUNCTION_DECLARATIONS);
+            compilation.emitAsset("functions-nl.json", new sources.RawSource(JSON.stringify(dutch, null, 2)));
+          } catch (error) {
+            compilation.errors.push(new Error(`functions-nl.json: ${error.message}`));
+          }
+        },
+      );
+    });
+  }
+}
+
+/** A Markdown page rendered to HTML: the function references (functions.html, functies.html) and help.html. */
+function renderMarkdown(file, language, title) {
   const { marked } = require("marked");
-  const body = marked.parse(fs.readFileSync(path.join(__dirname, "README.md"), "utf8"));
+  // The two references link to each other as .md on GitHub and as .html once built.
+  const body = marked
+    .parse(fs.readFileSync(path.join(__dirname, file), "utf8"))
+    .replace(/href="(functions|functies)\.md/g, 'href="$1.html');
   return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Backlog Planner — help</title>' +
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${title}</title>` +
     "<style>body{font-family:Segoe UI,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
     "code,pre{background:#f3f3f3}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style>" +
     `</head><body>${body}</body></html>`
@@ -97,11 +151,23 @@ module.exports = async (env, options) => {
             to: "manifest.xml",
             transform: (content) => (dev ? content : content.toString().split(DEV_BASE_URL).join(baseUrl)),
           },
-          { from: "README.md", to: "help.html", transform: () => renderHelp() },
+          { from: "README.md", to: "help.html", transform: () => renderMarkdown("README.md", "en", "Backlog Planner — help") },
+          // Every function's helpUrl: functions.json points into functions.html, functions-nl.json into functies.html.
+          {
+            from: "docs/functions.md",
+            to: "functions.html",
+            transform: () => renderMarkdown("docs/functions.md", "en", "Backlog Planner — functions"),
+          },
+          {
+            from: "docs/functies.md",
+            to: "functies.html",
+            transform: () => renderMarkdown("docs/functies.md", "nl", "Voorraadplanner — functies"),
+          },
           { from: "docs/taskpane.png", to: "docs/taskpane.png" },
         ],
       }),
-      new BaseUrlPlugin(DEV_BASE_URL, baseUrl, dev ? [] : ["functions.json"]),
+      new DutchMetadataPlugin(),
+      new BaseUrlPlugin(DEV_BASE_URL, baseUrl, dev ? [] : ["functions.json", "functions-nl.json"]),
     ],
     devServer: {
       static: { directory: path.join(__dirname, "dist") },

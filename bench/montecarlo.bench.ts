@@ -82,15 +82,17 @@ function hyperFormulaMs(runs: number, weeks: number): { buildMs: number; recalcM
 function childPeak(runs: number, weeks: number): { ms: number; maxRssMb: number; baselineMb: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bp-mc-bench-"));
   try {
-    for (const name of ["montecarlo", "random", "project", "validate"]) {
+    const montecarlo = ["index", "options", "percentiles", "simulation", "targets"].map((name) => `montecarlo/${name}`);
+    for (const name of [...montecarlo, "random", "project", "validate"]) {
       const source = fs.readFileSync(path.join(__dirname, "..", "src", "engine", `${name}.ts`), "utf8");
       const js = ts.transpileModule(source, {
         compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019 },
       }).outputText;
+      fs.mkdirSync(path.dirname(path.join(dir, `${name}.js`)), { recursive: true });
       fs.writeFileSync(path.join(dir, `${name}.js`), js);
     }
     const script = (r: number, w: number): string => `
-      const { simulateBacklog, createRng } = require(${JSON.stringify(path.join(dir, "montecarlo.js"))});
+      const { simulateBacklog, createRng } = require(${JSON.stringify(path.join(dir, "montecarlo", "index.js"))});
       const t0 = process.hrtime.bigint();
       const result = simulateBacklog(createRng(2024), { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: ${w}, runs: ${r}, target: 1100 });
       if (!result.ok) throw new Error(result.error.message);

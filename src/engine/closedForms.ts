@@ -1,6 +1,4 @@
-import { checkNumber, fail, NON_NEGATIVE, NumberRule, ok, Result, WEEKS_RULE } from "./validate";
-
-const POSITIVE: NumberRule = { min: 0, minExclusive: true };
+import { checkNumbers, fail, NON_NEGATIVE, ok, POSITIVE, Result, WEEKS_RULE } from "./validate";
 
 /** Weeks until the backlog reaches zero at constant rates; Infinity when it never does. */
 export function weeksToClearCore(opening: number, intake: number, capacity: number): number {
@@ -33,18 +31,19 @@ export interface WeeksToClearOptions {
  * weeksToClear({ opening: 1440, intake: 25, capacity: 27.5 }) // → ok(576)
  */
 export function weeksToClear(options: WeeksToClearOptions): Result<number> {
-  const opening = checkNumber(options.opening, NON_NEGATIVE, "opening");
-  if (!opening.ok) return opening;
-  const intake = checkNumber(options.intake, NON_NEGATIVE, "intake");
-  if (!intake.ok) return intake;
-  const capacity = checkNumber(options.capacity, NON_NEGATIVE, "capacity");
-  if (!capacity.ok) return capacity;
-  const weeks = weeksToClearCore(opening.value, intake.value, capacity.value);
+  const checked = checkNumbers({
+    opening: [options.opening, NON_NEGATIVE, "opening"],
+    intake: [options.intake, NON_NEGATIVE, "intake"],
+    capacity: [options.capacity, NON_NEGATIVE, "capacity"],
+  });
+  if (!checked.ok) return checked;
+  const { opening, intake, capacity } = checked.value;
+  const weeks = weeksToClearCore(opening, intake, capacity);
   if (!Number.isFinite(weeks)) {
     return fail({
       kind: "never",
       argument: "capacity",
-      message: `capacity: ${capacity.value} decisions a week do not exceed the intake of ${intake.value}, so the backlog never clears`,
+      message: `capacity: ${capacity} decisions a week do not exceed the intake of ${intake}, so the backlog never clears`,
     });
   }
   return ok(weeks);
@@ -65,17 +64,22 @@ export interface RequiredCapacityOptions {
  * requiredCapacity({ opening: 1440, intake: 25, target: 0, weeks: 104 }) // → ok(38.846…)
  */
 export function requiredCapacity(options: RequiredCapacityOptions): Result<number> {
-  const opening = checkNumber(options.opening, NON_NEGATIVE, "opening");
-  if (!opening.ok) return opening;
-  const intake = checkNumber(options.intake, NON_NEGATIVE, "intake");
-  if (!intake.ok) return intake;
-  const target = checkNumber(options.target, NON_NEGATIVE, "target");
-  if (!target.ok) return target;
-  const weeks = checkNumber(options.weeks, WEEKS_RULE, "weeks");
-  if (!weeks.ok) return weeks;
-  const required = requiredCapacityCore(opening.value, intake.value, target.value, weeks.value);
+  const checked = checkNumbers({
+    opening: [options.opening, NON_NEGATIVE, "opening"],
+    intake: [options.intake, NON_NEGATIVE, "intake"],
+    target: [options.target, NON_NEGATIVE, "target"],
+    weeks: [options.weeks, WEEKS_RULE, "weeks"],
+  });
+  if (!checked.ok) return checked;
+  const { opening, intake, target, weeks } = checked.value;
+  const required = requiredCapacityCore(opening, intake, target, weeks);
   if (!Number.isFinite(required)) {
-    return fail({ kind: "range", argument: "intake", message: "intake: the figures are too large to give a finite capacity" });
+    return fail({
+      kind: "range",
+      overflow: true,
+      argument: "intake",
+      message: "intake: the figures are too large to give a finite capacity",
+    });
   }
   return ok(required);
 }
@@ -92,17 +96,20 @@ export interface LeadTimeOptions {
  * leadTime({ backlog: 1440, decisionsPerWeek: 1530 / 52 }) // → ok(48.94…), about 343 days
  */
 export function leadTime(options: LeadTimeOptions): Result<number> {
-  const backlog = checkNumber(options.backlog, NON_NEGATIVE, "backlog");
-  if (!backlog.ok) return backlog;
-  const rate = checkNumber(options.decisionsPerWeek, POSITIVE, "decisions_per_week");
-  if (!rate.ok) return rate;
-  const weeks = leadTimeCore(backlog.value, rate.value);
+  const checked = checkNumbers({
+    backlog: [options.backlog, NON_NEGATIVE, "backlog"],
+    rate: [options.decisionsPerWeek, POSITIVE, "decisions_per_week"],
+  });
+  if (!checked.ok) return checked;
+  const { backlog, rate } = checked.value;
+  const weeks = leadTimeCore(backlog, rate);
   if (!Number.isFinite(weeks)) {
     return fail({
       kind: "range",
+      overflow: true,
       argument: "decisions_per_week",
-      got: rate.value,
-      message: `decisions_per_week: ${rate.value} is too small to give a finite lead time`,
+      got: rate,
+      message: `decisions_per_week: ${rate} is too small to give a finite lead time`,
     });
   }
   return ok(weeks);

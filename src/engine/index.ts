@@ -6,3 +6,4 @@ export * from "./tracks";
 export * from "./sharedCapacity";
 export * from "./montecarlo";
 export * from "./monitoring";
+export * from "./leadTime";

@@ -131,7 +131,12 @@ function resolveWeeks(
 
 /** Sums that overflow are refused, naming the intake: the engine never hands out Infinity. */
 function tooLarge<T>(): Result<T> {
-  return fail({ kind: "range", argument: "intake", message: "intake: the figures are too large to add up to a finite backlog" });
+  return fail({
+    kind: "range",
+    overflow: true,
+    argument: "intake",
+    message: "intake: the figures are too large to add up to a finite backlog",
+  });
 }
 
 /** Mean of a series over its first `weeks` values. */

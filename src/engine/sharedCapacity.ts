@@ -7,9 +7,18 @@
  */
 import { projectBacklogCore } from "./project";
 import { checkFiniteTotal, expandSeries, resolveSeriesWeeks, WeeklyOut } from "./tracks";
-import { checkNumber, checkSeries, fail, NON_NEGATIVE, NumberRule, ok, Result, SeriesInput } from "./validate";
-
-const POSITIVE: NumberRule = { min: 0, minExclusive: true };
+import {
+  checkNumber,
+  checkNumbers,
+  checkSeries,
+  checkSeriesAll,
+  fail,
+  NON_NEGATIVE,
+  ok,
+  POSITIVE,
+  Result,
+  SeriesInput,
+} from "./validate";
 
 /** Weekly decisions from staff: fte × decisions per fte per week. */
 export function fteCapacityCore(fte: number, decisionsPerFteWeek: number): number {
@@ -28,13 +37,19 @@ export interface FteCapacityOptions {
  * fteCapacity({ fte: 20, decisionsPerFteWeek: 1.5 }) // → ok(30)
  */
 export function fteCapacity(options: FteCapacityOptions): Result<number> {
-  const fte = checkNumber(options.fte, NON_NEGATIVE, "fte");
-  if (!fte.ok) return fte;
-  const rate = checkNumber(options.decisionsPerFteWeek, NON_NEGATIVE, "decisions_per_fte_week");
-  if (!rate.ok) return rate;
-  const capacity = fteCapacityCore(fte.value, rate.value);
+  const checked = checkNumbers({
+    fte: [options.fte, NON_NEGATIVE, "fte"],
+    rate: [options.decisionsPerFteWeek, NON_NEGATIVE, "decisions_per_fte_week"],
+  });
+  if (!checked.ok) return checked;
+  const capacity = fteCapacityCore(checked.value.fte, checked.value.rate);
   if (!Number.isFinite(capacity)) {
-    return fail({ kind: "range", argument: "fte", message: "fte: the figures are too large to give a finite capacity" });
+    return fail({
+      kind: "range",
+      overflow: true,
+      argument: "fte",
+      message: "fte: the figures are too large to give a finite capacity",
+    });
   }
   return ok(capacity);
 }
@@ -183,6 +198,7 @@ function checkFiniteFte(extraFte: number | null): Result<true> {
   if (extraFte === null || Number.isFinite(extraFte)) return ok(true);
   return fail({
     kind: "range",
+    overflow: true,
     argument: "decisions_per_fte_week",
     message: "decisions_per_fte_week: too small to give a finite number of fte",
   });
@@ -226,40 +242,37 @@ function checkWithin(
 export function crowdingOut(options: CrowdingOutOptions): Result<CrowdingOutResult> {
   const opening = checkNumber(options.opening, NON_NEGATIVE, "other_backlog");
   if (!opening.ok) return opening;
-  const intake = checkSeries(options.intake, NON_NEGATIVE, "other_intake");
-  if (!intake.ok) return intake;
-  const capacity = checkSeries(options.capacity, NON_NEGATIVE, "other_capacity");
-  if (!capacity.ok) return capacity;
-  const moved = checkSeries(options.moved, NON_NEGATIVE, "moved_capacity");
-  if (!moved.ok) return moved;
+  const series = checkSeriesAll({
+    intake: [options.intake, NON_NEGATIVE, "other_intake"],
+    capacity: [options.capacity, NON_NEGATIVE, "other_capacity"],
+    moved: [options.moved, NON_NEGATIVE, "moved_capacity"],
+  });
+  if (!series.ok) return series;
+  const { intake, capacity, moved } = series.value;
   const weeks = resolveSeriesWeeks(options.weeks, [
-    ["other_intake", intake.value],
-    ["other_capacity", capacity.value],
-    ["moved_capacity", moved.value],
+    ["other_intake", intake],
+    ["other_capacity", capacity],
+    ["moved_capacity", moved],
   ]);
   if (!weeks.ok) return weeks;
-  let perFte: number | undefined;
-  if (options.decisionsPerFteWeek !== undefined) {
-    const checked = checkNumber(options.decisionsPerFteWeek, POSITIVE, "decisions_per_fte_week");
-    if (!checked.ok) return checked;
-    perFte = checked.value;
-  }
+  const perFte = checkOptionalPerFte(options.decisionsPerFteWeek);
+  if (!perFte.ok) return perFte;
   const n = weeks.value;
-  const capacityWeeks = expandSeries(capacity.value, n);
-  const movedWeeks = expandSeries(moved.value, n);
+  const capacityWeeks = expandSeries(capacity, n);
+  const movedWeeks = expandSeries(moved, n);
   const within = checkWithin(
     movedWeeks,
     capacityWeeks,
     "moved_capacity",
     "other_capacity",
-    typeof moved.value !== "number",
-    typeof capacity.value !== "number",
+    typeof moved !== "number",
+    typeof capacity !== "number",
   );
   if (!within.ok) return within;
-  const intakeWeeks = expandSeries(intake.value, n);
+  const intakeWeeks = expandSeries(intake, n);
   const finite = checkFiniteTotal(opening.value, intakeWeeks, "other_intake");
   if (!finite.ok) return finite;
-  const result = crowdingOutRows(opening.value, intakeWeeks, capacityWeeks, movedWeeks, perFte);
+  const result = crowdingOutRows(opening.value, intakeWeeks, capacityWeeks, movedWeeks, perFte.value);
   const fte = checkFiniteFte(result.extraFteNeeded);
   return fte.ok ? ok(result) : fte;
 }
@@ -325,16 +338,18 @@ function otherLabel(work: OtherWork, index: number): string {
   return name === "" ? `other work ${index + 1}` : name;
 }
 
+/** decisions_per_fte_week when given: more than 0, since fte needed divide by it. */
+function checkOptionalPerFte(value: number | undefined): Result<number | undefined> {
+  return value === undefined ? ok(undefined) : checkNumber(value, POSITIVE, "decisions_per_fte_week");
+}
+
 function resolveTotal(options: ShareCapacityOptions): Result<{ total: number | number[]; perFte: number | undefined }> {
   if (options.capacity !== undefined && options.fte !== undefined) {
     return fail({ kind: "shape", argument: "fte", message: "fte: give either capacity or fte, not both" });
   }
-  let perFte: number | undefined;
-  if (options.decisionsPerFteWeek !== undefined) {
-    const checked = checkNumber(options.decisionsPerFteWeek, POSITIVE, "decisions_per_fte_week");
-    if (!checked.ok) return checked;
-    perFte = checked.value;
-  }
+  const checkedPerFte = checkOptionalPerFte(options.decisionsPerFteWeek);
+  if (!checkedPerFte.ok) return checkedPerFte;
+  const perFte = checkedPerFte.value;
   if (options.capacity !== undefined) {
     const total = checkSeries(options.capacity, NON_NEGATIVE, "capacity");
     return total.ok ? ok({ total: total.value, perFte }) : total;
@@ -358,6 +373,85 @@ function resolveTotal(options: ShareCapacityOptions): Result<{ total: number | n
   return ok({ total: fteCapacityCore(fte.value, perFte), perFte });
 }
 
+interface CheckedOther {
+  label: string;
+  opening: number;
+  intake: number | number[];
+  weight: number;
+}
+
+/** Each other work type's backlog, intake and weight, named by its label. */
+function checkOthers(works: readonly OtherWork[]): Result<CheckedOther[]> {
+  if (works.length === 0) {
+    return fail({
+      kind: "shape",
+      argument: "others",
+      message: "others: give at least one other work type",
+    });
+  }
+  const others: CheckedOther[] = [];
+  for (let i = 0; i < works.length; i++) {
+    const work = works[i] as OtherWork;
+    const label = otherLabel(work, i);
+    const numbers = checkNumbers({
+      opening: [work.opening, NON_NEGATIVE, `${label} backlog`],
+      weight: [work.weight ?? 1, NON_NEGATIVE, `${label} weight`],
+    });
+    if (!numbers.ok) return numbers;
+    const intake = checkSeries(work.intake, NON_NEGATIVE, `${label} intake`);
+    if (!intake.ok) return intake;
+    others.push({
+      label,
+      opening: numbers.value.opening,
+      intake: intake.value,
+      weight: numbers.value.weight,
+    });
+  }
+  return ok(others);
+}
+
+/** The checked inputs of shareCapacity, in the order the messages are given. */
+interface CheckedShareInputs {
+  total: { total: number | number[]; perFte: number | undefined };
+  sOpening: number;
+  sIntake: number | number[];
+  sCapacity: number | number[];
+  moved: number | number[];
+  others: CheckedOther[];
+  weightSum: number;
+  weeks: number;
+}
+
+function checkShareInputs(options: ShareCapacityOptions): Result<CheckedShareInputs> {
+  const total = resolveTotal(options);
+  if (!total.ok) return total;
+  const sOpening = checkNumber(options.subsequent.opening, NON_NEGATIVE, "subsequent_backlog");
+  if (!sOpening.ok) return sOpening;
+  const series = checkSeriesAll({
+    intake: [options.subsequent.intake, NON_NEGATIVE, "subsequent_intake"],
+    capacity: [options.subsequent.capacity, NON_NEGATIVE, "subsequent_capacity"],
+    moved: [options.moved, NON_NEGATIVE, "moved_capacity"],
+  });
+  if (!series.ok) return series;
+  const { intake: sIntake, capacity: sCapacity, moved } = series.value;
+  const checkedOthers = checkOthers(options.others);
+  if (!checkedOthers.ok) return checkedOthers;
+  const others = checkedOthers.value;
+  const weightSum = others.reduce((sum, o) => sum + o.weight, 0);
+  if (!(weightSum > 0)) {
+    return fail({ kind: "range", argument: "others", message: "others: the weights add up to 0; give at least one work type a weight above 0" });
+  }
+  const weeks = resolveSeriesWeeks(options.weeks, [
+    ["capacity", total.value.total],
+    ["subsequent_intake", sIntake],
+    ["subsequent_capacity", sCapacity],
+    ["moved_capacity", moved],
+    ...others.map((o) => [`${o.label} intake`, o.intake] as const),
+  ]);
+  if (!weeks.ok) return weeks;
+  return ok({ total: total.value, sOpening: sOpening.value, sIntake, sCapacity, moved, others, weightSum, weeks: weeks.value });
+}
+
 /**
  * Shares a total capacity between subsequent applications and other work, and shows what moving
  * capacity to subsequent applications does to each: the other work types split what subsequent
@@ -372,50 +466,14 @@ function resolveTotal(options: ShareCapacityOptions): Result<{ total: number | n
  * }) // → ok; others[0] loses 3.27 decisions a week, 170 over 52 weeks
  */
 export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapacityResult> {
-  const total = resolveTotal(options);
-  if (!total.ok) return total;
-  const sOpening = checkNumber(options.subsequent.opening, NON_NEGATIVE, "subsequent_backlog");
-  if (!sOpening.ok) return sOpening;
-  const sIntake = checkSeries(options.subsequent.intake, NON_NEGATIVE, "subsequent_intake");
-  if (!sIntake.ok) return sIntake;
-  const sCapacity = checkSeries(options.subsequent.capacity, NON_NEGATIVE, "subsequent_capacity");
-  if (!sCapacity.ok) return sCapacity;
-  const moved = checkSeries(options.moved, NON_NEGATIVE, "moved_capacity");
-  if (!moved.ok) return moved;
-  if (options.others.length === 0) {
-    return fail({ kind: "shape", argument: "others", message: "others: give at least one other work type" });
-  }
-  const others: Array<{ label: string; opening: number; intake: number | number[]; weight: number }> = [];
-  for (let i = 0; i < options.others.length; i++) {
-    const work = options.others[i] as OtherWork;
-    const label = otherLabel(work, i);
-    const opening = checkNumber(work.opening, NON_NEGATIVE, `${label} backlog`);
-    if (!opening.ok) return opening;
-    const intake = checkSeries(work.intake, NON_NEGATIVE, `${label} intake`);
-    if (!intake.ok) return intake;
-    const weight = checkNumber(work.weight ?? 1, NON_NEGATIVE, `${label} weight`);
-    if (!weight.ok) return weight;
-    others.push({ label, opening: opening.value, intake: intake.value, weight: weight.value });
-  }
-  const weightSum = others.reduce((sum, o) => sum + o.weight, 0);
-  if (!(weightSum > 0)) {
-    return fail({ kind: "range", argument: "others", message: "others: the weights add up to 0; give at least one work type a weight above 0" });
-  }
-  const weeks = resolveSeriesWeeks(options.weeks, [
-    ["capacity", total.value.total],
-    ["subsequent_intake", sIntake.value],
-    ["subsequent_capacity", sCapacity.value],
-    ["moved_capacity", moved.value],
-    ...others.map((o) => [`${o.label} intake`, o.intake] as const),
-  ]);
-  if (!weeks.ok) return weeks;
-
-  const n = weeks.value;
-  const totalWeeks = expandSeries(total.value.total, n);
-  const sCapWeeks = expandSeries(sCapacity.value, n);
-  const movedWeeks = expandSeries(moved.value, n);
-  const totalIsSeries = typeof total.value.total !== "number";
-  const fits = checkWithin(sCapWeeks, totalWeeks, "subsequent_capacity", "capacity", typeof sCapacity.value !== "number", totalIsSeries);
+  const checked = checkShareInputs(options);
+  if (!checked.ok) return checked;
+  const { total, sOpening, sIntake, sCapacity, moved, others, weightSum, weeks: n } = checked.value;
+  const totalWeeks = expandSeries(total.total, n);
+  const sCapWeeks = expandSeries(sCapacity, n);
+  const movedWeeks = expandSeries(moved, n);
+  const totalIsSeries = typeof total.total !== "number";
+  const fits = checkWithin(sCapWeeks, totalWeeks, "subsequent_capacity", "capacity", typeof sCapacity !== "number", totalIsSeries);
   if (!fits.ok) return fits;
   const left = totalWeeks.map((c, t) => Math.max(0, c - (sCapWeeks[t] as number)));
   const movable = checkWithin(
@@ -423,20 +481,20 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
     left,
     "moved_capacity",
     "capacity − subsequent_capacity",
-    typeof moved.value !== "number",
-    totalIsSeries || typeof sCapacity.value !== "number",
+    typeof moved !== "number",
+    totalIsSeries || typeof sCapacity !== "number",
   );
   if (!movable.ok) return movable;
 
-  const perFte = total.value.perFte;
+  const perFte = total.perFte;
   const intakeByOther = others.map((o) => expandSeries(o.intake, n));
   for (let i = 0; i < others.length; i++) {
     const o = others[i] as (typeof others)[number];
     const finite = checkFiniteTotal(o.opening, intakeByOther[i] as number[], `${o.label} intake`);
     if (!finite.ok) return finite;
   }
-  const sIntakeWeeks = expandSeries(sIntake.value, n);
-  const sFinite = checkFiniteTotal(sOpening.value, sIntakeWeeks, "subsequent_intake");
+  const sIntakeWeeks = expandSeries(sIntake, n);
+  const sFinite = checkFiniteTotal(sOpening, sIntakeWeeks, "subsequent_intake");
   if (!sFinite.ok) return sFinite;
   const results: OtherWorkResult[] = others.map((o, i) => {
     const share = o.weight / weightSum;
@@ -455,8 +513,8 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
   const sBacklogWith = new Array<number>(n);
   const sDecisionsWithout = new Array<number>(n);
   const sDecisionsWith = new Array<number>(n);
-  projectBacklogCore(sOpening.value, sIntakeWeeks, sCapWeeks, sBacklogWithout, sDecisionsWithout);
-  projectBacklogCore(sOpening.value, sIntakeWeeks, sCapWith, sBacklogWith, sDecisionsWith);
+  projectBacklogCore(sOpening, sIntakeWeeks, sCapWeeks, sBacklogWithout, sDecisionsWithout);
+  projectBacklogCore(sOpening, sIntakeWeeks, sCapWith, sBacklogWith, sDecisionsWith);
   const subsequent: SubsequentWeek[] = sBacklogWithout.map((b, t) => ({
     week: t + 1,
     capacityWithout: sCapWeeks[t] as number,

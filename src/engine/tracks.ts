@@ -10,12 +10,14 @@
 import { DEFAULT_WEEKS, WeekRow } from "./project";
 import {
   checkNumber,
-  checkSeries,
+  checkNumbers,
+  checkSeriesAll,
   fail,
   MAX_WEEKS,
   NON_NEGATIVE,
   NumberRule,
   ok,
+  POSITIVE,
   Result,
   SeriesInput,
   WEEKS_RULE,
@@ -36,7 +38,6 @@ export const DEFAULT_FAST_LEAD_TIME_DAYS = 88;
 export const SHARE_RULE: NumberRule = { min: 0, max: 1 };
 /** Days, up to the longest horizon the engine projects. */
 export const FAST_LEAD_TIME_RULE: NumberRule = { min: 0, max: 7 * MAX_WEEKS };
-const POSITIVE: NumberRule = { min: 0, minExclusive: true };
 /** Shares typed as decimals (0.1 + 0.2) do not add up exactly; this much slack is not an error. */
 const SUM_TOLERANCE = 1e-9;
 
@@ -185,6 +186,7 @@ export function checkFiniteTotal(opening: number, intake: readonly number[], arg
   if (!Number.isFinite(total)) {
     return fail({
       kind: "range",
+      overflow: true,
       argument,
       message: `${argument}: the figures are too large to add up to a finite backlog`,
     });
@@ -303,6 +305,12 @@ export interface ProjectTracksOptions {
   weeks?: number;
   /** The fast track's lead time in days; 88 unless given. */
   fastLeadTimeDays?: number;
+  /**
+   * "Getrieerd deel van de beginvoorraad": the part of a one-number opening backlog that triage
+   * (the fast track) takes; tracks 2 and 4 split the rest by their intake shares. Default 0, as on
+   * the what-if sheet. Ignored when the opening is given per track.
+   */
+  triagedOpeningShare?: number;
 }
 
 /**
@@ -328,6 +336,70 @@ export interface ProjectTracksResult {
   closingBacklog: PerTrack<number> & { total: number };
 }
 
+interface CheckedTrackInputs {
+  shares: PerTrack<number>;
+  opening: PerTrack<number>;
+  intake: number | number[];
+  capacity: number | number[];
+  weeks: number;
+  leadDays: number;
+  triagedShare: number;
+}
+
+/** projectTracks' inputs checked in the order the planner reads them: shares first, as they split the opening. */
+function checkTrackInputs(options: ProjectTracksOptions): Result<CheckedTrackInputs> {
+  const shares = checkShares(options.shares);
+  if (!shares.ok) return shares;
+  const opening = checkOpeningByTrack(options.openingByTrack, shares.value);
+  if (!opening.ok) return opening;
+  const series = checkSeriesAll({
+    intake: [options.intake, NON_NEGATIVE, "intake"],
+    capacity: [options.capacity, NON_NEGATIVE, "capacity"],
+  });
+  if (!series.ok) return series;
+  const { intake, capacity } = series.value;
+  const weeks = resolveSeriesWeeks(options.weeks, [
+    ["intake", intake],
+    ["capacity", capacity],
+  ]);
+  if (!weeks.ok) return weeks;
+  const leadDays = checkNumber(options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS, FAST_LEAD_TIME_RULE, "fast_lead_time");
+  if (!leadDays.ok) return leadDays;
+  const triaged = checkNumber(options.triagedOpeningShare ?? 0, SHARE_RULE, "triaged_opening_share");
+  if (!triaged.ok) return triaged;
+  return ok({
+    shares: shares.value,
+    opening: opening.value,
+    intake,
+    capacity,
+    weeks: weeks.value,
+    leadDays: leadDays.value,
+    triagedShare: triaged.value,
+  });
+}
+
+/**
+ * A one-number opening backlog: triage takes `triagedShare` of it, tracks 2 and 4 the rest in the
+ * ratio of their intake shares. An opening given per track stays as given.
+ */
+function splitOpening(
+  given: number | readonly number[],
+  checked: PerTrack<number>,
+  shares: PerTrack<number>,
+  triagedShare: number,
+): PerTrack<number> {
+  const perTrack = Array.isArray(given) && given.length === 3;
+  if (perTrack) return checked;
+  const total = checked.fast + checked.safe + checked.regular;
+  const queued = shares.safe + shares.regular;
+  const rest = total * (1 - triagedShare);
+  return {
+    fast: total * triagedShare,
+    safe: queued > 0 ? (rest * shares.safe) / queued : 0,
+    regular: queued > 0 ? (rest * shares.regular) / queued : rest,
+  };
+}
+
 /**
  * Projects the three tracks week by week: the fast track clears within its lead time on its own
  * staff; track 2 takes the shared capacity first; track 4 gets the rest.
@@ -337,33 +409,14 @@ export interface ProjectTracksResult {
  * // → ok; week 1: track 2 decides all 30.77 (it goes first), track 4 decides 0
  */
 export function projectTracks(options: ProjectTracksOptions): Result<ProjectTracksResult> {
-  const shares = checkShares(options.shares);
-  if (!shares.ok) return shares;
-  const opening = checkOpeningByTrack(options.openingByTrack, shares.value);
-  if (!opening.ok) return opening;
-  const intake = checkSeries(options.intake, NON_NEGATIVE, "intake");
-  if (!intake.ok) return intake;
-  const capacity = checkSeries(options.capacity, NON_NEGATIVE, "capacity");
-  if (!capacity.ok) return capacity;
-  const weeks = resolveSeriesWeeks(options.weeks, [
-    ["intake", intake.value],
-    ["capacity", capacity.value],
-  ]);
-  if (!weeks.ok) return weeks;
-  const leadDays = checkNumber(
-    options.fastLeadTimeDays ?? DEFAULT_FAST_LEAD_TIME_DAYS,
-    FAST_LEAD_TIME_RULE,
-    "fast_lead_time",
-  );
-  if (!leadDays.ok) return leadDays;
-
-  const n = weeks.value;
-  const s = shares.value;
-  const o = opening.value;
-  const totalIntake = expandSeries(intake.value, n);
+  const checked = checkTrackInputs(options);
+  if (!checked.ok) return checked;
+  const { shares: s, intake, capacity, weeks: n, leadDays } = checked.value;
+  const o = splitOpening(options.openingByTrack, checked.value.opening, s, checked.value.triagedShare);
+  const totalIntake = expandSeries(intake, n);
   const finite = checkFiniteTotal(o.fast + o.safe + o.regular, totalIntake, "intake");
   if (!finite.ok) return finite;
-  const capacityWeeks = expandSeries(capacity.value, n);
+  const capacityWeeks = expandSeries(capacity, n);
   const intakeBy: PerTrack<number[]> = {
     fast: totalIntake.map((i) => i * s.fast),
     safe: totalIntake.map((i) => i * s.safe),
@@ -375,7 +428,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     [o.fast, o.safe, o.regular],
     [intakeBy.fast, intakeBy.safe, intakeBy.regular],
     capacityWeeks,
-    leadDays.value / 7,
+    leadDays / 7,
     [backlogBy.fast, backlogBy.safe, backlogBy.regular],
     [decisionsBy.fast, decisionsBy.safe, decisionsBy.regular],
   );
@@ -413,7 +466,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
   return ok({
     shares: s,
     opening: o,
-    fastLeadTimeDays: leadDays.value,
+    fastLeadTimeDays: leadDays,
     tracks,
     totalBacklog,
     unusedCapacity,
@@ -440,17 +493,20 @@ export interface WaitWeeksOptions {
  * waitWeeks({ position: 1440, decisionsPerWeek: 1530 / 52 }) // → ok(48.94…), about 343 days
  */
 export function waitWeeks(options: WaitWeeksOptions): Result<number> {
-  const position = checkNumber(options.position, NON_NEGATIVE, "position");
-  if (!position.ok) return position;
-  const rate = checkNumber(options.decisionsPerWeek, POSITIVE, "decisions_per_week");
-  if (!rate.ok) return rate;
-  const weeks = waitWeeksCore(position.value, rate.value);
+  const checked = checkNumbers({
+    position: [options.position, NON_NEGATIVE, "position"],
+    rate: [options.decisionsPerWeek, POSITIVE, "decisions_per_week"],
+  });
+  if (!checked.ok) return checked;
+  const { position, rate } = checked.value;
+  const weeks = waitWeeksCore(position, rate);
   if (!Number.isFinite(weeks)) {
     return fail({
       kind: "range",
+      overflow: true,
       argument: "decisions_per_week",
-      got: rate.value,
-      message: `decisions_per_week: ${rate.value} is too small to give a finite wait`,
+      got: rate,
+      message: `decisions_per_week: ${rate} is too small to give a finite wait`,
     });
   }
   return ok(weeks);

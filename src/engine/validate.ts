@@ -6,7 +6,10 @@
  * (`NumberRule`) so the same check serves every caller.
  */
 
-/** How an input is wrong. Maps onto Excel's error codes: type/shape → #VALUE!, range → #NUM!. */
+/**
+ * How an input is wrong. Every kind a planner can cause (type, shape, range) becomes #VALUE! with
+ * its message; a range error marked `overflow` becomes #NUM!, "never" #N/A.
+ */
 export type InputErrorKind = "type" | "shape" | "range" | "never";
 
 export interface InputError {
@@ -19,8 +22,12 @@ export interface InputError {
   cell?: { row: number; column: number };
   /** What was expected, in words: "a number ≥ 0". */
   expected?: string;
+  /** The rule the value broke, so a caller can say it again in another language. */
+  rule?: NumberRule;
   /** The offending value, as received. */
   got?: unknown;
+  /** Finite inputs whose result is not finite: the one case for #NUM!, which shows no message. */
+  overflow?: true;
   /** One complete English sentence naming the argument (and week). */
   message: string;
 }
@@ -112,6 +119,7 @@ export function checkNumber(
         kind,
         argument,
         expected,
+        rule,
         got: value,
         message: `${where(argument, at.week)}: expected ${expected}, got ${showValue(value)}`,
       },
@@ -146,3 +154,43 @@ export function checkSeries(
   }
   return ok(out);
 }
+
+/** One named number to check: the value, its rule and the argument name for the message. */
+export type NumberCheck = readonly [value: unknown, rule: NumberRule, argument: string];
+
+/**
+ * Checks several numbers in order and stops at the first that breaks its rule: the one
+ * data-driven replacement for a ladder of `checkNumber` calls.
+ *
+ * @example
+ * checkNumbers({ backlog: [1440, NON_NEGATIVE, "backlog"], rate: [30, POSITIVE, "decisions_per_week"] })
+ * // → ok({ backlog: 1440, rate: 30 })
+ */
+export function checkNumbers<K extends string>(checks: Record<K, NumberCheck>): Result<Record<K, number>> {
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(checks) as K[]) {
+    const [value, rule, argument] = checks[key];
+    const checked = checkNumber(value, rule, argument);
+    if (!checked.ok) return checked;
+    out[key] = checked.value;
+  }
+  return ok(out);
+}
+
+/** One named weekly series to check, like `NumberCheck`. */
+export type SeriesCheck = readonly [series: SeriesInput, rule: NumberRule, argument: string];
+
+/** `checkNumbers` for weekly series: each one number or one value per week. */
+export function checkSeriesAll<K extends string>(checks: Record<K, SeriesCheck>): Result<Record<K, number | number[]>> {
+  const out = {} as Record<K, number | number[]>;
+  for (const key of Object.keys(checks) as K[]) {
+    const [series, rule, argument] = checks[key];
+    const checked = checkSeries(series, rule, argument);
+    if (!checked.ok) return checked;
+    out[key] = checked.value;
+  }
+  return ok(out);
+}
+
+/** A number greater than 0: a rate something is divided by. */
+export const POSITIVE: NumberRule = { min: 0, minExclusive: true };

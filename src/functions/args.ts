@@ -6,6 +6,9 @@
  * so a workbook gives the same answer on every host. No Office global is touched at import time.
  */
 import { checkNumber, fail, InputError, NumberRule, ok, passesRule, Result, showValue } from "../engine/validate";
+import { ArgumentDeclaration, FunctionDeclaration } from "./declarations";
+import { functionLanguage } from "./language";
+import { localizeMessage, showValueNl } from "./messages";
 
 /** Stand-in with the same shape as `CustomFunctions.Error`, for Node (tests, CLI). */
 export class FunctionError extends Error {
@@ -20,10 +23,14 @@ export class FunctionError extends Error {
 
 export type ExcelErrorCode = "#VALUE!" | "#NUM!" | "#N/A";
 
+/**
+ * Every error a planner can cause is #VALUE!, the one code Excel shows a message for; #NUM!
+ * (which cannot carry one) is kept for results that overflow, #N/A for "never".
+ */
 const CODE_BY_KIND: Record<InputError["kind"], ExcelErrorCode> = {
   type: "#VALUE!",
   shape: "#VALUE!",
-  range: "#NUM!",
+  range: "#VALUE!",
   never: "#N/A",
 };
 
@@ -37,8 +44,10 @@ export function excelError(code: ExcelErrorCode, message: string): Error {
   return new FunctionError(code, message);
 }
 
+/** The Excel error for an input error, its message in Office's display language. */
 export function toExcelError(error: InputError): Error {
-  return excelError(CODE_BY_KIND[error.kind], error.message);
+  const code = error.overflow ? "#NUM!" : CODE_BY_KIND[error.kind];
+  return excelError(code, localizeMessage(error, functionLanguage()));
 }
 
 /** Unwraps a Result or throws the matching Excel error (the documented way to return one). */
@@ -145,20 +154,26 @@ export function meanOf(series: number | readonly number[]): number {
  * Runs a function body and guarantees Excel only ever sees a number, a matrix of numbers or an
  * Excel error: unexpected exceptions and non-finite results become errors with a message.
  */
-export function run<R extends number | number[][]>(name: string, body: () => R): R {
+export function run<R extends number | number[][]>(fn: string | FunctionDeclaration, body: () => R): R {
+  const dutch = functionLanguage() === "nl";
+  const name = typeof fn === "string" ? fn : dutch ? fn.nameNl : fn.id;
   let result: R;
   try {
     result = body();
   } catch (error) {
     if (error instanceof FunctionError || isHostError(error)) throw error;
-    throw excelError("#VALUE!", `${name}: could not compute (${String(error)})`);
+    const text = dutch ? "kon niet rekenen" : "could not compute";
+    throw excelError("#VALUE!", `${name}: ${text} (${String(error)})`);
   }
   // A plain loop: Array.prototype.flat is slow enough to dominate a 520-week call.
   const rows: unknown[][] = typeof result === "number" ? [[result]] : result;
   for (const row of rows) {
     for (const v of row) {
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw excelError("#NUM!", `${name}: the result is not a finite number (${showValue(v)})`);
+        const text = dutch
+          ? `de uitkomst is geen eindig getal (${showValueNl(v)})`
+          : `the result is not a finite number (${showValue(v)})`;
+        throw excelError("#NUM!", `${name}: ${text}`);
       }
     }
   }
@@ -180,4 +195,50 @@ export function readList(value: unknown, argument: string): Result<unknown[]> {
   const flat = flatten(value, argument);
   if (!flat.ok) return flat;
   return ok(flat.value.map((cell) => (isBlank(cell) ? 0 : cell)));
+}
+
+/** What an argument of each kind reads to; `undefined` only for an omitted optional one. */
+type KindValue<K> = K extends "number" ? number : K extends "weekly" ? number | number[] : unknown[];
+type ArgumentValue<A extends ArgumentDeclaration> =
+  KindValue<A["kind"]> | (A extends { readonly optional: true } ? undefined : never);
+
+/** The read arguments of a declared function, by English name. */
+export type ArgumentValues<D extends FunctionDeclaration> = {
+  [A in D["arguments"][number] as A["name"]]: ArgumentValue<A>;
+};
+
+/** Reads one argument by its declaration; `undefined` when an optional one is omitted. */
+export function readArgument(
+  declaration: ArgumentDeclaration,
+  value: unknown,
+): Result<number | number[] | unknown[] | undefined> {
+  if (declaration.optional && isOmitted(value)) return ok(undefined);
+  const rule = declaration.rule ?? {};
+  switch (declaration.kind) {
+    case "number":
+      return readNumber(value, declaration.name, rule);
+    case "weekly":
+      return readSeries(value, declaration.name, rule);
+    case "list":
+      return readList(value, declaration.name);
+  }
+}
+
+/**
+ * Reads a function's arguments, in declared order, by their declaration; throws the first
+ * argument error as an Excel error (#VALUE! with its message in the user's language).
+ *
+ * @example
+ * const args = readArguments(BACKLOG_FUNCTIONS.LEAD_TIME, [1440, 30]);
+ * args.backlog // → 1440
+ */
+export function readArguments<D extends FunctionDeclaration>(
+  declaration: D,
+  values: readonly unknown[],
+): ArgumentValues<D> {
+  const out: Record<string, unknown> = {};
+  declaration.arguments.forEach((argument, i) => {
+    out[argument.name] = unwrap(readArgument(argument, values[i]));
+  });
+  return out as ArgumentValues<D>;
 }

@@ -7,22 +7,22 @@
  * Arguments are typed `any`/`any[][]` on purpose: Excel then passes cells as they are and the
  * checks here produce a message naming the argument, instead of Excel's own bare #VALUE!.
  */
-import {
-  leadTime,
-  NON_NEGATIVE,
-  plannedCapacity,
-  projectBacklog,
-  requiredCapacity,
-  UPLIFT_RULE,
-  weeksToClear,
-  WEEKS_RULE,
-} from "../engine";
-import { meanOf, readNumber, readOptionalNumber, readOptionalSeries, readSeries, run, unwrap } from "./args";
+import { leadTime, plannedCapacity, projectBacklog, requiredCapacity, weeksToClear } from "../engine";
+import { meanOf, readArguments, run, unwrap } from "./args";
+import { BACKLOG_FUNCTIONS } from "./declarations";
+
+const {
+  PROJECT_BACKLOG: PROJECT,
+  PLANNED_CAPACITY: PLANNED,
+  WEEKS_TO_CLEAR: CLEAR,
+  REQUIRED_CAPACITY: REQUIRED,
+  LEAD_TIME: LEAD,
+} = BACKLOG_FUNCTIONS;
 
 /**
  * Projects the backlog week by week and spills it as one column: the backlog at the end of each week. Without capacity, the planning rule schedules (1 + uplift) × mean intake, held steady.
  * @customfunction PROJECT_BACKLOG
- * @helpurl https://localhost:3000/help.html#project_backlog
+ * @helpurl https://localhost:3000/functions.html#project_backlog
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} [capacity] Weekly decisions: one number or a range as long as intake. Omit it to apply the planning rule.
@@ -37,20 +37,15 @@ export function PROJECT_BACKLOG(
   weeks?: any[][],
   uplift?: any[][],
 ): number[][] {
-  return run("PROJECT_BACKLOG", () => {
-    const options = {
-      opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-      intake: unwrap(readSeries(intake, "intake", NON_NEGATIVE)),
-    };
-    const cap = unwrap(readOptionalSeries(capacity, "capacity", NON_NEGATIVE));
-    const horizon = unwrap(readOptionalNumber(weeks, "weeks", WEEKS_RULE));
-    const up = unwrap(readOptionalNumber(uplift, "uplift", UPLIFT_RULE));
+  return run(PROJECT, () => {
+    const args = readArguments(PROJECT, [opening, intake, capacity, weeks, uplift]);
     const result = unwrap(
       projectBacklog({
-        ...options,
-        ...(cap !== undefined && { capacity: cap }),
-        ...(horizon !== undefined && { weeks: horizon }),
-        ...(up !== undefined && { uplift: up }),
+        opening: args.opening,
+        intake: args.intake,
+        ...(args.capacity !== undefined && { capacity: args.capacity }),
+        ...(args.weeks !== undefined && { weeks: args.weeks }),
+        ...(args.uplift !== undefined && { uplift: args.uplift }),
       }),
     );
     return result.rows.map((row) => [row.backlog]);
@@ -60,44 +55,49 @@ export function PROJECT_BACKLOG(
 /**
  * The planning rule's steady weekly capacity: (1 + uplift) × the mean weekly intake.
  * @customfunction PLANNED_CAPACITY
- * @helpurl https://localhost:3000/help.html#planned_capacity
+ * @helpurl https://localhost:3000/functions.html#planned_capacity
  * @param {any[][]} intake Weekly intake: one number, or a range with a figure per week (its mean is used).
  * @param {any[][]} [uplift] Uplift over mean intake; default 0.10 (the memo's 10%).
  * @returns {number} Decisions to schedule per week.
  */
 export function PLANNED_CAPACITY(intake: any[][], uplift?: any[][]): number {
-  return run("PLANNED_CAPACITY", () => {
-    const series = unwrap(readSeries(intake, "intake", NON_NEGATIVE));
-    const up = unwrap(readOptionalNumber(uplift, "uplift", UPLIFT_RULE));
-    return unwrap(plannedCapacity({ intake: series, ...(up !== undefined && { uplift: up }) }));
+  return run(PLANNED, () => {
+    const args = readArguments(PLANNED, [intake, uplift]);
+    return unwrap(
+      plannedCapacity({
+        intake: args.intake,
+        ...(args.uplift !== undefined && { uplift: args.uplift }),
+      }),
+    );
   });
 }
 
 /**
  * Weeks until the backlog reaches zero at constant rates: opening ÷ (capacity − intake). #N/A when capacity does not exceed intake.
  * @customfunction WEEKS_TO_CLEAR
- * @helpurl https://localhost:3000/help.html#weeks_to_clear
+ * @helpurl https://localhost:3000/functions.html#weeks_to_clear
  * @param {any} opening Backlog now.
  * @param {any[][]} intake Weekly intake: one number, or a range (its mean is used).
  * @param {any[][]} capacity Weekly decisions: one number, or a range (its mean is used).
  * @returns {number} Weeks to clear the backlog.
  */
 export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][]): number {
-  return run("WEEKS_TO_CLEAR", () =>
-    unwrap(
+  return run(CLEAR, () => {
+    const args = readArguments(CLEAR, [opening, intake, capacity]);
+    return unwrap(
       weeksToClear({
-        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-        intake: meanOf(unwrap(readSeries(intake, "intake", NON_NEGATIVE))),
-        capacity: meanOf(unwrap(readSeries(capacity, "capacity", NON_NEGATIVE))),
+        opening: args.opening,
+        intake: meanOf(args.intake),
+        capacity: meanOf(args.capacity),
       }),
-    ),
-  );
+    );
+  });
 }
 
 /**
  * Steady weekly decisions needed to bring the backlog down to target by the given week: intake + (opening − target) ÷ weeks.
  * @customfunction REQUIRED_CAPACITY
- * @helpurl https://localhost:3000/help.html#required_capacity
+ * @helpurl https://localhost:3000/functions.html#required_capacity
  * @param {any} opening Backlog now.
  * @param {any[][]} intake Weekly intake: one number, or a range (its mean is used).
  * @param {any} target Backlog to reach, e.g. 0.
@@ -105,33 +105,28 @@ export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][])
  * @returns {number} Decisions needed per week.
  */
 export function REQUIRED_CAPACITY(opening: any, intake: any[][], target: any, weeks: any): number {
-  return run("REQUIRED_CAPACITY", () =>
-    unwrap(
-      requiredCapacity({
-        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-        intake: meanOf(unwrap(readSeries(intake, "intake", NON_NEGATIVE))),
-        target: unwrap(readNumber(target, "target", NON_NEGATIVE)),
-        weeks: unwrap(readNumber(weeks, "weeks", WEEKS_RULE)),
-      }),
-    ),
-  );
+  return run(REQUIRED, () => {
+    const args = readArguments(REQUIRED, [opening, intake, target, weeks]);
+    return unwrap(requiredCapacity({ ...args, intake: meanOf(args.intake) }));
+  });
 }
 
 /**
  * Lead time in weeks by Little's law: backlog ÷ decisions per week. Multiply by 7 for days.
  * @customfunction LEAD_TIME
- * @helpurl https://localhost:3000/help.html#lead_time
+ * @helpurl https://localhost:3000/functions.html#lead_time
  * @param {any} backlog Open cases.
  * @param {any} decisions_per_week Decisions per week (more than 0).
  * @returns {number} Lead time in weeks.
  */
 export function LEAD_TIME(backlog: any, decisions_per_week: any): number {
-  return run("LEAD_TIME", () =>
-    unwrap(
+  return run(LEAD, () => {
+    const args = readArguments(LEAD, [backlog, decisions_per_week]);
+    return unwrap(
       leadTime({
-        backlog: unwrap(readNumber(backlog, "backlog", NON_NEGATIVE)),
-        decisionsPerWeek: unwrap(readNumber(decisions_per_week, "decisions_per_week", { min: 0, minExclusive: true })),
+        backlog: args.backlog,
+        decisionsPerWeek: args.decisions_per_week,
       }),
-    ),
-  );
+    );
+  });
 }

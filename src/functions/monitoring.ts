@@ -4,13 +4,16 @@
  * pattern as functions.ts: convert the arguments (args.ts), call the engine, unwrap + run. The
  * JSDoc is the metadata.
  */
-import { comparePlanWithActuals, monitoringColumns, NON_NEGATIVE } from "../engine";
-import { readNumber, readOptionalSeries, readSeries, run, unwrap } from "./args";
+import { comparePlanWithActuals, monitoringColumns } from "../engine";
+import { readArguments, run, unwrap } from "./args";
+import { MONITORING_FUNCTIONS } from "./declarations";
+
+const { PLAN_VS_ACTUAL: DECLARATION } = MONITORING_FUNCTIONS;
 
 /**
  * The plan against what actually happened, one row per known week, six columns: planned backlog, actual backlog, difference (actual − planned), cumulative intake above plan, cumulative decisions below plan, and the part the flows do not explain (0 without a measured backlog).
  * @customfunction PLAN_VS_ACTUAL
- * @helpurl https://localhost:3000/help.html#plan_vs_actual
+ * @helpurl https://localhost:3000/functions.html#plan_vs_actual
  * @param {any} opening Backlog (open cases) at the start of week 1 of the plan, e.g. 1440.
  * @param {any[][]} planned_intake Planned weekly intake: one number for every week, or a range with a figure per plan week.
  * @param {any[][]} planned_capacity Planned weekly capacity: one number or a range with a figure per plan week, e.g. =IND.PLANNED_CAPACITY(...).
@@ -27,16 +30,23 @@ export function PLAN_VS_ACTUAL(
   actual_decisions: any[][],
   actual_backlog?: any[][],
 ): number[][] {
-  return run("PLAN_VS_ACTUAL", () => {
-    const measured = unwrap(readOptionalSeries(actual_backlog, "actual_backlog", NON_NEGATIVE));
+  return run(DECLARATION, () => {
+    const args = readArguments(DECLARATION, [
+      opening,
+      planned_intake,
+      planned_capacity,
+      actual_intake,
+      actual_decisions,
+      actual_backlog,
+    ]);
     const result = unwrap(
       comparePlanWithActuals({
-        opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-        plannedIntake: unwrap(readSeries(planned_intake, "planned_intake", NON_NEGATIVE)),
-        plannedCapacity: unwrap(readSeries(planned_capacity, "planned_capacity", NON_NEGATIVE)),
-        actualIntake: unwrap(readSeries(actual_intake, "actual_intake", NON_NEGATIVE)),
-        actualDecisions: unwrap(readSeries(actual_decisions, "actual_decisions", NON_NEGATIVE)),
-        ...(measured !== undefined && { actualBacklog: measured }),
+        opening: args.opening,
+        plannedIntake: args.planned_intake,
+        plannedCapacity: args.planned_capacity,
+        actualIntake: args.actual_intake,
+        actualDecisions: args.actual_decisions,
+        ...(args.actual_backlog !== undefined && { actualBacklog: args.actual_backlog }),
       }),
     );
     return result.weeks.map(monitoringColumns);

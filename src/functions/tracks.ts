@@ -7,20 +7,20 @@ import {
   checkOpeningByTrack,
   checkShares,
   crowdingOut,
-  FAST_LEAD_TIME_RULE,
   fteCapacity,
-  NON_NEGATIVE,
   projectTracks,
   TRACK_IDS,
   waitWeeks,
-  WEEKS_RULE,
 } from "../engine";
-import { readList, readNumber, readOptionalNumber, readSeries, run, unwrap } from "./args";
+import { readArguments, run, unwrap } from "./args";
+import { TRACK_FUNCTIONS } from "./declarations";
+
+const { PROJECT_TRACKS: TRACKS, WAIT_WEEKS: WAIT, FTE_CAPACITY: FTE, CROWDING_OUT: CROWDING } = TRACK_FUNCTIONS;
 
 /**
  * Projects the three processing tracks week by week and spills the backlog at the end of each week: one row per week, columns in the order fast track, track 2 (safe countries, served first from the shared capacity), track 4 (the rest). The fast track clears within its lead time on its own extra staff.
  * @customfunction PROJECT_TRACKS
- * @helpurl https://localhost:3000/help.html#project_tracks
+ * @helpurl https://localhost:3000/functions.html#project_tracks
  * @param {any[][]} opening_by_track Backlog at the start of week 1: three values (fast track, track 2, track 4), or one total that is split by the shares.
  * @param {any[][]} intake Weekly intake of subsequent applications, all tracks together: one number, or a range with a figure per week.
  * @param {any[][]} shares Share of intake per track, each from 0 to 1: two values (fast track, track 2; track 4 takes the rest) or three that add up to 1.
@@ -37,21 +37,21 @@ export function PROJECT_TRACKS(
   weeks?: any[][],
   fast_lead_time?: any[][],
 ): number[][] {
-  return run("PROJECT_TRACKS", () => {
+  return run(TRACKS, () => {
+    const args = readArguments(TRACKS, [opening_by_track, intake, shares, capacity, weeks, fast_lead_time]);
     // Shares and openings are checked per track by the engine, so messages name the track.
-    const shareList = unwrap(readList(shares, "shares"));
-    const split = unwrap(checkShares(shareList));
-    const opening = unwrap(checkOpeningByTrack(unwrap(readList(opening_by_track, "opening_by_track")), split));
-    const horizon = unwrap(readOptionalNumber(weeks, "weeks", WEEKS_RULE));
-    const lead = unwrap(readOptionalNumber(fast_lead_time, "fast_lead_time", FAST_LEAD_TIME_RULE));
+    const split = unwrap(checkShares(args.shares));
+    const opening = unwrap(checkOpeningByTrack(args.opening_by_track, split));
     const result = unwrap(
       projectTracks({
         openingByTrack: TRACK_IDS.map((id) => opening[id]),
-        intake: unwrap(readSeries(intake, "intake", NON_NEGATIVE)),
+        intake: args.intake,
         shares: TRACK_IDS.map((id) => split[id]),
-        capacity: unwrap(readSeries(capacity, "capacity", NON_NEGATIVE)),
-        ...(horizon !== undefined && { weeks: horizon }),
-        ...(lead !== undefined && { fastLeadTimeDays: lead }),
+        capacity: args.capacity,
+        ...(args.weeks !== undefined && { weeks: args.weeks }),
+        ...(args.fast_lead_time !== undefined && {
+          fastLeadTimeDays: args.fast_lead_time,
+        }),
       }),
     );
     return result.totalBacklog.map((_, t) => TRACK_IDS.map((id) => result.tracks[id][t]?.backlog ?? 0));
@@ -61,45 +61,47 @@ export function PROJECT_TRACKS(
 /**
  * First-in-first-out wait in weeks for a case at this queue position: position ÷ decisions per week. Multiply by 7 for days.
  * @customfunction WAIT_WEEKS
- * @helpurl https://localhost:3000/help.html#wait_weeks
+ * @helpurl https://localhost:3000/functions.html#wait_weeks
  * @param {any} position Cases ahead in the queue, this one included (for the newest case: the backlog), e.g. 1440.
  * @param {any} decisions_per_week Decisions per week in this queue (more than 0).
  * @returns {number} Weeks until the case is decided.
  */
 export function WAIT_WEEKS(position: any, decisions_per_week: any): number {
-  return run("WAIT_WEEKS", () =>
-    unwrap(
+  return run(WAIT, () => {
+    const args = readArguments(WAIT, [position, decisions_per_week]);
+    return unwrap(
       waitWeeks({
-        position: unwrap(readNumber(position, "position", NON_NEGATIVE)),
-        decisionsPerWeek: unwrap(readNumber(decisions_per_week, "decisions_per_week", { min: 0, minExclusive: true })),
+        position: args.position,
+        decisionsPerWeek: args.decisions_per_week,
       }),
-    ),
-  );
+    );
+  });
 }
 
 /**
  * Weekly decision capacity from staff: fte × decisions per fte per week.
  * @customfunction FTE_CAPACITY
- * @helpurl https://localhost:3000/help.html#fte_capacity
+ * @helpurl https://localhost:3000/functions.html#fte_capacity
  * @param {any} fte Staff in full-time equivalents.
  * @param {any} decisions_per_fte_week Decisions one fte makes per week.
  * @returns {number} Decisions per week.
  */
 export function FTE_CAPACITY(fte: any, decisions_per_fte_week: any): number {
-  return run("FTE_CAPACITY", () =>
-    unwrap(
+  return run(FTE, () => {
+    const args = readArguments(FTE, [fte, decisions_per_fte_week]);
+    return unwrap(
       fteCapacity({
-        fte: unwrap(readNumber(fte, "fte", NON_NEGATIVE)),
-        decisionsPerFteWeek: unwrap(readNumber(decisions_per_fte_week, "decisions_per_fte_week", NON_NEGATIVE)),
+        fte: args.fte,
+        decisionsPerFteWeek: args.decisions_per_fte_week,
       }),
-    ),
-  );
+    );
+  });
 }
 
 /**
  * The other work's backlog after the given number of weeks once capacity has moved from it to subsequent applications. Compare with PROJECT_BACKLOG on its own capacity for the crowding-out.
  * @customfunction CROWDING_OUT
- * @helpurl https://localhost:3000/help.html#crowding_out
+ * @helpurl https://localhost:3000/functions.html#crowding_out
  * @param {any} other_backlog The other work's backlog now.
  * @param {any[][]} other_intake The other work's weekly intake: one number, or a range with a figure per week.
  * @param {any[][]} other_capacity The other work's weekly decisions before any capacity moves: one number or a range.
@@ -114,14 +116,15 @@ export function CROWDING_OUT(
   moved_capacity: any[][],
   weeks: any,
 ): number {
-  return run("CROWDING_OUT", () => {
+  return run(CROWDING, () => {
+    const args = readArguments(CROWDING, [other_backlog, other_intake, other_capacity, moved_capacity, weeks]);
     const result = unwrap(
       crowdingOut({
-        opening: unwrap(readNumber(other_backlog, "other_backlog", NON_NEGATIVE)),
-        intake: unwrap(readSeries(other_intake, "other_intake", NON_NEGATIVE)),
-        capacity: unwrap(readSeries(other_capacity, "other_capacity", NON_NEGATIVE)),
-        moved: unwrap(readSeries(moved_capacity, "moved_capacity", NON_NEGATIVE)),
-        weeks: unwrap(readNumber(weeks, "weeks", WEEKS_RULE)),
+        opening: args.other_backlog,
+        intake: args.other_intake,
+        capacity: args.other_capacity,
+        moved: args.moved_capacity,
+        weeks: args.weeks,
       }),
     );
     return result.closingBacklogWith;

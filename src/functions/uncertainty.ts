@@ -7,43 +7,41 @@
  * Every call seeds its own generator (default seed 2024) and simulates 10,000 runs unless told
  * otherwise, so a workbook shows the same figures every time it is opened or recalculated.
  */
-import {
-  chanceBelow,
-  createRng,
-  DEFAULT_SEED,
-  NON_NEGATIVE,
-  PERCENTILE_RULE,
-  RUNS_RULE,
-  SEED_RULE,
-  simulateBacklog,
-  SimulateBacklogOptions,
-  WEEKS_RULE,
-} from "../engine";
-import { readList, readNumber, readOptionalNumber, readSeries, unwrap, run } from "./args";
+import { chanceBelow, createRng, DEFAULT_SEED, simulateBacklog, SimulateBacklogOptions } from "../engine";
+import { readArguments, run, unwrap } from "./args";
+import { UNCERTAINTY_FUNCTIONS } from "./declarations";
 
-/** The four leading arguments the three functions share, read and checked in order. */
-function readPlan(opening: unknown, intake: unknown, capacity: unknown, weeks: unknown): SimulateBacklogOptions {
-  return {
-    opening: unwrap(readNumber(opening, "opening", NON_NEGATIVE)),
-    intake: unwrap(readSeries(intake, "intake", NON_NEGATIVE)),
-    capacity: unwrap(readSeries(capacity, "capacity", NON_NEGATIVE)),
-    weeks: unwrap(readNumber(weeks, "weeks", WEEKS_RULE)),
-  };
+const { BACKLOG_PERCENTILE: PERCENTILE, BACKLOG_FAN: FAN, CHANCE_BELOW: CHANCE } = UNCERTAINTY_FUNCTIONS;
+
+/** The arguments the three functions share, read by their declarations. */
+interface SharedArguments {
+  opening: number;
+  intake: number | number[];
+  capacity: number | number[];
+  weeks: number;
+  runs: number | undefined;
+  seed: number | undefined;
 }
 
-/** The two trailing optional arguments: `{ runs }` (empty when omitted) and the seed, 2024 by default. */
-function readRunsAndSeed(runs: unknown, seed: unknown): { runs: { runs?: number }; seed: number } {
-  const count = unwrap(readOptionalNumber(runs, "runs", RUNS_RULE));
-  return {
-    runs: count === undefined ? {} : { runs: count },
-    seed: unwrap(readOptionalNumber(seed, "seed", SEED_RULE)) ?? DEFAULT_SEED,
+/** The simulation options and the generator's seed (2024 unless given) from the read arguments. */
+function planOf(args: SharedArguments): {
+  plan: SimulateBacklogOptions;
+  seed: number;
+} {
+  const plan: SimulateBacklogOptions = {
+    opening: args.opening,
+    intake: args.intake,
+    capacity: args.capacity,
+    weeks: args.weeks,
+    ...(args.runs !== undefined && { runs: args.runs }),
   };
+  return { plan, seed: args.seed ?? DEFAULT_SEED };
 }
 
 /**
  * The backlog at the end of the given week at a percentile of a Monte Carlo simulation: weekly intake varies as Poisson arrivals around the given figures, capacity as given. 0.5 is the median, 0.9 a backlog that is exceeded in only 10% of runs.
  * @customfunction BACKLOG_PERCENTILE
- * @helpurl https://localhost:3000/help.html#backlog_percentile
+ * @helpurl https://localhost:3000/functions.html#backlog_percentile
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Mean weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} capacity Weekly decisions: one number or a range with a figure per week.
@@ -62,11 +60,15 @@ export function BACKLOG_PERCENTILE(
   runs?: any[][],
   seed?: any[][],
 ): number {
-  return run("BACKLOG_PERCENTILE", () => {
-    const plan = readPlan(opening, intake, capacity, weeks);
-    const p = unwrap(readNumber(percentile, "percentile", PERCENTILE_RULE));
-    const rest = readRunsAndSeed(runs, seed);
-    const result = unwrap(simulateBacklog(createRng(rest.seed), { ...plan, ...rest.runs, percentiles: [p] }));
+  return run(PERCENTILE, () => {
+    const args = readArguments(PERCENTILE, [opening, intake, capacity, weeks, percentile, runs, seed]);
+    const { plan, seed: start } = planOf(args);
+    const result = unwrap(
+      simulateBacklog(createRng(start), {
+        ...plan,
+        percentiles: [args.percentile],
+      }),
+    );
     return (result.bands[0] as Float64Array)[result.weeks - 1] as number;
   });
 }
@@ -74,7 +76,7 @@ export function BACKLOG_PERCENTILE(
 /**
  * Monte Carlo fan of the backlog: for every week (rows) the backlog at each percentile (columns). Weekly intake varies as Poisson arrivals around the given figures, capacity as given.
  * @customfunction BACKLOG_FAN
- * @helpurl https://localhost:3000/help.html#backlog_fan
+ * @helpurl https://localhost:3000/functions.html#backlog_fan
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Mean weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} capacity Weekly decisions: one number or a range with a figure per week.
@@ -93,17 +95,15 @@ export function BACKLOG_FAN(
   runs?: any[][],
   seed?: any[][],
 ): number[][] {
-  return run("BACKLOG_FAN", () => {
-    const plan = readPlan(opening, intake, capacity, weeks);
+  return run(FAN, () => {
     // The engine checks each percentile, so a message names its position ("percentiles, value 2").
-    const list =
-      percentiles === null || percentiles === undefined ? undefined : unwrap(readList(percentiles, "percentiles"));
-    const rest = readRunsAndSeed(runs, seed);
+    const args = readArguments(FAN, [opening, intake, capacity, weeks, percentiles, runs, seed]);
+    const { plan, seed: start } = planOf(args);
+    const list = args.percentiles as number[] | undefined;
     const result = unwrap(
-      simulateBacklog(createRng(rest.seed), {
+      simulateBacklog(createRng(start), {
         ...plan,
-        ...rest.runs,
-        ...(list !== undefined && { percentiles: list as number[] }),
+        ...(list !== undefined && { percentiles: list }),
       }),
     );
     const rows: number[][] = new Array<number[]>(result.weeks);
@@ -115,7 +115,7 @@ export function BACKLOG_FAN(
 /**
  * The chance, from 0 to 1, that the backlog at the end of the given week is at or below the target, from a Monte Carlo simulation: weekly intake varies as Poisson arrivals around the given figures, capacity as given.
  * @customfunction CHANCE_BELOW
- * @helpurl https://localhost:3000/help.html#chance_below
+ * @helpurl https://localhost:3000/functions.html#chance_below
  * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
  * @param {any[][]} intake Mean weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
  * @param {any[][]} capacity Weekly decisions: one number or a range with a figure per week.
@@ -134,10 +134,9 @@ export function CHANCE_BELOW(
   runs?: any[][],
   seed?: any[][],
 ): number {
-  return run("CHANCE_BELOW", () => {
-    const plan = readPlan(opening, intake, capacity, weeks);
-    const goal = unwrap(readNumber(target, "target", NON_NEGATIVE));
-    const rest = readRunsAndSeed(runs, seed);
-    return unwrap(chanceBelow(createRng(rest.seed), { ...plan, ...rest.runs, target: goal }));
+  return run(CHANCE, () => {
+    const args = readArguments(CHANCE, [opening, intake, capacity, weeks, target, runs, seed]);
+    const { plan, seed: start } = planOf(args);
+    return unwrap(chanceBelow(createRng(start), { ...plan, target: args.target }));
   });
 }

@@ -207,6 +207,100 @@ function absolute(address: string): string {
   return `$${columnLetter(column)}$${row + 1}`;
 }
 
+/** Where the block's parts are, from its top-left cell. */
+interface BlockLayout {
+  top: number;
+  left: number;
+  inputRow: number;
+  outputRow: number;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  inputs: Record<InputKey, string>;
+  outputs: Record<OutputKey, string>;
+  columns: Record<ColumnKey, string>;
+  /** Relative address of a cell in the block's columns: (row, column offset from the block's left). */
+  relative: (row: number, column: number) => string;
+}
+
+function blockLayout(at: string, rows: number): BlockLayout {
+  const start = parseCell(at);
+  const top = start.row;
+  const left = start.column;
+  const absoluteAt = (row: number, column: number): string => `$${columnLetter(left + column)}$${row + 1}`;
+  const inputRow = top + 2;
+  const outputRow = inputRow + INPUT_KEYS.length;
+  const headerRow = top + HEADER_OFFSET;
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + rows;
+  return {
+    top,
+    left,
+    inputRow,
+    outputRow,
+    headerRow,
+    firstRow,
+    lastRow,
+    inputs: Object.fromEntries(INPUT_KEYS.map((key, i) => [key, absoluteAt(inputRow + i, 1)])) as Record<InputKey, string>,
+    outputs: Object.fromEntries(OUTPUT_KEYS.map((key, i) => [key, absoluteAt(outputRow + i, 1)])) as Record<
+      OutputKey,
+      string
+    >,
+    columns: Object.fromEntries(
+      COLUMN_KEYS.map((key, i) => [key, `${absoluteAt(firstRow, i)}:${absoluteAt(lastRow, i)}`]),
+    ) as Record<ColumnKey, string>,
+    relative: (row, column) => cellAddress(row, left + column),
+  };
+}
+
+type SubsequentCells = SharedCapacityBlockOptions["inputs"];
+
+/** The weekly rows. Each refers to the row above (relative) and to the inputs (absolute). */
+function weeklyRows(layout: BlockLayout, subsequent: SubsequentCells, rows: number): Cell[][] {
+  const { otherIntake, otherCapacity, movedCapacity, decisionsPerFte, otherBacklog } = layout.inputs;
+  const columnIndex = (key: ColumnKey): number => COLUMN_KEYS.indexOf(key);
+  const weekly: Cell[][] = [];
+  for (let k = 0; k < rows; k++) {
+    const row = layout.firstRow + k;
+    const previous = (key: ColumnKey): string => layout.relative(row - 1, columnIndex(key));
+    const here = (key: ColumnKey): string => layout.relative(row, columnIndex(key));
+    const subsequentWithout = k === 0 ? subsequent.opening : previous("subsequentWithout");
+    const subsequentWith = k === 0 ? subsequent.opening : previous("subsequentWith");
+    const otherWithout = k === 0 ? otherBacklog : previous("otherWithout");
+    const otherWith = k === 0 ? otherBacklog : previous("otherWith");
+    const reduced = `MAX(0,${otherCapacity}-${movedCapacity})`; // moving more than the other work has leaves it nothing, not less
+    const fteNow = `${here("lostDecisions")}/${decisionsPerFte}`;
+    weekly.push([
+      k + 1,
+      formula(`=MAX(0,${subsequentWithout}+${subsequent.intake}-${subsequent.capacity})`),
+      formula(`=MAX(0,${subsequentWith}+${subsequent.intake}-(${subsequent.capacity}+${movedCapacity}))`),
+      formula(`=MAX(0,${otherWithout}+${otherIntake}-${otherCapacity})`),
+      formula(`=MAX(0,${otherWith}+${otherIntake}-${reduced})`),
+      formula(`=MIN(${otherCapacity},${otherWithout}+${otherIntake})-MIN(${reduced},${otherWith}+${otherIntake})`),
+      // Running peak: staff hired from week 1 has to cover the worst week so far.
+      formula(k === 0 ? `=MAX(0,${fteNow})` : `=MAX(${previous("extraFte")},${fteNow})`),
+    ]);
+  }
+  return weekly;
+}
+
+/** The summary cells: values at the week the planner picks. */
+function summaryFormulas(layout: BlockLayout, subsequent: SubsequentCells): Record<OutputKey, string> {
+  const { otherCapacity, decisionsPerFte, weeks } = layout.inputs;
+  const pick = (key: ColumnKey): string => `INDEX(${layout.columns[key]},${weeks})`;
+  return {
+    sharedCapacity: `=${subsequent.capacity}+${otherCapacity}`,
+    sharedFte: `=(${subsequent.capacity}+${otherCapacity})/${decisionsPerFte}`,
+    subsequentWithout: `=${pick("subsequentWithout")}`,
+    subsequentWith: `=${pick("subsequentWith")}`,
+    otherWithout: `=${pick("otherWithout")}`,
+    otherWith: `=${pick("otherWith")}`,
+    // The extra backlog equals the decisions lost so far.
+    lostDecisions: `=${pick("otherWith")}-${pick("otherWithout")}`,
+    extraFte: `=${pick("extraFte")}`,
+  };
+}
+
 /**
  * Builds the shared-capacity block. Layout from `at` (row offsets):
  * 0 title; 1 note; 2–7 own inputs (label | value); 8–15 summary (label | formula); 16 blank;
@@ -223,86 +317,31 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a whole number ≥ 1, got ${rows}`);
   const values: SharedCapacityValues = { ...DEFAULT_SHARED_CAPACITY_VALUES, ...options.values };
   const labels = labelsFor(options.language ?? "nl", rows);
-  const start = parseCell(options.at);
-  const r0 = start.row;
-  const c0 = start.column;
-  const abs = (row: number, column: number): string => `$${columnLetter(c0 + column)}$${row + 1}`;
-  const rel = (row: number, column: number): string => cellAddress(row, c0 + column);
-
-  const subsequent = {
+  const layout = blockLayout(options.at, rows);
+  const { relative, top, inputRow, outputRow, headerRow, firstRow, lastRow, columns } = layout;
+  const subsequent: SubsequentCells = {
     opening: absolute(options.inputs.opening),
     intake: absolute(options.inputs.intake),
     capacity: absolute(options.inputs.capacity),
   };
-  const inputRow = r0 + 2;
-  const inputs = Object.fromEntries(INPUT_KEYS.map((key, i) => [key, abs(inputRow + i, 1)])) as Record<InputKey, string>;
-  const outputRow = inputRow + INPUT_KEYS.length;
-  const outputs = Object.fromEntries(OUTPUT_KEYS.map((key, i) => [key, abs(outputRow + i, 1)])) as Record<
-    OutputKey,
-    string
-  >;
-  const headerRow = r0 + HEADER_OFFSET;
-  const firstRow = headerRow + 1;
-  const lastRow = headerRow + rows;
-  const columnIndex = (key: ColumnKey): number => COLUMN_KEYS.indexOf(key);
-  const columns = Object.fromEntries(
-    COLUMN_KEYS.map((key, i) => [key, `${abs(firstRow, i)}:${abs(lastRow, i)}`]),
-  ) as Record<ColumnKey, string>;
-
-  // Weekly rows. Each refers to the row above (relative) and to the inputs (absolute).
-  const { otherIntake: io, otherCapacity: co, movedCapacity: m, decisionsPerFte: perFte } = inputs;
-  const weekly: Cell[][] = [];
-  for (let k = 0; k < rows; k++) {
-    const row = firstRow + k;
-    const prev = (key: ColumnKey): string => rel(row - 1, columnIndex(key));
-    const here = (key: ColumnKey): string => rel(row, columnIndex(key));
-    const sPrevWithout = k === 0 ? subsequent.opening : prev("subsequentWithout");
-    const sPrevWith = k === 0 ? subsequent.opening : prev("subsequentWith");
-    const oPrevWithout = k === 0 ? inputs.otherBacklog : prev("otherWithout");
-    const oPrevWith = k === 0 ? inputs.otherBacklog : prev("otherWith");
-    const reduced = `MAX(0,${co}-${m})`; // moving more than the other work has leaves it nothing, not less
-    const fteNow = `${here("lostDecisions")}/${perFte}`;
-    weekly.push([
-      k + 1,
-      formula(`=MAX(0,${sPrevWithout}+${subsequent.intake}-${subsequent.capacity})`),
-      formula(`=MAX(0,${sPrevWith}+${subsequent.intake}-(${subsequent.capacity}+${m}))`),
-      formula(`=MAX(0,${oPrevWithout}+${io}-${co})`),
-      formula(`=MAX(0,${oPrevWith}+${io}-${reduced})`),
-      formula(`=MIN(${co},${oPrevWithout}+${io})-MIN(${reduced},${oPrevWith}+${io})`),
-      // Running peak: staff hired from week 1 has to cover the worst week so far.
-      formula(k === 0 ? `=MAX(0,${fteNow})` : `=MAX(${prev("extraFte")},${fteNow})`),
-    ]);
-  }
-
-  const pick = (key: ColumnKey): string => `INDEX(${columns[key]},${inputs.weeks})`;
-  const summary: Record<OutputKey, string> = {
-    sharedCapacity: `=${subsequent.capacity}+${co}`,
-    sharedFte: `=(${subsequent.capacity}+${co})/${perFte}`,
-    subsequentWithout: `=${pick("subsequentWithout")}`,
-    subsequentWith: `=${pick("subsequentWith")}`,
-    otherWithout: `=${pick("otherWithout")}`,
-    otherWith: `=${pick("otherWith")}`,
-    // The extra backlog equals the decisions lost so far.
-    lostDecisions: `=${pick("otherWith")}-${pick("otherWithout")}`,
-    extraFte: `=${pick("extraFte")}`,
-  };
+  const summary = summaryFormulas(layout, subsequent);
 
   const blocks: Block[] = [
-    { at: rel(r0, 0), cells: [[text(labels.title)]], style: "subtitle" },
-    { at: rel(r0 + 1, 0), cells: [[text(labels.note)]], style: "note" },
-    { at: rel(inputRow, 0), cells: INPUT_KEYS.map((key) => [text(labels.inputs[key])]), style: "label" },
-    { at: rel(inputRow, 1), cells: INPUT_KEYS.map((key) => [values[key]]), style: "input", numberFormat: "#,##0.0##" },
-    { at: rel(outputRow, 0), cells: OUTPUT_KEYS.map((key) => [text(labels.outputs[key])]), style: "label" },
+    { at: relative(top, 0), cells: [[text(labels.title)]], style: "subtitle" },
+    { at: relative(top + 1, 0), cells: [[text(labels.note)]], style: "note" },
+    { at: relative(inputRow, 0), cells: INPUT_KEYS.map((key) => [text(labels.inputs[key])]), style: "label" },
+    { at: relative(inputRow, 1), cells: INPUT_KEYS.map((key) => [values[key]]), style: "input", numberFormat: "#,##0.0##" },
+    { at: relative(outputRow, 0), cells: OUTPUT_KEYS.map((key) => [text(labels.outputs[key])]), style: "label" },
     {
-      at: rel(outputRow, 1),
+      at: relative(outputRow, 1),
       cells: OUTPUT_KEYS.map((key) => [formula(summary[key])]),
       style: "output",
       numberFormat: "#,##0.0",
     },
-    { at: rel(headerRow, 0), cells: [COLUMN_KEYS.map((key) => text(labels.columns[key]))], style: "header" },
+    { at: relative(headerRow, 0), cells: [COLUMN_KEYS.map((key) => text(labels.columns[key]))], style: "header" },
     {
-      at: rel(firstRow, 0),
-      cells: weekly,
+      at: relative(firstRow, 0),
+      cells: weeklyRows(layout, subsequent, rows),
       numberFormat: ["0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.00", "#,##0.00"],
     },
   ];
@@ -315,7 +354,7 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
       name: labels.columns[key],
       values: columns[key].split("$").join(""),
     })),
-    at: rel(headerRow, COLUMN_KEYS.length + 1),
+    at: relative(headerRow, COLUMN_KEYS.length + 1),
     widthColumns: CHART_WIDTH_COLUMNS,
     heightRows: CHART_HEIGHT_ROWS,
     xAxisTitle: labels.columns.week,
@@ -325,10 +364,10 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
   return {
     blocks,
     chart,
-    inputs,
-    outputs,
+    inputs: layout.inputs,
+    outputs: layout.outputs,
     columns,
-    range: `${rel(r0, 0)}:${rel(lastRow, COLUMN_KEYS.length - 1)}`,
+    range: `${relative(top, 0)}:${relative(lastRow, COLUMN_KEYS.length - 1)}`,
     bottomRow: Math.max(lastRow + 1, headerRow + CHART_HEIGHT_ROWS),
   };
 }

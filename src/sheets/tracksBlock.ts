@@ -26,8 +26,9 @@ export interface TracksBlock {
 }
 
 const TRACK_LABELS: Record<Language, Record<TrackId, string>> = {
-  nl: { fast: "snel spoor", safe: "spoor 2 (veilige landen)", regular: "spoor 4" },
-  en: { fast: "fast track", safe: "track 2 (safe countries)", regular: "track 4" },
+  // Not "snel spoor" or "kansarm": the IND's tracks are numbered, and triage also grants.
+  nl: { fast: "triage (Ter Apel)", safe: "spoor 2 (veilige landen)", regular: "spoor 4" },
+  en: { fast: "triage (Ter Apel)", safe: "track 2 (safe countries)", regular: "track 4" },
 };
 
 const WORDS: Record<Language, { week: string; backlog: string; decisions: string; wait: string; title: string; cases: string }> = {
@@ -55,8 +56,8 @@ const CHART_HEIGHT_ROWS = 18;
 
 /**
  * Builds the tracks table and chart. Columns: week; backlog per track; decisions per track; FIFO
- * wait per track (blank where the case is not decided within the horizon). Track order: fast
- * track, track 2, track 4, as everywhere else.
+ * wait per track (blank where the case is not decided within the horizon). Track order: triage
+ * (Ter Apel, the engine's fast track), track 2, track 4, as everywhere else.
  *
  * @example
  * const projection = projectTracks({ openingByTrack: 1440, intake: 25, shares: [0.19, 0.2], capacity: 27.5 });

@@ -11,7 +11,16 @@
  * Weekly backlog per scenario: backlog_t = MAX(0, backlog_{t-1} + intake − capacity), which is
  * the engine's `decisions = min(capacity, backlog + intake)` stock-flow written as one cell.
  */
-import { checkNumber, createRng, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEEKS, SEED_RULE, simulateBacklog } from "../engine";
+import {
+  checkNumber,
+  createRng,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  DEFAULT_WEEKS,
+  projectBacklogCore,
+  SEED_RULE,
+  simulateBacklog,
+} from "../engine";
 import { isoDate, isoWeekLabel, serialToParts } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
@@ -19,8 +28,15 @@ import { buildSharedCapacityBlock, SharedCapacityBlock } from "./sharedCapacityB
 import { Block, Cell, cellAddress, ChartSpec, formula, isText, parseCell, SheetSpec, TableSpec, text } from "./spec";
 import { buildUncertaintyBlock, endOfYear, formatNumber } from "./uncertaintyBlock";
 
-/** Memo, 2023: 190 set aside as incomplete + 70 not taken into consideration, of 1390 filed. */
-export const MEMO_TRIAGE_SHARE = (190 + 70) / 1390;
+/**
+ * Memo, 2023: "190 zaken die niet compleet waren" of 1390 filed go to triage (Ter Apel). The 70
+ * "niet in behandeling genomen" are a different legal ground, not triage.
+ */
+export const MEMO_TRIAGE_SHARE = 190 / 1390;
+/** Memo: "enkel tientallen die zonder gehoor beslist konden worden", no number: 0 until the planner types one. */
+export const MEMO_WITHOUT_HEARING_SHARE = 0;
+/** Decisions per fte per week for triage's extra staff: an example figure, as in the shared-capacity block. */
+export const DEFAULT_DECISIONS_PER_FTE = 1.5;
 /** Memo: the 2024 plan is 1600 decisions; used as "current plan" when the workbook has no capacity. */
 export const MEMO_PLAN_PER_YEAR = 1600;
 /** Memo: 30 to 40 decisions a week are scheduled now; the custom scenario starts at the middle. */
@@ -34,8 +50,16 @@ export interface WhatIfSheetOptions {
   language: Language;
   /** Excel serial of today, passed in: no clock. */
   createdOn: number;
-  /** Share of intake filtered out by triage (0..1); default: the memo's 2023 share, 18.7%. */
+  /** Share of intake set aside as incomplete by triage (0..1); default: the memo's 2023 share, 190/1390 = 13.7%. */
   triageShare?: number;
+  /** Share of intake decided without a hearing by triage (0..1); default 0 (the memo gives no number). */
+  withoutHearingShare?: number;
+  /** Share of the opening backlog that triage takes out at once ("getrieerd deel van de beginvoorraad"); default 0. */
+  triagedOpeningShare?: number;
+  /** Decisions per fte per week, for the extra staff triage needs; default 1.5 (an example figure). */
+  decisionsPerFte?: number;
+  /** Weeks over which the opening backlog was filed (its age profile); default opening ÷ intake. */
+  openingSpreadWeeks?: number;
   /** Extra weekly capacity on top of the planning rule (scenarios 2 and 3); default 0. */
   extraCapacity?: number;
   /** Scenario 1's decisions per year; default: mean given capacity × 52, else the memo's 1600. */
@@ -62,6 +86,10 @@ export type InputId =
   | "uplift"
   | "extra"
   | "triage"
+  | "withoutHearing"
+  | "triagedOpening"
+  | "perFte"
+  | "openingSpread"
   | "horizon"
   | "target"
   | "clearWithin"
@@ -69,8 +97,10 @@ export type InputId =
   | "custom"
   | "firstWeek";
 
-export type ScenarioId = "plan" | "rule" | "triage" | "required" | "custom";
-export const SCENARIOS: readonly ScenarioId[] = ["plan", "rule", "triage", "required", "custom"];
+export type ScenarioId = "plan" | "rule" | "triage" | "whole" | "required" | "custom";
+export const SCENARIOS: readonly ScenarioId[] = ["plan", "rule", "triage", "whole", "required", "custom"];
+/** Scenarios with triage (Ter Apel): their queue is what triage leaves. */
+const WITH_TRIAGE: ReadonlySet<ScenarioId> = new Set(["triage", "whole"]);
 
 /** Fixed layout; 0-based rows. Exported so tests and the CLI can find the cells they check. */
 const INPUT_ORDER: readonly InputId[] = [
@@ -79,6 +109,10 @@ const INPUT_ORDER: readonly InputId[] = [
   "uplift",
   "extra",
   "triage",
+  "withoutHearing",
+  "triagedOpening",
+  "perFte",
+  "openingSpread",
   "horizon",
   "target",
   "clearWithin",
@@ -86,9 +120,11 @@ const INPUT_ORDER: readonly InputId[] = [
   "custom",
   "firstWeek",
 ];
-const INPUT_HEADER_ROW = 3;
+const INPUT_HEADER_ROW = 4;
 const FIRST_INPUT_ROW = INPUT_HEADER_ROW + 1;
-const SCENARIO_TITLE_ROW = FIRST_INPUT_ROW + INPUT_ORDER.length + 1;
+/** One live figure below the inputs: the extra fte triage needs. */
+const TRIAGE_FTE_ROW = FIRST_INPUT_ROW + INPUT_ORDER.length;
+const SCENARIO_TITLE_ROW = TRIAGE_FTE_ROW + 2;
 const COMPARISON_ROW = SCENARIO_TITLE_ROW + 1;
 const CHART_ROW = COMPARISON_ROW + SCENARIOS.length + 2;
 const CHART_HEIGHT = 20;
@@ -98,7 +134,7 @@ const WEEKLY_ROW = WEEKLY_TITLE_ROW + 1;
  * Everything stays within columns A–H (the comparison table's width), so the sheet prints one
  * page wide at the same scale as before the blocks below the weekly table were added.
  */
-const LAST_COLUMN = 7;
+const LAST_COLUMN = 9;
 /** Runs of the uncertainty block: the engine's default, so its chance is accurate to about ±1 point. */
 export const WHAT_IF_RUNS = DEFAULT_RUNS;
 
@@ -111,7 +147,9 @@ const COMPARISON_COLUMNS = {
   weeksToClear: 4,
   leadTime: 5,
   decisions: 6,
-  explanation: 7,
+  decidedLeadTime: 7,
+  fromOtherWork: 8,
+  explanation: 9,
 } as const;
 /** Weekly table: week, week start, then one backlog column per scenario. */
 const FIRST_SCENARIO_COLUMN = 2;
@@ -127,12 +165,19 @@ export interface WhatIfLayout {
       capacity: string;
       closing: string;
       weeksToClear: string;
+      /** Backlog ÷ decisions at the horizon: the wait a new application can expect. */
       leadTime: string;
       decisions: string;
+      /** The memo's lead time: mean age at decision of the cases decided over the horizon (weeks). */
+      decidedLeadTime: string;
+      /** Decisions taken from other work over the horizon: MAX(0, capacity − plan capacity) × horizon. */
+      fromOtherWork: string;
       /** Weekly backlog, "C41:C144": one row per week of the table. */
       backlog: string;
     }
   >;
+  /** The extra fte triage needs: triaged cases per week ÷ decisions per fte-week. */
+  triageFte: string;
   /** Week numbers column of the weekly table. */
   weeks: string;
   /** Rows in the weekly table; the horizon input may go from 1 up to this. */
@@ -179,7 +224,7 @@ function sharedCapacityFor(
   return { block, at, reads };
 }
 
-type BaseLayout = Pick<WhatIfLayout, "inputs" | "scenarios" | "weeks" | "tableWeeks">;
+type BaseLayout = Pick<WhatIfLayout, "inputs" | "scenarios" | "weeks" | "tableWeeks" | "triageFte">;
 
 /** Inputs, comparison table and weekly table: the part of the layout above the two blocks. */
 function baseLayout(tableWeeks: number): BaseLayout {
@@ -199,10 +244,18 @@ function baseLayout(tableWeeks: number): BaseLayout {
       weeksToClear: cellAddress(row, c.weeksToClear),
       leadTime: cellAddress(row, c.leadTime),
       decisions: cellAddress(row, c.decisions),
+      decidedLeadTime: cellAddress(row, c.decidedLeadTime),
+      fromOtherWork: cellAddress(row, c.fromOtherWork),
       backlog: `${cellAddress(first, column)}:${cellAddress(last, column)}`,
     };
   });
-  return { inputs, scenarios, weeks: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`, tableWeeks };
+  return {
+    inputs,
+    scenarios,
+    weeks: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`,
+    tableWeeks,
+    triageFte: abs(TRIAGE_FTE_ROW, 1),
+  };
 }
 
 /** Where everything is for a weekly table of `tableWeeks` rows. */
@@ -246,7 +299,11 @@ const LABELS = {
       intake: "Instroom per week",
       uplift: "Opslag planningsregel",
       extra: "Extra capaciteit per week",
-      triage: "Aandeel onvolledig of kansarm (triage)",
+      triage: "Triage (Ter Apel): aandeel incompleet",
+      withoutHearing: "Triage (Ter Apel): aandeel zonder gehoor",
+      triagedOpening: "Getrieerd deel van de beginvoorraad",
+      perFte: "Beslissingen per fte per week",
+      openingSpread: "Beginvoorraad ingediend over (weken)",
       horizon: "Horizon (weken)",
       target: "Streefvoorraad",
       clearWithin: "Streefvoorraad bereiken binnen (weken)",
@@ -259,11 +316,15 @@ const LABELS = {
       intakeSeries: (weeks: number) => `gemiddelde instroom over ${weeks} weken uit de werkmap`,
       intakeSingle: "uit de werkmap",
       uplift: "planningsregel: instroom + opslag, vast gehouden",
-      extra: "bovenop de planningsregel (scenario 2 en 3), bijvoorbeeld extra fte",
+      extra: "bovenop de planningsregel (scenario 2, 3 en 4), bijvoorbeeld extra fte",
       triage: (given: boolean) =>
         given
-          ? "door triage apart beslist (snelle route)"
-          : "beslisnota 2023: (190 + 70) / 1390; door triage apart beslist",
+          ? "incomplete aanvragen, direct beslist in Ter Apel met extra fte"
+          : "beslisnota 2023: 190 / 1390 \"niet compleet\"; direct beslist met extra fte",
+      withoutHearing: "\"enkel tientallen\" zonder gehoor; de nota geeft geen aantal",
+      triagedOpening: "deel van de beginvoorraad dat triage direct afhandelt (scenario 3 en 4)",
+      perFte: "voor de extra fte van triage; voorbeeldcijfer",
+      openingSpread: (weeks: string) => `leeftijd beginvoorraad, gelijk verdeeld; standaard voorraad / instroom = ${weeks}`,
       horizon: (max: number) => `1 tot ${max} weken`,
       target: "voor scenario 4",
       clearWithin: "scenario 4; 104 weken = 2 jaar",
@@ -279,24 +340,30 @@ const LABELS = {
       "Capaciteit per week",
       "Voorraad aan einde horizon",
       "Weken tot voorraad nul",
-      "Doorlooptijd (weken)",
+      "Wachttijd nieuwe aanvraag (weken)",
       "Afdoeningen per week",
+      "Doorlooptijd afgedane zaken (weken, gem.)",
+      "Beslissingen van ander werk (horizon)",
       "Uitleg",
     ],
     scenario: {
       plan: "1. Huidig plan",
       rule: "2. Planningsregel",
-      triage: "3. Regel + triage",
-      required: "4. Nodig voor streefvoorraad",
-      custom: "5. Eigen scenario",
+      triage: "3. Regel + triage (Ter Apel)",
+      whole: "4. Heel besluit: plan + regel + triage",
+      required: "5. Nodig voor streefvoorraad",
+      custom: "6. Eigen scenario",
     } as Record<ScenarioId, string>,
     explanation: {
       plan: "afdoeningen per jaar / 52, elke week gelijk",
-      rule: "instroom × (1 + opslag) + extra capaciteit",
-      triage: "triage haalt aandeel eruit; regel op de rest (+ extra); reguliere voorraad",
+      rule: "instroom × (1 + opslag) + extra; de regel alleen ligt onder de 30 à 40 per week van nu",
+      triage: "regel op de hele instroom, ingezet op wat triage overlaat (extra fte voor triage)",
+      whole: "MAX(plan, regel) + extra, ingezet op wat triage overlaat: \"ter aanvulling\" op het plan",
       required: "instroom + (beginvoorraad − streefvoorraad) / termijn",
       custom: "de capaciteit uit de invoer",
     } as Record<ScenarioId, string>,
+    triageFte: "Extra fte voor triage (Ter Apel)",
+    triageFteNote: "getrieerde zaken per week / beslissingen per fte per week",
     never: "nooit",
     none: "n.v.t.",
     weeklyTitle: "Voorraad per week (einde week)",
@@ -307,6 +374,8 @@ const LABELS = {
     frozen: (date: string, plan: FrozenPlan) =>
       `Vaste waarden, berekend bij het maken van dit blad (${date}); rekenen niet mee als u de invoer wijzigt. ` +
       `Huidig plan: beginvoorraad ${plan.opening}, instroom ${plan.intake} en capaciteit ${plan.capacity} per week, ${plan.weeks} weken.`,
+    randomness: (target: string) =>
+      `Onzekerheid: streef = eindvoorraad van het huidige plan (${target}). De band bevat alleen het toeval van de wekelijkse instroom; capaciteit en instroomniveau liggen vast.`,
     notSimulated: (reason: string) => `Onzekerheid niet berekend: ${reason}`,
   },
   en: {
@@ -323,7 +392,11 @@ const LABELS = {
       intake: "Intake per week",
       uplift: "Planning rule uplift",
       extra: "Extra capacity per week",
-      triage: "Share incomplete or low-merit (triage)",
+      triage: "Triage (Ter Apel): share incomplete",
+      withoutHearing: "Triage (Ter Apel): share without a hearing",
+      triagedOpening: "Triaged part of the opening backlog",
+      perFte: "Decisions per fte per week",
+      openingSpread: "Opening backlog filed over (weeks)",
       horizon: "Horizon (weeks)",
       target: "Target backlog",
       clearWithin: "Reach the target within (weeks)",
@@ -336,11 +409,15 @@ const LABELS = {
       intakeSeries: (weeks: number) => `mean intake over ${weeks} weeks from the workbook`,
       intakeSingle: "from the workbook",
       uplift: "planning rule: intake + uplift, held steady",
-      extra: "on top of the planning rule (scenarios 2 and 3), e.g. extra staff",
+      extra: "on top of the planning rule (scenarios 2, 3 and 4), e.g. extra staff",
       triage: (given: boolean) =>
         given
-          ? "decided separately by triage (fast track)"
-          : "memo 2023: (190 + 70) / 1390; decided separately by triage",
+          ? "incomplete applications, decided at once in Ter Apel with extra staff"
+          : "memo 2023: 190 / 1390 incomplete; decided at once with extra staff",
+      withoutHearing: "\"a few tens\" without a hearing; the memo gives no number",
+      triagedOpening: "part of the opening backlog triage takes out at once (scenarios 3 and 4)",
+      perFte: "for triage's extra staff; example figure",
+      openingSpread: (weeks: string) => `age of the opening backlog, spread evenly; default backlog / intake = ${weeks}`,
       horizon: (max: number) => `1 to ${max} weeks`,
       target: "for scenario 4",
       clearWithin: "scenario 4; 104 weeks = 2 years",
@@ -355,24 +432,30 @@ const LABELS = {
       "Capacity per week",
       "Backlog at the horizon",
       "Weeks to clear",
-      "Lead time (weeks)",
+      "Wait for a new application (weeks)",
       "Decisions per week",
+      "Lead time of decided cases (weeks, mean)",
+      "Decisions taken from other work (horizon)",
       "How",
     ],
     scenario: {
       plan: "1. Current plan",
       rule: "2. Planning rule",
-      triage: "3. Rule + triage",
-      required: "4. Required for the target",
-      custom: "5. Custom scenario",
+      triage: "3. Rule + triage (Ter Apel)",
+      whole: "4. Whole decision: plan + rule + triage",
+      required: "5. Required for the target",
+      custom: "6. Custom scenario",
     } as Record<ScenarioId, string>,
     explanation: {
       plan: "decisions per year / 52, the same every week",
-      rule: "intake × (1 + uplift) + extra capacity",
-      triage: "triage takes its share out; rule on the rest (+ extra); regular queue",
+      rule: "intake × (1 + uplift) + extra; the rule alone is below the 30 to 40 a week of now",
+      triage: "rule on the whole intake, spent on what triage leaves (extra staff for triage)",
+      whole: "MAX(plan, rule) + extra, spent on what triage leaves: added to the plan",
       required: "intake + (opening backlog − target) / weeks",
       custom: "the capacity from the inputs",
     } as Record<ScenarioId, string>,
+    triageFte: "Extra staff (fte) for triage (Ter Apel)",
+    triageFteNote: "triaged cases per week / decisions per fte per week",
     never: "never",
     none: "n/a",
     weeklyTitle: "Backlog per week (end of week)",
@@ -383,6 +466,8 @@ const LABELS = {
     frozen: (date: string, plan: FrozenPlan) =>
       `Fixed values, computed when this sheet was made (${date}); they do not recalculate when you change the inputs. ` +
       `Current plan: opening backlog ${plan.opening}, intake ${plan.intake} and capacity ${plan.capacity} a week, ${plan.weeks} weeks.`,
+    randomness: (target: string) =>
+      `Uncertainty: target = the current plan's own end value (${target}). The band holds only the weekly intake's chance; capacity and the intake level are fixed.`,
     notSimulated: (reason: string) => `Uncertainty not computed: ${reason}`,
   },
 } as const;
@@ -454,6 +539,10 @@ export interface WhatIfPrefill {
   uplift: number;
   extra: number;
   triage: number;
+  withoutHearing: number;
+  triagedOpening: number;
+  perFte: number;
+  openingSpread: number;
   horizon: number;
   target: number;
   clearWithin: number;
@@ -466,12 +555,18 @@ export interface WhatIfPrefill {
 export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
   const { inputs } = options;
   const horizon = horizonOf(inputs);
+  const intake = tidy(meanOver(inputs.intake, horizon));
   return {
     opening: inputs.opening,
-    intake: tidy(meanOver(inputs.intake, horizon)),
+    intake,
     uplift: inputs.uplift,
     extra: options.extraCapacity ?? 0,
     triage: options.triageShare ?? MEMO_TRIAGE_SHARE,
+    withoutHearing: options.withoutHearingShare ?? MEMO_WITHOUT_HEARING_SHARE,
+    triagedOpening: options.triagedOpeningShare ?? 0,
+    perFte: options.decisionsPerFte ?? DEFAULT_DECISIONS_PER_FTE,
+    // The weeks the mean intake took to build the backlog; no intake: all of it filed just before week 1.
+    openingSpread: options.openingSpreadWeeks ?? (intake > 0 ? tidy(inputs.opening / intake) : 0),
     horizon,
     target: inputs.target,
     clearWithin: options.clearWithinWeeks ?? DEFAULT_CLEAR_WITHIN_WEEKS,
@@ -483,6 +578,238 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
   };
 }
 
+type Labels = (typeof LABELS)[Language];
+
+/** Title, notes, and the input block: labels, prefilled input cells and where each value came from. */
+function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number): Block[] {
+  const createdOn = isoDate(options.createdOn);
+  const blocks: Block[] = [
+    { at: "A1", cells: [[text(labels.title)]], style: "title" },
+    // Two lines, so both print within the sheet's width on the first page.
+    {
+      at: "A2",
+      cells: [
+        [text(labels.note(createdOn))],
+        [text(labels.staticNote(createdOn))],
+        [text(labels.randomness(formatNumber(planEndValue(prefill), options.language)))],
+      ],
+      style: "note",
+    },
+    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [labels.inputHeader.map((h) => text(h))], style: "header" },
+    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(labels.input[id])]), style: "label" },
+  ];
+  const source = labels.source;
+  const intakeSource = Array.isArray(options.inputs.intake) ? source.intakeSeries(prefill.horizon) : source.intakeSingle;
+  const planGiven = options.currentPlanPerYear !== undefined || options.inputs.capacity !== undefined;
+  const inputRows: Record<InputId, { value: Cell; format: string; source: string }> = {
+    opening: { value: prefill.opening, format: "#,##0", source: source.opening },
+    intake: { value: prefill.intake, format: "#,##0.0", source: intakeSource },
+    uplift: { value: prefill.uplift, format: "0.0%", source: source.uplift },
+    extra: { value: prefill.extra, format: "#,##0.0", source: source.extra },
+    triage: { value: prefill.triage, format: "0.0%", source: source.triage(options.triageShare !== undefined) },
+    withoutHearing: { value: prefill.withoutHearing, format: "0.0%", source: source.withoutHearing },
+    triagedOpening: { value: prefill.triagedOpening, format: "0.0%", source: source.triagedOpening },
+    perFte: { value: prefill.perFte, format: "#,##0.0##", source: source.perFte },
+    openingSpread: {
+      value: prefill.openingSpread,
+      format: "#,##0.0",
+      source: source.openingSpread(formatNumber(prefill.openingSpread, options.language)),
+    },
+    horizon: { value: prefill.horizon, format: "0", source: source.horizon(tableWeeks) },
+    target: { value: prefill.target, format: "#,##0", source: source.target },
+    clearWithin: { value: prefill.clearWithin, format: "0", source: source.clearWithin },
+    planPerYear: { value: prefill.planPerYear, format: "#,##0", source: source.planPerYear(planGiven) },
+    custom: { value: prefill.custom, format: "#,##0.0", source: source.custom },
+    firstWeek: { value: prefill.firstWeek, format: "yyyy-mm-dd", source: source.firstWeek },
+  };
+  INPUT_ORDER.forEach((id, i) => {
+    const row = inputRows[id];
+    blocks.push({ at: cellAddress(FIRST_INPUT_ROW + i, 1), cells: [[row.value]], numberFormat: row.format, style: "input" });
+  });
+  blocks.push({
+    at: cellAddress(FIRST_INPUT_ROW, 2),
+    cells: INPUT_ORDER.map((id) => [text(inputRows[id].source)]),
+    style: "note",
+  });
+  blocks.push(...triageFteBlocks(labels, baseLayout(tableWeeks).inputs));
+  blocks.push({ at: cellAddress(SCENARIO_TITLE_ROW, 0), cells: [[text(labels.scenariosTitle)]], style: "subtitle" });
+  blocks.push({ at: cellAddress(WEEKLY_TITLE_ROW, 0), cells: [[text(labels.weeklyTitle)]], style: "subtitle" });
+  return blocks;
+}
+
+/**
+ * The extra fte triage (Ter Apel) needs, live: triaged cases per week ÷ decisions per fte-week.
+ * Triaged cases per week: the shares of the intake, plus the triaged part of the opening backlog
+ * spread over the horizon.
+ */
+function triageFteBlocks(labels: Labels, inputCells: Record<InputId, string>): Block[] {
+  const perWeek =
+    `(${inputCells.triage}+${inputCells.withoutHearing})*${inputCells.intake}` +
+    `+${inputCells.triagedOpening}*${inputCells.opening}/${inputCells.horizon}`;
+  return [
+    { at: cellAddress(TRIAGE_FTE_ROW, 0), cells: [[text(labels.triageFte)]], style: "label" },
+    {
+      at: cellAddress(TRIAGE_FTE_ROW, 1),
+      cells: [[formula(`IF(${inputCells.perFte}>0,(${perWeek})/${inputCells.perFte},"${labels.none}")`)]],
+      style: "output",
+      numberFormat: "#,##0.0",
+    },
+    { at: cellAddress(TRIAGE_FTE_ROW, 2), cells: [[text(labels.triageFteNote)]], style: "note" },
+  ];
+}
+
+type ScenarioFormulas = Record<"opening" | "intake" | "capacity", Record<ScenarioId, string>>;
+
+/**
+ * Per scenario: the queue's opening backlog, weekly intake and capacity, each a formula on the
+ * input cells. With triage (scenarios 3 and 4) the queue is what triage leaves, while the capacity
+ * stays that of the full intake: triage has its own extra staff, so "de beschikbare capaciteit
+ * [wordt] ingezet op de overgebleven caseload".
+ */
+function scenarioFormulas(inputCells: Record<InputId, string>): ScenarioFormulas {
+  const { opening, intake, uplift, extra, planPerYear } = inputCells;
+  const rule = `(1+${uplift})*${intake}`;
+  const plan = `${planPerYear}/${WEEKS_PER_YEAR}`;
+  const queueOpening = `(1-${inputCells.triagedOpening})*${opening}`;
+  const queueIntake = `(1-(${inputCells.triage}+${inputCells.withoutHearing}))*${intake}`;
+  const each = (value: string, triaged: string): Record<ScenarioId, string> =>
+    Object.fromEntries(SCENARIOS.map((id) => [id, WITH_TRIAGE.has(id) ? triaged : value])) as Record<ScenarioId, string>;
+  return {
+    opening: each(opening, queueOpening),
+    intake: each(intake, queueIntake),
+    capacity: {
+      plan,
+      rule: `${rule}+${extra}`,
+      triage: `${rule}+${extra}`,
+      whole: `MAX(${plan},${rule})+${extra}`,
+      required: `MAX(0,${intake}+(${opening}-${inputCells.target})/${inputCells.clearWithin})`,
+      custom: `${inputCells.custom}`,
+    },
+  };
+}
+
+/**
+ * The memo's lead time over the horizon, in weeks, as one formula: the mean age at decision of
+ * every case decided, first in, first out, as src/engine/leadTime.ts computes it. Closed form for
+ * constant rates: cases decided in week t leave at t − ½ on average, so the total lead time is
+ * Σ (t − ½) × decided_t minus the summed arrival times of the first D cases (D decided in all),
+ * with the opening backlog filed evenly over the spread weeks before week 1.
+ */
+function decidedLeadTimeFormula(
+  queue: { opening: string; intake: string; capacity: string; closing: string },
+  inputCells: Record<InputId, string>,
+  none: string,
+): string {
+  const { opening, intake, capacity } = queue;
+  const horizon = inputCells.horizon;
+  const spread = inputCells.openingSpread;
+  const decided = `(${opening}+${horizon}*${intake}-${queue.closing})`;
+  // Σ backlog over weeks 1 … H−1, from the stock-flow's closed form (linear until it reaches 0).
+  const n = `(${horizon}-1)`;
+  const falling = `MIN(${n},INT(${opening}/(${capacity}-${intake})))`;
+  const backlogSum =
+    `IF(${capacity}>${intake},${falling}*${opening}-(${capacity}-${intake})*${falling}*(${falling}+1)/2,` +
+    `${n}*${opening}+(${intake}-${capacity})*${n}*(${n}+1)/2)`;
+  const decidedBefore = `(${n}*${opening}+${intake}*${horizon}*${n}/2-${backlogSum})`;
+  const leaving = `(${horizon}*${decided}-${decidedBefore}-0.5*${decided})`;
+  const fromOpening = `MIN(${decided},${opening})`;
+  const arrivals =
+    `(-${spread}*${fromOpening}+IF(${opening}>0,${spread}*${fromOpening}^2/(2*${opening}),0)` +
+    `+IF(${intake}>0,MAX(0,${decided}-${opening})^2/(2*${intake}),0))`;
+  return `IF(ROUND(${decided},9)>0,(${leaving}-${arrivals})/${decided},"${none}")`;
+}
+
+/** "$C$41:$C$144": scenario `index`'s weekly backlog column, absolute. */
+function backlogColumnOf(index: number, tableWeeks: number): string {
+  const column = FIRST_SCENARIO_COLUMN + index;
+  return `${abs(WEEKLY_ROW + 1, column)}:${abs(WEEKLY_ROW + tableWeeks, column)}`;
+}
+
+/** The comparison table: one row per scenario, every figure a formula. */
+function comparisonTable(labels: Labels, layout: BaseLayout, tableName: string): TableSpec {
+  const inputCells = layout.inputs;
+  const formulas = scenarioFormulas(inputCells);
+  const planCapacity = layout.scenarios.plan.capacity;
+  const rows: Cell[][] = SCENARIOS.map((id, i) => {
+    const cells = layout.scenarios[id];
+    const opening = formulas.opening[id];
+    return [
+      text(labels.scenario[id]),
+      formula(formulas.intake[id]),
+      formula(formulas.capacity[id]),
+      formula(`INDEX(${backlogColumnOf(i, layout.tableWeeks)},${inputCells.horizon})`),
+      // Constant rates, as the engine's weeksToClearCore: opening ÷ (capacity − intake).
+      formula(
+        `IF(${opening}<=0,0,IF(${cells.capacity}>${cells.intake},${opening}/(${cells.capacity}-${cells.intake}),"${labels.never}"))`,
+      ),
+      // Little's law at the horizon: backlog ÷ mean decisions per week, the wait for a new application.
+      formula(`IF(${cells.decisions}>0,${cells.closing}/${cells.decisions},"${labels.none}")`),
+      // Everything that came in and is no longer waiting was decided. ROUND to 1e-9 drops the
+      // float noise of that difference, so "no decisions" reads 0 and lead time "n/a", not 1e16.
+      formula(`ROUND((${opening}+${inputCells.horizon}*${cells.intake}-${cells.closing})/${inputCells.horizon},9)`),
+      formula(decidedLeadTimeFormula({ opening, intake: cells.intake, capacity: cells.capacity, closing: cells.closing }, inputCells, labels.none)),
+      // The Minister: "als ik 1.600 mensen naar voren ga trekken, ik 1.600 andere mensen naar achter duw".
+      formula(`MAX(0,${cells.capacity}-${planCapacity})*${inputCells.horizon}`),
+      text(labels.explanation[id]),
+    ];
+  });
+  return {
+    name: tableName,
+    at: cellAddress(COMPARISON_ROW, 0),
+    columns: labels.comparison.map((header, i) => ({
+      header,
+      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0", "@"][i] as string,
+    })),
+    rows,
+    style: "TableStyleMedium2",
+  };
+}
+
+/** The weekly table: week, week start, and one backlog column per scenario. */
+function weeklyTable(labels: Labels, layout: BaseLayout, tableName: string): TableSpec {
+  const inputCells = layout.inputs;
+  const openings = scenarioFormulas(inputCells).opening;
+  const rows: Cell[][] = [];
+  for (let k = 0; k < layout.tableWeeks; k++) {
+    const row = WEEKLY_ROW + 1 + k;
+    const week = cellAddress(row, 0);
+    const cells: Cell[] = [k + 1, formula(`IF(${inputCells.firstWeek}="","",${inputCells.firstWeek}+7*(${week}-1))`)];
+    SCENARIOS.forEach((id, i) => {
+      const previous = k === 0 ? openings[id] : cellAddress(row - 1, FIRST_SCENARIO_COLUMN + i);
+      const scenario = layout.scenarios[id];
+      // #N/A past the horizon: charts skip it, so the lines stop where the horizon does.
+      cells.push(
+        formula(
+          `IF(${week}>${inputCells.horizon},NA(),MAX(0,${previous}+${absolute(scenario.intake)}-${absolute(scenario.capacity)}))`,
+        ),
+      );
+    });
+    rows.push(cells);
+  }
+  return {
+    name: tableName,
+    at: cellAddress(WEEKLY_ROW, 0),
+    columns: [
+      { header: labels.week, numberFormat: "0" },
+      { header: labels.weekStart, numberFormat: "yyyy-mm-dd" },
+      ...SCENARIOS.map((id) => ({ header: labels.scenario[id], numberFormat: "#,##0.0" })),
+    ],
+    rows,
+    style: "TableStyleLight9",
+  };
+}
+
+/** Column A holds the labels of the inputs and of the shared-capacity block: wide enough to read them. */
+function labelColumnWidth(blocks: readonly Block[]): number {
+  return Math.max(
+    40,
+    ...blocks
+      .filter((b) => b.style === "label")
+      .flatMap((b) => b.cells.map((row) => row[0]))
+      .map((cell) => (cell !== null && typeof cell === "object" && isText(cell) ? cell.text.length + 2 : 0)),
+  );
+}
+
 /**
  * The what-if sheet for a meeting.
  *
@@ -492,170 +819,39 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
  */
 export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
   const { language, createdOn } = options;
-  const L = LABELS[language];
-  const p = whatIfPrefill(options);
+  const labels = LABELS[language];
+  const prefill = whatIfPrefill(options);
   // Rows cover the horizon and scenario 4's period, so both are visible and the horizon can grow.
-  const tableWeeks = Math.max(p.horizon, p.clearWithin);
+  const tableWeeks = Math.max(prefill.horizon, prefill.clearWithin);
   const layout = baseLayout(tableWeeks);
-  const I = layout.inputs;
   const taken = options.existingNames ?? [];
   const tables = whatIfTableNames(createdOn, taken);
 
-  const blocks: Block[] = [
-    { at: "A1", cells: [[text(L.title)]], style: "title" },
-    // Two lines, so both print within the sheet's width on the first page.
-    { at: "A2", cells: [[text(L.note(isoDate(createdOn)))], [text(L.staticNote(isoDate(createdOn)))]], style: "note" },
-    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [L.inputHeader.map((h) => text(h))], style: "header" },
-    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(L.input[id])]), style: "label" },
-  ];
-  const intakeSource = Array.isArray(options.inputs.intake) ? L.source.intakeSeries(p.horizon) : L.source.intakeSingle;
-  const inputRows: Record<InputId, { value: Cell; format: string; source: string }> = {
-    opening: { value: p.opening, format: "#,##0", source: L.source.opening },
-    intake: { value: p.intake, format: "#,##0.0", source: intakeSource },
-    uplift: { value: p.uplift, format: "0.0%", source: L.source.uplift },
-    extra: { value: p.extra, format: "#,##0.0", source: L.source.extra },
-    triage: { value: p.triage, format: "0.0%", source: L.source.triage(options.triageShare !== undefined) },
-    horizon: { value: p.horizon, format: "0", source: L.source.horizon(tableWeeks) },
-    target: { value: p.target, format: "#,##0", source: L.source.target },
-    clearWithin: { value: p.clearWithin, format: "0", source: L.source.clearWithin },
-    planPerYear: {
-      value: p.planPerYear,
-      format: "#,##0",
-      source: L.source.planPerYear(options.currentPlanPerYear !== undefined || options.inputs.capacity !== undefined),
-    },
-    custom: { value: p.custom, format: "#,##0.0", source: L.source.custom },
-    firstWeek: { value: p.firstWeek, format: "yyyy-mm-dd", source: L.source.firstWeek },
-  };
-  INPUT_ORDER.forEach((id, i) => {
-    const row = inputRows[id];
-    blocks.push({
-      at: cellAddress(FIRST_INPUT_ROW + i, 1),
-      cells: [[row.value]],
-      numberFormat: row.format,
-      style: "input",
-    });
-  });
-  blocks.push({
-    at: cellAddress(FIRST_INPUT_ROW, 2),
-    cells: INPUT_ORDER.map((id) => [text(inputRows[id].source)]),
-    style: "note",
-  });
-  blocks.push({ at: cellAddress(SCENARIO_TITLE_ROW, 0), cells: [[text(L.scenariosTitle)]], style: "subtitle" });
-  blocks.push({ at: cellAddress(WEEKLY_TITLE_ROW, 0), cells: [[text(L.weeklyTitle)]], style: "subtitle" });
-
-  // Per scenario: the queue's weekly intake and capacity, each a formula on the input cells.
-  const S = layout.scenarios;
-  const intakeFormula: Record<ScenarioId, string> = {
-    plan: `${I.intake}`,
-    rule: `${I.intake}`,
-    triage: `(1-${I.triage})*${I.intake}`,
-    required: `${I.intake}`,
-    custom: `${I.intake}`,
-  };
-  const capacityFormula: Record<ScenarioId, string> = {
-    plan: `${I.planPerYear}/${WEEKS_PER_YEAR}`,
-    rule: `(1+${I.uplift})*${S.rule.intake}+${I.extra}`,
-    triage: `(1+${I.uplift})*${S.triage.intake}+${I.extra}`,
-    required: `MAX(0,${S.required.intake}+(${I.opening}-${I.target})/${I.clearWithin})`,
-    custom: `${I.custom}`,
-  };
-  const firstBacklogRow = WEEKLY_ROW + 1;
-  const lastBacklogRow = WEEKLY_ROW + tableWeeks;
-  const comparisonRows: Cell[][] = SCENARIOS.map((id, i) => {
-    const s = S[id];
-    const column = FIRST_SCENARIO_COLUMN + i;
-    const backlogColumn = `${abs(firstBacklogRow, column)}:${abs(lastBacklogRow, column)}`;
-    return [
-      text(L.scenario[id]),
-      formula(intakeFormula[id]),
-      formula(capacityFormula[id]),
-      formula(`INDEX(${backlogColumn},${I.horizon})`),
-      // Constant rates, as the engine's weeksToClearCore: opening ÷ (capacity − intake).
-      formula(
-        `IF(${I.opening}<=0,0,IF(${s.capacity}>${s.intake},${I.opening}/(${s.capacity}-${s.intake}),"${L.never}"))`,
-      ),
-      // Little's law at the horizon: backlog ÷ mean decisions per week.
-      formula(`IF(${s.decisions}>0,${s.closing}/${s.decisions},"${L.none}")`),
-      // Everything that came in and is no longer waiting was decided. ROUND to 1e-9 drops the
-      // float noise of that difference, so "no decisions" reads 0 and lead time "n/a", not 1e16.
-      formula(`ROUND((${I.opening}+${I.horizon}*${s.intake}-${s.closing})/${I.horizon},9)`),
-      text(L.explanation[id]),
-    ];
-  });
-  const comparison: TableSpec = {
-    name: tables.comparison,
-    at: cellAddress(COMPARISON_ROW, 0),
-    columns: L.comparison.map((header, i) => ({
-      header,
-      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "@"][i] as string,
-    })),
-    rows: comparisonRows,
-    style: "TableStyleMedium2",
-  };
-
-  const weeklyRows: Cell[][] = [];
-  for (let k = 0; k < tableWeeks; k++) {
-    const row = firstBacklogRow + k;
-    const week = cellAddress(row, 0);
-    const cells: Cell[] = [k + 1, formula(`IF(${I.firstWeek}="","",${I.firstWeek}+7*(${week}-1))`)];
-    SCENARIOS.forEach((id, i) => {
-      const column = FIRST_SCENARIO_COLUMN + i;
-      const previous = k === 0 ? I.opening : cellAddress(row - 1, column);
-      // #N/A past the horizon: charts skip it, so the lines stop where the horizon does.
-      cells.push(
-        formula(
-          `IF(${week}>${I.horizon},NA(),MAX(0,${previous}+${absolute(S[id].intake)}-${absolute(S[id].capacity)}))`,
-        ),
-      );
-    });
-    weeklyRows.push(cells);
-  }
-  const weekly: TableSpec = {
-    name: tables.weekly,
-    at: cellAddress(WEEKLY_ROW, 0),
-    columns: [
-      { header: L.week, numberFormat: "0" },
-      { header: L.weekStart, numberFormat: "yyyy-mm-dd" },
-      ...SCENARIOS.map((id) => ({ header: L.scenario[id], numberFormat: "#,##0.0" })),
-    ],
-    rows: weeklyRows,
-    style: "TableStyleLight9",
-  };
-
+  const blocks = inputBlocks(labels, prefill, options, tableWeeks);
   const chart: ChartSpec = {
     kind: "line",
-    title: L.chart,
+    title: labels.chart,
     categories: layout.weeks,
-    series: SCENARIOS.map((id) => ({ name: L.scenario[id], values: S[id].backlog })),
+    series: SCENARIOS.map((id) => ({ name: labels.scenario[id], values: layout.scenarios[id].backlog })),
     at: cellAddress(CHART_ROW, 0),
-    widthColumns: 8,
+    widthColumns: LAST_COLUMN + 1,
     heightRows: CHART_HEIGHT,
-    xAxisTitle: L.week,
-    yAxisTitle: L.cases,
+    xAxisTitle: labels.week,
+    yAxisTitle: labels.cases,
   };
-
-  const shared = buildSharedBlock(tableWeeks, layout, p, language);
+  const shared = buildSharedBlock(tableWeeks, layout, prefill, language);
   blocks.push(...shared.blocks);
-  const uncertainty = buildFrozenUncertainty(cellAddress(shared.bottomRow + 1, 0), p, options);
+  const uncertainty = buildFrozenUncertainty(cellAddress(shared.bottomRow + 1, 0), prefill, options);
   blocks.push(...uncertainty.blocks);
-
-  // Column A holds the labels of the inputs and of the shared-capacity block: wide enough to read them.
-  const labelWidth = Math.max(
-    40,
-    ...shared.blocks
-      .filter((b) => b.style === "label")
-      .flatMap((b) => b.cells.map((row) => row[0]))
-      .map((cell) => (cell !== null && typeof cell === "object" && isText(cell) ? cell.text.length + 2 : 0)),
-  );
 
   return {
     name: whatIfSheetName(language, createdOn, taken),
     markerTable: tables.comparison,
     blocks,
-    tables: [comparison, weekly],
+    tables: [comparisonTable(labels, layout, tables.comparison), weeklyTable(labels, layout, tables.weekly)],
     charts: [chart, shared.chart, ...uncertainty.charts],
-    columnWidths: { A: labelWidth, B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 45 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${L.title} — ${isoDate(createdOn)}` },
+    columnWidths: { A: labelColumnWidth(shared.blocks), B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 16, I: 16, J: 90 },
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${labels.title} — ${isoDate(createdOn)}` },
   };
 }
 
@@ -669,11 +865,11 @@ export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
 function buildSharedBlock(
   tableWeeks: number,
   layout: BaseLayout,
-  p: WhatIfPrefill,
+  prefill: WhatIfPrefill,
   language: Language,
 ): SharedCapacityBlock {
   const { block } = sharedCapacityFor(tableWeeks, layout.inputs, layout.scenarios.plan.capacity, language, {
-    weeks: Math.min(p.horizon, tableWeeks),
+    weeks: Math.min(prefill.horizon, tableWeeks),
   });
   const firstInputRow = parseCell(block.inputs.otherBacklog).row;
   const headerRow = parseCell((block.columns.week.split(":")[0] as string).replace(/\$/g, "")).row - 1;
@@ -685,6 +881,18 @@ function buildSharedBlock(
     heightRows: headerRow - firstInputRow,
   };
   return { ...block, chart };
+}
+
+/** Scenario 1's backlog at the horizon, as prefilled: the uncertainty block's target. */
+export function planEndValue(prefill: WhatIfPrefill): number {
+  const weeks = prefill.horizon;
+  const capacity = prefill.planPerYear / WEEKS_PER_YEAR;
+  return projectBacklogCore(
+    prefill.opening,
+    new Array<number>(weeks).fill(prefill.intake),
+    new Array<number>(weeks).fill(capacity),
+    new Array<number>(weeks),
+  );
 }
 
 /**
@@ -709,37 +917,39 @@ export function whenPhrase(firstWeek: number | null, weeks: number): Record<Lang
  */
 function buildFrozenUncertainty(
   at: string,
-  p: WhatIfPrefill,
+  prefill: WhatIfPrefill,
   options: WhatIfSheetOptions,
 ): { blocks: Block[]; charts: ChartSpec[] } {
   const { language } = options;
-  const L = LABELS[language];
+  const labels = LABELS[language];
   const seed = options.seed ?? DEFAULT_SEED;
   // The seed comes from code, not from a cell: a bad one is a programmer error.
   const checkedSeed = checkNumber(seed, SEED_RULE, "seed");
   if (!checkedSeed.ok) throw new RangeError(checkedSeed.error.message);
-  const capacity = p.planPerYear / WEEKS_PER_YEAR;
+  const capacity = prefill.planPerYear / WEEKS_PER_YEAR;
+  // "At least as good as planned": the target is the plan's own end value (the memo's "ongeveer 1100").
+  const target = planEndValue(prefill);
   const simulation = simulateBacklog(createRng(seed), {
-    opening: p.opening,
-    intake: p.intake,
+    opening: prefill.opening,
+    intake: prefill.intake,
     capacity,
-    weeks: p.horizon,
+    weeks: prefill.horizon,
     runs: WHAT_IF_RUNS,
     intakeModel: { kind: "poisson" },
-    target: p.target,
+    target,
   });
   if (!simulation.ok) {
-    return { blocks: [{ at, cells: [[text(L.notSimulated(simulation.error.message))]], style: "warning" }], charts: [] };
+    return { blocks: [{ at, cells: [[text(labels.notSimulated(simulation.error.message))]], style: "warning" }], charts: [] };
   }
-  const when = whenPhrase(p.firstWeek, p.horizon);
+  const when = whenPhrase(prefill.firstWeek, prefill.horizon);
   const block = buildUncertaintyBlock(simulation.value, { at, seed, language, ...(when !== undefined && { when }) });
   const start = parseCell(at);
-  const n = (x: number): string => formatNumber(x, language);
-  const frozen = L.frozen(isoDate(options.createdOn), {
-    opening: n(p.opening),
-    intake: n(p.intake),
-    capacity: n(capacity),
-    weeks: String(p.horizon),
+  const show = (x: number): string => formatNumber(x, language);
+  const frozen = labels.frozen(isoDate(options.createdOn), {
+    opening: show(prefill.opening),
+    intake: show(prefill.intake),
+    capacity: show(capacity),
+    weeks: String(prefill.horizon),
   });
   // The block leaves the row between its chance sentence and its header free: the note goes there.
   const note: Block = { at: cellAddress(start.row + 2, start.column), cells: [[text(frozen)]], style: "note" };

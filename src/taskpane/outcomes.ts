@@ -7,7 +7,9 @@ import { describeProblem, describeSheetNameProblem, Language } from "../sheets/m
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
 import type { OptionProblem } from "./sections";
-import { ControlKey, FieldKey, labelOf, sentence, STRINGS } from "./strings";
+import { ControlKey, FieldKey, FIELD_TEXT, labelOf, sentence, STATUS_TEXT } from "./strings";
+import { PROBLEM_TEXT } from "./problemText";
+import { NOTE_TEXT, RESULT_TEXT } from "./resultText";
 import type { FieldProblem } from "../hosts/office/readInputs";
 
 /** "Instroom of Intake" / "Intake or Instroom": the names a planner may define for a field. */
@@ -18,19 +20,19 @@ function namesFor(field: FieldKey, language: Language): string {
 }
 
 export function describeFieldProblem(problem: FieldProblem, language: Language): string {
-  const S = STRINGS[language];
-  const label = labelOf(S, problem.field);
+  const problemText = PROBLEM_TEXT[language];
+  const label = labelOf(language, problem.field);
   switch (problem.kind) {
     case "missing":
-      return S.problems.missing(label, namesFor(problem.field, language));
+      return problemText.missing(label, namesFor(problem.field, language));
     case "unknown-name":
-      return S.problems.unknownName(label, problem.name);
+      return problemText.unknownName(label, problem.name);
     case "unknown-sheet":
-      return S.problems.unknownSheet(label, problem.sheet);
+      return problemText.unknownSheet(label, problem.sheet);
     case "bad-reference":
-      return S.problems.badReference(label, problem.text);
+      return problemText.badReference(label, problem.text);
     case "bad-date":
-      return S.problems.badDate(problem.text);
+      return problemText.badDate(problem.text);
     case "bad-number":
       // Same sentence as for a cell holding text: "the horizon contains the text 'abc'; …".
       return sentence(
@@ -40,48 +42,54 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
         ),
       );
     case "name-not-usable":
-      return S.problems.nameNotUsable(label, problem.name);
+      return problemText.nameNotUsable(label, problem.name);
   }
 }
 
 /** A problem in the uncertainty or tracks section, naming the field. */
 export function describeOptionProblem(problem: OptionProblem, language: Language): string {
-  const S = STRINGS[language];
-  const P = S.problems;
-  const label = labelOf(S, problem.field);
-  const n = (value: number): string => formatNumber(value, language);
+  const problemText = PROBLEM_TEXT[language];
+  const fieldText = FIELD_TEXT[language];
+  const label = labelOf(language, problem.field);
+  const number = (value: number): string => formatNumber(value, language);
   switch (problem.kind) {
     case "not-a-number":
-      return P.notANumber(label, problem.text);
+      return problemText.notANumber(label, problem.text);
     case "not-whole":
-      return P.notWhole(label, problem.text);
+      return problemText.notWhole(label, problem.text);
     case "out-of-range":
-      return P.outOfRange(label, problem.text, n(problem.min), n(problem.max));
+      return problemText.outOfRange(label, problem.text, number(problem.min), number(problem.max));
     case "share-range":
-      return P.shareRange(label, problem.text);
+      return problemText.shareRange(label, problem.text);
     case "shares-sum":
-      return P.sharesSum(S.options.fastShare.label, S.options.safeShare.label, `${n(problem.sum * 100)}%`);
+      return problemText.sharesSum(
+        fieldText.fastShare.label,
+        fieldText.safeShare.label,
+        `${number(problem.sum * 100)}%`,
+      );
     case "required":
-      if (problem.field === "safeShare") return P.safeShareMissing(label);
-      return sentence(problem.field === "dispersion" ? P.dispersionMissing(label) : P.historyMissing(label));
+      if (problem.field === "safeShare") return problemText.safeShareMissing(label);
+      return sentence(
+        problem.field === "dispersion" ? problemText.dispersionMissing(label) : problemText.historyMissing(label),
+      );
     case "too-much-work":
-      return P.tooMuchWork(label, n(problem.runs), n(problem.weeks), n(problem.max));
+      return problemText.tooMuchWork(label, number(problem.runs), number(problem.weeks), number(problem.max));
     case "history-cells":
       switch (problem.code) {
         case "empty":
-          return P.historyEmpty(label, problem.address);
+          return problemText.historyEmpty(label, problem.address);
         case "merged":
-          return P.historyMerged(label, problem.address);
+          return problemText.historyMerged(label, problem.address);
         case "shape":
-          return P.historyShape(label, problem.address, String(problem.rows), String(problem.columns));
+          return problemText.historyShape(label, problem.address, String(problem.rows), String(problem.columns));
         case "cell":
-          return P.historyCell(label, problem.address, problem.got ?? "");
+          return problemText.historyCell(label, problem.address, problem.got ?? "");
       }
   }
 }
 
 export function describeRunProblem(problem: RunProblem, language: Language): string {
-  const P = STRINGS[language].problems;
+  const problemText = PROBLEM_TEXT[language];
   switch (problem.kind) {
     case "field":
       return describeFieldProblem(problem.problem, language);
@@ -90,19 +98,19 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
     case "option":
       return describeOptionProblem(problem.problem, language);
     case "simulation":
-      return P.simulation(problem.message);
+      return problemText.simulation(problem.message);
     case "placement":
       return problem.problem.code === "workbook-protected"
-        ? P.workbookProtected
-        : P.sheetProtected(problem.problem.sheet);
+        ? problemText.workbookProtected
+        : problemText.sheetProtected(problem.problem.sheet);
     case "engine":
-      return P.engine(problem.message);
+      return problemText.engine(problem.message);
     case "sheet-name":
       return describeSheetNameProblem(problem.problem, language);
     case "inputs-changed":
-      return P.inputsChanged;
+      return problemText.inputsChanged;
     case "not-finite":
-      return P.notFinite(problem.cell);
+      return problemText.notFinite(problem.cell);
   }
 }
 
@@ -115,15 +123,28 @@ export function fieldOfProblem(problem: RunProblem): ControlKey | undefined {
 }
 
 export function describeNote(note: RunNote, language: Language): string {
-  const N = STRINGS[language].notes;
+  const noteText = NOTE_TEXT[language];
   switch (note.kind) {
     case "manual-calculation":
-      return N.manualCalculation;
+      return noteText.manualCalculation;
     case "what-if-without-sections":
-      return N.whatIfWithoutSections;
+      return noteText.whatIfWithoutSections;
     case "trimmed":
-      return N.trimmed(note.from, note.to);
+      return noteText.trimmed(note.from, note.to);
   }
+}
+
+/**
+ * Numbers in the planner's locale, grouped as the sheets and the CLI group them: from five
+ * digits on ("1310", "12.500"), so the chance sentence and the list above it agree.
+ *
+ * @example
+ * numberFormat("nl-NL", 1).format(12500.25) // "12.500,3"
+ */
+export function numberFormat(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  // "min2" is in ES2023 (Chromium 106, Safari 15.4); older engines read it as `true`.
+  const grouping = "min2" as unknown as boolean;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits, useGrouping: grouping });
 }
 
 export interface SummaryLine {
@@ -133,24 +154,27 @@ export interface SummaryLine {
 
 /** Headline figures, with numbers in the planner's locale ("1.140" in Dutch, "1,140" in English). */
 export function summaryLines(outcome: RunSuccess, language: Language, locale: string): SummaryLine[] {
-  const S = STRINGS[language].summary;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const s = outcome.summary;
+  const resultText = RESULT_TEXT[language];
+  const number = numberFormat(locale, 1);
+  const summary = outcome.summary;
   const lines: SummaryLine[] = [];
   const first = outcome.inputs.firstWeek;
   if (first !== undefined) {
     // Excel serials are calendar days: format them in UTC so no time zone shifts the day.
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     const at = (serial: number): string => date.format(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
-    lines.push({ label: S.period, value: `${at(first)} – ${at(first + 7 * outcome.weeks - 1)}` });
+    lines.push({ label: resultText.period, value: `${at(first)} – ${at(first + 7 * outcome.weeks - 1)}` });
   }
   return [
     ...lines,
-    { label: S.closing, value: number.format(s.closingBacklog) },
-    { label: S.weeksToClear, value: Number.isFinite(s.weeksToClear) ? number.format(s.weeksToClear) : S.never },
-    { label: S.leadTime, value: s.leadTimeWeeks === null ? "–" : number.format(s.leadTimeWeeks) },
+    { label: resultText.closing, value: number.format(summary.closingBacklog) },
     {
-      label: S.required(number.format(outcome.inputs.target), number.format(outcome.weeks)),
+      label: resultText.weeksToClear,
+      value: Number.isFinite(summary.weeksToClear) ? number.format(summary.weeksToClear) : resultText.never,
+    },
+    { label: resultText.leadTime, value: summary.leadTimeWeeks === null ? "–" : number.format(summary.leadTimeWeeks) },
+    {
+      label: resultText.required(number.format(outcome.inputs.target), number.format(outcome.weeks)),
       value: number.format(outcome.requiredCapacity),
     },
   ];
@@ -165,43 +189,48 @@ export function uncertaintyResult(
   language: Language,
   locale: string,
 ): { chance: string | null; assumptions: string; lines: SummaryLine[] } | undefined {
-  const u = outcome.uncertainty;
-  if (!u) return undefined;
-  const O = STRINGS[language].outcome;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const uncertainty = outcome.uncertainty;
+  if (!uncertainty) return undefined;
+  const resultText = RESULT_TEXT[language];
+  const number = numberFormat(locale, 0);
   return {
-    chance: u.sentence === null ? null : `${sentence(u.sentence[language])}.`,
-    assumptions: u.assumptions[language],
+    chance: uncertainty.sentence === null ? null : `${sentence(uncertainty.sentence[language])}.`,
+    assumptions: uncertainty.assumptions[language],
     lines: [
-      { label: O.bandLabel, value: O.band(number.format(u.low), number.format(u.high)) },
-      { label: O.median, value: number.format(u.median) },
+      {
+        label: resultText.bandLabel,
+        value: resultText.band(number.format(uncertainty.low), number.format(uncertainty.high)),
+      },
+      { label: resultText.median, value: number.format(uncertainty.median) },
     ],
   };
 }
 
 /** The tracks section's result: the backlog per track and in all at the horizon. */
 export function tracksLines(outcome: RunSuccess, language: Language, locale: string): SummaryLine[] {
-  const t = outcome.tracks;
-  if (!t) return [];
-  const O = STRINGS[language].outcome;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const tracks = outcome.tracks;
+  if (!tracks) return [];
+  const resultText = RESULT_TEXT[language];
+  const number = numberFormat(locale, 1);
   return [
     ...(["fast", "safe", "regular"] as const).map((id) => ({
-      label: O.trackClosing(O.tracks[id]),
-      value: number.format(t.closing[id]),
+      label: resultText.trackClosing(resultText.tracks[id]),
+      value: number.format(tracks.closing[id]),
     })),
-    { label: O.totalClosing, value: number.format(t.closing.total) },
+    { label: resultText.totalClosing, value: number.format(tracks.closing.total) },
   ];
 }
 
 export function describeSuccess(outcome: RunSuccess, language: Language): string {
-  const S = STRINGS[language];
-  return outcome.kind === "projection" ? S.projectionDone(outcome.sheetName) : S.whatIfDone(outcome.sheetName);
+  const statusText = STATUS_TEXT[language];
+  return outcome.kind === "projection"
+    ? statusText.projectionDone(outcome.sheetName)
+    : statusText.whatIfDone(outcome.sheetName);
 }
 
 export function describeSave(outcome: SaveOutcome, language: Language): { ok: boolean; text: string } {
-  const S = STRINGS[language];
-  if (outcome.ok) return { ok: true, text: S.namesSaved(outcome.saved.join(", ")) };
-  if ("nothing" in outcome) return { ok: false, text: S.nothingToSave };
+  const statusText = STATUS_TEXT[language];
+  if (outcome.ok) return { ok: true, text: statusText.namesSaved(outcome.saved.join(", ")) };
+  if ("nothing" in outcome) return { ok: false, text: statusText.nothingToSave };
   return { ok: false, text: describeFieldProblem(outcome.problem, language) };
 }

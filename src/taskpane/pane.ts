@@ -1,38 +1,26 @@
 /**
  * The pane's user interface, kept apart from Office: it talks to a `PaneHost`, which the real
- * pane backs with Excel.run (officeHost.ts) and tests back with a stand-in. Every element is
- * built with DOM calls (no innerHTML, no inline styles: the page runs under a strict CSP).
+ * pane backs with Excel.run (src/hosts/office/officeHost.ts) and tests back with a stand-in.
+ * Each part of the page is its own component; this file puts them together and runs the jobs.
  */
 import type { Language } from "../sheets/messages";
-import { describeOfficeError } from "../hosts/office/officeErrors";
-import {
-  describeNote,
-  describeRunProblem,
-  describeSave,
-  describeSuccess,
-  fieldOfProblem,
-  SummaryLine,
-  summaryLines,
-  tracksLines,
-  uncertaintyResult,
-} from "./outcomes";
+import { describeOfficeError } from "./officeErrorText";
 import type { RunKind, RunOutcome, SaveOutcome } from "../hosts/office/runPlan";
+import type { PaneFields } from "../hosts/office/readInputs";
+import { ActionButtons, mountActionButtons } from "./actionButtons";
+import { elementById } from "./dom";
+import { ErrorSummary, mountErrorSummary } from "./errorSummary";
+import type { FieldBox } from "./fieldControl";
+import { InputsSection, mountInputsSection } from "./inputsSection";
+import { describeNote, describeRunProblem, describeSave, describeSuccess, fieldOfProblem } from "./outcomes";
+import type { MountSection, PaneSection } from "./paneSection";
+import { mountProgressBar, ProgressBar } from "./progressBar";
+import { mountResultView, ResultView } from "./resultView";
 import { emptySectionFields, SectionFields } from "./sections";
-import {
-  ControlKey,
-  FIELD_KEYS,
-  FieldKey,
-  FieldStrings,
-  INTAKE_MODELS,
-  IntakeModelKind,
-  labelOf,
-  OptionKey,
-  REFERENCE_FIELDS,
-  STRINGS,
-  TRACK_KEYS,
-  UNCERTAINTY_KEYS,
-} from "./strings";
-import { emptyFields, PaneFields } from "../hosts/office/readInputs";
+import { createStatusLine } from "./statusLine";
+import { ControlKey, FieldKey, FORM_TEXT, labelOf, OptionKey, STATUS_TEXT } from "./strings";
+import { mountTracksSection } from "./tracksSection";
+import { mountUncertaintySection } from "./uncertaintySection";
 
 export interface PaneHost {
   language: Language;
@@ -50,43 +38,146 @@ export interface PaneHost {
   saveNames(fields: PaneFields): Promise<SaveOutcome>;
 }
 
-const REQUIRED: readonly ControlKey[] = ["opening", "intake", "safeShare", "dispersion", "history"];
-/** Section fields that can point at cells. */
-const REFERENCE_OPTIONS: readonly OptionKey[] = ["history"];
-/** Fields for a number, to bring up a numeric keyboard on touch screens. */
-const NUMERIC: readonly ControlKey[] = [
-  "horizon",
-  "target",
-  "dispersion",
-  "capacitySpread",
-  "runs",
-  "seed",
-  "fastShare",
-  "safeShare",
-  "fastLeadTime",
-];
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function byId<T extends HTMLElement>(doc: Document, id: string): T {
-  const node = doc.getElementById(id);
-  if (!node) throw new Error(`taskpane.html lacks #${id}`);
-  return node as T;
-}
-
 export interface PaneHandle {
   /** Resolves when the pane has read the workbook's names and is ready. */
   ready: Promise<void>;
+}
+
+/** The optional sections, in the order they appear between the inputs and the buttons. */
+const SECTIONS: readonly MountSection[] = [mountUncertaintySection, mountTracksSection];
+
+/** Everything a job needs: the host and the mounted components. */
+interface Pane {
+  doc: Document;
+  host: PaneHost;
+  form: HTMLFormElement;
+  inputs: InputsSection;
+  sections: readonly PaneSection[];
+  fields: Map<ControlKey, FieldBox>;
+  errors: ErrorSummary;
+  actions: ActionButtons;
+  progress: ProgressBar;
+  status: HTMLParagraphElement;
+  result: ResultView;
+}
+
+/** Builds every component inside taskpane.html's `<main>`, in reading order. */
+function buildPane(doc: Document, host: PaneHost, pick: (key: FieldKey | OptionKey) => void): Pane {
+  const language = host.language;
+  const formText = FORM_TEXT[language];
+  doc.documentElement.lang = formText.htmlLang;
+  doc.title = formText.title;
+  elementById(doc, "title").textContent = formText.title;
+  elementById(doc, "intro").textContent = formText.intro;
+  const form = elementById<HTMLFormElement>(doc, "plan-form");
+  const errors = mountErrorSummary(doc, language);
+  const inputs = mountInputsSection(doc, language, pick);
+  const sections = SECTIONS.map((mount) => mount({ doc, language, pick }));
+  const actions = mountActionButtons(doc, language);
+  form.replaceChildren(errors.element, inputs.element, ...sections.map((section) => section.element), actions.element);
+  const progress = mountProgressBar(doc, language);
+  const status = createStatusLine(doc);
+  const result = mountResultView(doc, language, host.locale);
+  form.after(progress.element, status, result.element, result.notes);
+  const fields = new Map<ControlKey, FieldBox>();
+  for (const field of [...Object.values(inputs.fields), ...sections.flatMap((section) => section.fields)]) {
+    fields.set(field.key, field);
+  }
+  return { doc, host, form, inputs, sections, fields, errors, actions, progress, status, result };
+}
+
+/**
+ * Runs one job with the buttons disabled. An Office.js failure becomes a plain sentence in the
+ * error summary, and at `field` when the job was for one; focus that a disabled button dropped
+ * goes back to it.
+ */
+async function runBusy(pane: Pane, job: () => Promise<void>, field?: FieldBox): Promise<void> {
+  const { doc, form, status } = pane;
+  const working = STATUS_TEXT[pane.host.language].working;
+  const starter = doc.activeElement;
+  pane.errors.clear();
+  form.setAttribute("aria-busy", "true");
+  const buttons = Array.from(form.querySelectorAll("button"));
+  for (const button of buttons) button.disabled = true;
+  status.textContent = working;
+  try {
+    await job();
+  } catch (error) {
+    status.textContent = "";
+    pane.errors.show(describeOfficeError(error, pane.host.language), field);
+  } finally {
+    pane.progress.hide();
+    if (status.textContent === working) status.textContent = "";
+    for (const button of buttons) button.disabled = false;
+    form.removeAttribute("aria-busy");
+    const lost = doc.activeElement === null || doc.activeElement === doc.body;
+    if (lost && starter instanceof HTMLElement && starter.isConnected) starter.focus();
+  }
+}
+
+function readSections(pane: Pane): SectionFields {
+  const sections = emptySectionFields();
+  for (const section of pane.sections) section.readInto(sections);
+  return sections;
+}
+
+/** A problem at its field (with focus there) and in the summary; a success in view and announced. */
+function showOutcome(pane: Pane, outcome: RunOutcome): void {
+  const language = pane.host.language;
+  const notes = outcome.notes.map((note) => describeNote(note, language));
+  if (!outcome.ok) {
+    pane.result.hide();
+    pane.status.textContent = "";
+    const field = fieldOfProblem(outcome.problem);
+    pane.errors.show(describeRunProblem(outcome.problem, language), field && pane.fields.get(field));
+  } else {
+    const keyFigure = pane.result.show(outcome);
+    pane.status.textContent = [describeSuccess(outcome, language), keyFigure].filter(Boolean).join(" ");
+  }
+  pane.result.showNotes(notes);
+}
+
+async function useSelection(pane: Pane, key: FieldKey | OptionKey): Promise<void> {
+  const field = pane.fields.get(key);
+  if (!field) return;
+  await runBusy(
+    pane,
+    async () => {
+      const address = await pane.host.selection();
+      field.control.value = address;
+      field.control.dispatchEvent(new Event("input"));
+      pane.status.textContent = STATUS_TEXT[pane.host.language].selectionTaken(
+        labelOf(pane.host.language, key),
+        address,
+      );
+    },
+    field,
+  );
+  field.control.focus();
+}
+
+async function saveNames(pane: Pane): Promise<void> {
+  await runBusy(pane, async () => {
+    const saved = describeSave(await pane.host.saveNames(pane.inputs.read()), pane.host.language);
+    if (saved.ok) pane.status.textContent = saved.text;
+    else {
+      pane.status.textContent = "";
+      pane.errors.show(saved.text);
+    }
+  });
+}
+
+/** Fills the inputs from the workbook's names, and says what it found. */
+async function loadNames(pane: Pane): Promise<void> {
+  await runBusy(pane, async () => {
+    const found = await pane.host.conventionFields();
+    const filled = pane.inputs.fill(found);
+    const statusText = STATUS_TEXT[pane.host.language];
+    pane.status.textContent =
+      filled.length > 0
+        ? statusText.filledFromNames(filled.map((key) => found[key]).join(", "))
+        : statusText.noNamesFound;
+  });
 }
 
 /**
@@ -96,293 +187,19 @@ export interface PaneHandle {
  * Office.onReady(() => mountPane(document, createOfficeHost()));
  */
 export function mountPane(doc: Document, host: PaneHost): PaneHandle {
-  const S = STRINGS[host.language];
-  doc.documentElement.lang = S.htmlLang;
-  doc.title = S.title;
-  byId(doc, "title").textContent = S.title;
-  byId(doc, "intro").textContent = S.intro;
-  byId(doc, "inputs-legend").textContent = S.inputsLegend;
-  byId(doc, "result-heading").textContent = S.resultHeading;
-  const form = byId<HTMLFormElement>(doc, "plan-form");
-  const fieldsBox = byId(doc, "fields");
-  const status = byId(doc, "status");
-  const alertBox = byId(doc, "alert");
-  const result = byId(doc, "result");
-  const summary = byId(doc, "summary");
-  const notes = byId(doc, "notes");
-  const runButton = byId<HTMLButtonElement>(doc, "run");
-  const whatIfButton = byId<HTMLButtonElement>(doc, "what-if");
-  const saveButton = byId<HTMLButtonElement>(doc, "save-names");
-  runButton.textContent = S.run;
-  whatIfButton.textContent = S.whatIf;
-  saveButton.textContent = S.saveNames;
-
-  const inputs = {} as Record<FieldKey | OptionKey, HTMLInputElement>;
-  const selectButtons: HTMLButtonElement[] = [];
-
-  /** One labelled text field with its hint and, for a reference, a "use selection" button. */
-  function textField(key: FieldKey | OptionKey, F: FieldStrings, pickable: boolean): HTMLDivElement {
-    const wrap = el(doc, "div", { class: "field" });
-    const label = el(doc, "label", { for: `field-${key}`, id: `label-${key}` }, F.label);
-    const tag = el(doc, "span", { class: "tag" }, REQUIRED.includes(key) ? S.required : S.optional);
-    label.append(" ", tag);
-    const row = el(doc, "div", { class: "row" });
-    const input = el(doc, "input", {
-      id: `field-${key}`,
-      name: key,
-      type: "text",
-      autocomplete: "off",
-      spellcheck: "false",
-      placeholder: F.placeholder,
-      "aria-describedby": `hint-${key}`,
-    });
-    if (key === "opening" || key === "intake") input.setAttribute("aria-required", "true");
-    if (NUMERIC.includes(key)) input.setAttribute("inputmode", "decimal");
-    row.append(input);
-    if (pickable) {
-      const pick = el(
-        doc,
-        "button",
-        { type: "button", class: "secondary", "data-select": key, "aria-label": S.useSelectionFor(F.label) },
-        S.useSelection,
-      );
-      pick.addEventListener("click", () => void useSelection(key));
-      selectButtons.push(pick);
-      row.append(pick);
-    }
-    wrap.append(label, row, el(doc, "p", { class: "hint", id: `hint-${key}` }, F.hint));
-    inputs[key] = input;
-    input.addEventListener("input", () => input.removeAttribute("aria-invalid"));
-    return wrap;
-  }
-
-  /** A labelled checkbox that switches a section on or off, with its hint, appended to `box`. */
-  function checkbox(
-    box: HTMLElement,
-    key: "uncertainty" | "tracks",
-    text: string,
-    hint: string,
-    checked: boolean,
-  ): HTMLInputElement {
-    const input = el(doc, "input", {
-      type: "checkbox",
-      id: `field-${key}`,
-      name: key,
-      "aria-describedby": `hint-${key}`,
-    });
-    input.checked = checked;
-    const wrap = el(doc, "div", { class: "check" });
-    wrap.append(input, el(doc, "label", { for: `field-${key}` }, text));
-    box.append(wrap, el(doc, "p", { class: "hint", id: `hint-${key}` }, hint));
-    return input;
-  }
-
-  for (const key of FIELD_KEYS) fieldsBox.append(textField(key, S.fields[key], REFERENCE_FIELDS.includes(key)));
-
-  // The uncertainty section: on by default, as 10,000 runs of a year take some 20 ms. Its
-  // settings are folded away; the model choice shows only the field that model needs.
-  const X = S.sections;
-  byId(doc, "uncertainty-legend").textContent = X.uncertaintyLegend;
-  byId(doc, "tracks-summary").textContent = X.tracksSummary;
-  const uncertaintyBox = byId(doc, "uncertainty-fields");
-  const tracksBox = byId(doc, "tracks-fields");
-  const uncertaintyOn = checkbox(uncertaintyBox, "uncertainty", X.uncertaintyToggle, X.uncertaintyToggleHint, true);
-  const settings = el(doc, "details", { id: "uncertainty-settings" });
-  settings.append(el(doc, "summary", {}, X.uncertaintySettings));
-  const modelWrap = el(doc, "div", { class: "field" });
-  const model = el(doc, "select", {
-    id: "field-intakeModel",
-    name: "intakeModel",
-    "aria-describedby": "hint-intakeModel",
-  });
-  for (const kind of INTAKE_MODELS) model.append(el(doc, "option", { value: kind }, X.models[kind]));
-  modelWrap.append(
-    el(doc, "label", { for: "field-intakeModel" }, X.intakeModel),
-    model,
-    el(doc, "p", { class: "hint", id: "hint-intakeModel" }, X.intakeModelHint),
-  );
-  settings.append(modelWrap);
-  const optionWraps = {} as Record<OptionKey, HTMLDivElement>;
-  for (const key of UNCERTAINTY_KEYS) {
-    optionWraps[key] = textField(key, S.options[key], REFERENCE_OPTIONS.includes(key));
-    settings.append(optionWraps[key]);
-  }
-  uncertaintyBox.append(settings);
-  const showModelFields = (): void => {
-    optionWraps.dispersion.hidden = model.value !== "overdispersed";
-    optionWraps.history.hidden = model.value !== "history";
-  };
-  model.addEventListener("change", () => {
-    showModelFields();
-    uncertaintyOn.checked = true;
-  });
-  showModelFields();
-
-  // The tracks section: off until the planner switches it on or types in one of its fields.
-  const tracksOn = checkbox(tracksBox, "tracks", X.tracksToggle, X.tracksToggleHint, false);
-  for (const key of TRACK_KEYS) tracksBox.append(textField(key, S.options[key], false));
-  for (const key of UNCERTAINTY_KEYS) inputs[key].addEventListener("input", () => (uncertaintyOn.checked = true));
-  for (const key of TRACK_KEYS) inputs[key].addEventListener("input", () => (tracksOn.checked = true));
-
-  const controls = (key: ControlKey): HTMLInputElement | HTMLSelectElement | undefined =>
-    key === "intakeModel" ? model : inputs[key];
-
-  const allButtons = (): HTMLButtonElement[] => [runButton, whatIfButton, saveButton, ...selectButtons];
-  const readFields = (): PaneFields => {
-    const fields = emptyFields();
-    for (const key of FIELD_KEYS) fields[key] = inputs[key].value;
-    return fields;
-  };
-  const readSections = (): SectionFields => {
-    const sections = emptySectionFields();
-    const u = sections.uncertainty;
-    u.enabled = uncertaintyOn.checked;
-    u.model = model.value as IntakeModelKind;
-    u.dispersion = inputs.dispersion.value;
-    u.history = inputs.history.value;
-    u.capacitySpread = inputs.capacitySpread.value;
-    u.runs = inputs.runs.value;
-    u.seed = inputs.seed.value;
-    const t = sections.tracks;
-    t.enabled = tracksOn.checked;
-    t.fastShare = inputs.fastShare.value;
-    t.safeShare = inputs.safeShare.value;
-    t.fastLeadTime = inputs.fastLeadTime.value;
-    return sections;
-  };
-
-  // Progress of a long simulation: a progress bar with its value for assistive technology.
-  const progressBox = byId(doc, "progress-box");
-  const progressBar = byId(doc, "progress");
-  const progressMeter = byId<HTMLProgressElement>(doc, "progress-meter");
-  const progressText = byId(doc, "progress-text");
-  byId(doc, "progress-label").textContent = S.progress.label;
-  let shownPercent = -1;
-  function showProgress(fraction: number): void {
-    const percent = Math.min(100, Math.max(0, Math.floor(fraction * 100)));
-    if (percent === shownPercent) return;
-    shownPercent = percent;
-    const text = S.progress.done(`${percent}%`);
-    progressBar.setAttribute("aria-valuenow", String(percent));
-    progressBar.setAttribute("aria-valuetext", text);
-    progressMeter.value = percent;
-    progressText.textContent = text;
-    progressBox.hidden = false;
-  }
-  function hideProgress(): void {
-    progressBox.hidden = true;
-    shownPercent = -1;
-    progressBar.setAttribute("aria-valuenow", "0");
-    progressMeter.value = 0;
-  }
-
-  function clearMessages(): void {
-    alertBox.textContent = "";
-    alertBox.hidden = true;
-    status.textContent = "";
-    for (const input of Object.values(inputs)) input.removeAttribute("aria-invalid");
-    model.removeAttribute("aria-invalid");
-  }
-
-  function showError(text: string, field?: ControlKey): void {
-    alertBox.textContent = text;
-    alertBox.hidden = false;
-    status.textContent = "";
-    const control = field === undefined ? undefined : controls(field);
-    if (control) {
-      control.setAttribute("aria-invalid", "true");
-      // A field in a folded section is unfolded first, so the focus lands where it can be seen.
-      for (let d = control.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-      control.focus();
-    }
-  }
-
-  function showNotes(lines: string[]): void {
-    notes.replaceChildren(...lines.map((line) => el(doc, "li", {}, line)));
-    notes.hidden = lines.length === 0;
-  }
-
-  /** Runs one job with the buttons disabled; Office.js failures become a plain sentence. */
-  async function busy(job: () => Promise<void>): Promise<void> {
-    clearMessages();
-    form.setAttribute("aria-busy", "true");
-    for (const b of allButtons()) b.disabled = true;
-    status.textContent = S.working;
-    try {
-      await job();
-    } catch (error) {
-      showError(describeOfficeError(error, host.language));
-    } finally {
-      hideProgress();
-      if (status.textContent === S.working) status.textContent = "";
-      for (const b of allButtons()) b.disabled = false;
-      form.removeAttribute("aria-busy");
-    }
-  }
-
-  async function useSelection(key: FieldKey | OptionKey): Promise<void> {
-    await busy(async () => {
-      const address = await host.selection();
-      inputs[key].value = address;
-      inputs[key].dispatchEvent(new Event("input"));
-      status.textContent = S.selectionTaken(labelOf(S, key), address);
-    });
-    inputs[key].focus();
-  }
-
-  const uncertaintyResultBox = byId(doc, "uncertainty-result");
-  const tracksResultBox = byId(doc, "tracks-result");
-  byId(doc, "uncertainty-heading").textContent = S.outcome.uncertaintyHeading;
-  byId(doc, "tracks-heading").textContent = S.outcome.tracksHeading;
-  const definitions = (list: HTMLElement, lines: SummaryLine[]): void =>
-    list.replaceChildren(...lines.flatMap((line) => [el(doc, "dt", {}, line.label), el(doc, "dd", {}, line.value)]));
-
-  function showOutcome(outcome: RunOutcome): void {
-    const noteLines = outcome.notes.map((n) => describeNote(n, host.language));
-    if (!outcome.ok) {
-      result.hidden = true;
-      showError(describeRunProblem(outcome.problem, host.language), fieldOfProblem(outcome.problem));
-      showNotes(noteLines);
-      return;
-    }
-    status.textContent = describeSuccess(outcome, host.language);
-    definitions(summary, summaryLines(outcome, host.language, host.locale));
-    const u = uncertaintyResult(outcome, host.language, host.locale);
-    uncertaintyResultBox.hidden = u === undefined;
-    byId(doc, "chance").textContent = u?.chance ?? "";
-    byId(doc, "chance").hidden = !u?.chance;
-    byId(doc, "assumptions").textContent = u?.assumptions ?? "";
-    definitions(byId(doc, "uncertainty-summary"), u?.lines ?? []);
-    const trackLines = tracksLines(outcome, host.language, host.locale);
-    tracksResultBox.hidden = trackLines.length === 0;
-    definitions(byId(doc, "tracks-lines"), trackLines);
-    result.hidden = false;
-    showNotes(noteLines);
-  }
-
+  // Called on a click only, so after `mounted` exists.
+  const pick = (key: FieldKey | OptionKey): void => void useSelection(mounted, key);
+  const mounted = buildPane(doc, host, pick);
   const run = (kind: RunKind): Promise<void> =>
-    busy(async () => showOutcome(await host.run(readFields(), kind, readSections(), showProgress)));
-
-  form.addEventListener("submit", (event) => {
+    runBusy(mounted, async () => {
+      const outcome = await host.run(mounted.inputs.read(), kind, readSections(mounted), mounted.progress.show);
+      showOutcome(mounted, outcome);
+    });
+  mounted.form.addEventListener("submit", (event) => {
     event.preventDefault();
     void run("projection");
   });
-  whatIfButton.addEventListener("click", () => void run("whatIf"));
-  saveButton.addEventListener(
-    "click",
-    () =>
-      void busy(async () => {
-        const saved = describeSave(await host.saveNames(readFields()), host.language);
-        if (saved.ok) status.textContent = saved.text;
-        else showError(saved.text);
-      }),
-  );
-
-  const ready = busy(async () => {
-    const found = await host.conventionFields();
-    const filled = (Object.keys(found) as FieldKey[]).filter((key) => found[key]);
-    for (const key of filled) inputs[key].value = found[key] as string;
-    status.textContent = filled.length > 0 ? S.filledFromNames(filled.map((k) => found[k]).join(", ")) : S.noNamesFound;
-  });
-  return { ready };
+  mounted.actions.whatIf.addEventListener("click", () => void run("whatIf"));
+  mounted.actions.saveNames.addEventListener("click", () => void saveNames(mounted));
+  return { ready: loadNames(mounted) };
 }

@@ -5,6 +5,7 @@
  * everything it received in window.__standIn for the test to inspect.
  *
  * Query string: ?lang=nl-NL (display language), ?names=1 (define Beginvoorraad and Instroom).
+ * state.holdSyncs() / state.releaseSyncs() keep a run going, to look at the pane while it works.
  */
 (function () {
   "use strict";
@@ -240,7 +241,25 @@
     state.log.push({ op: op, data: data });
     this.queue.push(apply);
   };
+  /** While a test holds the syncs (state.holdSyncs()), each waits until state.releaseSyncs(). */
+  state.held = null;
+  state.holdSyncs = function () {
+    var release;
+    state.held = new Promise(function (resolve) {
+      release = resolve;
+    });
+    state.releaseSyncs = function () {
+      state.held = null;
+      release();
+    };
+  };
   Context.prototype.sync = function () {
+    var ctx = this;
+    if (state.held) {
+      return state.held.then(function () {
+        return ctx.sync();
+      });
+    }
     state.syncs++;
     var queue = this.queue;
     this.queue = [];

@@ -110,7 +110,7 @@ test("the pane loads the real Office.js under its CSP: onReady resolves, the pan
   expect(ready).toEqual({ host: null }); // outside Office: no host, but ready
   // The pane rendered: its title, its fields and its buttons are filled in.
   await page.locator("#run").filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
-  expect(await page.locator("#fields input").count()).toBeGreaterThan(2);
+  expect(await page.locator("#plan-form input").count()).toBeGreaterThan(2);
   expect(await page.locator("#title").textContent()).toMatch(/Voorraadplanner|Backlog Planner/);
   // Give the library time to try whatever it tries after loading (its telemetry frame).
   await page.waitForTimeout(3000);

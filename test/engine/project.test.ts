@@ -3,6 +3,7 @@ import {
   leadTime,
   plannedCapacity,
   projectBacklog,
+  projectBacklogCore,
   ProjectBacklogOptions,
   ProjectionResult,
   requiredCapacity,
@@ -72,6 +73,66 @@ describe("projectBacklog", () => {
     expect(project({ opening: 0, intake: 1, capacity: [1, 1, 1, 1] }).rows).toHaveLength(4);
     expect(project({ opening: 0, intake: 1 }).rows).toHaveLength(52);
     expect(project({ opening: 0, intake: [1, 2, 3], weeks: 2 }).rows).toHaveLength(2);
+  });
+
+  test("a horizon shorter than the intake range: the rule's mean uses only the weeks in it", () => {
+    const p = project({ opening: 0, intake: [10, 20, 90, 90], weeks: 2 });
+    expect(p.meanIntake).toBe(15);
+    expect(p.rows.map((r) => r.capacity)).toEqual([16.5, 16.5]);
+    expect(p.capacitySource).toBe("rule");
+    const given = project({
+      opening: 0,
+      intake: [10, 20, 90],
+      capacity: [1, 2, 3],
+      weeks: 2,
+    });
+    expect(given.rows.map((r) => [r.intake, r.capacity])).toEqual([
+      [10, 1],
+      [20, 2],
+    ]);
+    expect(given.meanIntake).toBe(15);
+  });
+
+  test("capacitySource says whether the caller gave capacity", () => {
+    expect(project({ opening: 5, intake: 1, capacity: 0, weeks: 1 }).capacitySource).toBe("given");
+    expect(project({ opening: 5, intake: 1, weeks: 1 }).capacitySource).toBe("rule");
+    expect(project({ opening: 5, intake: 1, capacity: 3, weeks: 1 }).closingBacklog).toBe(3);
+  });
+
+  test("a series of exactly 10,000 weeks is accepted, 10,001 refused naming the series", () => {
+    expect(project({ opening: 0, intake: new Array(10_000).fill(1) }).rows).toHaveLength(10_000);
+    for (const [options, argument] of [
+      [{ opening: 0, intake: new Array(10_001).fill(1) }, "intake"],
+      [{ opening: 0, intake: 1, capacity: new Array(10_001).fill(1) }, "capacity"],
+    ] as const) {
+      const result = projectBacklog(options);
+      expect(!result.ok && result.error).toMatchObject({
+        kind: "range",
+        argument,
+      });
+      expect(!result.ok && result.error.message).toBe(`${argument}: has 10001 weeks; at most 10,000 are allowed`);
+    }
+  });
+
+  test("weeks equal to the range is accepted; longer names the capacity range when only capacity is a range", () => {
+    expect(project({ opening: 0, intake: 1, capacity: [1, 2], weeks: 2 }).rows).toHaveLength(2);
+    const result = projectBacklog({
+      opening: 0,
+      intake: 1,
+      capacity: [1, 2],
+      weeks: 3,
+    });
+    expect(!result.ok && result.error).toMatchObject({
+      kind: "range",
+      argument: "weeks",
+      got: 3,
+      message: "weeks: 3 is longer than the capacity range (2 weeks)",
+    });
+  });
+
+  test("uplift -1 (no decisions) is accepted; the default uplift is 10%", () => {
+    expect(project({ opening: 5, intake: 2, uplift: -1, weeks: 1 }).rows[0]?.capacity).toBe(0);
+    expect(project({ opening: 5, intake: 20, weeks: 1 }).rows[0]?.capacity).toBe(22);
   });
 
   test("the planning rule uses the mean intake over the horizon", () => {
@@ -197,5 +258,37 @@ describe("properties", () => {
         ),
       ),
     );
+  });
+});
+
+describe("plannedCapacity and the core loop", () => {
+  test("the rule over a weekly range uses its mean; one number is its own mean", () => {
+    expect(plannedCapacity({ intake: [10, 20, 60], uplift: 0.5 })).toEqual({
+      ok: true,
+      value: 45,
+    });
+    expect(plannedCapacity({ intake: 8, uplift: 0.25 })).toEqual({
+      ok: true,
+      value: 10,
+    });
+  });
+
+  test("bad intake or uplift is an error naming it", () => {
+    const intake = plannedCapacity({ intake: [1, -1] });
+    expect(!intake.ok && intake.error).toMatchObject({
+      argument: "intake",
+      week: 2,
+    });
+    const uplift = plannedCapacity({ intake: 1, uplift: -1.01 });
+    expect(!uplift.ok && uplift.error.argument).toBe("uplift");
+  });
+
+  test("projectBacklogCore fills decisions only when asked, and returns the closing backlog", () => {
+    const out = [0, 0];
+    const decisions = [0, 0];
+    expect(projectBacklogCore(10, [5, 5], [12, 1], out, decisions)).toBe(7);
+    expect(out).toEqual([3, 7]);
+    expect(decisions).toEqual([12, 1]);
+    expect(projectBacklogCore(10, [5, 5], [12, 1], [0, 0])).toBe(7);
   });
 });

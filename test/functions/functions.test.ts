@@ -76,8 +76,8 @@ describe("bad input: the right error code and a message naming the argument", ()
       "intake, week 14: expected a number ≥ 0, got 'n.v.t.'",
     ],
     ["Dutch number text", () => PROJECT_BACKLOG(1, [[25], ["1.234,5"]]), "#VALUE!", "intake, week 2: expected a number ≥ 0, got '1.234,5'"],
-    ["negative opening", () => PROJECT_BACKLOG(-5, [[25]]), "#NUM!", "opening: expected a number ≥ 0, got -5"],
-    ["negative capacity", () => PROJECT_BACKLOG(5, [[25]], [[-1]]), "#NUM!", "capacity: expected a number ≥ 0, got -1"],
+    ["negative opening", () => PROJECT_BACKLOG(-5, [[25]]), "#VALUE!", "opening: expected a number ≥ 0, got -5"],
+    ["negative capacity", () => PROJECT_BACKLOG(5, [[25]], [[-1]]), "#VALUE!", "capacity: expected a number ≥ 0, got -1"],
     ["NaN", () => PROJECT_BACKLOG(Number.NaN, [[25]]), "#VALUE!", "opening: expected a number ≥ 0, got NaN"],
     ["Infinity", () => PROJECT_BACKLOG(1, [[Number.POSITIVE_INFINITY]]), "#VALUE!", "intake: expected a number ≥ 0, got Infinity"],
     ["empty range", () => PROJECT_BACKLOG(1, [] as never), "#VALUE!", "intake: the range is empty"],
@@ -90,13 +90,13 @@ describe("bad input: the right error code and a message naming the argument", ()
       "#VALUE!",
       "capacity: has 40 weeks but intake has 52",
     ],
-    ["weeks 0", () => PROJECT_BACKLOG(1, [[25]], null as never, [[0]]), "#NUM!", "weeks: expected a whole number from 1 to 10,000, got 0"],
-    ["weeks too many", () => PROJECT_BACKLOG(1, [[25]], null as never, [[10_001]]), "#NUM!", "weeks: expected a whole number from 1 to 10,000, got 10001"],
+    ["weeks 0", () => PROJECT_BACKLOG(1, [[25]], null as never, [[0]]), "#VALUE!", "weeks: expected a whole number from 1 to 10,000, got 0"],
+    ["weeks too many", () => PROJECT_BACKLOG(1, [[25]], null as never, [[10_001]]), "#VALUE!", "weeks: expected a whole number from 1 to 10,000, got 10001"],
     ["weeks text", () => PROJECT_BACKLOG(1, [[25]], null as never, [["52"]]), "#VALUE!", "weeks: expected a whole number from 1 to 10,000, got '52'"],
     ["uplift text", () => PROJECT_BACKLOG(1, [[25]], null as never, null as never, [["10%"]]), "#VALUE!", "uplift: expected a number ≥ -1, got '10%'"],
-    ["uplift below -1", () => PLANNED_CAPACITY([[25]], [[-2]]), "#NUM!", "uplift: expected a number ≥ -1, got -2"],
+    ["uplift below -1", () => PLANNED_CAPACITY([[25]], [[-2]]), "#VALUE!", "uplift: expected a number ≥ -1, got -2"],
     ["never clears", () => WEEKS_TO_CLEAR(1440, [[25]], [[25]]), "#N/A", "the backlog never clears"],
-    ["zero decisions", () => LEAD_TIME(100, 0), "#NUM!", "decisions_per_week: expected a number > 0, got 0"],
+    ["zero decisions", () => LEAD_TIME(100, 0), "#VALUE!", "decisions_per_week: expected a number > 0, got 0"],
     ["target text", () => REQUIRED_CAPACITY(1, [[1]], "nul", 10), "#VALUE!", "target: expected a number ≥ 0, got 'nul'"],
     ["weeks as range", () => REQUIRED_CAPACITY(1, [[1]], 0, [[1], [2]]), "#VALUE!", "weeks: expected one number, got a range of 2 cells"],
   ])("%s", (_name, fn, code, message) => {
@@ -126,6 +126,6 @@ describe("the functions run in Excel's runtime too", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(HostError);
-    expect(thrown).toMatchObject({ code: "#NUM!", message: "opening: expected a number ≥ 0, got -1" });
+    expect(thrown).toMatchObject({ code: "#VALUE!", message: "opening: expected a number ≥ 0, got -1" });
   });
 });

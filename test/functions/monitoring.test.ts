@@ -94,7 +94,7 @@ describe("=IND.PLAN_VS_ACTUAL", () => {
     [
       "a negative count",
       () => PLAN_VS_ACTUAL(100, [[10]], [[12]], column([13, 9, 10]), column([11, 12, 15]), column([101, -1, 90])),
-      "#NUM!",
+      "#VALUE!",
       "actual_backlog, week 2: expected a number ≥ 0, got -1",
     ],
     [

@@ -41,9 +41,9 @@ describe("PROJECT_TRACKS", () => {
   });
 
   test.each([
-    ["a share above 1", [[0.1, 1.2]], "#NUM!", "shares, track 2: expected a number from 0 to 1, got 1.2"],
-    ["shares adding up to more than 1", [[0.6, 0.5]], "#NUM!", "shares: the shares add up to 1.1; they must add up to at most 1"],
-    ["three shares short of 1", [[0.1, 0.2, 0.5]], "#NUM!", "shares: the three shares add up to 0.8"],
+    ["a share above 1", [[0.1, 1.2]], "#VALUE!", "shares, track 2: expected a number from 0 to 1, got 1.2"],
+    ["shares adding up to more than 1", [[0.6, 0.5]], "#VALUE!", "shares: the shares add up to 1.1; they must add up to at most 1"],
+    ["three shares short of 1", [[0.1, 0.2, 0.5]], "#VALUE!", "shares: the three shares add up to 0.8"],
     ["text as a share", [["10%", 0.2]], "#VALUE!", "shares, fast track: expected a number from 0 to 1, got '10%'"],
     ["four shares", [[0.1, 0.1, 0.1, 0.1]], "#VALUE!", "shares: expected two values"],
     ["a 2×2 range", [[0.1, 0.1], [0.1, 0.1]], "#VALUE!", "shares: expected one column or one row"],
@@ -59,15 +59,15 @@ describe("PROJECT_TRACKS", () => {
       message: expect.stringContaining("opening_by_track: expected one total or three values"),
     });
     expect(call(() => PROJECT_TRACKS([[10, -1, 10]], [[25]], [[0.1, 0.2]], [[30]]))).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "opening_by_track, track 2: expected a number ≥ 0, got -1",
     });
     expect(call(() => PROJECT_TRACKS([[10, 10, 10]], [[25]], [[0.1, 0.2]], [[30]], [[5]], [[-1]]))).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: expect.stringContaining("fast_lead_time"),
     });
     expect(call(() => PROJECT_TRACKS([[10, 10, 10]], column([1, 2]), [[0.1, 0.2]], [[30]], [[5]]))).toMatchObject({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "weeks: 5 is longer than the intake range (2 weeks)",
     });
     expect(call(() => PROJECT_TRACKS([[10, 10, 10]], [[25]], [[0.1, 0.2]], [["n.v.t."]])).code).toBe("#VALUE!");
@@ -79,7 +79,7 @@ describe("WAIT_WEEKS, FTE_CAPACITY, CROWDING_OUT", () => {
     expect(WAIT_WEEKS(1440, 1530 / 52) * 7).toBeCloseTo(342.6, 1);
     expect(WAIT_WEEKS([[1140]], [[1600 / 52]])).toBeCloseTo(37.05, 2);
     expect(call(() => WAIT_WEEKS(100, 0))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "decisions_per_week: expected a number > 0, got 0",
     });
     expect(call(() => WAIT_WEEKS("veel", 10)).code).toBe("#VALUE!");
@@ -88,7 +88,7 @@ describe("WAIT_WEEKS, FTE_CAPACITY, CROWDING_OUT", () => {
 
   test("FTE_CAPACITY: fte × decisions per fte per week", () => {
     expect(FTE_CAPACITY(20, 1.5)).toBe(30);
-    expect(call(() => FTE_CAPACITY(-2, 1.5))).toEqual({ code: "#NUM!", message: "fte: expected a number ≥ 0, got -2" });
+    expect(call(() => FTE_CAPACITY(-2, 1.5))).toEqual({ code: "#VALUE!", message: "fte: expected a number ≥ 0, got -2" });
     expect(call(() => FTE_CAPACITY(true, 1.5)).code).toBe("#VALUE!");
   });
 
@@ -96,11 +96,11 @@ describe("WAIT_WEEKS, FTE_CAPACITY, CROWDING_OUT", () => {
     expect(CROWDING_OUT(5000, [[100]], [[100]], [[1600 / 52]], 52)).toBeCloseTo(6600, 9);
     expect(CROWDING_OUT(5000, column([100, 100]), column([100, 100]), column([10, 20]), 2)).toBeCloseTo(5030, 12);
     expect(call(() => CROWDING_OUT(0, [[10]], [[40]], [[50]], 10))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "moved_capacity: expected a number from 0 to 40 (other_capacity), got 50",
     });
-    expect(call(() => CROWDING_OUT(0, [[10]], [[40]], [[5]], 0)).code).toBe("#NUM!");
-    expect(call(() => CROWDING_OUT(0, column([10, 10]), [[40]], [[5]], 3)).code).toBe("#NUM!");
+    expect(call(() => CROWDING_OUT(0, [[10]], [[40]], [[5]], 0)).code).toBe("#VALUE!");
+    expect(call(() => CROWDING_OUT(0, column([10, 10]), [[40]], [[5]], 3)).code).toBe("#VALUE!");
   });
 });
 
@@ -180,7 +180,7 @@ describe("metadata from the JSDoc", () => {
       ["weeks", false],
     ]);
     for (const fn of functions.functions) {
-      expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#${fn.name.toLowerCase()}`);
+      expect(fn.helpUrl).toBe(`https://localhost:3000/functions.html#${fn.name.toLowerCase()}`);
     }
   });
 });

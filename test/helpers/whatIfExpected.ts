@@ -4,22 +4,40 @@ import type { InputId, ScenarioId } from "../../src/sheets/whatIfSheet";
 
 export type InputValues = Record<Exclude<InputId, "firstWeek">, number>;
 
-/** The queue's weekly intake and capacity per scenario (docs/what-if.md has the reading). */
-export function expectedScenario(id: ScenarioId, v: InputValues): { intake: number; capacity: number } {
+/**
+ * The queue's opening backlog, weekly intake and capacity per scenario (docs/decisions.md,
+ * "Planning model (issue 14)"). With triage (scenarios 3 and 4) the queue is what triage leaves and
+ * the capacity is that of the full intake: triage has its own extra staff.
+ */
+export function expectedScenario(id: ScenarioId, v: InputValues): { opening: number; intake: number; capacity: number } {
+  const rule = plannedCapacityCore(v.intake, v.uplift);
+  const triaged = {
+    opening: (1 - v.triagedOpening) * v.opening,
+    intake: (1 - (v.triage + v.withoutHearing)) * v.intake,
+  };
   switch (id) {
     case "plan":
-      return { intake: v.intake, capacity: v.planPerYear / 52 };
+      return { opening: v.opening, intake: v.intake, capacity: v.planPerYear / 52 };
     case "rule":
-      return { intake: v.intake, capacity: plannedCapacityCore(v.intake, v.uplift) + v.extra };
-    case "triage": {
-      const queue = (1 - v.triage) * v.intake;
-      return { intake: queue, capacity: plannedCapacityCore(queue, v.uplift) + v.extra };
-    }
+      return { opening: v.opening, intake: v.intake, capacity: rule + v.extra };
+    case "triage":
+      return { ...triaged, capacity: rule + v.extra };
+    case "whole":
+      return { ...triaged, capacity: Math.max(v.planPerYear / 52, rule) + v.extra };
     case "required":
-      return { intake: v.intake, capacity: requiredCapacityCore(v.opening, v.intake, v.target, v.clearWithin) };
+      return {
+        opening: v.opening,
+        intake: v.intake,
+        capacity: requiredCapacityCore(v.opening, v.intake, v.target, v.clearWithin),
+      };
     case "custom":
-      return { intake: v.intake, capacity: v.custom };
+      return { opening: v.opening, intake: v.intake, capacity: v.custom };
   }
+}
+
+/** Extra fte triage needs: triaged cases per week ÷ decisions per fte-week. */
+export function expectedTriageFte(v: InputValues): number {
+  return ((v.triage + v.withoutHearing) * v.intake + (v.triagedOpening * v.opening) / v.horizon) / v.perFte;
 }
 
 /** The values in the shared-capacity block's input cells, and the what-if cells it reads. */

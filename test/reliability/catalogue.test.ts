@@ -19,7 +19,7 @@ import { packageText, applySheetSpec as applyExcelJs } from "../../src/hosts/xls
 import { readSheetName, sheetNameProblem } from "../../src/sheets/inputs";
 import { applySheetSpec as applyOffice, resolveTarget, WorkbookLayout } from "../../src/hosts/office/writeSheet";
 import { Cell, formula, SheetSpec, text } from "../../src/sheets/spec";
-import { describeOfficeError } from "../../src/hosts/office/officeErrors";
+import { describeOfficeError } from "../../src/taskpane/officeErrorText";
 import { describeNote, describeRunProblem, summaryLines } from "../../src/taskpane/outcomes";
 import type { RunOutcome, RunSuccess } from "../../src/hosts/office/runPlan";
 import { emptySectionFields } from "../../src/taskpane/sections";
@@ -157,12 +157,12 @@ describe("1. malformed numbers", () => {
 // ---- 2. Values out of range -------------------------------------------------------------------
 
 describe("2. values out of range", () => {
-  test("2a negative intake: refused, naming the cell; the function says #NUM!", async () => {
+  test("2a negative intake: refused, naming the cell; the function says #VALUE! with the message", async () => {
     const wb = plannerWorkbook(52);
     wb.sheet("Invoer").set("C6", -3);
     await expectProblem(wb, INPUTS, "Invoer!C6 contains -3; a number of 0 or more was expected.");
     expect(call(() => PROJECT_BACKLOG(1440, intakeWith(2, -3) as never))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "intake, week 2: expected a number ≥ 0, got -3",
     });
     const input = await cliInput((w) => (invoer(w).getCell("C12").value = -3));
@@ -174,12 +174,12 @@ describe("2. values out of range", () => {
     wb.sheet("Invoer").set("D7", -1);
     await expectProblem(wb, WITH_CAPACITY, "Invoer!D7 contains -1; a number of 0 or more was expected.");
     expect(call(() => PROJECT_BACKLOG(1440, intakeWith(1, 25) as never, intakeWith(3, -1, 30) as never))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "capacity, week 3: expected a number ≥ 0, got -1",
     });
   });
 
-  test("2c zero capacity: a valid plan that never clears; said in words, never Infinity; #NUM!/#N/A where it matters", async () => {
+  test("2c zero capacity: a valid plan that never clears; said in words, never Infinity; #VALUE!/#N/A where it matters", async () => {
     const wb = plannerWorkbook(52, { capacity: true });
     for (let row = 5; row <= 56; row++) wb.sheet("Invoer").set(`D${row}`, 0);
     const ok = success((await run(wb, WITH_CAPACITY)).outcome);
@@ -194,7 +194,7 @@ describe("2. values out of range", () => {
     expectAllFinite(wb);
     // Where zero capacity has no answer, the functions say so instead of dividing by zero.
     expect(call(() => LEAD_TIME(1440, 0))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "decisions_per_week: expected a number > 0, got 0",
     });
     expect(call(() => WEEKS_TO_CLEAR(1440, [[25]], [[0]]))).toEqual({
@@ -345,10 +345,10 @@ describe("4. oversized requests", () => {
       "Invoer!C5:C10005 has 10001 weeks; at most 10000 are allowed.",
     );
     expect(call(() => PROJECT_BACKLOG(0, column(new Array(MAX_WEEKS + 1).fill(1)) as never))).toEqual({
-      code: "#NUM!",
+      code: "#VALUE!",
       message: "intake: has 10001 weeks; at most 10,000 are allowed",
     });
-    expect(call(() => PROJECT_BACKLOG(0, [[1]], null as never, [[MAX_WEEKS + 1]])).code).toBe("#NUM!");
+    expect(call(() => PROJECT_BACKLOG(0, [[1]], null as never, [[MAX_WEEKS + 1]])).code).toBe("#VALUE!");
     const input = await cliInput(() => undefined, MAX_WEEKS + 1);
     await expectCliRefuses(input, "Invoer!C10:C10010 has 10001 weeks; at most 10000 are allowed.");
   });

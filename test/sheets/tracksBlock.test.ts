@@ -18,13 +18,13 @@ describe("buildTracksBlock", () => {
     expect(block.table.name).toBe(TRACKS_TABLE_NAME);
     expect(block.table.columns.map((c) => c.header)).toEqual([
       "Week",
-      "Voorraad snel spoor",
+      "Voorraad triage (Ter Apel)",
       "Voorraad spoor 2 (veilige landen)",
       "Voorraad spoor 4",
-      "Afdoeningen snel spoor",
+      "Afdoeningen triage (Ter Apel)",
       "Afdoeningen spoor 2 (veilige landen)",
       "Afdoeningen spoor 4",
-      "Wachttijd (weken) snel spoor",
+      "Wachttijd (weken) triage (Ter Apel)",
       "Wachttijd (weken) spoor 2 (veilige landen)",
       "Wachttijd (weken) spoor 4",
     ]);
@@ -54,7 +54,7 @@ describe("buildTracksBlock", () => {
     expect(block.chart.categories).toBe("B4:B13");
     expect(block.chart.series.map((s) => s.values)).toEqual(["C4:C13", "D4:D13", "E4:E13"]);
     expect(block.chart.series.map((s) => s.name)).toEqual([
-      "Voorraad snel spoor",
+      "Voorraad triage (Ter Apel)",
       "Voorraad spoor 2 (veilige landen)",
       "Voorraad spoor 4",
     ]);

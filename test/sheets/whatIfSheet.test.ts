@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import {
   createRng,
+  decidedLeadTime,
   leadTimeCore,
   projectBacklog,
   ProjectionResult,
@@ -17,13 +18,16 @@ import {
   InputId,
   MEMO_TRIAGE_SHARE,
   SCENARIOS,
+  planEndValue,
   whatIfLayout,
+  whatIfPrefill,
   whenPhrase,
   WhatIfSheetOptions,
 } from "../../src/sheets/whatIfSheet";
 import {
   expectedScenario,
   expectedSharedCapacity,
+  expectedTriageFte,
   InputValues,
   SHARED_CAPACITY_COLUMNS,
   SharedCapacityValuesInSheet,
@@ -103,11 +107,11 @@ function mismatch(spec: SheetSpec, sheet: ReturnType<typeof evaluate>, tableWeek
   }
   for (const id of SCENARIOS) {
     const s = layout.scenarios[id];
-    const { intake, capacity } = expectedScenario(id, v);
+    const { opening, intake, capacity } = expectedScenario(id, v);
     if (!close(sheet.value(s.intake) as number, intake)) return `${id} intake`;
     if (!close(sheet.value(s.capacity) as number, capacity))
       return `${id} capacity ${sheet.value(s.capacity)} vs ${capacity}`;
-    const engine = project(v.opening, intake, capacity, v.horizon);
+    const engine = project(opening, intake, capacity, v.horizon);
     const column = rangeCells(s.backlog);
     for (let w = 0; w < tableWeeks; w++) {
       const got = sheet.value(column[w] as string);
@@ -121,7 +125,7 @@ function mismatch(spec: SheetSpec, sheet: ReturnType<typeof evaluate>, tableWeek
       }
     }
     if (!close(sheet.value(s.closing) as number, engine.closingBacklog)) return `${id} closing`;
-    const weeks = weeksToClearCore(v.opening, intake, capacity);
+    const weeks = weeksToClearCore(opening, intake, capacity);
     const gotWeeks = sheet.value(s.weeksToClear);
     if (Number.isFinite(weeks) ? !close(gotWeeks as number, weeks) : gotWeeks !== never)
       return `${id} weeks to clear ${String(gotWeeks)} vs ${weeks}`;
@@ -138,7 +142,18 @@ function mismatch(spec: SheetSpec, sheet: ReturnType<typeof evaluate>, tableWeek
       if (Math.abs((gotLead as number) - lead) > lead * (1e-9 / gotDecisions + 1e-9))
         return `${id} lead time ${String(gotLead)} vs ${lead}`;
     }
+    const decided = decidedLeadTime({ opening, intake, capacity, weeks: v.horizon, openingSpreadWeeks: v.openingSpread });
+    if (!decided.ok) return `${id} engine: ${decided.error.message}`;
+    const gotDecided = sheet.value(s.decidedLeadTime);
+    if (gotDecisions > 0 && decided.value.mean !== null) {
+      if (Math.abs((gotDecided as number) - decided.value.mean) > 1e-9 * Math.max(1, decided.value.mean, v.openingSpread))
+        return `${id} decided lead time ${String(gotDecided)} vs ${decided.value.mean}`;
+    } else if (gotDecisions === 0 && gotDecided !== none) return `${id} decided lead time with no decisions: ${String(gotDecided)}`;
+    const planCapacity = v.planPerYear / 52;
+    if (!close(sheet.value(s.fromOtherWork) as number, Math.max(0, capacity - planCapacity) * v.horizon))
+      return `${id} taken from other work ${String(sheet.value(s.fromOtherWork))}`;
   }
+  if (v.perFte > 0 && !close(sheet.value(layout.triageFte) as number, expectedTriageFte(v))) return "triage fte";
   return undefined;
 }
 
@@ -165,17 +180,17 @@ describe("buildWhatIfSheet: names and structure", () => {
     expect(new Set(second.tables.map((t) => t.name)).size).toBe(2);
   });
 
-  test("formulas are native en-US Excel: no IND. and no custom function, only MAX, MIN, INDEX, IF, NA and ROUND", () => {
+  test("formulas are native en-US Excel: no IND. and no custom function, only MAX, MIN, INDEX, IF, NA, ROUND and INT", () => {
     for (const language of ["nl", "en"] as const) {
       const sheet = buildWhatIfSheet({ inputs: MEMO, language, createdOn: JAN_15 });
       const formulas = [...specCells(sheet).values()].filter(isFormula).map((f) => f.formula);
-      // Scenarios (5 × 104 weekly + 5 × 6 comparison) and the shared-capacity block (6 × 104 + 8).
-      expect(formulas.length).toBe(104 + 5 * 104 + 5 * 6 + 6 * 104 + 8);
+      // Scenarios (6 × 104 weekly + 6 × 8 comparison), triage's fte, the shared-capacity block (6 × 104 + 8).
+      expect(formulas.length).toBe(104 + 6 * 104 + 6 * 8 + 1 + 6 * 104 + 8);
       for (const f of formulas) {
         expect(f.startsWith("=")).toBe(true);
         expect(f).not.toMatch(/IND\./i);
         for (const [, name] of f.matchAll(/([A-Za-z_][A-Za-z0-9._]*)\(/g))
-          expect(["MAX", "MIN", "INDEX", "IF", "NA", "ROUND"]).toContain(name);
+          expect(["MAX", "MIN", "INDEX", "IF", "NA", "ROUND", "INT"]).toContain(name);
         expect(f).not.toMatch(/;/); // en-US argument separator
       }
     }
@@ -190,6 +205,10 @@ describe("buildWhatIfSheet: names and structure", () => {
       uplift: 0.1,
       extra: 0,
       triage: MEMO_TRIAGE_SHARE,
+      withoutHearing: 0,
+      triagedOpening: 0,
+      perFte: 1.5,
+      openingSpread: 57.6,
       horizon: 52,
       target: 0,
       clearWithin: 104,
@@ -225,7 +244,7 @@ describe("buildWhatIfSheet: names and structure", () => {
     // Title, date and inputs come first: the first page shows them.
     const firstInputRow = parseCell(layout.inputs.opening.replace(/\$/g, "")).row;
     const lastInputRow = parseCell(layout.inputs.firstWeek.replace(/\$/g, "")).row;
-    expect(lastInputRow - firstInputRow).toBe(10);
+    expect(lastInputRow - firstInputRow).toBe(14);
     expect(lastInputRow).toBeLessThan(20);
   });
 });
@@ -246,7 +265,36 @@ describe("the scenarios on the memo's figures (HyperFormula evaluates the formul
     expect(sheet.value(s.rule.weeksToClear)).toBeCloseTo(576, 9);
   });
 
-  test("4. required capacity: 38.85 a week clears 1440 in 104 weeks", () => {
+  test("3. rule + triage: the queue takes 21.58 a week against 27.5 and ends at about 1,132.3, below scenario 2", () => {
+    expect(sheet.value(s.triage.intake)).toBeCloseTo((1200 / 1390) * 25, 12);
+    expect(sheet.value(s.triage.capacity)).toBeCloseTo(27.5, 12);
+    expect(sheet.value(s.triage.closing)).toBeCloseTo(1440 + 52 * ((1200 / 1390) * 25 - 27.5), 9);
+    expect(Math.round((sheet.value(s.triage.closing) as number) * 10) / 10).toBe(1132.3);
+    expect(sheet.value(s.triage.closing) as number).toBeLessThan(sheet.value(s.rule.closing) as number);
+    // Triage's own staff: 190/1390 × 25 = 3.42 cases a week at 1.5 decisions per fte-week.
+    expect(sheet.value(whatIfLayout(104).triageFte)).toBeCloseTo(((190 / 1390) * 25) / 1.5, 12);
+  });
+
+  test("4. the whole decision: MAX(plan, rule) + extra on what triage leaves ends at about 962.3", () => {
+    expect(sheet.value(s.whole.capacity)).toBeCloseTo(1600 / 52, 12);
+    expect(Math.round((sheet.value(s.whole.closing) as number) * 10) / 10).toBe(962.3);
+  });
+
+  test("decisions taken from other work: only scenarios above the plan's capacity pay, × the horizon", () => {
+    expect(sheet.value(s.plan.fromOtherWork)).toBe(0);
+    expect(sheet.value(s.rule.fromOtherWork)).toBe(0);
+    expect(sheet.value(s.required.fromOtherWork)).toBeCloseTo((25 + 1440 / 104 - 1600 / 52) * 52, 9);
+  });
+
+  test("the memo's lead time of decided cases sits next to the wait for a new application", () => {
+    const engine = decidedLeadTime({ opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(sheet.value(s.plan.decidedLeadTime)).toBeCloseTo(engine.value.mean as number, 9);
+    // Cases decided in 2024 still waited about 50 weeks while the backlog falls.
+    expect(sheet.value(s.plan.decidedLeadTime) as number).toBeGreaterThan(45);
+  });
+
+  test("5. required capacity: 38.85 a week clears 1440 in 104 weeks", () => {
     expect(sheet.value(s.required.capacity)).toBeCloseTo(25 + 1440 / 104, 12);
     expect(sheet.value(s.required.weeksToClear)).toBeCloseTo(104, 9);
     sheet.set(whatIfLayout(104).inputs.horizon, 104);
@@ -283,6 +331,9 @@ describe("property: the what-if formulas compute what the engine computes", () =
     .record({
       inputs: planInputs,
       triageShare: fc.integer({ min: 0, max: 90 }).map((n) => n / 100),
+      withoutHearingShare: fc.integer({ min: 0, max: 10 }).map((n) => n / 100),
+      triagedOpeningShare: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+      decisionsPerFte: fc.integer({ min: 1, max: 50 }).map((n) => n / 10),
       extraCapacity: money(20),
       customCapacity: money(100),
       clearWithinWeeks: fc.integer({ min: 1, max: 160 }),
@@ -315,7 +366,11 @@ describe("property: the what-if formulas compute what the engine computes", () =
           intake: money(80),
           uplift: fc.integer({ min: -100, max: 100 }).map((n) => n / 100),
           extra: money(15),
-          triage: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+          triage: fc.integer({ min: 0, max: 90 }).map((n) => n / 100),
+          withoutHearing: fc.integer({ min: 0, max: 10 }).map((n) => n / 100),
+          triagedOpening: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+          perFte: fc.integer({ min: 1, max: 50 }).map((n) => n / 10),
+          openingSpread: money(200),
           horizon: fc.integer({ min: 1, max: 104 }),
           target: money(1500),
           clearWithin: fc.integer({ min: 1, max: 300 }),
@@ -351,11 +406,43 @@ const textAt = (cells: Map<string, Cell>, row: number, column: number): string =
   return cell.text;
 };
 
+describe("property: triage never makes the backlog worse (the memo: \"zal de voorraad ook sneller doen afnemen\")", () => {
+  const spec = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
+  const layout = whatIfLayout(104);
+  const sheet = evaluate(spec);
+  test("scenario 3 never ends above scenario 2, and strictly below when the share > 0 and scenario 2's backlog > 0", () => {
+    const amount = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(
+        fc.record({
+          opening: amount(4000),
+          intake: amount(80),
+          uplift: fc.integer({ min: -50, max: 100 }).map((n) => n / 100),
+          extra: amount(15),
+          triage: fc.integer({ min: 0, max: 90 }).map((n) => n / 100),
+          withoutHearing: fc.integer({ min: 0, max: 10 }).map((n) => n / 100),
+          horizon: fc.integer({ min: 1, max: 104 }),
+        }),
+        (edits) => {
+          for (const [id, value] of Object.entries(edits)) sheet.set(layout.inputs[id as InputId], value);
+          const rule = sheet.value(layout.scenarios.rule.closing) as number;
+          const triage = sheet.value(layout.scenarios.triage.closing) as number;
+          if (triage > rule + 1e-9) return false;
+          const share = edits.triage + edits.withoutHearing;
+          if (share > 0 && edits.intake > 0 && rule > 0) return triage < rule;
+          return true;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("layout: the two new blocks below the what-if content, the first page unchanged", () => {
   const spec = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
   const layout = whatIfLayout(104);
 
-  test("no cell is written twice, no chart covers a cell, and nothing goes right of column H", () => {
+  test("no cell is written twice, no chart covers a cell, and nothing goes right of column J", () => {
     const seen = new Map<string, number>();
     const count = (at: string, rows: Cell[][]): void => {
       const start = parseCell(at);
@@ -363,7 +450,7 @@ describe("layout: the two new blocks below the what-if content, the first page u
         line.forEach((_, c) => {
           const key = `${start.row + r},${start.column + c}`;
           seen.set(key, (seen.get(key) ?? 0) + 1);
-          expect(start.column + c).toBeLessThanOrEqual(7);
+          expect(start.column + c).toBeLessThanOrEqual(9);
         }),
       );
     };
@@ -372,7 +459,7 @@ describe("layout: the two new blocks below the what-if content, the first page u
     expect([...seen.entries()].filter(([, n]) => n > 1)).toEqual([]);
     for (const chart of spec.charts) {
       const at = parseCell(chart.at);
-      expect(at.column + chart.widthColumns).toBeLessThanOrEqual(8); // ends at or before column H's right edge
+      expect(at.column + chart.widthColumns).toBeLessThanOrEqual(10); // ends at or before column J's right edge
       for (let r = at.row; r < at.row + chart.heightRows; r++)
         for (let c = at.column; c < at.column + chart.widthColumns; c++)
           expect({ chart: chart.title, cell: cellAddress(r, c), taken: seen.has(`${r},${c}`) }).toMatchObject({ taken: false });
@@ -381,14 +468,14 @@ describe("layout: the two new blocks below the what-if content, the first page u
 
   /**
    * LibreOffice widens the printed page for text that runs on past the last column, and the page
-   * prints one page wide: so the widest row, text run-on included, sets the print scale. Before the
-   * two blocks it was the comparison table's longest explanation: 40 + 14 + 5 × 16 + 102 = 236.
+   * prints one page wide: so the widest row, text run-on included, sets the print scale. No text
+   * may run past column J, the comparison table's last column.
    */
-  test("the printed width is no more than before the new blocks, in either language", () => {
+  test("no text runs past column J, so the sheet's columns set the print width, in either language", () => {
     for (const language of ["nl", "en"] as const) {
       const sheet = buildWhatIfSheet({ inputs: { ...MEMO, target: 1100 }, language, createdOn: JAN_15 });
       const cells = specCells(sheet);
-      const widths = "ABCDEFGH".split("").map((letter) => sheet.columnWidths?.[letter] as number);
+      const widths = "ABCDEFGHIJ".split("").map((letter) => sheet.columnWidths?.[letter] as number);
       const runOn: string[] = [];
       for (const [key, cell] of cells) {
         if (cell === null || typeof cell !== "object" || !isText(cell)) continue;
@@ -397,11 +484,11 @@ describe("layout: the two new blocks below the what-if content, the first page u
         let room = 0;
         let c = column;
         do room += widths[c++] as number;
-        while (c <= 7 && !cells.has(`${row},${c}`));
-        if (c <= 7) continue;
+        while (c <= 9 && !cells.has(`${row},${c}`));
+        if (c <= 9) continue;
         const before = widths.slice(0, column).reduce((sum, w) => sum + w, 0);
         const extent = before + Math.max(room, cell.text.length);
-        if (extent > 236) runOn.push(`${language} ${cellAddress(row, column)}: ends at ${extent}`);
+        if (extent > widths.reduce((sum, w) => sum + w, 0)) runOn.push(`${language} ${cellAddress(row, column)}: ends at ${extent}`);
       }
       expect(runOn).toEqual([]);
     }
@@ -609,7 +696,8 @@ describe("the uncertainty block: static values from the simulation, computed whe
 
   test("its values are simulateBacklog's for the current plan (scenario 1), Poisson, 10,000 runs, seed 2024", () => {
     const spec = buildWhatIfSheet({ inputs: { ...MEMO, target: 1100 }, language: "nl", createdOn: JAN_15 });
-    const sim = simulate(2024, { ...memoPlan, target: 1100 });
+    // The default target is the plan's own end value: "at least as good as planned".
+    const sim = simulate(2024, { ...memoPlan, target: planEndValue(whatIfPrefill({ inputs: MEMO, language: "nl", createdOn: JAN_15 })) });
     const rows = uncertaintyRows(spec, layout.uncertaintyAt, 52);
     rows.forEach((row, t) =>
       expect(row).toEqual([t + 1, sim.bands[0]?.[t], sim.bands[1]?.[t], sim.bands[2]?.[t], sim.plan[t]]),
@@ -621,7 +709,7 @@ describe("the uncertainty block: static values from the simulation, computed whe
     expect(cells.get(`${u.row + 4 + 52},0`)).toBeUndefined(); // 52 rows, the horizon
     // The chance in plain words, and the assumptions under the chart.
     const sentence = chanceSentence(sim.target as NonNullable<SimulationResult["target"]>, endOfYear(2024)).nl;
-    expect(sentence).toBe("kans 13% dat de voorraad eind 2024 ≤ 1100 is");
+    expect(sentence).toMatch(/^kans \d+% dat de voorraad eind 2024 ≤ 1140 is$/);
     expect(textAt(cells, u.row + 1, 0)).toBe(sentence);
     // The assumptions beside the chance sentence, above the chart.
     expect(textAt(cells, u.row + 1, 1)).toBe(assumptionsText(sim, 2024).nl);
@@ -699,8 +787,8 @@ describe("the uncertainty block: static values from the simulation, computed whe
     });
     expect(whenPhrase(null, 52)).toBeUndefined();
     const noDate = buildWhatIfSheet({ inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 1100 }, language: "en", createdOn: JAN_15 });
-    expect(textAt(specCells(noDate), parseCell(layout.uncertaintyAt).row + 1, 0)).toBe(
-      "a 13% chance that the backlog is ≤ 1100 in week 52",
+    expect(textAt(specCells(noDate), parseCell(layout.uncertaintyAt).row + 1, 0)).toMatch(
+      /^a \d+% chance that the backlog is ≤ 1140 in week 52$/,
     );
   });
 

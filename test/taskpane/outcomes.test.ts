@@ -1,8 +1,43 @@
 /** What the pane says: problems, Office errors and figures, in Dutch and English. Pure. */
-import { describeOfficeError, officeErrorCode } from "../../src/hosts/office/officeErrors";
-import { describeFieldProblem, describeNote, describeRunProblem, fieldOfProblem, summaryLines } from "../../src/taskpane/outcomes";
+import { officeErrorCode } from "../../src/hosts/office/officeErrors";
+import { describeOfficeError } from "../../src/taskpane/officeErrorText";
+import {
+  describeFieldProblem,
+  describeNote,
+  describeRunProblem,
+  fieldOfProblem,
+  numberFormat,
+  summaryLines,
+} from "../../src/taskpane/outcomes";
 import type { RunSuccess } from "../../src/hosts/office/runPlan";
-import { FIELD_KEYS, languageFor, PaneStrings, STRINGS } from "../../src/taskpane/strings";
+import { formatNumber } from "../../src/sheets/uncertaintyBlock";
+import { PROBLEM_TEXT } from "../../src/taskpane/problemText";
+import { NOTE_TEXT, RESULT_TEXT, SHEET_TEXT } from "../../src/taskpane/resultText";
+import {
+  FIELD_KEYS,
+  FIELD_TEXT,
+  FORM_TEXT,
+  labelOf,
+  languageFor,
+  PROGRESS_TEXT,
+  SECTION_TEXT,
+  STATUS_TEXT,
+  TRACK_KEYS,
+  UNCERTAINTY_KEYS,
+} from "../../src/taskpane/strings";
+
+/** Every bilingual table of the pane, by its name. */
+const TEXT_TABLES = {
+  FIELD_TEXT,
+  FORM_TEXT,
+  STATUS_TEXT,
+  SECTION_TEXT,
+  PROGRESS_TEXT,
+  RESULT_TEXT,
+  NOTE_TEXT,
+  SHEET_TEXT,
+  PROBLEM_TEXT,
+};
 
 /** Every leaf of a strings object, functions called with sample arguments. */
 function leaves(value: unknown, path = ""): [string, string][] {
@@ -12,19 +47,27 @@ function leaves(value: unknown, path = ""): [string, string][] {
 }
 
 describe("strings", () => {
-  it("has every string in both languages, none empty, and they differ", () => {
-    const nl = leaves(STRINGS.nl);
-    const en = leaves(STRINGS.en);
+  it.each(Object.entries(TEXT_TABLES))("%s has every string in both languages, none empty, and they differ", (_, table) => {
+    const nl = leaves(table.nl);
+    const en = leaves(table.en);
     expect(nl.map(([p]) => p)).toEqual(en.map(([p]) => p));
     for (const [, s] of [...nl, ...en]) expect(s.trim()).not.toBe("");
     const differ = nl.filter(([p, s]) => en.find(([q]) => q === p)?.[1] !== s);
-    expect(differ.length).toBeGreaterThan(nl.length * 0.8);
+    expect(differ.length).toBeGreaterThanOrEqual(nl.length * 0.6);
   });
 
   it("labels every field", () => {
-    for (const lang of ["nl", "en"] as const) {
-      const S: PaneStrings = STRINGS[lang];
-      for (const key of FIELD_KEYS) expect(S.fields[key].label).toBeTruthy();
+    for (const language of ["nl", "en"] as const) {
+      for (const key of [...FIELD_KEYS, ...UNCERTAINTY_KEYS, ...TRACK_KEYS, "intakeModel" as const]) {
+        expect(labelOf(language, key)).toBeTruthy();
+      }
+    }
+  });
+
+  it("names a 'use selection' button so that its visible text starts the name", () => {
+    for (const language of ["nl", "en"] as const) {
+      const formText = FORM_TEXT[language];
+      expect(formText.useSelectionFor(FIELD_TEXT[language].intake.label)).toMatch(new RegExp(`^${formText.useSelection} `));
     }
   });
 
@@ -97,8 +140,8 @@ describe("summary", () => {
   } as unknown as RunSuccess;
 
   it("shows numbers in the planner's locale", () => {
-    expect(summaryLines(outcome, "nl", "nl-NL").map((l) => l.value)).toEqual(["1.140", "249,6", "37,1", "38,8"]);
-    expect(summaryLines(outcome, "en", "en-US").map((l) => l.value)).toEqual(["1,140", "249.6", "37.1", "38.8"]);
+    expect(summaryLines(outcome, "nl", "nl-NL").map((l) => l.value)).toEqual(["1140", "249,6", "37,1", "38,8"]);
+    expect(summaryLines(outcome, "en", "en-US").map((l) => l.value)).toEqual(["1140", "249.6", "37.1", "38.8"]);
     expect(summaryLines(outcome, "en", "en-US")[3]?.label).toBe("Required weekly capacity for a backlog of 0 in 104 weeks");
   });
 
@@ -120,5 +163,16 @@ describe("dates in the summary", () => {
     } as unknown as RunSuccess;
     expect(summaryLines(outcome, "nl", "nl-NL")[0]).toEqual({ label: "Periode", value: "1 jan 2024 – 29 dec 2024" });
     expect(summaryLines(outcome, "en", "en-US")[0]).toEqual({ label: "Period", value: "Jan 1, 2024 – Dec 29, 2024" });
+  });
+});
+
+describe("numbers", () => {
+  it("groups digits as the sheets do: from five digits on, in each language's own marks", () => {
+    for (const value of [0, 7.5, 1300, 1310.25, 12_500, 1_000_000, 4_294_967_295]) {
+      expect(numberFormat("nl-NL", 1).format(value)).toBe(formatNumber(value, "nl"));
+      expect(numberFormat("en-US", 1).format(value)).toBe(formatNumber(value, "en"));
+    }
+    expect(numberFormat("nl-NL", 0).format(12_500)).toBe("12.500");
+    expect(numberFormat("en-US", 0).format(1300)).toBe("1300");
   });
 });

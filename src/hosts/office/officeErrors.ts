@@ -1,10 +1,8 @@
 /**
- * Office.js failures as sentences a planner can act on. `Excel.run` rejects with an
- * OfficeExtension.Error whose `code` (sometimes only `debugInfo.code`) says what happened;
- * codes are not localised, so they are safe to map.
+ * The code of an Office.js failure. `Excel.run` rejects with an OfficeExtension.Error whose
+ * `code` (sometimes only `debugInfo.code`) says what happened; codes are not localised, so they
+ * are safe to map (the pane's sentences for them: src/taskpane/officeErrorText.ts).
  */
-import type { Language } from "../../sheets/messages";
-import { STRINGS } from "../../taskpane/strings";
 
 /** The error code of an Office.js failure, or "Unknown". */
 export function officeErrorCode(error: unknown): string {
@@ -14,30 +12,4 @@ export function officeErrorCode(error: unknown): string {
     if (typeof e.debugInfo?.code === "string" && e.debugInfo.code !== "") return e.debugInfo.code;
   }
   return "Unknown";
-}
-
-/** One sentence for an Office.js failure, in the pane's language. */
-export function describeOfficeError(error: unknown, language: Language): string {
-  const problems = STRINGS[language].problems;
-  const code = officeErrorCode(error);
-  switch (code) {
-    case "InvalidOperationInCellEditMode":
-      return problems.cellEditMode;
-    case "InactiveWorkbook":
-      return problems.inactiveWorkbook;
-    case "AccessDenied":
-      return problems.accessDenied;
-    case "RequestPayloadSizeLimitExceeded":
-    case "ResponsePayloadSizeLimitExceeded":
-    case "RangeExceedsLimit":
-      return problems.payloadTooLarge;
-    case "ApiNotFound":
-    case "ApiNotAvailable":
-    case "NotImplemented":
-      return problems.apiNotSupported;
-    case "InvalidSelection":
-      return problems.invalidSelection;
-    default:
-      return problems.unexpected(code);
-  }
 }

@@ -5,7 +5,7 @@
 import { PROJECTION_TABLE } from "../../../src/sheets/projectionSheet";
 import { monitorPlan } from "../../../src/engine";
 import { MONITORING_TABLE } from "../../../src/sheets/monitoringSheet";
-import { describeOfficeError } from "../../../src/hosts/office/officeErrors";
+import { describeOfficeError } from "../../../src/taskpane/officeErrorText";
 import { PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
 import { expectProblem as expectRunProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "./runHelpers";

@@ -83,7 +83,7 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
       `<xdr:from><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row>`,
     );
     expect(drawing).toContain(
-      `<xdr:to><xdr:col>${at.column + 8}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row + 20}</xdr:row>`,
+      `<xdr:to><xdr:col>${at.column + (charts[0] as ChartSpec).widthColumns}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row + 20}</xdr:row>`,
     );
     expect(await xmlOf(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
     const types = await xmlOf(zip, "[Content_Types].xml");

@@ -123,76 +123,109 @@ function removedParts(pkg: OpcPackage, placements: readonly Placement[]): Set<st
   return removed;
 }
 
-/** Moves the scratch package's sheets into the user's package; see the file comment. */
-function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[]): WriteXlsxResult {
-  const removed = removedParts(pkg, placements);
-  const taken = new Set([...pkg.entries.keys()].map((n) => n.toLowerCase()));
-  const added: ZipEntry[] = [];
-  const overrides: { part: string; type: string }[] = [];
-  const workbookFolder = folderOf(pkg.workbookPart);
-  const nextRelId = freeRelationshipIds(pkg);
-  const workbookRels: string[] = [];
-  const relationship = (type: string, part: string): string => {
-    const id = nextRelId();
-    workbookRels.push(`<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${escapeXml(relativeTarget(workbookFolder, part))}"/>`);
-    return id;
+/** What a transplant adds to the user's package while it copies the scratch parts in. */
+interface TransplantWork {
+  pkg: OpcPackage;
+  scratch: OpcPackage;
+  /** Part names in use (lower case), so copies get free names. */
+  taken: Set<string>;
+  added: ZipEntry[];
+  overrides: { part: string; type: string }[];
+  /** New relationships of the workbook part. */
+  workbookRels: string[];
+  workbookFolder: string;
+  nextRelId: () => string;
+  /** Scratch part → its name in the output. */
+  copied: Map<string, string>;
+}
+
+function startTransplant(pkg: OpcPackage, scratch: OpcPackage): TransplantWork {
+  return {
+    pkg,
+    scratch,
+    taken: new Set([...pkg.entries.keys()].map((n) => n.toLowerCase())),
+    added: [],
+    overrides: [],
+    workbookRels: [],
+    workbookFolder: folderOf(pkg.workbookPart),
+    nextRelId: freeRelationshipIds(pkg),
+    copied: new Map(),
   };
+}
+
+/** Adds a relationship from the workbook part to `part`; returns its id. */
+function relateToWorkbook(work: TransplantWork, type: string, part: string): string {
+  const id = work.nextRelId();
+  const target = escapeXml(relativeTarget(work.workbookFolder, part));
+  work.workbookRels.push(`<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`);
+  return id;
+}
+
+/** Copies a scratch part (and what it reaches) under a free name next to the workbook part. */
+function copyPart(work: TransplantWork, part: string, content?: string): string {
+  const { scratch } = work;
+  const known = work.copied.get(part);
+  if (known) return known;
+  const folder = [work.workbookFolder, folderOf(part).replace(/^xl\/?/, "")].filter(Boolean).join("/");
+  const file = part.slice(part.lastIndexOf("/") + 1);
+  const m = /^(.*?)\d*(\.[^.]+)$/.exec(file);
+  const target = freePart(work.taken, folder, m?.[1] ?? file, m?.[2] ?? "");
+  work.copied.set(part, target);
+  const rels = scratch.relationships(part);
+  if (rels.length > 0) {
+    let relsXml = scratch.text(relsPartOf(part));
+    for (const rel of rels) {
+      if (rel.external) continue;
+      const to = copyPart(work, rel.target);
+      relsXml = relsXml.replace(
+        new RegExp(String.raw`(<Relationship\b[^>]*\bId="${rel.id}"[^>]*\bTarget=")[^"]*"`),
+        `$1${escapeXml(relativeTarget(folderOf(target), to))}"`,
+      );
+    }
+    work.added.push(newEntry(relsPartOf(target), relsXml));
+  }
+  work.added.push(newEntry(target, content ?? inflateEntry(scratch.entries.get(part) as ZipEntry)));
+  work.overrides.push({ part: target, type: scratch.contentType(part) ?? "" });
+  return target;
+}
+
+/**
+ * The user's style sheet with the scratch styles appended (and the map from scratch style ids to
+ * merged ones), or, for a package without one, the scratch style sheet added as a new part.
+ */
+function transplantStyles(work: TransplantWork): { styleMap?: number[]; userStyles?: string; stylesXml?: string } {
+  const { pkg, scratch } = work;
   const scratchStyles = scratch.workbookPartOf("styles") as string;
   const userStyles = pkg.workbookPartOf("styles");
-  let styleMap: number[] | undefined;
-  let stylesXml: string | undefined;
   if (userStyles && pkg.has(userStyles)) {
-    ({ map: styleMap, xml: stylesXml } = mergeStyles(pkg.text(userStyles), scratch.text(scratchStyles)));
-  } else {
-    const part = freePart(taken, workbookFolder, "styles", ".xml");
-    added.push(newEntry(part, scratch.text(scratchStyles)));
-    overrides.push({ part, type: scratch.contentType(scratchStyles) ?? "" });
-    relationship("styles", part);
+    const merged = mergeStyles(pkg.text(userStyles), scratch.text(scratchStyles));
+    return { styleMap: merged.map, userStyles, stylesXml: merged.xml };
   }
+  const part = freePart(work.taken, work.workbookFolder, "styles", ".xml");
+  work.added.push(newEntry(part, scratch.text(scratchStyles)));
+  work.overrides.push({ part, type: scratch.contentType(scratchStyles) ?? "" });
+  relateToWorkbook(work, "styles", part);
+  return {};
+}
+
+/** Copies each scratch sheet and its tables in; returns the `<sheet>` elements to list. */
+function transplantSheets(work: TransplantWork, placements: Placement[], styleMap: number[] | undefined): NewSheet[] {
+  const { pkg, scratch } = work;
   const strings = readSharedStrings(scratch);
-
-  // Copies a scratch part (and what it reaches) under a free name next to the workbook part.
-  const copied = new Map<string, string>();
-  const copy = (part: string, content?: string): string => {
-    const known = copied.get(part);
-    if (known) return known;
-    const folder = [workbookFolder, folderOf(part).replace(/^xl\/?/, "")].filter(Boolean).join("/");
-    const file = part.slice(part.lastIndexOf("/") + 1);
-    const m = /^(.*?)\d*(\.[^.]+)$/.exec(file);
-    const target = freePart(taken, folder, m?.[1] ?? file, m?.[2] ?? "");
-    copied.set(part, target);
-    const rels = scratch.relationships(part);
-    if (rels.length > 0) {
-      let relsXml = scratch.text(relsPartOf(part));
-      for (const rel of rels) {
-        if (rel.external) continue;
-        const to = copy(rel.target);
-        relsXml = relsXml.replace(
-          new RegExp(String.raw`(<Relationship\b[^>]*\bId="${rel.id}"[^>]*\bTarget=")[^"]*"`),
-          `$1${escapeXml(relativeTarget(folderOf(target), to))}"`,
-        );
-      }
-      added.push(newEntry(relsPartOf(target), relsXml));
-    }
-    added.push(newEntry(target, content ?? inflateEntry(scratch.entries.get(part) as ZipEntry)));
-    overrides.push({ part: target, type: scratch.contentType(part) ?? "" });
-    return target;
-  };
-
   let nextTableId = Math.max(0, ...tableInfo(pkg).map((t) => t.id)) + 1;
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
   const printNames = scratchSheetNames(scratch);
-  const newSheets: NewSheet[] = placements.map((placement, i) => {
+  return placements.map((placement, i) => {
     const scratchSheet = scratch.sheets[i];
     if (!scratchSheet?.part) throw new Error(`the scratch package lacks sheet ${placement.spec.name}`);
     // Table ids are unique across the workbook.
     for (const rel of scratch.relationships(scratchSheet.part)) {
       if (rel.type.endsWith("/table")) {
-        copy(rel.target, scratch.text(rel.target).replace(/(<table\b[^>]*?\bid=")\d+"/, `$1${nextTableId++}"`));
+        copyPart(work, rel.target, scratch.text(rel.target).replace(/(<table\b[^>]*?\bid=")\d+"/, `$1${nextTableId++}"`));
       }
     }
-    const sheetPart = copy(scratchSheet.part, adaptSheetXml(scratch.text(scratchSheet.part), styleMap, strings));
-    const relId = relationship("worksheet", sheetPart);
+    const sheetPart = copyPart(work, scratchSheet.part, adaptSheetXml(scratch.text(scratchSheet.part), styleMap, strings));
+    const relId = relateToWorkbook(work, "worksheet", sheetPart);
     const old = placement.replaces === undefined ? undefined : pkg.sheets[placement.replaces];
     const sheetId = old?.sheetId ?? String(nextSheetId++);
     return {
@@ -201,15 +234,23 @@ function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[
       names: printNames.get(i) ?? [],
     };
   });
+}
+
+/** Moves the scratch package's sheets into the user's package; see the file comment. */
+function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[]): WriteXlsxResult {
+  const removed = removedParts(pkg, placements);
+  const work = startTransplant(pkg, scratch);
+  const styles = transplantStyles(work);
+  const newSheets = transplantSheets(work, placements, styles.styleMap);
 
   const relsPart = relsPartOf(pkg.workbookPart);
   const replacedRelIds = new Set(placements.flatMap((p) => (p.replaces === undefined ? [] : [pkg.sheets[p.replaces]?.relId ?? ""])));
   const changed = new Map<string, string>([
     [pkg.workbookPart, editWorkbook(pkg, newSheets)],
-    [relsPart, editRelationships(pkg, relsPart, workbookRels, replacedRelIds, removed)],
-    ["[Content_Types].xml", contentTypesWith(pkg, overrides, removed)],
+    [relsPart, editRelationships(pkg, relsPart, work.workbookRels, replacedRelIds, removed)],
+    ["[Content_Types].xml", contentTypesWith(pkg, work.overrides, removed)],
   ]);
-  if (stylesXml !== undefined && userStyles) changed.set(userStyles, stylesXml);
+  if (styles.stylesXml !== undefined && styles.userStyles) changed.set(styles.userStyles, styles.stylesXml);
   const entries: ZipEntry[] = [];
   for (const entry of pkg.entries.values()) {
     const owner = entry.name.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2");
@@ -218,7 +259,7 @@ function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[
     entries.push(content === undefined ? entry : newEntry(entry.name, content));
   }
   return {
-    bytes: writeZip([...entries, ...added]),
+    bytes: writeZip([...entries, ...work.added]),
     sheetNames: placements.map((p) => p.spec.name),
     macroEnabled: pkg.macroEnabled,
   };

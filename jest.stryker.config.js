@@ -1,0 +1,12 @@
+// Jest as StrykerJS runs it (`npm run mutate`): the engine and function tests only, without the
+// webpack globalSetup. Every mutant reruns the tests that cover it, so the slow sheet, host,
+// reliability, build, browser and LibreOffice suites (minutes per mutant on 2 cores) stay out;
+// they could only kill more mutants, so the score measured here is a floor.
+const base = require("./jest.config.js");
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  globalSetup: undefined,
+  roots: ["<rootDir>/test/engine", "<rootDir>/test/functions"],
+};

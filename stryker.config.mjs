@@ -1,0 +1,25 @@
+// Mutation testing of the engine and the custom functions: `npm run mutate`, or one file with
+// `npm run mutate -- --mutate src/engine/project.ts`. Not part of `npm test` or CI: the whole
+// scope takes over an hour on 2 cores. Scores and equivalent mutants: docs/testing.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: "npm",
+  testRunner: "jest",
+  jest: {
+    projectType: "custom",
+    configFile: "jest.stryker.config.js",
+    enableFindRelatedTests: false,
+  },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: ["src/engine/**/*.ts", "src/functions/**/*.ts"],
+  coverageAnalysis: "perTest",
+  concurrency: 2,
+  timeoutMS: 60000,
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+};

@@ -90,7 +90,9 @@ export type RunProblem =
   /** A figure of the sheet to write is not a finite number (an overflow the inputs did not show). */
   | { kind: "not-finite"; cell: string }
   | { kind: "engine"; message: string }
-  | { kind: "simulation"; message: string };
+  | { kind: "simulation"; message: string }
+  /** The actuals have no pane field to point at: the sentence names their cells itself. */
+  | { kind: "actuals"; message: string };
 
 export interface TracksSummary extends TracksFigures {
   /** The table's name in the workbook (renamed when the name was taken). */
@@ -242,9 +244,9 @@ function checkRead(
   return { ok: true, inputs, history: values.values };
 }
 
-/** A problem with the actuals, as the pane shows it (through its "engine" sentence for now). */
+/** A problem with the actuals, as the pane shows it: the sentence naming their cells. */
 function actualsProblem(problem: Parameters<typeof describeProblem>[0], language: Language): RunProblem {
-  return { kind: "engine", message: describeProblem(problem, language) };
+  return { kind: "actuals", message: describeProblem(problem, language) };
 }
 
 /** The plan step's problem as the pane reports it. */

@@ -423,7 +423,7 @@ describe("runPlan: the monitoring sheet (Voortgang / Progress)", () => {
     await expectRunProblem(
       plannerWorkbook(52),
       INPUTS,
-      "The projection could not be calculated: There are no actual figures: name the columns with the weekly intake and decisions ActualIntake and ActualDecisions.",
+      "There are no actual figures: name the columns with the weekly intake and decisions ActualIntake and ActualDecisions.",
       { extra: { kind: "monitoring" } },
     );
   });
@@ -434,7 +434,7 @@ describe("runPlan: the monitoring sheet (Voortgang / Progress)", () => {
     await expectRunProblem(
       wb,
       INPUTS,
-      "The projection could not be calculated: Invoer!H5:H6 has 2 weeks of counted backlog, but the actual intake has 3 weeks; give every figure for each known week.",
+      "Invoer!H5:H6 has 2 weeks of counted backlog, but the actual intake has 3 weeks; give every figure for each known week.",
       { extra: { kind: "monitoring" } },
     );
   });

@@ -163,7 +163,6 @@ module.exports = async (env, options) => {
             to: "functies.html",
             transform: () => renderMarkdown("docs/functies.md", "nl", "Voorraadplanner — functies"),
           },
-          { from: "docs/taskpane.png", to: "docs/taskpane.png" },
         ],
       }),
       new DutchMetadataPlugin(),

@@ -221,6 +221,8 @@ export const CLI_TEXT = {
       `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
       `Sporen: voorraad aan het einde triage (Ter Apel) ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
+    monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>
+      `Voortgang (blad ${sheet}): week ${week}, gerealiseerde voorraad ${actual}, ${difference} t.o.v. plan; herprognose voorraad aan het einde ${end}.`,
   },
   en: {
     unknownOption: (option: string) => `Unknown option ${option}.`,
@@ -242,5 +244,7 @@ export const CLI_TEXT = {
       `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
       `Tracks: backlog at the horizon triage (Ter Apel) ${fast}, track 2 ${safe}, track 4 ${regular}.`,
+    monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>
+      `Progress (sheet ${sheet}): week ${week}, actual backlog ${actual}, ${difference} against plan; re-forecast backlog at the horizon ${end}.`,
   },
 } as const;

@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { ProjectionResult } from "../engine";
+import type { MonitorResult, ProjectionResult } from "../engine";
 import { PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
 import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
@@ -45,6 +45,9 @@ export type PlanWorkbookResult =
       /** Final names of the sheets added. */
       projectionSheet: string;
       whatIfSheet: string;
+      /** The monitoring sheet's final name, when the workbook has actuals. */
+      monitoringSheet?: string;
+      monitoring?: MonitorResult;
       /** The sections' figures, when they were asked for. */
       uncertainty?: PlanSheetsSuccess["uncertainty"];
       tracks?: PlanSheetsSuccess["tracks"];
@@ -86,7 +89,8 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   const planned = await planSheets(inputs, {
     language,
     createdOn,
-    sheets: ["projection", "whatIf"],
+    // The workbook's actuals (ActualIntake/GerealiseerdeInstroom, …) add the monitoring sheet.
+    sheets: inputs.actuals ? ["projection", "whatIf", "monitoring"] : ["projection", "whatIf"],
     sections: settings.sections,
   });
   if (!planned.ok) {
@@ -99,6 +103,8 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
       case "engine":
       case "simulation":
         return { ok: false, message: text.engine(problem.message) };
+      case "no-actuals":
+        return { ok: false, message: describeProblem({ code: "no-actuals", input: "actualIntake" }, language) };
     }
   }
   // The user's parts come back byte for byte; the add-in's sheets are added as new parts.
@@ -118,6 +124,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     macroEnabled: written.macroEnabled,
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
+    ...(planned.monitoring !== undefined && { monitoring: planned.monitoring, monitoringSheet: written.sheetNames[2] ?? "" }),
   };
 }
 
@@ -225,6 +232,13 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     env.stdout(text.uncertainty(shown(low), shown(median), shown(high), shown(runs), seed));
   }
   if (tracks) env.stdout(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)));
+  const latest = result.monitoring?.weeks.at(-1);
+  if (result.monitoring && latest) {
+    const difference = `${latest.difference > 0 ? "+" : ""}${shown(latest.difference)}`;
+    env.stdout(
+      text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+    );
+  }
   return EXIT.ok;
 }
 

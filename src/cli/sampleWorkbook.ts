@@ -4,6 +4,7 @@
  * tests. Plain numbers only: a formula's cached result would have to be computed here too.
  */
 import ExcelJS from "exceljs";
+import { SAMPLE_ACTUALS_2024, SAMPLE_ACTUALS_LABEL } from "../sheets/sampleActuals";
 import { excelDateSerial } from "../sheets/spec";
 
 export interface SampleWorkbookOptions {
@@ -19,6 +20,8 @@ export interface SampleWorkbookOptions {
   firstWeek?: number;
   /** "nl" defines the Dutch names (Beginvoorraad, …), "en" the English ones. */
   names?: "nl" | "en";
+  /** Adds the invented actuals for the first weeks of 2024 (the monitoring sheet); default true for 52 weeks. */
+  actuals?: boolean;
 }
 
 /** The rows where the weekly table starts (header) and its first week, 1-based. */
@@ -89,7 +92,36 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
   wb.definedNames.add(`Invoer!$C$${first}:$C$${last}`, names.intake);
   wb.definedNames.add(`Invoer!$D$${first}:$D$${last}`, names.capacity);
   addSettings(ws, wb, dutch);
+  if (options.actuals ?? weeks === 52) addActuals(ws, wb, dutch);
   return wb;
+}
+
+/**
+ * The invented actuals for the first 12 weeks of 2024 beside the plan's weekly table, clearly
+ * labelled as not IND data, with the names `npm run plan` and the pane read for the monitoring
+ * sheet (GerealiseerdeInstroom, GerealiseerdeAfdoeningen, GerealiseerdeVoorraad).
+ */
+function addActuals(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean): void {
+  const { intake, decisions, backlog } = SAMPLE_ACTUALS_2024;
+  ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).value = SAMPLE_ACTUALS_LABEL[dutch ? "nl" : "en"];
+  ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).font = { bold: true, color: { argb: "FFC00000" } };
+  const headers = dutch
+    ? ["Instroom gerealiseerd", "Afdoeningen gerealiseerd", "Voorraad geteld"]
+    : ["Actual intake", "Actual decisions", "Counted backlog"];
+  const columns = [intake, decisions, backlog];
+  const first = SAMPLE_TABLE_HEADER_ROW + 1;
+  headers.forEach((header, i) => {
+    const column = 9 + i;
+    ws.getColumn(column).width = 16;
+    ws.getCell(SAMPLE_TABLE_HEADER_ROW, column).value = header;
+    ws.getCell(SAMPLE_TABLE_HEADER_ROW, column).font = { bold: true };
+    (columns[i] as number[]).forEach((value, w) => (ws.getCell(first + w, column).value = value));
+  });
+  const last = first + intake.length - 1;
+  const names = dutch
+    ? ["GerealiseerdeInstroom", "GerealiseerdeAfdoeningen", "GerealiseerdeVoorraad"]
+    : ["ActualIntake", "ActualDecisions", "ActualBacklog"];
+  ["I", "J", "K"].forEach((letter, i) => wb.definedNames.add(`Invoer!$${letter}$${first}:$${letter}$${last}`, names[i] as string));
 }
 
 /**

@@ -6,7 +6,7 @@
  * Adding a sheet is one entry in `SHEET_BUILDERS` (and its kind in `SheetKind`): a builder gets
  * the `PlanContext` (inputs, projection, section results) and returns its placed spec.
  */
-import { ProjectionResult, requiredCapacityCore } from "../engine";
+import { MonitorResult, ProjectionResult, requiredCapacityCore } from "../engine";
 import { nonFiniteCell, PlanInputs } from "../sheets/inputs";
 import type { Language } from "../sheets/messages";
 import {
@@ -15,6 +15,7 @@ import {
   runProjection,
   summarizeProjection,
 } from "../sheets/projectionSheet";
+import { buildMonitoringSheet, runMonitoring } from "../sheets/monitoringSheet";
 import type { SheetSpec } from "../sheets/spec";
 import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
@@ -23,7 +24,7 @@ import { placeSections, SectionResults } from "./placeSections";
 import { runSections, SectionProblem, SimulationProgress } from "./runSections";
 
 /** The sheets the plan step can make, in the order a host writes them. */
-export type SheetKind = "projection" | "whatIf";
+export type SheetKind = "projection" | "whatIf" | "monitoring";
 
 export interface PlanSheetsOptions {
   language: Language;
@@ -49,6 +50,8 @@ export interface PlanContext {
   createdOn: number;
   sections: SectionResults;
   existingNames: readonly string[];
+  /** The plan against the actuals, computed when the monitoring sheet is asked for. */
+  monitoring?: MonitorResult;
 }
 
 /** One sheet to apply. */
@@ -63,10 +66,7 @@ export interface PlannedSheet {
   tracksTable?: number;
 }
 
-/**
- * The sheets, each built from the shared context. The monitoring sheet joins here:
- * `monitoring: (context) => ({ kind: "monitoring", mode: "replace", spec: buildMonitoringSheet(…) })`.
- */
+/** The sheets, each built from the shared context. */
 export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => PlannedSheet> = {
   projection: (context) => {
     const { inputs, projection, language, createdOn } = context;
@@ -90,9 +90,28 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
       existingNames: [...context.existingNames],
     }),
   }),
+  // Replaces the add-in's earlier Voortgang/Progress sheet (recognised by MONITORING_TABLE).
+  monitoring: (context) => {
+    const { inputs, monitoring, language, createdOn } = context;
+    if (!monitoring) throw new Error("The monitoring sheet needs the monitoring result: planSheets computes it.");
+    return {
+      kind: "monitoring",
+      mode: "replace",
+      spec: buildMonitoringSheet({
+        result: monitoring,
+        language,
+        createdOn,
+        ...(inputs.firstWeek !== undefined && { firstWeek: inputs.firstWeek }),
+      }),
+    };
+  },
 };
 
-export type PlanProblem = SectionProblem | { kind: "not-finite"; sheet: string; cell: string };
+export type PlanProblem =
+  | SectionProblem
+  | { kind: "not-finite"; sheet: string; cell: string }
+  /** The monitoring sheet was asked for, but the inputs hold no actuals. */
+  | { kind: "no-actuals" };
 
 export interface UncertaintySummary {
   /** The chance of reaching the target in plain words, in both languages; null without a target. */
@@ -125,6 +144,8 @@ export interface PlanSheetsSuccess {
   requiredCapacity: number;
   uncertainty?: UncertaintySummary;
   tracks?: TracksFigures;
+  /** The plan against the actuals, when the monitoring sheet was made. */
+  monitoring?: MonitorResult;
 }
 
 export type PlanSheetsResult = PlanSheetsSuccess | { ok: false; problem: PlanProblem };
@@ -151,6 +172,8 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     ...(options.progress !== undefined && { progress: options.progress }),
   });
   if (!sections.ok) return sections;
+  const monitoring = monitorActuals(inputs, options.sheets);
+  if (!monitoring.ok) return monitoring;
 
   const context: PlanContext = {
     inputs,
@@ -159,6 +182,7 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     createdOn: options.createdOn,
     sections: sections.results,
     existingNames: options.existingNames ?? [],
+    ...(monitoring.value !== undefined && { monitoring: monitoring.value }),
   };
   const sheets = options.sheets.map((kind) => SHEET_BUILDERS[kind](context));
   // The last check before anything is written: no NaN or Infinity reaches a workbook.
@@ -175,6 +199,7 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     weeks,
     requiredCapacity: requiredCapacityCore(inputs.opening, summary.meanIntake, inputs.target, weeks),
   };
+  if (monitoring.value) success.monitoring = monitoring.value;
   const fan = sheets.find((sheet) => sheet.uncertainty !== undefined)?.uncertainty;
   const simulation = sections.results.simulation;
   if (simulation && fan) success.uncertainty = summarizeUncertainty(simulation, fan, sections.sliced);
@@ -183,6 +208,18 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     success.tracks = { closing: tracks.closingBacklog, shares: tracks.shares, fastLeadTimeDays: tracks.fastLeadTimeDays };
   }
   return success;
+}
+
+/** The plan against the actuals, when the monitoring sheet is among the sheets asked for. */
+function monitorActuals(
+  inputs: PlanInputs,
+  sheets: readonly SheetKind[],
+): { ok: true; value: MonitorResult | undefined } | { ok: false; problem: PlanProblem } {
+  if (!sheets.includes("monitoring")) return { ok: true, value: undefined };
+  if (!inputs.actuals) return { ok: false, problem: { kind: "no-actuals" } };
+  const monitored = runMonitoring(inputs, inputs.actuals);
+  if (!monitored.ok) return { ok: false, problem: { kind: "engine", message: monitored.error.message } };
+  return { ok: true, value: monitored.value };
 }
 
 /** P10, P50 and P90 at the horizon, with the fan's own sentences. */

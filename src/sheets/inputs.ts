@@ -16,10 +16,19 @@ export const INPUT_NAMES = {
   capacity: ["Capacity", "Capaciteit"],
   uplift: ["Uplift", "Opslag"],
   firstWeek: ["FirstWeek", "EersteWeek"],
+  // The actuals for the monitoring sheet (issue 11), optional: weekly ranges from week 1.
+  actualIntake: ["ActualIntake", "GerealiseerdeInstroom"],
+  actualDecisions: ["ActualDecisions", "GerealiseerdeAfdoeningen"],
+  actualBacklog: ["ActualBacklog", "GerealiseerdeVoorraad"],
 } as const;
 
 export type InputKey = keyof typeof INPUT_NAMES;
 export const INPUT_KEYS = Object.keys(INPUT_NAMES) as InputKey[];
+/** The optional actuals' inputs, read for the monitoring sheet. */
+export const ACTUAL_KEYS = ["actualIntake", "actualDecisions", "actualBacklog"] as const;
+export type ActualKey = (typeof ACTUAL_KEYS)[number];
+/** The plan's own inputs: the pane has a field for each. */
+export type PlanInputKey = Exclude<InputKey, ActualKey>;
 
 /** Finds which input a defined name stands for (case-insensitive, as Excel names are). */
 export function inputKeyForName(name: string): InputKey | undefined {
@@ -53,6 +62,17 @@ export interface RawPlanInputs {
   horizon?: number;
   /** Target backlog typed in the pane. */
   target?: number;
+  /** The actual figures (monitoring): intake and decisions together, the counted backlog optional. */
+  actualIntake?: RawInput;
+  actualDecisions?: RawInput;
+  actualBacklog?: RawInput;
+}
+
+/** The actual figures, one value per known week from week 1. */
+export interface PlanActuals {
+  intake: number[];
+  decisions: number[];
+  backlog?: number[];
 }
 
 export interface PlanInputs {
@@ -66,6 +86,8 @@ export interface PlanInputs {
   target: number;
   /** True when the planner gave the target; without one the uncertainty asks about the plan's own end value. */
   targetGiven?: boolean;
+  /** The actual figures, when the workbook has them: the run then writes the monitoring sheet. */
+  actuals?: PlanActuals;
 }
 
 export type ProblemCode =
@@ -82,11 +104,19 @@ export type ProblemCode =
   | "horizon-range"
   | "horizon-too-long"
   | "length-mismatch"
-  | "too-large";
+  | "too-large"
+  /** Actual intake without actual decisions, or the other way round. */
+  | "actuals-incomplete"
+  /** An actual range whose length differs from the actual intake's. */
+  | "actuals-length"
+  /** An actual range with more weeks than the plan. */
+  | "actuals-too-long"
+  /** A monitoring run on a workbook without actuals. */
+  | "no-actuals";
 
 export interface InputProblem {
   code: ProblemCode;
-  input: InputKey | "horizon" | "target";
+  input: PlanInputKey | "horizon" | "target";
   /** The cell or range the problem is in, "Invoer!C14"; absent for values typed in the pane. */
   address?: string;
   got?: unknown;
@@ -94,7 +124,19 @@ export interface InputProblem {
   detail?: Record<string, number>;
 }
 
-export type InputsResult = { ok: true; inputs: PlanInputs } | { ok: false; problem: InputProblem };
+/** A problem with one of the actuals' ranges (monitoring); the pane has no field for these. */
+export interface ActualsProblem extends Omit<InputProblem, "input"> {
+  input: ActualKey;
+}
+
+export type InputsResult =
+  | { ok: true; inputs: PlanInputs }
+  | { ok: false; problem: InputProblem | ActualsProblem };
+
+/** Whether a problem is about the actuals (no pane field to point at). */
+export function isActualsProblem(problem: InputProblem | ActualsProblem): problem is ActualsProblem {
+  return (ACTUAL_KEYS as readonly string[]).includes(problem.input);
+}
 
 /** Splits "'My sheet'!C5:C56" into sheet ("My sheet") and range ("C5:C56"). */
 export function splitAddress(address: string): { sheet: string | undefined; range: string } {
@@ -123,12 +165,15 @@ export function cellInRange(address: string, row: number, column: number): strin
   return sheet === undefined ? cell : qualify(sheet, cell);
 }
 
+/** A problem about any input; narrowed to `InputProblem` for the plan's own inputs. */
+type AnyProblem = InputProblem | ActualsProblem;
+
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
 const isErrorValue = (v: unknown): v is CellErrorValue =>
   typeof v === "object" && v !== null && "error" in v && typeof (v as CellErrorValue).error === "string";
 
 /** Checks one cell as a number ≥ 0; returns the problem or the number. */
-function checkCell(value: unknown, input: InputKey, address: string): InputProblem | number {
+function checkCell(value: unknown, input: InputKey, address: string): AnyProblem | number {
   if (isErrorValue(value)) return { code: "error-value", input, address, got: value.error };
   if (typeof value === "boolean") return { code: "boolean", input, address, got: value };
   if (typeof value === "string") {
@@ -146,7 +191,7 @@ function checkCell(value: unknown, input: InputKey, address: string): InputProbl
 }
 
 /** A weekly series from a one-column or one-row range; trailing blanks are dropped. */
-function readWeekly(raw: RawInput, input: InputKey): InputProblem | number | number[] {
+function readWeekly(raw: RawInput, input: InputKey): AnyProblem | number | number[] {
   if (raw.hasMergedCells) return { code: "merged", input, address: raw.address };
   const rows = raw.values.length;
   const columns = raw.values[0]?.length ?? 0;
@@ -174,7 +219,7 @@ function readWeekly(raw: RawInput, input: InputKey): InputProblem | number | num
 }
 
 /** One cell's number (a one-cell range). */
-function readSingle(raw: RawInput, input: InputKey): InputProblem | number {
+function readSingle(raw: RawInput, input: PlanInputKey): InputProblem | number {
   if (raw.hasMergedCells) return { code: "merged", input, address: raw.address };
   const rows = raw.values.length;
   const columns = raw.values[0]?.length ?? 0;
@@ -183,7 +228,7 @@ function readSingle(raw: RawInput, input: InputKey): InputProblem | number {
   const value = raw.values[0]?.[0];
   const address = cellInRange(raw.address, 0, 0);
   if (isBlank(value)) return { code: "empty", input, address };
-  return checkCell(value, input, address);
+  return checkCell(value, input, address) as InputProblem | number;
 }
 
 function readDate(raw: RawInput): InputProblem | number {
@@ -199,7 +244,7 @@ function readDate(raw: RawInput): InputProblem | number {
   return { code: "not-a-date", input: "firstWeek", address, got: value };
 }
 
-const isProblem = (v: unknown): v is InputProblem => typeof v === "object" && v !== null && "code" in v;
+const isProblem = (v: unknown): v is AnyProblem => typeof v === "object" && v !== null && "code" in v;
 
 /**
  * Checks everything the planner gave before anything is computed or written.
@@ -269,7 +314,63 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
   }
   const tooLarge = checkTotals(inputs, raw);
   if (tooLarge) return { ok: false, problem: tooLarge };
+  const actuals = readActuals(raw, planWeeks(inputs));
+  if (isProblem(actuals)) return { ok: false, problem: actuals };
+  if (actuals) inputs.actuals = actuals;
   return { ok: true, inputs };
+}
+
+/** The plan's horizon in weeks, as the projection takes it. */
+function planWeeks(inputs: PlanInputs): number {
+  const { intake, capacity } = inputs;
+  return inputs.weeks ?? (Array.isArray(intake) ? intake.length : Array.isArray(capacity) ? capacity.length : 52);
+}
+
+/** One actual range as weeks from week 1; all blank is no weeks yet (an Excel table's empty row). */
+function readActualSeries(raw: RawInput, input: ActualKey): AnyProblem | number[] {
+  const read = readWeekly(raw, input);
+  if (isProblem(read)) return read.code === "empty" ? [] : read;
+  return Array.isArray(read) ? read : [read];
+}
+
+/**
+ * The actuals for the monitoring sheet, checked by the issue's rules: intake and decisions come
+ * together and have the same length, a counted backlog has that length too, none is longer than
+ * the plan, a blank inside counts as 0. Undefined when the workbook has none (or all are blank).
+ */
+function readActuals(raw: RawPlanInputs, weeks: number): AnyProblem | PlanActuals | undefined {
+  const series: Partial<Record<ActualKey, number[]>> = {};
+  for (const key of ACTUAL_KEYS) {
+    const range = raw[key];
+    if (!range) continue;
+    const read = readActualSeries(range, key);
+    if (isProblem(read)) return read;
+    series[key] = read;
+  }
+  const intake = series.actualIntake ?? [];
+  const decisions = series.actualDecisions ?? [];
+  const backlog = series.actualBacklog;
+  if (intake.length === 0 && decisions.length === 0 && (backlog?.length ?? 0) === 0) return undefined;
+  if (!raw.actualIntake || !raw.actualDecisions) {
+    const given: ActualKey = raw.actualIntake ? "actualIntake" : raw.actualDecisions ? "actualDecisions" : "actualBacklog";
+    const range = raw[given] as RawInput;
+    return { code: "actuals-incomplete", input: given, address: range.address };
+  }
+  const known = intake.length;
+  for (const key of ["actualDecisions", "actualBacklog"] as const) {
+    const length = series[key]?.length;
+    const range = raw[key];
+    if (length === undefined || !range || length === known) continue;
+    return { code: "actuals-length", input: key, address: range.address, detail: { weeks: length, intake: known } };
+  }
+  for (const key of ACTUAL_KEYS) {
+    const length = series[key]?.length ?? 0;
+    const range = raw[key];
+    if (range && length > weeks) {
+      return { code: "actuals-too-long", input: key, address: range.address, detail: { weeks: length, plan: weeks } };
+    }
+  }
+  return { intake, decisions, ...(backlog !== undefined && backlog.length > 0 && { backlog }) };
 }
 
 /**

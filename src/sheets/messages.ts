@@ -2,12 +2,12 @@
  * Plain-language messages about the planner's inputs, in Dutch and English. Shared by the task
  * pane and `npm run plan`; the pane's own UI strings live in src/taskpane/strings.ts.
  */
-import type { InputProblem, SheetNameProblem } from "./inputs";
+import type { ActualsProblem, InputProblem, SheetNameProblem } from "./inputs";
 
 export type Language = "nl" | "en";
 
 /** How a sentence names each input ("de instroom", "the intake"); the CLI uses it too. */
-export const INPUT_LABEL: Record<Language, Record<InputProblem["input"], string>> = {
+export const INPUT_LABEL: Record<Language, Record<(InputProblem | ActualsProblem)["input"], string>> = {
   nl: {
     opening: "de beginvoorraad",
     intake: "de instroom",
@@ -16,6 +16,9 @@ export const INPUT_LABEL: Record<Language, Record<InputProblem["input"], string>
     firstWeek: "de eerste week",
     horizon: "de horizon",
     target: "de streefvoorraad",
+    actualIntake: "de gerealiseerde instroom",
+    actualDecisions: "de gerealiseerde afdoeningen",
+    actualBacklog: "de getelde voorraad",
   },
   en: {
     opening: "the opening backlog",
@@ -25,6 +28,9 @@ export const INPUT_LABEL: Record<Language, Record<InputProblem["input"], string>
     firstWeek: "the first week",
     horizon: "the horizon",
     target: "the target backlog",
+    actualIntake: "the actual intake",
+    actualDecisions: "the actual decisions",
+    actualBacklog: "the counted backlog",
   },
 };
 
@@ -40,14 +46,14 @@ function percent(value: unknown): string {
 }
 
 /** One sentence saying what is wrong and where. */
-export function describeProblem(problem: InputProblem, language: Language): string {
+export function describeProblem(problem: InputProblem | ActualsProblem, language: Language): string {
   const text = sentenceFor(problem, language);
   // Without an address the sentence starts with a label ("the target backlog …"): capitalise it.
   // An address is left as Excel spells it ("invoer!C14" stays lower case).
   return problem.address === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-function sentenceFor(problem: InputProblem, language: Language): string {
+function sentenceFor(problem: InputProblem | ActualsProblem, language: Language): string {
   const where = problem.address ?? INPUT_LABEL[language][problem.input];
   const what = INPUT_LABEL[language][problem.input];
   const d = problem.detail ?? {};
@@ -82,6 +88,14 @@ function sentenceFor(problem: InputProblem, language: Language): string {
         return `${where} heeft ${d["capacity"]} weken capaciteit, maar de instroom heeft ${d["intake"]} weken.`;
       case "too-large":
         return `${where}: de getallen zijn te groot om op te tellen tot een eindige voorraad.`;
+      case "actuals-incomplete":
+        return `${where} geeft ${what}, maar voor de voortgang zijn de gerealiseerde instroom (GerealiseerdeInstroom) en de gerealiseerde afdoeningen (GerealiseerdeAfdoeningen) allebei nodig.`;
+      case "actuals-length":
+        return `${where} heeft ${d["weeks"]} weken ${what.replace(/^de /, "")}, maar de gerealiseerde instroom heeft ${d["intake"]} weken; geef voor elke bekende week alle cijfers.`;
+      case "actuals-too-long":
+        return `${where} heeft ${d["weeks"]} weken, meer dan de ${d["plan"]} weken van het plan.`;
+      case "no-actuals":
+        return "Er zijn geen gerealiseerde cijfers: geef de kolommen met de instroom en de afdoeningen per week de namen GerealiseerdeInstroom en GerealiseerdeAfdoeningen.";
     }
   }
   switch (problem.code) {
@@ -113,6 +127,14 @@ function sentenceFor(problem: InputProblem, language: Language): string {
       return `${where} has ${d["capacity"]} weeks of capacity, but the intake has ${d["intake"]} weeks.`;
     case "too-large":
       return `${where}: the figures are too large to add up to a finite backlog.`;
+    case "actuals-incomplete":
+      return `${where} gives ${what}, but monitoring needs both the actual intake (ActualIntake) and the actual decisions (ActualDecisions).`;
+    case "actuals-length":
+      return `${where} has ${d["weeks"]} weeks of ${what.replace(/^the /, "")}, but the actual intake has ${d["intake"]} weeks; give every figure for each known week.`;
+    case "actuals-too-long":
+      return `${where} has ${d["weeks"]} weeks, more than the plan's ${d["plan"]} weeks.`;
+    case "no-actuals":
+      return "There are no actual figures: name the columns with the weekly intake and decisions ActualIntake and ActualDecisions.";
   }
 }
 

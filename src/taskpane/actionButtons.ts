@@ -1,4 +1,7 @@
-/** The form's buttons: make the projection (the form's submit), a new what-if sheet, save as names. */
+/**
+ * The form's buttons: make the projection (the form's submit), a new what-if sheet, the progress
+ * against the plan (Voortgang, from the workbook's actuals), save as names.
+ */
 import type { Language } from "../sheets/messages";
 import { createElement } from "./dom";
 import { FORM_TEXT } from "./strings";
@@ -7,6 +10,7 @@ export interface ActionButtons {
   element: HTMLDivElement;
   run: HTMLButtonElement;
   whatIf: HTMLButtonElement;
+  monitoring: HTMLButtonElement;
   saveNames: HTMLButtonElement;
 }
 
@@ -20,7 +24,8 @@ export function mountActionButtons(doc: Document, language: Language): ActionBut
   const element = createElement(doc, "div", { class: "actions" });
   const run = createElement(doc, "button", { type: "submit", id: "run", class: "primary" }, formText.run);
   const whatIf = createElement(doc, "button", { type: "button", id: "what-if" }, formText.whatIf);
+  const monitoring = createElement(doc, "button", { type: "button", id: "monitoring" }, formText.monitoring);
   const saveNames = createElement(doc, "button", { type: "button", id: "save-names" }, formText.saveNames);
-  element.append(run, whatIf, saveNames);
-  return { element, run, whatIf, saveNames };
+  element.append(run, whatIf, monitoring, saveNames);
+  return { element, run, whatIf, monitoring, saveNames };
 }

@@ -105,6 +105,8 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
         : problemText.sheetProtected(problem.problem.sheet);
     case "engine":
       return problemText.engine(problem.message);
+    case "actuals":
+      return problem.message;
     case "sheet-name":
       return describeSheetNameProblem(problem.problem, language);
     case "inputs-changed":
@@ -227,9 +229,14 @@ export function tracksLines(outcome: RunSuccess, language: Language, locale: str
 
 export function describeSuccess(outcome: RunSuccess, language: Language): string {
   const statusText = STATUS_TEXT[language];
-  return outcome.kind === "projection"
-    ? statusText.projectionDone(outcome.sheetName)
-    : statusText.whatIfDone(outcome.sheetName);
+  switch (outcome.kind) {
+    case "projection":
+      return statusText.projectionDone(outcome.sheetName);
+    case "whatIf":
+      return statusText.whatIfDone(outcome.sheetName);
+    case "monitoring":
+      return statusText.monitoringDone(outcome.sheetName);
+  }
 }
 
 export function describeSave(outcome: SaveOutcome, language: Language): { ok: boolean; text: string } {

@@ -200,6 +200,7 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
     void run("projection");
   });
   mounted.actions.whatIf.addEventListener("click", () => void run("whatIf"));
+  mounted.actions.monitoring.addEventListener("click", () => void run("monitoring"));
   mounted.actions.saveNames.addEventListener("click", () => void saveNames(mounted));
   return { ready: loadNames(mounted) };
 }

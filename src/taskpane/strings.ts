@@ -264,6 +264,8 @@ export interface FormText {
   useSelectionFor: (label: string) => string;
   run: string;
   whatIf: string;
+  /** The monitoring sheet: the plan against the actuals (Voortgang). */
+  monitoring: string;
   saveNames: string;
   /** Heading of the error summary at the top of the form. */
   errorSummary: string;
@@ -282,6 +284,7 @@ export const FORM_TEXT: Record<Language, FormText> = {
     useSelectionFor: (label) => `Gebruik selectie voor ${label.toLowerCase()}`,
     run: "Prognose maken",
     whatIf: "Nieuw what-if blad",
+    monitoring: "Voortgang",
     saveNames: "Bewaar als namen",
     errorSummary: "Er is een probleem",
   },
@@ -297,6 +300,7 @@ export const FORM_TEXT: Record<Language, FormText> = {
     useSelectionFor: (label) => `Use selection for the ${label.toLowerCase()}`,
     run: "Make projection",
     whatIf: "New what-if sheet",
+    monitoring: "Progress",
     saveNames: "Save as names",
     errorSummary: "There is a problem",
   },
@@ -310,6 +314,7 @@ export interface StatusText {
   selectionTaken: (label: string, address: string) => string;
   projectionDone: (sheet: string) => string;
   whatIfDone: (sheet: string) => string;
+  monitoringDone: (sheet: string) => string;
   namesSaved: (names: string) => string;
   nothingToSave: string;
 }
@@ -322,6 +327,7 @@ export const STATUS_TEXT: Record<Language, StatusText> = {
     selectionTaken: (label, address) => `${label}: ${address}.`,
     projectionDone: (sheet) => `Klaar: de prognose staat op het blad ${sheet}.`,
     whatIfDone: (sheet) => `Klaar: het what-if blad ${sheet} is gemaakt.`,
+    monitoringDone: (sheet) => `Klaar: de voortgang tegen het plan staat op het blad ${sheet}.`,
     namesSaved: (names) => `Bewaard als namen in deze werkmap: ${names}. De volgende keer is één klik genoeg.`,
     nothingToSave: "Er is nog niets ingevuld om te bewaren.",
   },
@@ -332,6 +338,7 @@ export const STATUS_TEXT: Record<Language, StatusText> = {
     selectionTaken: (label, address) => `${label}: ${address}.`,
     projectionDone: (sheet) => `Done: the projection is on the sheet ${sheet}.`,
     whatIfDone: (sheet) => `Done: the what-if sheet ${sheet} was made.`,
+    monitoringDone: (sheet) => `Done: progress against the plan is on the sheet ${sheet}.`,
     namesSaved: (names) => `Saved as names in this workbook: ${names}. Next time one click is enough.`,
     nothingToSave: "Nothing has been filled in to save yet.",
   },

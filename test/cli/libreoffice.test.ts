@@ -36,6 +36,10 @@ import {
   SharedCapacityValuesInSheet,
 } from "../helpers/whatIfExpected";
 import { readPackage } from "../helpers/xlsxPackage";
+import { checkReforecast, checkWeeks, expectNumber } from "../helpers/monitoringCsv";
+import { monitorPlan } from "../../src/engine";
+import { monitoringLayout, MONITORING_SHEET_NAME } from "../../src/sheets/monitoringSheet";
+import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "voorbeeld-invoer.xlsx");
 const JAN_15 = excelDateSerial(2024, 1, 15);
@@ -305,8 +309,9 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
       .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
       .map((f) => (saved.zip.file(f) as { async: (t: "string") => Promise<string> }).async("string")),
   );
-  // The projection's, and the what-if sheet's scenarios, shared capacity and uncertainty.
-  expect(charts).toHaveLength(4);
+  // The projection's, the what-if sheet's scenarios, shared capacity and uncertainty, and the
+  // monitoring sheet's band (the sample has actuals).
+  expect(charts).toHaveLength(5);
   const refs = charts.join("\n").replace(/&apos;/g, "'");
   const layout = whatIfLayout(104);
   for (const id of SCENARIOS) expect(refs).toContain(sheetRange(WHAT_IF, layout.scenarios[id].backlog));
@@ -317,6 +322,26 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
   for (const column of ["A", "B", "C", "D", "E"])
     expect(refs).toContain(sheetRange(WHAT_IF, `${column}${u + 4}:${column}${u + 55}`));
   expect(refs).toContain("Prognose!$G$15:$G$66");
+});
+
+test("the CLI's Voortgang sheet on the sample, recalculated by LibreOffice, is the engine's monitoring to 1e-9", () => {
+  // The engine on the sample's figures, not the CLI's own result: the plan (1440, 25 a week,
+  // 1600/52 capacity) against the labelled 2024 actuals, with the default seed and runs.
+  const engine = monitorPlan({
+    opening: 1440,
+    plannedIntake: 25,
+    plannedCapacity: 1600 / 52,
+    actualIntake: SAMPLE_ACTUALS_2024.intake,
+    actualDecisions: SAMPLE_ACTUALS_2024.decisions,
+    actualBacklog: SAMPLE_ACTUALS_2024.backlog,
+  });
+  if (!engine.ok) throw new Error(engine.error.message);
+  const result = engine.value;
+  const rows = readSheetCsv(csvDir, files.plan, MONITORING_SHEET_NAME.nl);
+  checkWeeks(rows, result.weeks, result, "nl");
+  checkReforecast(rows, result.reforecast, 52);
+  const layout = monitoringLayout(52);
+  result.rank.forEach((rank, t) => expectNumber(rows, layout.cell("rank", t + 1), rank, `rank week ${t + 1}`));
 });
 
 describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by LibreOffice", () => {

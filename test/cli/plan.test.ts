@@ -52,17 +52,21 @@ describe("parsePlanArgs", () => {
 });
 
 describe("npm run plan on the bundled sample", () => {
-  test("no arguments: reads the sample, writes out/plan.xlsx, prints one summary line (memo: 1140, 249.6 weeks)", async () => {
+  test("no arguments: reads the sample, writes out/plan.xlsx, prints the summary (memo: 1140, 249.6 weeks) and the progress line", async () => {
     const before = sha(SAMPLE);
     const result = await run([]);
     expect(result).toEqual({
       code: 0,
-      stdout: ["Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx"],
+      stdout: [
+        "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx",
+        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2.",
+      ],
       stderr: [],
     });
     expect(sha(SAMPLE)).toBe(before);
     const output = await readPackage(fs.readFileSync(path.join(dir, "out", "plan.xlsx")));
-    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Prognose", "What-if 2024-01-15"]);
+    // The sample's actuals (GerealiseerdeInstroom, …) add the monitoring sheet.
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Prognose", "What-if 2024-01-15", "Voortgang"]);
     expectOriginalsKept(await readPackage(fs.readFileSync(SAMPLE)), output);
     // The tool's own default output is simply replaced on the next run.
     expect((await run([])).code).toBe(0);
@@ -70,9 +74,12 @@ describe("npm run plan on the bundled sample", () => {
 
   test("--lang en: English sheets and summary", async () => {
     const result = await run(["--lang", "en", "--out", "plan.xlsx"]);
-    expect(result.stdout).toEqual(["Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx"]);
+    expect(result.stdout).toEqual([
+      "Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx",
+      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2.",
+    ]);
     const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
-    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Projection", "What-if 2024-01-15"]);
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Projection", "What-if 2024-01-15", "Progress"]);
   });
 
   test("--help prints the usage and writes nothing", async () => {
@@ -270,8 +277,9 @@ describe("the user's own charts", () => {
     expect(await chartOf(output)).toBe(await chartOf(original));
     expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
     const types = await text(output, "[Content_Types].xml");
-    // The user's, the projection's, and the what-if sheet's three (scenarios, shared capacity, uncertainty).
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(5);
+    // The user's, the projection's, the what-if sheet's three (scenarios, shared capacity,
+    // uncertainty) and the monitoring sheet's.
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(6);
   });
 });
 
@@ -290,7 +298,7 @@ describe("the real command", () => {
     const ok = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15"]);
     expect(ok).toMatchObject({
       code: 0,
-      stdout: "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: plan.xlsx\n",
+      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6\. Geschreven: plan\.xlsx\nVoortgang \(blad Voortgang\)/),
     });
     expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
     const refused = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx"]);

@@ -2,7 +2,8 @@
  * The plan step on its own: checked inputs and options in, placed sheet specs and the summaries
  * out. No workbook, no fake Excel: the expected figures come from the engine directly.
  */
-import { createRng, projectTracks, simulateBacklog } from "../../src/engine";
+import { createRng, monitorPlan, projectTracks, simulateBacklog } from "../../src/engine";
+import { buildMonitoringSheet, MONITORING_TABLE } from "../../src/sheets/monitoringSheet";
 import { SectionPlan } from "../../src/plan/options";
 import { planSheets, SHEET_BUILDERS } from "../../src/plan/planSheets";
 import { TRACKS_TABLE } from "../../src/plan/placeSections";
@@ -132,6 +133,59 @@ describe("planSheets", () => {
   });
 
   test("each sheet kind has one builder: adding a sheet is one entry", () => {
-    expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["projection", "whatIf"]);
+    expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["monitoring", "projection", "whatIf"]);
+  });
+});
+
+describe("planSheets: the monitoring sheet", () => {
+  const ACTUALS = { intake: [27, 22, 26], decisions: [30, 31, 28], backlog: [1437, 1428, 1425] };
+  const WITH_ACTUALS: PlanInputs = { ...MEMO, firstWeek: excelDateSerial(2024, 1, 1), actuals: ACTUALS };
+
+  test("replaces the add-in's Voortgang sheet, built from the engine's monitoring of the same plan", async () => {
+    const planned = await planSheets(WITH_ACTUALS, { language: "nl", createdOn: JAN_15, sheets: ["monitoring"] });
+    if (!planned.ok) throw new Error(planned.problem.kind);
+    const sheet = planned.sheets[0];
+    expect([sheet?.kind, sheet?.mode, sheet?.spec.name, sheet?.spec.markerTable]).toEqual([
+      "monitoring",
+      "replace",
+      "Voortgang",
+      MONITORING_TABLE,
+    ]);
+    // The plan is the projection with the planning rule's capacity; the engine monitors it directly.
+    const engine = monitorPlan({
+      opening: 1440,
+      plannedIntake: 25,
+      plannedCapacity: 1600 / 52,
+      actualIntake: ACTUALS.intake,
+      actualDecisions: ACTUALS.decisions,
+      actualBacklog: ACTUALS.backlog,
+    });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(planned.monitoring).toEqual(engine.value);
+    expect(sheet?.spec).toEqual(
+      buildMonitoringSheet({ result: engine.value, language: "nl", firstWeek: excelDateSerial(2024, 1, 1), createdOn: JAN_15 }),
+    );
+    expect(planned.monitoring?.weeks.map((w) => w.difference)).toEqual([
+      1437 - (1440 + 25 - 1600 / 52),
+      1428 - (1440 + 50 - 3200 / 52),
+      1425 - (1440 + 75 - 4800 / 52),
+    ].map((d) => expect.closeTo(d, 9) as unknown as number));
+  });
+
+  test("in English it is the Progress sheet", async () => {
+    const planned = await planSheets(WITH_ACTUALS, { language: "en", createdOn: JAN_15, sheets: ["projection", "monitoring"] });
+    if (!planned.ok) throw new Error(planned.problem.kind);
+    expect(planned.sheets.map((s) => s.spec.name)).toEqual(["Projection", "Progress"]);
+  });
+
+  test("asked for without actuals: a problem, no sheet", async () => {
+    const planned = await planSheets(MEMO, { language: "nl", createdOn: JAN_15, sheets: ["monitoring"] });
+    expect(planned).toEqual({ ok: false, problem: { kind: "no-actuals" } });
+  });
+
+  test("the other sheets do not compute the monitoring", async () => {
+    const planned = await planSheets(WITH_ACTUALS, { language: "nl", createdOn: JAN_15, sheets: ["projection"] });
+    if (!planned.ok) throw new Error(planned.problem.kind);
+    expect(planned.monitoring).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { EXIT, planWorkbook } from "../../src/cli/plan";
 import { definedNameXml } from "../../src/hosts/xlsx/definedNames";
-import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { makeSampleWorkbook, SampleWorkbookOptions } from "../../src/cli/sampleWorkbook";
 import { LEAD_TIME, PROJECT_BACKLOG, WEEKS_TO_CLEAR } from "../../src/functions/functions";
 import { MAX_WEEKS } from "../../src/engine";
 import { packageText, applySheetSpec as applyExcelJs } from "../../src/hosts/xlsx/writeSheet";
@@ -58,8 +58,12 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The bundled sample's inputs (Invoer: B3 opening, C10:C61 intake, D10:D61 capacity), changed. */
-async function cliInput(change: (wb: ExcelJS.Workbook) => void, weeks = 52): Promise<string> {
-  const wb = makeSampleWorkbook({ weeks });
+async function cliInput(
+  change: (wb: ExcelJS.Workbook) => void,
+  weeks = 52,
+  options: SampleWorkbookOptions = {},
+): Promise<string> {
+  const wb = makeSampleWorkbook({ weeks, ...options });
   change(wb);
   const file = path.join(dir, "in.xlsx");
   await wb.xlsx.writeFile(file);
@@ -640,5 +644,98 @@ describe("7. Excel states that interrupt a run", () => {
     const failed = await run(wb, { ...INPUTS, intake: "Invoer!E5:E56" });
     expect(failed.outcome.notes).toEqual([{ kind: "manual-calculation" }]);
     expect(wb.calculationMode).toBe("Manual");
+  });
+});
+
+// ---- 8. Monitoring: the actuals ----------------------------------------------------------------
+
+describe("8. the actuals (monitoring)", () => {
+  /** The planner workbook with three weeks of actuals in F–H, under the Dutch names. */
+  function paneWithActuals(intake: unknown[], decisions: unknown[], backlog?: unknown[]): FakeWorkbook {
+    const wb = plannerWorkbook(52);
+    const sheet = wb.sheet("Invoer");
+    const columns: [string, string, unknown[] | undefined][] = [
+      ["F", "GerealiseerdeInstroom", intake],
+      ["G", "GerealiseerdeAfdoeningen", decisions],
+      ["H", "GerealiseerdeVoorraad", backlog],
+    ];
+    for (const [letter, name, values] of columns) {
+      if (!values) continue;
+      sheet.column(`${letter}5`, values as never[]);
+      wb.defineName(name, `=Invoer!$${letter}$5:$${letter}$${4 + values.length}`);
+    }
+    return wb;
+  }
+  const MONITORING = { extra: { kind: "monitoring" as const } };
+
+  test("8a actual intake and decisions of different lengths: refused, naming the decisions' range", async () => {
+    const wb = paneWithActuals([27, 22, 26], [30, 31]);
+    await expectProblem(
+      wb,
+      INPUTS,
+      `Invoer!G5:G6 has 2 weeks of actual decisions, but the actual intake has 3 weeks; give every figure for each known week.`,
+      MONITORING,
+    );
+    const input = await cliInput((w) => (invoer(w).getCell("J21").value = null));
+    await expectCliRefuses(
+      input,
+      "Invoer!J10:J21 has 11 weeks of actual decisions, but the actual intake has 12 weeks; give every figure for each known week.",
+    );
+  });
+
+  test("8b a counted backlog of another length: refused, naming its range", async () => {
+    const wb = paneWithActuals([27, 22, 26], [30, 31, 28], [1437, 1428, 1425, 1420]);
+    await expectProblem(
+      wb,
+      INPUTS,
+      `Invoer!H5:H8 has 4 weeks of counted backlog, but the actual intake has 3 weeks; give every figure for each known week.`,
+      MONITORING,
+    );
+    const input = await cliInput((w) => (invoer(w).getCell("K21").value = null));
+    await expectCliRefuses(
+      input,
+      "Invoer!K10:K21 has 11 weeks of counted backlog, but the actual intake has 12 weeks; give every figure for each known week.",
+    );
+  });
+
+  test("8c actuals longer than the plan: refused, naming the range and both lengths", async () => {
+    const input = await cliInput(() => undefined, 10, { actuals: true });
+    await expectCliRefuses(input, "Invoer!I10:I21 has 12 weeks, more than the plan's 10 weeks.");
+    const wb = paneWithActuals([27, 22, 26], [30, 31, 28]);
+    await expectProblem(
+      wb,
+      { ...INPUTS, horizon: "2" },
+      `Invoer!F5:F7 has 3 weeks, more than the plan's 2 weeks.`,
+      MONITORING,
+    );
+  });
+
+  test("8d text or a negative figure in a week of the actuals: refused, naming the cell", async () => {
+    await expectProblem(
+      paneWithActuals([27, "n.v.t.", 26], [30, 31, 28]),
+      INPUTS,
+      `Invoer!F6 contains the text 'n.v.t.'; a number was expected.`,
+      MONITORING,
+    );
+    await expectProblem(
+      paneWithActuals([27, 22, 26], [30, -2, 28]),
+      INPUTS,
+      `Invoer!G6 contains -2; a number of 0 or more was expected.`,
+      MONITORING,
+    );
+    const text = await cliInput((w) => (invoer(w).getCell("J12").value = "n.v.t."));
+    await expectCliRefuses(text, "Invoer!J12 contains the text 'n.v.t.'; a number was expected.");
+    const negative = await cliInput((w) => (invoer(w).getCell("I13").value = -2));
+    await expectCliRefuses(negative, "Invoer!I13 contains -2; a number of 0 or more was expected.");
+  });
+
+  test("8e actual intake without actual decisions: refused, naming the range given", async () => {
+    const input = await cliInput((w) => {
+      w.definedNames.model = w.definedNames.model.filter((n) => n.name !== "GerealiseerdeAfdoeningen");
+    });
+    await expectCliRefuses(
+      input,
+      "Invoer!I10:I21 gives the actual intake, but monitoring needs both the actual intake (ActualIntake) and the actual decisions (ActualDecisions).",
+    );
   });
 });

@@ -139,3 +139,67 @@ describe("readPlanInputs: what is wrong, and where", () => {
     expect(!result.ok && result.problem.input).toBe("opening");
   });
 });
+
+describe("readPlanInputs: the actuals (monitoring)", () => {
+  const withActuals = (actuals: Partial<RawPlanInputs>): RawPlanInputs => ({ ...base(), ...actuals });
+  const intake = column("Werkelijk!B2:B4", [27, 22, 26]);
+  const decisions = column("Werkelijk!C2:C4", [30, 31, 28]);
+
+  test("intake and decisions from week 1; a blank inside counts as 0; the counted backlog optional", () => {
+    const read = readPlanInputs(
+      withActuals({ actualIntake: column("Werkelijk!B2:B4", [27, null, 26]), actualDecisions: decisions }),
+    );
+    expect(read).toMatchObject({ ok: true, inputs: { actuals: { intake: [27, 0, 26], decisions: [30, 31, 28] } } });
+    if (read.ok) expect(read.inputs.actuals).not.toHaveProperty("backlog");
+    const counted = readPlanInputs(
+      withActuals({ actualIntake: intake, actualDecisions: decisions, actualBacklog: column("Werkelijk!D2:D4", [1437, 1428, 1425]) }),
+    );
+    expect(counted).toMatchObject({ ok: true, inputs: { actuals: { backlog: [1437, 1428, 1425] } } });
+  });
+
+  test("no actuals, or only blank ones (an Excel table's empty row): no monitoring, no problem", () => {
+    const none = readPlanInputs(base());
+    expect(none.ok && none.inputs.actuals === undefined).toBe(true);
+    const blank = readPlanInputs(
+      withActuals({ actualIntake: column("Werkelijk!B2", [null]), actualDecisions: column("Werkelijk!C2", [""]) }),
+    );
+    expect(blank.ok && blank.inputs.actuals === undefined).toBe(true);
+  });
+
+  test.each([
+    [
+      "intake without decisions",
+      { actualIntake: intake },
+      "Werkelijk!B2:B4 gives the actual intake, but monitoring needs both the actual intake (ActualIntake) and the actual decisions (ActualDecisions).",
+    ],
+    [
+      "decisions of another length",
+      { actualIntake: intake, actualDecisions: column("Werkelijk!C2:C3", [30, 31]) },
+      "Werkelijk!C2:C3 has 2 weeks of actual decisions, but the actual intake has 3 weeks; give every figure for each known week.",
+    ],
+    [
+      "a counted backlog of another length",
+      { actualIntake: intake, actualDecisions: decisions, actualBacklog: column("Werkelijk!D2:D5", [1, 2, 3, 4]) },
+      "Werkelijk!D2:D5 has 4 weeks of counted backlog, but the actual intake has 3 weeks; give every figure for each known week.",
+    ],
+    [
+      "actuals longer than the plan",
+      { actualIntake: column("Werkelijk!B2:B54", weeks(53, 20)), actualDecisions: column("Werkelijk!C2:C54", weeks(53, 20)) },
+      "Werkelijk!B2:B54 has 53 weeks, more than the plan's 52 weeks.",
+    ],
+    [
+      "text in a week",
+      { actualIntake: intake, actualDecisions: column("Werkelijk!C2:C4", [30, "n.v.t.", 28]) },
+      "Werkelijk!C3 contains the text 'n.v.t.'; a number was expected.",
+    ],
+    [
+      "a negative week",
+      { actualIntake: column("Werkelijk!B2:B4", [27, -1, 26]), actualDecisions: decisions },
+      "Werkelijk!B3 contains -1; a number of 0 or more was expected.",
+    ],
+  ])("%s: one sentence naming the range or cell", (_, actuals, sentence) => {
+    const read = readPlanInputs(withActuals(actuals));
+    if (read.ok) throw new Error("accepted");
+    expect(describeProblem(read.problem, "en")).toBe(sentence);
+  });
+});

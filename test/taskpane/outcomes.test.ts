@@ -5,6 +5,7 @@ import {
   describeFieldProblem,
   describeNote,
   describeRunProblem,
+  describeSuccess,
   fieldOfProblem,
   numberFormat,
   summaryLines,
@@ -177,5 +178,20 @@ describe("numbers", () => {
     }
     expect(numberFormat("nl-NL", 0).format(12_500)).toBe("12.500");
     expect(numberFormat("en-US", 0).format(1300)).toBe("1300");
+  });
+});
+
+describe("the progress run (Voortgang)", () => {
+  test("a finished run names the Voortgang sheet, in each language", () => {
+    const outcome = { kind: "monitoring", sheetName: "Voortgang" } as RunSuccess;
+    expect(describeSuccess(outcome, "nl")).toBe("Klaar: de voortgang tegen het plan staat op het blad Voortgang.");
+    expect(describeSuccess({ ...outcome, sheetName: "Progress" }, "en")).toBe(
+      "Done: progress against the plan is on the sheet Progress.",
+    );
+  });
+
+  test("a problem with the actuals is its own sentence, without the projection's prefix", () => {
+    const message = "Invoer!G5:G6 has 2 weeks of actual decisions, but the actual intake has 3 weeks.";
+    expect(describeRunProblem({ kind: "actuals", message }, "en")).toBe(message);
   });
 });

@@ -12,6 +12,8 @@
 import { MAX_WEEKS } from "../../engine";
 import { excelDateSerial, parseCell } from "../../sheets/spec";
 import {
+  ACTUAL_KEYS,
+  ActualKey,
   INPUT_NAMES,
   InputKey,
   inputKeyForName,
@@ -166,7 +168,7 @@ export function queueMeta(context: Excel.RequestContext): () => WorkbookMeta {
  */
 export function fieldsFromNames(names: readonly string[], preferDutch: boolean): Partial<PaneFields> {
   const out: Partial<PaneFields> = {};
-  for (const key of Object.keys(INPUT_NAMES) as InputKey[]) {
+  for (const key of REFERENCE_KEYS) {
     const aliases = [...INPUT_NAMES[key]];
     if (preferDutch) aliases.reverse();
     for (const alias of aliases) {
@@ -381,8 +383,11 @@ export interface ReadNote {
   to: string;
 }
 
-/** Every field that may point at cells: the plan's inputs and the uncertainty section's history. */
-export type ReadKey = ReferenceKey | "history";
+/**
+ * Every field that may point at cells: the plan's inputs, the uncertainty section's history, and
+ * a defined name read by its name alone (`name:GerealiseerdeInstroom`, the monitoring's actuals).
+ */
+export type ReadKey = ReferenceKey | "history" | `name:${string}`;
 
 /** The used part of one field's range (values only) and its merged areas, as queued. */
 interface QueuedRead {
@@ -422,7 +427,8 @@ export function queueReferenceReads(
   const worksheets = context.workbook.worksheets;
   for (const key of Object.keys(texts) as ReadKey[]) {
     const text = texts[key] ?? "";
-    const source = key === "history" ? parseReference(text) : parseField(key, text);
+    const source =
+      key === "history" || key.startsWith("name:") ? parseReference(text) : parseField(key as FieldKey, text);
     let full: Excel.Range;
     if (source.kind === "range") {
       const sheetName = source.sheet ?? activeSheet;
@@ -526,6 +532,32 @@ export function rawPlanInputs(
   const target = resolved.target;
   if (target.kind === "number") raw.target = target.value;
   return { raw, notes };
+}
+
+/** The read keys of the actuals' convention names, both aliases (English first): null objects when absent. */
+export function actualNameTexts(): Partial<Record<ReadKey, string>> {
+  const texts: Partial<Record<ReadKey, string>> = {};
+  for (const key of ACTUAL_KEYS) for (const alias of INPUT_NAMES[key]) texts[`name:${alias}`] = alias;
+  return texts;
+}
+
+/**
+ * The actuals' ranges from the convention names the workbook defines (English first, as the CLI
+ * reads them); the pane has no fields for them.
+ */
+export function readActualNames(meta: WorkbookMeta, reads: ReferenceReads): Partial<Record<ActualKey, RawInput>> {
+  const raw: Partial<Record<ActualKey, RawInput>> = {};
+  for (const key of ACTUAL_KEYS) {
+    const alias = INPUT_NAMES[key].find((a) => meta.names.some((n) => n.name.toLowerCase() === a.toLowerCase()));
+    if (alias === undefined) continue;
+    // A name the pane cannot read (several areas, a formula) counts as absent: the plan's
+    // check then says which actuals are missing.
+    const resolved = resolveName("intake", alias, meta);
+    if ("field" in resolved) continue;
+    const read = reads.read(`name:${alias}`, resolved);
+    if (read) raw[key] = read.raw;
+  }
+  return raw;
 }
 
 /** The name a field is saved under: the alias already defined, else the one in the pane's language. */

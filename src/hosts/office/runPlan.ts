@@ -15,8 +15,8 @@
  * Also the pane's smaller jobs: reading the convention names, the selection, saving names.
  */
 import type { InputProblem, PlanInputs, RawInput, RawPlanInputs, SheetNameProblem } from "../../sheets/inputs";
-import { readPlanInputs, readSheetName } from "../../sheets/inputs";
-import type { Language } from "../../sheets/messages";
+import { isActualsProblem, readPlanInputs, readSheetName } from "../../sheets/inputs";
+import { describeProblem, Language } from "../../sheets/messages";
 import {
   ApplyOptions,
   ApplyReport,
@@ -35,6 +35,7 @@ import type { SimulationProgress } from "../../plan/runSections";
 import type { FieldKey } from "../../taskpane/strings";
 import {
   absoluteReference,
+  actualNameTexts,
   FieldProblem,
   fieldsFromNames,
   nameForField,
@@ -43,6 +44,7 @@ import {
   queueMeta,
   queueReferenceReads,
   rawPlanInputs,
+  readActualNames,
   ReadKey,
   ReadNote,
   referenceTexts,
@@ -56,7 +58,8 @@ import {
 export type { SimulationProgress } from "../../plan/runSections";
 export type { UncertaintySummary } from "../../plan/planSheets";
 
-export type RunKind = "projection" | "whatIf";
+/** "monitoring" writes the Voortgang/Progress sheet from the actuals' convention names. */
+export type RunKind = "projection" | "whatIf" | "monitoring";
 
 export interface RunRequest {
   /** The pane's fields; `sheetName` (optional) names the sheet to write. */
@@ -87,7 +90,9 @@ export type RunProblem =
   /** A figure of the sheet to write is not a finite number (an overflow the inputs did not show). */
   | { kind: "not-finite"; cell: string }
   | { kind: "engine"; message: string }
-  | { kind: "simulation"; message: string };
+  | { kind: "simulation"; message: string }
+  /** The actuals have no pane field to point at: the sentence names their cells itself. */
+  | { kind: "actuals"; message: string };
 
 export interface TracksSummary extends TracksFigures {
   /** The table's name in the workbook (renamed when the name was taken). */
@@ -109,6 +114,8 @@ export interface RunSuccess {
   report: ApplyReport;
   uncertainty?: PlanSheetsSuccess["uncertainty"];
   tracks?: TracksSummary;
+  /** The plan against the actuals (a monitoring run). */
+  monitoring?: PlanSheetsSuccess["monitoring"];
 }
 
 export type RunOutcome = RunSuccess | { ok: false; problem: RunProblem; notes: RunNote[]; syncs: number };
@@ -147,6 +154,7 @@ function collectRead(
   read: { meta: WorkbookMeta; layout: WorkbookLayout; reads: ReferenceReads },
   fields: PaneFields,
   historyText: string | undefined,
+  withActuals = false,
 ): { ok: true; value: WorkbookRead } | { ok: false; problem: FieldProblem } {
   const resolved = resolveFields(fields, read.meta);
   if (!resolved.ok) return resolved;
@@ -159,6 +167,7 @@ function collectRead(
     history = read.reads.read("history", found);
   }
   const { raw, notes } = rawPlanInputs(resolved.resolved, read.reads);
+  if (withActuals) Object.assign(raw, readActualNames(read.meta, read.reads));
   const fingerprint = JSON.stringify({ resolved: resolved.resolved, raw, historyResolved, history: history?.raw });
   return {
     ok: true,
@@ -216,8 +225,16 @@ function checkRead(
   notes: RunNote[],
 ): { ok: true; inputs: PlanInputs; history?: number[] } | { ok: false; problem: RunProblem } {
   const checked = readPlanInputs(read.raw);
-  if (!checked.ok) return { ok: false, problem: { kind: "input", problem: checked.problem } };
+  if (!checked.ok) {
+    const problem = checked.problem;
+    // The actuals have no pane field to point at: their sentence names the cell on its own.
+    if (isActualsProblem(problem)) return { ok: false, problem: actualsProblem(problem, request.language) };
+    return { ok: false, problem: { kind: "input", problem } };
+  }
   const inputs = checked.inputs;
+  if (request.kind === "monitoring" && !inputs.actuals) {
+    return { ok: false, problem: actualsProblem({ code: "no-actuals", input: "actualIntake" }, request.language) };
+  }
   const firstWeek = parseField("firstWeek", request.fields.firstWeek);
   if (firstWeek.kind === "date") inputs.firstWeek = firstWeek.serial;
   if (!read.history) return { ok: true, inputs };
@@ -227,8 +244,14 @@ function checkRead(
   return { ok: true, inputs, history: values.values };
 }
 
+/** A problem with the actuals, as the pane shows it: the sentence naming their cells. */
+function actualsProblem(problem: Parameters<typeof describeProblem>[0], language: Language): RunProblem {
+  return { kind: "actuals", message: describeProblem(problem, language) };
+}
+
 /** The plan step's problem as the pane reports it. */
-function runProblemOf(problem: PlanProblem): RunProblem {
+function runProblemOf(problem: PlanProblem, language: Language): RunProblem {
+  if (problem.kind === "no-actuals") return actualsProblem({ code: "no-actuals", input: "actualIntake" }, language);
   return problem.kind === "not-finite" ? { kind: "not-finite", cell: problem.cell } : problem;
 }
 
@@ -249,6 +272,9 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   if (!named.ok) return { ok: false, problem: { kind: "sheet-name", problem: named.problem }, notes: [], syncs: 0 };
 
   const texts = referenceTexts(request.fields);
+  const monitoring = request.kind === "monitoring";
+  // The actuals are read from their convention names, queued in the same first batch.
+  if (monitoring) Object.assign(texts, actualNameTexts());
   const historyText = sections.plan.uncertainty?.model === "history" ? sections.plan.uncertainty.history : undefined;
   if (historyText !== undefined) texts.history = historyText;
   const first = await readFirst(context, request, texts, historyText);
@@ -260,7 +286,7 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   // The what-if sheet has no tracks (and its own fixed uncertainty block): say so when tracks were asked for.
   if (!projecting && request.sections?.tracks.enabled) notes.push({ kind: "what-if-without-sections" });
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
-  const collected = collectRead(first.read, request.fields, historyText);
+  const collected = collectRead(first.read, request.fields, historyText, monitoring);
   if (!collected.ok) return fail({ kind: "field", problem: collected.problem });
   const read = collected.value;
   notes.push(...read.notes);
@@ -277,11 +303,11 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
     ...(checked.history !== undefined && { history: checked.history }),
     ...(request.progress !== undefined && { progress: request.progress }),
   });
-  if (!planned.ok) return fail(runProblemOf(planned.problem));
+  if (!planned.ok) return fail(runProblemOf(planned.problem, request.language));
   return writeChecked(
     context,
     request,
-    { read, texts, historyText, notes, sheetName: named.name, inputs: checked.inputs },
+    { read, texts, historyText, notes, sheetName: named.name, inputs: checked.inputs, monitoring },
     planned,
   );
 }
@@ -294,6 +320,8 @@ interface WriteContext {
   notes: RunNote[];
   sheetName: string | undefined;
   inputs: PlanInputs;
+  /** Whether the actuals were read (a monitoring run): the second read reads them too. */
+  monitoring: boolean;
 }
 
 /**
@@ -316,7 +344,7 @@ async function writeChecked(
   await context.sync();
   syncs++;
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
-  const again = collectRead(secondBatch(), request.fields, state.historyText);
+  const again = collectRead(secondBatch(), request.fields, state.historyText, state.monitoring);
   if (!again.ok || again.value.fingerprint !== read.fingerprint) return fail({ kind: "inputs-changed" });
   const placed = resolveTarget(again.value.layout, sheet.spec, sheet.mode, readOwn?.(), state.sheetName);
   if (!placed.ok) return fail({ kind: "placement", problem: placed.problem });
@@ -337,6 +365,7 @@ async function writeChecked(
     report,
   };
   if (planned.uncertainty) outcome.uncertainty = planned.uncertainty;
+  if (planned.monitoring) outcome.monitoring = planned.monitoring;
   if (planned.tracks && sheet.tracksTable !== undefined) {
     const tableName = report.tableNames[sheet.tracksTable] ?? sheet.spec.tables[sheet.tracksTable]?.name ?? "";
     outcome.tracks = { ...planned.tracks, tableName };

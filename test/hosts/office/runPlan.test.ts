@@ -3,6 +3,8 @@
  * how many syncs, and that nothing is written when an input is wrong or Excel refuses.
  */
 import { PROJECTION_TABLE } from "../../../src/sheets/projectionSheet";
+import { monitorPlan } from "../../../src/engine";
+import { MONITORING_TABLE } from "../../../src/sheets/monitoringSheet";
 import { describeOfficeError } from "../../../src/taskpane/officeErrorText";
 import { PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
@@ -368,5 +370,80 @@ describe("runPlan: a what-if sheet", () => {
     const { outcome } = await run(wb, INPUTS, { kind: "whatIf" });
     expect(outcome.ok).toBe(false);
     expect(state(wb)).toBe(before);
+  });
+});
+
+describe("runPlan: the monitoring sheet (Voortgang / Progress)", () => {
+  const ACTUALS = { intake: [27, 22, 26], decisions: [30, 31, 28], backlog: [1437, 1428, 1425] };
+  /** The planner workbook with actuals in columns F–H under the given names (Dutch by default). */
+  function withActuals(names: readonly string[] = ["GerealiseerdeInstroom", "GerealiseerdeAfdoeningen", "GerealiseerdeVoorraad"]) {
+    const wb = plannerWorkbook(52);
+    const sheet = wb.sheet("Invoer");
+    sheet.column("F5", ACTUALS.intake);
+    sheet.column("G5", ACTUALS.decisions);
+    sheet.column("H5", ACTUALS.backlog);
+    ["F", "G", "H"].forEach((letter, i) => {
+      const name = names[i];
+      if (name !== undefined) wb.defineName(name, `=Invoer!$${letter}$5:$${letter}$7`);
+    });
+    return wb;
+  }
+
+  it("reads the actuals from their defined names and writes the sheet in three syncs; a second run replaces it", async () => {
+    const wb = withActuals();
+    const first = await run(wb, INPUTS, { kind: "monitoring", language: "nl" });
+    if (!first.outcome.ok) throw new Error(JSON.stringify(first.outcome.problem));
+    expect(first.syncs).toBe(3);
+    expect(first.outcome).toMatchObject({ kind: "monitoring", sheetName: "Voortgang", replaced: false });
+    const engine = monitorPlan({
+      opening: 1440,
+      plannedIntake: 25,
+      plannedCapacity: Array.from({ length: 52 }, () => (25 * 52 * 1.1) / 52),
+      actualIntake: ACTUALS.intake,
+      actualDecisions: ACTUALS.decisions,
+      actualBacklog: ACTUALS.backlog,
+    });
+    if (!engine.ok) throw new Error(engine.error.message);
+    // Without capacity, the plan's capacity is the planning rule's: mean intake plus 10%.
+    expect(first.outcome.monitoring?.weeks).toEqual(engine.value.weeks.map((w) => ({ ...w })));
+    expect(wb.tables.map((t) => [t.name, t.sheet.name])).toContainEqual([MONITORING_TABLE, "Voortgang"]);
+    expect(wb.charts.some((c) => c.sheet.name === "Voortgang")).toBe(true);
+    const second = await run(wb, INPUTS, { kind: "monitoring", language: "nl" });
+    expect(second.outcome).toMatchObject({ ok: true, sheetName: "Voortgang", replaced: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Voortgang"]);
+  });
+
+  it("takes the English names and writes Progress", async () => {
+    const wb = withActuals(["ActualIntake", "ActualDecisions"]);
+    const { outcome } = await run(wb, INPUTS, { kind: "monitoring" });
+    expect(outcome).toMatchObject({ ok: true, sheetName: "Progress" });
+    if (outcome.ok) expect(outcome.monitoring?.weeks.every((w) => !w.measured)).toBe(true);
+  });
+
+  it("without actuals: one sentence, nothing written", async () => {
+    await expectRunProblem(
+      plannerWorkbook(52),
+      INPUTS,
+      "There are no actual figures: name the columns with the weekly intake and decisions ActualIntake and ActualDecisions.",
+      { extra: { kind: "monitoring" } },
+    );
+  });
+
+  it("a counted backlog of another length: the sentence names the range, nothing written", async () => {
+    const wb = withActuals();
+    wb.names = wb.names.map((n) => (n.name === "GerealiseerdeVoorraad" ? { ...n, formula: "=Invoer!$H$5:$H$6" } : n));
+    await expectRunProblem(
+      wb,
+      INPUTS,
+      "Invoer!H5:H6 has 2 weeks of counted backlog, but the actual intake has 3 weeks; give every figure for each known week.",
+      { extra: { kind: "monitoring" } },
+    );
+  });
+
+  it("a projection run does not read the actuals", async () => {
+    const wb = withActuals();
+    wb.sheet("Invoer").set("F6", "n.v.t.");
+    const { outcome } = await run(wb, INPUTS);
+    expect(outcome).toMatchObject({ ok: true, kind: "projection" });
   });
 });

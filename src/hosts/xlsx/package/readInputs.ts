@@ -4,7 +4,7 @@
  * The same `RawInputsResult` as the task pane hands to `readPlanInputs`.
  */
 import { MAX_WEEKS } from "../../../engine";
-import { INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs, trimBlankEnds } from "../../../sheets/inputs";
+import { ACTUAL_KEYS, INPUT_KEYS, INPUT_NAMES, InputKey, qualify, RawInput, RawPlanInputs, trimBlankEnds } from "../../../sheets/inputs";
 import { cellAddress } from "../../../sheets/spec";
 import { GivenSettings, SETTING_KEYS, SETTING_NAMES, SettingKey } from "../../../plan/settings";
 import { parseReference, type NameProblem, type RawInputsResult } from "../readInputs";
@@ -90,12 +90,12 @@ function readRange(pkg: OpcPackage, sheets: SheetReader, input: InputKey | Setti
 
 /**
  * Finds and reads every input name from an opened package. Opening backlog and intake are
- * required; capacity, uplift and first week are optional, as in the task pane.
+ * required; capacity, uplift, first week and the actuals (monitoring) are optional.
  */
 export function readPackageInputs(pkg: OpcPackage, names: readonly WorkbookName[], sheets: SheetReader): RawInputsResult {
   const raw: Partial<Record<InputKey, RawInput>> = {};
   const used: Partial<Record<InputKey, string>> = {};
-  for (const input of ["opening", "intake", "capacity", "uplift", "firstWeek"] as const) {
+  for (const input of INPUT_KEYS) {
     const name = findName(names, INPUT_NAMES[input]);
     if (!name) {
       if (input === "opening" || input === "intake") return { ok: false, problem: { code: "missing", input, names: INPUT_NAMES[input] } };
@@ -110,6 +110,10 @@ export function readPackageInputs(pkg: OpcPackage, names: readonly WorkbookName[
   if (raw.capacity) result.capacity = raw.capacity;
   if (raw.uplift) result.uplift = raw.uplift;
   if (raw.firstWeek) result.firstWeek = raw.firstWeek;
+  for (const key of ACTUAL_KEYS) {
+    const actual = raw[key];
+    if (actual) result[key] = actual;
+  }
   return { ok: true, raw: result, names: used };
 }
 

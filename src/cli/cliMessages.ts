@@ -1,10 +1,10 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages. */
 import { formatNumber } from "../sheets/uncertaintyBlock";
-import { INPUT_LABEL, type Language } from "../sheets/messages";
+import { INPUT_TEXT, type Language } from "../sheets/messages";
 import type { NameProblem } from "../hosts/xlsx";
 import { SETTING_FLAGS, SETTING_NAMES, SettingKey, SettingProblem, SettingSource } from "../plan/settings";
 
-export const USAGE: Record<Language, string> = {
+export const USAGE_TEXT: Record<Language, string> = {
   nl: [
     "Gebruik: npm run plan -- [--in invoer.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date JJJJ-MM-DD]",
     "                         [--uncertainty [--runs N] [--seed N] [--intake-level-spread X]] [--target N]",
@@ -71,8 +71,8 @@ export const USAGE: Record<Language, string> = {
 export function describeNameProblem(problem: NameProblem, language: Language): string {
   const what =
     problem.input in SETTING_NAMES
-      ? SETTING_LABEL[language][problem.input as SettingKey]
-      : INPUT_LABEL[language][problem.input as keyof (typeof INPUT_LABEL)["nl"]];
+      ? SETTING_TEXT[language][problem.input as SettingKey]
+      : INPUT_TEXT[language][problem.input as keyof (typeof INPUT_TEXT)["nl"]];
   switch (problem.code) {
     case "missing": {
       // Dutch users see the Dutch name first.
@@ -101,7 +101,7 @@ export function describeNameProblem(problem: NameProblem, language: Language): s
 }
 
 /** What each setting is, in a sentence. */
-const SETTING_LABEL: Record<Language, Record<SettingKey, string>> = {
+const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
   nl: {
     uncertainty: "de onzekerheid aan of uit",
     runs: "het aantal simulaties",

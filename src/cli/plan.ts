@@ -19,7 +19,7 @@ import { todaySerial } from "../sheets/dates";
 import { describeProblem, Language } from "../sheets/messages";
 import type { ProjectionSummary } from "../sheets/projectionSheet";
 import { parsePlanArgs } from "./args";
-import { CLI_TEXT, describeNameProblem, describeSettingProblem, USAGE } from "./cliMessages";
+import { CLI_TEXT, describeNameProblem, describeSettingProblem, USAGE_TEXT } from "./cliMessages";
 
 /** Exit codes: 0 written, 1 unexpected failure, 2 the user's input or options need a fix. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
@@ -169,13 +169,13 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   const parsed = parsePlanArgs(argv);
   if (!parsed.ok) {
     env.stderr(parsed.message);
-    env.stderr(USAGE[parsed.language]);
+    env.stderr(USAGE_TEXT[parsed.language]);
     return EXIT.input;
   }
   const { args } = parsed;
   const text = CLI_TEXT[args.language];
   if (args.help) {
-    env.stdout(USAGE[args.language]);
+    env.stdout(USAGE_TEXT[args.language]);
     return EXIT.ok;
   }
   const inputFile = args.in === undefined ? env.sampleFile : path.resolve(env.cwd, args.in);

@@ -4,7 +4,7 @@
  * tests. Plain numbers only: a formula's cached result would have to be computed here too.
  */
 import ExcelJS from "exceljs";
-import { SAMPLE_ACTUALS_2024, SAMPLE_ACTUALS_LABEL } from "../sheets/sampleActuals";
+import { SAMPLE_ACTUALS_2024, SAMPLE_ACTUALS_TEXT } from "../sheets/sampleActuals";
 import { excelDateSerial } from "../sheets/spec";
 
 export interface SampleWorkbookOptions {
@@ -103,7 +103,7 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
  */
 function addActuals(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean): void {
   const { intake, decisions, backlog } = SAMPLE_ACTUALS_2024;
-  ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).value = SAMPLE_ACTUALS_LABEL[dutch ? "nl" : "en"];
+  ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).value = SAMPLE_ACTUALS_TEXT[dutch ? "nl" : "en"];
   ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).font = { bold: true, color: { argb: "FFC00000" } };
   const headers = dutch
     ? ["Instroom gerealiseerd", "Afdoeningen gerealiseerd", "Voorraad geteld"]

@@ -378,7 +378,7 @@ export function formatWhole(value: number, language: "nl" | "en"): string {
   return whole.length >= 5 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === "nl" ? "." : ",") : whole;
 }
 
-const SENTENCE_WORDS = {
+const SUMMARY_TEXT = {
   nl: {
     backlog: "voorraad",
     onPlan: "op plan",
@@ -413,7 +413,7 @@ const SENTENCE_WORDS = {
   },
 } as const;
 
-export { SENTENCE_WORDS as MONITORING_SENTENCE_WORDS };
+export { SUMMARY_TEXT as MONITORING_SUMMARY_TEXT };
 
 export interface LatestWeekFigures {
   week: number;
@@ -433,7 +433,7 @@ export interface LatestWeekFigures {
  * ": achter op plan" (above P90) or ": voor op plan" (below P10).
  */
 export function describeWeek(figures: LatestWeekFigures, language: "nl" | "en"): string {
-  const words = SENTENCE_WORDS[language];
+  const words = SUMMARY_TEXT[language];
   const whole = (value: number): string => formatWhole(value, language);
   const gap =
     Math.round(Math.abs(figures.difference)) === 0

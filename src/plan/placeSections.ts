@@ -4,7 +4,7 @@
  */
 import type { ProjectTracksResult, SimulationResult } from "../engine";
 import { isoWeekLabel, serialToParts } from "../sheets/dates";
-import { Language, SECTION_TEXT } from "../sheets/messages";
+import { Language, SECTION_SHEET_TEXT } from "../sheets/messages";
 import { Block, Cell, cellAddress, columnLetter, isText, parseCell, SheetSpec } from "../sheets/spec";
 import { buildTracksBlock } from "../sheets/tracksBlock";
 import { buildUncertaintyBlock, endOfYear, formatNumber, UncertaintyBlock } from "../sheets/uncertaintyBlock";
@@ -24,7 +24,7 @@ export function horizonPhrase(firstWeek: number | undefined, weeks: number): Rec
   if (month === 12 && day >= 22) return endOfYear(year);
   if (month === 1 && day <= 4) return endOfYear(year - 1);
   const week = isoWeekLabel(lastDay);
-  return { nl: SECTION_TEXT.nl.whenWeek(week), en: SECTION_TEXT.en.whenWeek(week) };
+  return { nl: SECTION_SHEET_TEXT.nl.whenWeek(week), en: SECTION_SHEET_TEXT.en.whenWeek(week) };
 }
 
 /** Columns a text spills over to its right in default-width columns (about 8 characters each). */
@@ -93,7 +93,7 @@ export function placeSections(spec: SheetSpec, results: SectionResults, language
     column = rightmostColumn({ blocks: block.blocks, tables: [], charts: [block.chart] }) + 2;
   }
   if (results.tracks) {
-    const text = SECTION_TEXT[language];
+    const text = SECTION_SHEET_TEXT[language];
     const tracks = results.tracks;
     const pct = (share: number): string => `${formatNumber(share * 100, language)}%`;
     const note = text.tracksNote(

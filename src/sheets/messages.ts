@@ -7,7 +7,7 @@ import type { ActualsProblem, InputProblem, SheetNameProblem } from "./inputs";
 export type Language = "nl" | "en";
 
 /** How a sentence names each input ("de instroom", "the intake"); the CLI uses it too. */
-export const INPUT_LABEL: Record<Language, Record<(InputProblem | ActualsProblem)["input"], string>> = {
+export const INPUT_TEXT: Record<Language, Record<(InputProblem | ActualsProblem)["input"], string>> = {
   nl: {
     opening: "de beginvoorraad",
     intake: "de instroom",
@@ -54,8 +54,8 @@ export function describeProblem(problem: InputProblem | ActualsProblem, language
 }
 
 function sentenceFor(problem: InputProblem | ActualsProblem, language: Language): string {
-  const where = problem.address ?? INPUT_LABEL[language][problem.input];
-  const what = INPUT_LABEL[language][problem.input];
+  const where = problem.address ?? INPUT_TEXT[language][problem.input];
+  const what = INPUT_TEXT[language][problem.input];
   const d = problem.detail ?? {};
   const got = shown(problem.got);
   if (language === "nl") {
@@ -166,7 +166,7 @@ export function describeSheetNameProblem(problem: SheetNameProblem, language: La
 }
 
 /** Texts of the projection sheet's optional sections that the section blocks do not write themselves. */
-export const SECTION_TEXT: Record<
+export const SECTION_SHEET_TEXT: Record<
   Language,
   {
     /** When the horizon ends, for the chance sentence: "aan het eind van week 2024-W30". */

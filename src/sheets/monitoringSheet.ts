@@ -12,7 +12,7 @@
  * 17–24 the re-forecast, the chart from D7, the table header in row 26 (Excel row 27), one row per
  * plan week below it.
  */
-import { MONITORING_SENTENCE_WORDS, monitorPlan, MonitorResult, Result } from "../engine";
+import { MONITORING_SUMMARY_TEXT, monitorPlan, MonitorResult, Result } from "../engine";
 import { isoDate } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
@@ -68,7 +68,7 @@ export interface MonitoringSheetOptions {
   createdOn?: number;
 }
 
-const WORDS = {
+const MONITORING_TEXT = {
   nl: {
     title: "Voortgang: plan tegen werkelijkheid, opvolgende asielaanvragen",
     note: (date: string) =>
@@ -218,7 +218,7 @@ const ROW = {
   table: 26,
 } as const;
 
-/** Table columns, 0-based, in the order of `WORDS.columns`. */
+/** Table columns, 0-based, in the order of `MONITORING_TEXT.columns`. */
 const COL = {
   week: 0,
   date: 1,
@@ -282,8 +282,8 @@ function wholeText(ref: string, language: Language): string {
 
 /** The summary sentence as one formula over the summary cells; mirrors `describeWeek`. */
 function sentenceFormula(layout: MonitoringLayout, language: Language): string {
-  const words = MONITORING_SENTENCE_WORDS[language];
-  const labels = WORDS[language];
+  const words = MONITORING_SUMMARY_TEXT[language];
+  const labels = MONITORING_TEXT[language];
   const s = layout.summary;
   const gap =
     `IF(ROUND(ABS(${s.difference}),0)=0,"${words.onPlan}",` +
@@ -308,7 +308,7 @@ function sentenceFormula(layout: MonitoringLayout, language: Language): string {
 
 /** The live formulas of one table row (week `week`, 1-based). */
 function rowFormulas(layout: MonitoringLayout, week: number, language: Language): Partial<Record<Column, Cell>> {
-  const labels = WORDS[language];
+  const labels = MONITORING_TEXT[language];
   const c = (column: Column, w = week): string => layout.cell(column, w);
   const fromTop = (column: Column): string => `${layout.cell(column, 1).replace(/(\d+)$/, "$$$1")}:${c(column)}`;
   const last = layout.summary.lastWeek;
@@ -367,7 +367,7 @@ function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): C
 
 /** The summary and re-forecast figures: formulas over the table, labels beside them. */
 function summaryBlocks(options: MonitoringSheetOptions, layout: MonitoringLayout, weeks: number): Block[] {
-  const labels = WORDS[options.language];
+  const labels = MONITORING_TEXT[options.language];
   const s = layout.summary;
   const latest = (column: Column): string => `IF(${s.lastWeek}=0,"",INDEX(${layout.column(column)},${s.lastWeek}))`;
   // SUMIFS on the week number, not INDEX(…):INDEX(…): the same in Excel, LibreOffice and HyperFormula.
@@ -411,7 +411,7 @@ function summaryBlocks(options: MonitoringSheetOptions, layout: MonitoringLayout
 }
 
 function chartSpec(options: MonitoringSheetOptions, layout: MonitoringLayout): ChartSpec {
-  const labels = WORDS[options.language];
+  const labels = MONITORING_TEXT[options.language];
   const columns = labels.columns;
   return {
     kind: "band",
@@ -465,7 +465,7 @@ const FORMATS: Record<Column, string> = {
  */
 export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec {
   const { result, language } = options;
-  const labels = WORDS[language];
+  const labels = MONITORING_TEXT[language];
   const weeks = result.plan.rows.length;
   const layout = monitoringLayout(weeks);
   const date = options.createdOn === undefined ? "" : isoDate(options.createdOn);

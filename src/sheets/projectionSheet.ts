@@ -21,7 +21,7 @@ export const PROJECTION_TABLE = "VoorraadplannerPrognose";
 
 export const PROJECTION_SHEET_NAME: Record<Language, string> = { nl: "Prognose", en: "Projection" };
 
-const LABELS = {
+const PROJECTION_TEXT = {
   nl: {
     title: "Prognose voorraad opvolgende asielaanvragen",
     note: (date: string) =>
@@ -189,7 +189,7 @@ function decidedLeadTimeOf(
  */
 export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec {
   const { inputs, projection, language } = options;
-  const labels = LABELS[language];
+  const labels = PROJECTION_TEXT[language];
   const first = TABLE_ROW + 1;
   const last = TABLE_ROW + projection.rows.length;
   const column = (c: number): string => `${cellAddress(first, c)}:${cellAddress(last, c)}`;
@@ -221,7 +221,7 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec
 /** Title, note, the headline figures and the live target → required capacity cells. */
 function summaryBlocks(options: ProjectionSheetOptions): Block[] {
   const { inputs, projection, language } = options;
-  const labels = LABELS[language];
+  const labels = PROJECTION_TEXT[language];
   const summary = summarizeProjection(inputs, projection);
   const percent = `${Math.round(inputs.uplift * 1000) / 10}%`;
   const at = (r: number, c: number): string => cellAddress(r, c);
@@ -304,7 +304,7 @@ function projectionTable(inputs: PlanInputs, projection: ProjectionResult, langu
   return {
     name: PROJECTION_TABLE,
     at: cellAddress(TABLE_ROW, 0),
-    columns: LABELS[language].columns.map((header, i) => ({ header, numberFormat: formats[i] as string })),
+    columns: PROJECTION_TEXT[language].columns.map((header, i) => ({ header, numberFormat: formats[i] as string })),
     rows: tableRows,
     style: "TableStyleMedium2",
   };

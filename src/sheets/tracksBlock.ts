@@ -25,13 +25,13 @@ export interface TracksBlock {
   bottomRow: number;
 }
 
-const TRACK_LABELS: Record<Language, Record<TrackId, string>> = {
+const TRACK_NAME_TEXT: Record<Language, Record<TrackId, string>> = {
   // Not "snel spoor" or "kansarm": the IND's tracks are numbered, and triage also grants.
   nl: { fast: "triage (Ter Apel)", safe: "spoor 2 (veilige landen)", regular: "spoor 4" },
   en: { fast: "triage (Ter Apel)", safe: "track 2 (safe countries)", regular: "track 4" },
 };
 
-const WORDS: Record<Language, { week: string; backlog: string; decisions: string; wait: string; title: string; cases: string }> = {
+const TRACKS_BLOCK_TEXT: Record<Language, { week: string; backlog: string; decisions: string; wait: string; title: string; cases: string }> = {
   nl: {
     week: "Week",
     backlog: "Voorraad",
@@ -65,8 +65,8 @@ const CHART_HEIGHT_ROWS = 18;
  */
 export function buildTracksBlock(result: ProjectTracksResult, options: TracksBlockOptions): TracksBlock {
   const language = options.language ?? "nl";
-  const words = WORDS[language];
-  const labels = TRACK_LABELS[language];
+  const words = TRACKS_BLOCK_TEXT[language];
+  const labels = TRACK_NAME_TEXT[language];
   const start = parseCell(options.at);
   const weeks = result.totalBacklog.length;
 

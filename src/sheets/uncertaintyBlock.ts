@@ -43,7 +43,7 @@ export interface UncertaintyBlock {
   bottomRow: number;
 }
 
-const WORDS: Record<Language, { title: string; week: string; plan: string; chartTitle: string; cases: string }> = {
+const FAN_TEXT: Record<Language, { title: string; week: string; plan: string; chartTitle: string; cases: string }> = {
   nl: {
     title: "Onzekerheid: voorraad per week (Monte Carlo)",
     week: "Week",
@@ -180,7 +180,7 @@ export function assumptionsText(
  */
 export function buildUncertaintyBlock(result: SimulationResult, options: UncertaintyBlockOptions): UncertaintyBlock {
   const language = options.language ?? "nl";
-  const words = WORDS[language];
+  const words = FAN_TEXT[language];
   const band = options.band ?? [0.1, 0.5, 0.9];
   const bandValues = band.map((p) => {
     const index = result.percentiles.indexOf(p);

@@ -284,7 +284,7 @@ interface FrozenPlan {
   weeks: string;
 }
 
-const LABELS = {
+const WHAT_IF_TEXT = {
   nl: {
     sheet: "What-if",
     title: "What-if: voorraad opvolgende asielaanvragen",
@@ -487,7 +487,7 @@ function freeName(base: string, taken: readonly string[], suffix: (n: number) =>
 
 /** "What-if 2024-01-15", made unique against `taken`; ≤ 31 characters and no forbidden characters. */
 export function whatIfSheetName(language: Language, createdOn: number, taken: readonly string[] = []): string {
-  const base = `${LABELS[language].sheet} ${isoDate(createdOn)}`.replace(FORBIDDEN, "-").slice(0, 24);
+  const base = `${WHAT_IF_TEXT[language].sheet} ${isoDate(createdOn)}`.replace(FORBIDDEN, "-").slice(0, 24);
   return freeName(base, taken, (n) => ` (${n})`);
 }
 
@@ -578,7 +578,7 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
   };
 }
 
-type Labels = (typeof LABELS)[Language];
+type Labels = (typeof WHAT_IF_TEXT)[Language];
 
 /** Title, notes, and the input block: labels, prefilled input cells and where each value came from. */
 function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number): Block[] {
@@ -819,7 +819,7 @@ function labelColumnWidth(blocks: readonly Block[]): number {
  */
 export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
   const { language, createdOn } = options;
-  const labels = LABELS[language];
+  const labels = WHAT_IF_TEXT[language];
   const prefill = whatIfPrefill(options);
   // Rows cover the horizon and scenario 4's period, so both are visible and the horizon can grow.
   const tableWeeks = Math.max(prefill.horizon, prefill.clearWithin);
@@ -921,7 +921,7 @@ function buildFrozenUncertainty(
   options: WhatIfSheetOptions,
 ): { blocks: Block[]; charts: ChartSpec[] } {
   const { language } = options;
-  const labels = LABELS[language];
+  const labels = WHAT_IF_TEXT[language];
   const seed = options.seed ?? DEFAULT_SEED;
   // The seed comes from code, not from a cell: a bad one is a programmer error.
   const checkedSeed = checkNumber(seed, SEED_RULE, "seed");

@@ -29,7 +29,7 @@ export type RefusalCode =
   | "dtd"
   | "macro-as-xlsx";
 
-const SENTENCES: Record<Language, Record<RefusalCode, (detail: string) => string>> = {
+const REFUSAL_TEXT: Record<Language, Record<RefusalCode, (detail: string) => string>> = {
   nl: {
     encrypted: () =>
       "Deze werkmap is versleuteld met een wachtwoord om te openen; sla hem in Excel op zonder dat wachtwoord (Bestand > Info > Werkmap beveiligen) en probeer het opnieuw.",
@@ -81,12 +81,12 @@ export class PackageRefusal extends Error {
     readonly code: RefusalCode,
     readonly detail = "",
   ) {
-    super(SENTENCES.en[code](detail));
+    super(REFUSAL_TEXT.en[code](detail));
     this.name = "PackageRefusal";
   }
 
   /** The one sentence for the planner. */
   sentence(language: Language): string {
-    return SENTENCES[language][this.code](this.detail);
+    return REFUSAL_TEXT[language][this.code](this.detail);
   }
 }

@@ -53,51 +53,69 @@ export function describeProblem(problem: InputProblem | ActualsProblem, language
   return problem.address === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
+/** What every sentence about one input problem is built from. */
+interface SentenceParts {
+  problem: InputProblem | ActualsProblem;
+  /** The cell or range, or the input's label when there is no address. */
+  where: string;
+  what: string;
+  detail: Record<string, unknown>;
+  got: string;
+}
+
 function sentenceFor(problem: InputProblem | ActualsProblem, language: Language): string {
-  const where = problem.address ?? INPUT_TEXT[language][problem.input];
-  const what = INPUT_TEXT[language][problem.input];
-  const d = problem.detail ?? {};
-  const got = shown(problem.got);
-  if (language === "nl") {
-    switch (problem.code) {
-      case "text":
-        return `${where} bevat de tekst ${got}; er werd een getal verwacht.`;
-      case "boolean":
-        return `${where} bevat ${got}; er werd een getal verwacht.`;
-      case "error-value":
-        return `${where} bevat de foutwaarde ${String(problem.got)}; er werd een getal verwacht.`;
-      case "negative":
-        return `${where} bevat ${got}; er werd een getal van 0 of meer verwacht.`;
-      case "not-finite":
-        return `${where} bevat geen eindig getal.`;
-      case "empty":
-        return `${where} is leeg; vul ${what} in.`;
-      case "shape":
-        return `${where} is ${d["rows"]} rijen × ${d["columns"]} kolommen; kies één kolom of één rij voor ${what}.`;
-      case "merged":
-        return `${where} bevat samengevoegde cellen; hef de samenvoeging op of kies een ander bereik voor ${what}.`;
-      case "not-a-date":
-        return `${where} bevat ${got}, geen datum; typ een echte datum (bijvoorbeeld 1-1-2024) als eerste week.`;
-      case "uplift-range":
-        return `${problem.address ? `${problem.address}: d` : "D"}e opslag moet -100% of meer zijn, niet ${percent(problem.got)}.`;
-      case "horizon-range":
-        return `De horizon moet een heel aantal weken van 1 tot ${d["max"]} zijn, niet ${got}.`;
-      case "horizon-too-long":
-        return `${where} heeft ${d["weeks"]} weken; er mogen er hoogstens ${d["max"]} zijn.`;
-      case "length-mismatch":
-        return `${where} heeft ${d["capacity"]} weken capaciteit, maar de instroom heeft ${d["intake"]} weken.`;
-      case "too-large":
-        return `${where}: de getallen zijn te groot om op te tellen tot een eindige voorraad.`;
-      case "actuals-incomplete":
-        return `${where} geeft ${what}, maar voor de voortgang zijn de gerealiseerde instroom (GerealiseerdeInstroom) en de gerealiseerde afdoeningen (GerealiseerdeAfdoeningen) allebei nodig.`;
-      case "actuals-length":
-        return `${where} heeft ${d["weeks"]} weken ${what.replace(/^de /, "")}, maar de gerealiseerde instroom heeft ${d["intake"]} weken; geef voor elke bekende week alle cijfers.`;
-      case "actuals-too-long":
-        return `${where} heeft ${d["weeks"]} weken, meer dan de ${d["plan"]} weken van het plan.`;
-      case "no-actuals":
-        return "Er zijn geen gerealiseerde cijfers: geef de kolommen met de instroom en de afdoeningen per week de namen GerealiseerdeInstroom en GerealiseerdeAfdoeningen.";
-    }
+  const parts: SentenceParts = {
+    problem,
+    where: problem.address ?? INPUT_TEXT[language][problem.input],
+    what: INPUT_TEXT[language][problem.input],
+    detail: problem.detail ?? {},
+    got: shown(problem.got),
+  };
+  return language === "nl" ? dutchSentence(parts) : englishSentence(parts);
+}
+
+function dutchSentence({ problem, where, what, detail, got }: SentenceParts): string {
+  switch (problem.code) {
+    case "text":
+      return `${where} bevat de tekst ${got}; er werd een getal verwacht.`;
+    case "boolean":
+      return `${where} bevat ${got}; er werd een getal verwacht.`;
+    case "error-value":
+      return `${where} bevat de foutwaarde ${String(problem.got)}; er werd een getal verwacht.`;
+    case "negative":
+      return `${where} bevat ${got}; er werd een getal van 0 of meer verwacht.`;
+    case "not-finite":
+      return `${where} bevat geen eindig getal.`;
+    case "empty":
+      return `${where} is leeg; vul ${what} in.`;
+    case "shape":
+      return `${where} is ${detail["rows"]} rijen × ${detail["columns"]} kolommen; kies één kolom of één rij voor ${what}.`;
+    case "merged":
+      return `${where} bevat samengevoegde cellen; hef de samenvoeging op of kies een ander bereik voor ${what}.`;
+    case "not-a-date":
+      return `${where} bevat ${got}, geen datum; typ een echte datum (bijvoorbeeld 1-1-2024) als eerste week.`;
+    case "uplift-range":
+      return `${problem.address ? `${problem.address}: d` : "D"}e opslag moet -100% of meer zijn, niet ${percent(problem.got)}.`;
+    case "horizon-range":
+      return `De horizon moet een heel aantal weken van 1 tot ${detail["max"]} zijn, niet ${got}.`;
+    case "horizon-too-long":
+      return `${where} heeft ${detail["weeks"]} weken; er mogen er hoogstens ${detail["max"]} zijn.`;
+    case "length-mismatch":
+      return `${where} heeft ${detail["capacity"]} weken capaciteit, maar de instroom heeft ${detail["intake"]} weken.`;
+    case "too-large":
+      return `${where}: de getallen zijn te groot om op te tellen tot een eindige voorraad.`;
+    case "actuals-incomplete":
+      return `${where} geeft ${what}, maar voor de voortgang zijn de gerealiseerde instroom (GerealiseerdeInstroom) en de gerealiseerde afdoeningen (GerealiseerdeAfdoeningen) allebei nodig.`;
+    case "actuals-length":
+      return `${where} heeft ${detail["weeks"]} weken ${what.replace(/^de /, "")}, maar de gerealiseerde instroom heeft ${detail["intake"]} weken; geef voor elke bekende week alle cijfers.`;
+    case "actuals-too-long":
+      return `${where} heeft ${detail["weeks"]} weken, meer dan de ${detail["plan"]} weken van het plan.`;
+    case "no-actuals":
+      return "Er zijn geen gerealiseerde cijfers: geef de kolommen met de instroom en de afdoeningen per week de namen GerealiseerdeInstroom en GerealiseerdeAfdoeningen.";
   }
+}
+
+function englishSentence({ problem, where, what, detail, got }: SentenceParts): string {
   switch (problem.code) {
     case "text":
       return `${where} contains the text ${got}; a number was expected.`;
@@ -112,7 +130,7 @@ function sentenceFor(problem: InputProblem | ActualsProblem, language: Language)
     case "empty":
       return `${where} is empty; fill in ${what}.`;
     case "shape":
-      return `${where} is ${d["rows"]} rows × ${d["columns"]} columns; choose one column or one row for ${what}.`;
+      return `${where} is ${detail["rows"]} rows × ${detail["columns"]} columns; choose one column or one row for ${what}.`;
     case "merged":
       return `${where} contains merged cells; unmerge them or choose another range for ${what}.`;
     case "not-a-date":
@@ -120,19 +138,19 @@ function sentenceFor(problem: InputProblem | ActualsProblem, language: Language)
     case "uplift-range":
       return `${problem.address ? `${problem.address}: t` : "T"}he uplift must be -100% or more, not ${percent(problem.got)}.`;
     case "horizon-range":
-      return `The horizon must be a whole number of weeks from 1 to ${d["max"]}, not ${got}.`;
+      return `The horizon must be a whole number of weeks from 1 to ${detail["max"]}, not ${got}.`;
     case "horizon-too-long":
-      return `${where} has ${d["weeks"]} weeks; at most ${d["max"]} are allowed.`;
+      return `${where} has ${detail["weeks"]} weeks; at most ${detail["max"]} are allowed.`;
     case "length-mismatch":
-      return `${where} has ${d["capacity"]} weeks of capacity, but the intake has ${d["intake"]} weeks.`;
+      return `${where} has ${detail["capacity"]} weeks of capacity, but the intake has ${detail["intake"]} weeks.`;
     case "too-large":
       return `${where}: the figures are too large to add up to a finite backlog.`;
     case "actuals-incomplete":
       return `${where} gives ${what}, but monitoring needs both the actual intake (ActualIntake) and the actual decisions (ActualDecisions).`;
     case "actuals-length":
-      return `${where} has ${d["weeks"]} weeks of ${what.replace(/^the /, "")}, but the actual intake has ${d["intake"]} weeks; give every figure for each known week.`;
+      return `${where} has ${detail["weeks"]} weeks of ${what.replace(/^the /, "")}, but the actual intake has ${detail["intake"]} weeks; give every figure for each known week.`;
     case "actuals-too-long":
-      return `${where} has ${d["weeks"]} weeks, more than the plan's ${d["plan"]} weeks.`;
+      return `${where} has ${detail["weeks"]} weeks, more than the plan's ${detail["plan"]} weeks.`;
     case "no-actuals":
       return "There are no actual figures: name the columns with the weekly intake and decisions ActualIntake and ActualDecisions.";
   }

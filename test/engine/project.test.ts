@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { errorOf } from "../helpers/result";
 import {
   leadTime,
   plannedCapacity,
@@ -290,5 +291,25 @@ describe("plannedCapacity and the core loop", () => {
     expect(out).toEqual([3, 7]);
     expect(decisions).toEqual([12, 1]);
     expect(projectBacklogCore(10, [5, 5], [12, 1], [0, 0])).toBe(7);
+  });
+});
+
+describe("projectBacklog names the argument of every refusal (mutation survivors)", () => {
+  test("a capacity range of another length than intake names capacity", () => {
+    expect(errorOf(projectBacklog({ opening: 10, intake: [1, 2, 3], capacity: [1, 2] }))).toMatchObject({
+      kind: "shape",
+      argument: "capacity",
+    });
+  });
+
+  test("a negative capacity names capacity and its week", () => {
+    expect(errorOf(projectBacklog({ opening: 10, intake: [1, 2], capacity: [1, -2] }))).toMatchObject({
+      argument: "capacity",
+    });
+  });
+
+  test("a backlog that overflows while projecting is refused naming intake, never Infinity", () => {
+    const error = errorOf(projectBacklog({ opening: 1.7e308, intake: [1.7e308, 1.7e308], capacity: 0 }));
+    expect(error).toMatchObject({ kind: "range", argument: "intake", overflow: true });
   });
 });

@@ -5,6 +5,7 @@
  * the planner's inputs (a cell holding text, merged cells, …) live in src/sheets/messages.ts,
  * shared with the CLI.
  */
+import type { IntakeModelKind, OptionKey } from "../plan/options";
 import type { Language } from "../sheets/messages";
 
 /** The pane's fields, in the order they appear. */
@@ -23,22 +24,10 @@ export const FIELD_KEYS: readonly FieldKey[] = [
 /** Fields that can point at cells, and so have a "use selection" button. */
 export const REFERENCE_FIELDS: readonly FieldKey[] = ["opening", "intake", "capacity", "uplift", "firstWeek"];
 
-/** How weekly intake varies in the uncertainty section (the engine's intake models). */
-export type IntakeModelKind = "poisson" | "overdispersed" | "history" | "fixed";
+/** How weekly intake varies, and the sections' text fields: declared once, in src/plan/options.ts. */
+export type { IntakeModelKind, OptionKey } from "../plan/options";
 export const INTAKE_MODELS: readonly IntakeModelKind[] = ["poisson", "overdispersed", "history", "fixed"];
 
-/** The text fields of the uncertainty and tracks sections, in the order they appear. */
-export type OptionKey =
-  | "dispersion"
-  | "history"
-  | "capacitySpread"
-  | "intakeLevelSpread"
-  | "runs"
-  | "seed"
-  | "fastShare"
-  | "safeShare"
-  | "fastLeadTime"
-  | "triagedOpening";
 export const UNCERTAINTY_KEYS: readonly OptionKey[] = [
   "dispersion",
   "history",

@@ -91,7 +91,7 @@ function flatten(value: unknown[], argument: string): Result<unknown[]> {
  * A weekly series: one number (same every week) or one value per week from a one-column or
  * one-row range. A one-cell range counts as one number.
  */
-export function readSeries(value: unknown, argument: string, rule: NumberRule): Result<number | number[]> {
+function readSeries(value: unknown, argument: string, rule: NumberRule): Result<number | number[]> {
   if (!Array.isArray(value)) return checkNumber(isBlank(value) ? 0 : value, rule, argument);
   const flat = flatten(value, argument);
   if (!flat.ok) return flat;
@@ -109,17 +109,8 @@ export function readSeries(value: unknown, argument: string, rule: NumberRule): 
   return ok(out);
 }
 
-/** An optional weekly series: `undefined` when omitted. */
-export function readOptionalSeries(
-  value: unknown,
-  argument: string,
-  rule: NumberRule,
-): Result<number | number[] | undefined> {
-  return isOmitted(value) ? ok(undefined) : readSeries(value, argument, rule);
-}
-
 /** One number. A 1×1 range is unwrapped; a blank counts as 0. */
-export function readNumber(value: unknown, argument: string, rule: NumberRule): Result<number> {
+function readNumber(value: unknown, argument: string, rule: NumberRule): Result<number> {
   if (Array.isArray(value)) {
     const flat = flatten(value, argument);
     if (!flat.ok) return flat;
@@ -135,11 +126,6 @@ export function readNumber(value: unknown, argument: string, rule: NumberRule): 
     return checkNumber(isBlank(cell) ? 0 : cell, rule, argument);
   }
   return checkNumber(isBlank(value) ? 0 : value, rule, argument);
-}
-
-/** An optional number: `undefined` when omitted (`null`), so the engine applies its default. */
-export function readOptionalNumber(value: unknown, argument: string, rule: NumberRule): Result<number | undefined> {
-  return isOmitted(value) ? ok(undefined) : readNumber(value, argument, rule);
 }
 
 /** Mean of a series, for closed forms that take constant rates. */
@@ -190,7 +176,7 @@ function isHostError(error: unknown): boolean {
  * value left unchecked: for arguments whose positions are not weeks (one value per track), so
  * the engine can name the position in its message.
  */
-export function readList(value: unknown, argument: string): Result<unknown[]> {
+function readList(value: unknown, argument: string): Result<unknown[]> {
   if (!Array.isArray(value)) return ok([isBlank(value) ? 0 : value]);
   const flat = flatten(value, argument);
   if (!flat.ok) return flat;

@@ -137,8 +137,9 @@ export function describeNote(note: RunNote, language: Language): string {
 }
 
 /**
- * Numbers in the planner's locale, grouped as the sheets and the CLI group them: from five
- * digits on ("1310", "12.500"), so the chance sentence and the list above it agree.
+ * Numbers in the planner's locale, grouped as the sheets group them: from five digits on
+ * ("1310", "12.500"), so the chance sentence and the list above it agree. (`npm run plan`'s
+ * summary line still groups from four: "1.140".)
  *
  * @example
  * numberFormat("nl-NL", 1).format(12500.25) // "12.500,3"

@@ -6,7 +6,7 @@ import { INPUT_NAMES, InputKey } from "../sheets/inputs";
 import { describeProblem, describeSheetNameProblem, Language } from "../sheets/messages";
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
-import type { OptionProblem } from "./sections";
+import type { OptionProblem } from "../plan/options";
 import { ControlKey, FieldKey, FIELD_TEXT, labelOf, sentence, STATUS_TEXT } from "./strings";
 import { PROBLEM_TEXT } from "./problemText";
 import { NOTE_TEXT, RESULT_TEXT } from "./resultText";

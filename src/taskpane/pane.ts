@@ -16,7 +16,7 @@ import { describeNote, describeRunProblem, describeSave, describeSuccess, fieldO
 import type { MountSection, PaneSection } from "./paneSection";
 import { mountProgressBar, ProgressBar } from "./progressBar";
 import { mountResultView, ResultView } from "./resultView";
-import { emptySectionFields, SectionFields } from "./sections";
+import { emptySectionFields, SectionFields } from "../plan/options";
 import { createStatusLine } from "./statusLine";
 import { ControlKey, FieldKey, FORM_TEXT, labelOf, OptionKey, STATUS_TEXT } from "./strings";
 import { mountTracksSection } from "./tracksSection";

@@ -4,7 +4,7 @@
  * in its own `XXX_TEXT` table, and its fields in `SectionFields` (sections.ts).
  */
 import type { Language } from "../sheets/messages";
-import type { SectionFields } from "./sections";
+import type { SectionFields } from "../plan/options";
 import type { FieldBox } from "./fieldControl";
 import type { FieldKey, OptionKey } from "./strings";
 

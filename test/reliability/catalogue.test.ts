@@ -22,7 +22,7 @@ import { Cell, formula, SheetSpec, text } from "../../src/sheets/spec";
 import { describeOfficeError } from "../../src/taskpane/officeErrorText";
 import { describeNote, describeRunProblem, summaryLines } from "../../src/taskpane/outcomes";
 import type { RunOutcome, RunSuccess } from "../../src/hosts/office/runPlan";
-import { emptySectionFields } from "../../src/taskpane/sections";
+import { emptySectionFields } from "../../src/plan/options";
 import { call, column } from "../helpers/functions";
 import { readPackage } from "../helpers/xlsxPackage";
 import { CliRun, JAN_15, runCli, sha } from "../cli/planHelpers";

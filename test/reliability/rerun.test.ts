@@ -6,7 +6,7 @@
  */
 import { planWorkbook } from "../../src/cli/plan";
 import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
-import { emptySectionFields, SectionFields } from "../../src/taskpane/sections";
+import { emptySectionFields, SectionFields } from "../../src/plan/options";
 import { makeUserWorkbook } from "../helpers/userWorkbook";
 import { readPackage } from "../helpers/xlsxPackage";
 import { expectOriginalsKept, JAN_15 } from "../cli/planHelpers";

@@ -1,18 +1,8 @@
 /** The sections' pure parts: what a planner types, the history cells, the phrase and the layout. */
 import { MAX_PATH_WEEKS } from "../../src/engine";
 import { excelDateSerial, text } from "../../src/sheets/spec";
-import {
-  checkWork,
-  emptySectionFields,
-  horizonPhrase,
-  needsSlices,
-  parseSections,
-  readHistory,
-  rightmostColumn,
-  SectionFields,
-  sliceRuns,
-  SLICE_RUN_WEEKS,
-} from "../../src/taskpane/sections";
+import { checkWork, emptySectionFields, needsSlices, parseSections, readHistory, SectionFields, sliceRuns, SLICE_RUN_WEEKS } from "../../src/plan/options";
+import { horizonPhrase, rightmostColumn } from "../../src/plan/placeSections";
 
 function withUncertainty(u: Partial<SectionFields["uncertainty"]>): SectionFields {
   const s = emptySectionFields();

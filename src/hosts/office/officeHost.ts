@@ -8,8 +8,6 @@ import type { PaneHost } from "../../taskpane/pane";
 import { readConventionNames, readSelection, runPlan, saveConventionNames } from "./runPlan";
 import { languageFor } from "../../taskpane/strings";
 
-export { todaySerial };
-
 /**
  * Lets the pane repaint and handle input between slices of a long simulation: a macrotask, so
  * the browser renders the progress bar before the next slice starts.

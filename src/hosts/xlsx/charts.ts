@@ -27,9 +27,6 @@ const NS = {
   chartType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 
-// One escape and one unescape for every XML the xlsx host reads or writes.
-export { attributes, escapeXml } from "./package/xml";
-
 /** "C48:C151" on sheet "What-if 2024-01-15" → "'What-if 2024-01-15'!$C$48:$C$151". */
 export function sheetRange(sheetName: string, range: string): string {
   const absolute = range
@@ -136,8 +133,6 @@ export async function readText(zip: JSZip, path: string): Promise<string | undef
   const file = zip.file(path);
   return file ? file.async("string") : undefined;
 }
-
-export { resolveTarget } from "./package/opcPackage";
 
 /** Sheet name → its part path ("xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
 export async function sheetPartPaths(zip: JSZip): Promise<Map<string, string>> {

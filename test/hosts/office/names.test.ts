@@ -2,7 +2,8 @@
  * The input conventions: the pane fills in what the workbook's names define, saves the
  * planner's choices as those names, and reads the selection. Against the office-addin-mock fake.
  */
-import { createOfficeHost, todaySerial } from "../../../src/hosts/office/officeHost";
+import { createOfficeHost } from "../../../src/hosts/office/officeHost";
+import { todaySerial } from "../../../src/sheets/dates";
 import { describeSave } from "../../../src/taskpane/outcomes";
 import { readConventionNames, readSelection, saveConventionNames } from "../../../src/hosts/office/runPlan";
 import { emptyFields, PaneFields } from "../../../src/hosts/office/readInputs";

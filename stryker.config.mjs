@@ -16,7 +16,7 @@ export default {
   mutate: ["src/engine/**/*.ts", "src/functions/**/*.ts"],
   coverageAnalysis: "perTest",
   concurrency: 2,
-  timeoutMS: 60000,
+  timeoutMS: 10000,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },

@@ -9,7 +9,7 @@
  */
 import { projectBacklogCore } from "./project";
 import { expandSeries, resolveSeriesWeeks } from "./tracks";
-import { checkNumber, checkSeries, fail, NON_NEGATIVE, ok, Result, SeriesInput } from "./validate";
+import { checkNumber, checkSeries, NON_NEGATIVE, ok, Result, SeriesInput } from "./validate";
 
 /** Cases arriving evenly between `start` and `end` (weeks; week 1 is 0 to 1). */
 export interface Cohort {
@@ -28,10 +28,9 @@ const NOTHING_DECIDED = 1e-12;
 export function cohortsOf(opening: number, spreadWeeks: number, intake: ArrayLike<number>): Cohort[] {
   const cohorts: Cohort[] = [];
   if (opening > 0) cohorts.push({ start: -spreadWeeks, end: 0, count: opening });
-  for (let t = 0; t < intake.length; t++) {
-    const count = intake[t] as number;
+  Array.from(intake).forEach((count, t) => {
     if (count > 0) cohorts.push({ start: t, end: t + 1, count });
-  }
+  });
   return cohorts;
 }
 
@@ -55,12 +54,12 @@ export function decidedLeadTimeCore(
     let remaining = decisions[t] as number;
     let decided = 0;
     let arrivalSum = 0; // ∫ arrival time over the positions decided this week
-    while (remaining > 0 && index < cohorts.length) {
+    while (index < cohorts.length) {
       const cohort = cohorts[index] as Cohort;
       const from = taken;
       const to = Math.min(cohort.count, taken + remaining);
-      // A remainder below the float step of `taken` cannot move the queue on: the week is done.
-      if (to <= from && to < cohort.count) break;
+      // Nothing (or NaN) left to decide, or a remainder below the float step of `taken`: week done.
+      if (!(to > from)) break;
       const slope = (cohort.end - cohort.start) / cohort.count;
       arrivalSum += (to - from) * (cohort.start + (slope * (from + to)) / 2);
       decided += to - from;
@@ -131,16 +130,14 @@ export function decidedLeadTime(options: DecidedLeadTimeOptions): Result<Decided
     NON_NEGATIVE,
     "opening_spread_weeks",
   );
-  if (!spread.ok) return spread;
-  if (!Number.isFinite(spread.value)) {
-    return fail({ kind: "range", argument: "opening_spread_weeks", message: "opening_spread_weeks: must be a finite number of weeks" });
-  }
-  const backlog = new Array<number>(weeks.value);
-  const decisions = new Array<number>(weeks.value);
+  if (!spread.ok) return spread; // also an infinite default: opening ÷ a vanishing intake
+  const backlog = new Float64Array(weeks.value);
+  const decisions = new Float64Array(weeks.value);
   projectBacklogCore(opening.value, intakeWeeks, expandSeries(capacity.value, weeks.value), backlog, decisions);
   const weekly = new Array<number | null>(weeks.value);
   decidedLeadTimeCore(cohortsOf(opening.value, spread.value, intakeWeeks), decisions, weekly);
-  return ok({ weekly, decisions, mean: meanDecidedLeadTime(weekly, decisions), openingSpreadWeeks: spread.value });
+  const mean = meanDecidedLeadTime(weekly, decisions);
+  return ok({ weekly, decisions: Array.from(decisions), mean, openingSpreadWeeks: spread.value });
 }
 
 /** Mean over the horizon, weighted by each week's decisions: the mean lead time of all cases decided. */

@@ -66,8 +66,7 @@ export function projectBacklogCore(
   const n = out.length;
   for (let t = 0; t < n; t++) {
     const available = backlog + (intake[t] as number);
-    const cap = capacity[t] as number;
-    const decided = cap < available ? cap : available;
+    const decided = Math.min(capacity[t] as number, available);
     backlog = available - decided;
     out[t] = backlog;
     if (decisionsOut) decisionsOut[t] = decided;
@@ -139,11 +138,11 @@ function tooLarge<T>(): Result<T> {
   });
 }
 
-/** Mean of a series over its first `weeks` values. */
+/** Mean of a series; never empty: checkSeries refuses an empty range and `weeks` is ≥ 1. */
 function meanOf(values: readonly number[]): number {
   let sum = 0;
   for (const v of values) sum += v;
-  return values.length === 0 ? 0 : sum / values.length;
+  return sum / values.length;
 }
 
 /**
@@ -183,18 +182,17 @@ export function projectBacklog(options: ProjectBacklogOptions): Result<Projectio
     capacityWeeks = expand(capacity, n);
   }
 
-  const backlog = new Array<number>(n);
-  const decisions = new Array<number>(n);
+  const backlog = new Float64Array(n);
+  const decisions = new Float64Array(n);
   const closingBacklog = projectBacklogCore(opening.value, intakeWeeks, capacityWeeks, backlog, decisions);
   // Once a sum overflows it stays infinite to the end, so the closing figure tells.
   if (!Number.isFinite(closingBacklog)) return tooLarge();
-  const rows: WeekRow[] = new Array<WeekRow>(n);
-  for (let t = 0; t < n; t++) {
+  const rows = Array.from({ length: n }, (_, t): WeekRow => {
     const decided = decisions[t] as number;
     const end = backlog[t] as number;
-    // A vanishingly small number of decisions would give an infinite lead time: report none.
-    const lead = decided > 0 ? end / decided : Number.POSITIVE_INFINITY;
-    rows[t] = {
+    // No (or vanishingly few) decisions give ∞ or 0/0: the week has no lead time.
+    const lead = end / decided;
+    return {
       week: t + 1,
       intake: intakeWeeks[t] as number,
       capacity: capacityWeeks[t] as number,
@@ -202,7 +200,7 @@ export function projectBacklog(options: ProjectBacklogOptions): Result<Projectio
       backlog: end,
       leadTimeWeeks: Number.isFinite(lead) ? lead : null,
     };
-  }
+  });
   return ok({
     rows,
     capacitySource: capacity === undefined ? "rule" : "given",

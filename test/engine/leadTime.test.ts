@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { cohortsOf, decidedLeadTime, decidedLeadTimeCore, leadTimeCore } from "../../src/engine";
+import { meanDecidedLeadTime } from "../../src/engine/leadTime";
 
 /** Brute force: cases as discrete unit slices, FIFO, to check the cohort walk. */
 function bruteForce(opening: number, spread: number, intake: number[], decisions: number[], slices = 2000): Array<number | null> {
@@ -99,5 +100,80 @@ describe("decidedLeadTime: the memo's lead time, mean age at decision of the cas
     const spread = decidedLeadTime({ opening: 1, intake: 25, capacity: 30, openingSpreadWeeks: -2 });
     if (!spread.ok) expect(spread.error.message).toMatch(/^opening_spread_weeks/);
     else throw new Error("expected a failure");
+  });
+});
+
+describe("decidedLeadTime: edges the mutation run found (docs/testing.md)", () => {
+  const leadTimes = (cohorts: Parameters<typeof decidedLeadTimeCore>[0], decisions: number[]): Array<number | null> => {
+    const out = new Array<number | null>(decisions.length);
+    decidedLeadTimeCore(cohorts, decisions, out);
+    return out;
+  };
+
+  test("decisions beyond the cohorts are ignored: 3 decided of 2 cases, mean over the 2", () => {
+    expect(leadTimes([{ start: -2, end: 0, count: 2 }], [3, 1])).toEqual([1.5, null]);
+  });
+
+  test("a cohort only partly decided: the oldest half first, then the rest", () => {
+    const out = leadTimes([{ start: -10, end: 0, count: 10 }], [5, 5, 0]);
+    expect(out[0]).toBeCloseTo(0.5 + 7.5, 12);
+    expect(out[1]).toBeCloseTo(1.5 + 2.5, 12);
+    expect(out[2]).toBeNull();
+  });
+
+  test("NaN decisions stop the week instead of looping", () => {
+    expect(leadTimes([{ start: 0, end: 1, count: 1 }], [Number.NaN])).toEqual([null]);
+  });
+
+  test("a week counts as decided from just above 1e-12 cases, both per week and over the horizon", () => {
+    expect(leadTimes([{ start: 0, end: 1, count: 1 }], [1e-12])).toEqual([null]);
+    expect(leadTimes([{ start: 0, end: 1, count: 1 }], [2e-12])[0]).toEqual(expect.any(Number));
+    expect(meanDecidedLeadTime([3], [1e-12])).toBeNull();
+    expect(meanDecidedLeadTime([3], [2e-12])).toBeCloseTo(3, 12);
+    expect(meanDecidedLeadTime([3, null, 1], [2, 0, 6])).toBeCloseTo((3 * 2 + 1 * 6) / 8, 12);
+  });
+
+  test("cohorts: the opening before week 1, then one per week with intake, none for a week without", () => {
+    expect(cohortsOf(10, 4, new Float64Array([2, 0, 3]))).toEqual([
+      { start: -4, end: 0, count: 10 },
+      { start: 0, end: 1, count: 2 },
+      { start: 2, end: 3, count: 3 },
+    ]);
+    expect(cohortsOf(0, 4, [1])).toEqual([{ start: 0, end: 1, count: 1 }]);
+  });
+
+  test("no intake at all: the opening backlog has no age profile (spread 0), not a division by 0", () => {
+    const result = decidedLeadTime({ opening: 100, intake: 0, capacity: 10, weeks: 3 });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.openingSpreadWeeks).toBe(0);
+    expect(result.value.weekly).toEqual([0.5, 1.5, 2.5]);
+    expect(result.value.decisions).toEqual([10, 10, 10]);
+  });
+
+  test.each([
+    [{ opening: 1, intake: 25, capacity: 30, openingSpreadWeeks: Infinity }],
+    [{ opening: 1e308, intake: 1e-300, capacity: 30 }],
+  ])("an infinite opening spread, given or by default, is refused naming the argument", (options) => {
+    const result = decidedLeadTime(options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/^opening_spread_weeks: /);
+  });
+
+  test.each([
+    [{ opening: 1, intake: -1, capacity: 30 }, "intake"],
+    [{ opening: 1, intake: 25, capacity: -1 }, "capacity"],
+  ])("a negative series names its argument (%j)", (options, argument) => {
+    const result = decidedLeadTime(options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^${argument}\\b`));
+  });
+
+  test("series of different lengths name both", () => {
+    const result = decidedLeadTime({ opening: 1, intake: [1, 2, 3], capacity: [1, 2] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/intake/);
+      expect(result.error.message).toMatch(/capacity/);
+    }
   });
 });

@@ -137,22 +137,13 @@ export function checkSeries(
   rule: NumberRule,
   argument: string,
 ): Result<number | number[]> {
-  if (typeof series === "number" || !Array.isArray(series)) {
-    return checkNumber(series, rule, argument);
-  }
+  if (!Array.isArray(series)) return checkNumber(series, rule, argument);
   if (series.length === 0) {
     return fail({ kind: "shape", argument, message: `${argument}: the range is empty` });
   }
-  const out = new Array<number>(series.length);
-  for (let i = 0; i < series.length; i++) {
-    const value = series[i];
-    if (passesRule(value, rule)) {
-      out[i] = value;
-      continue;
-    }
-    return checkNumber(value, rule, argument, { week: i + 1 }) as Result<number[]>;
-  }
-  return ok(out);
+  const bad = series.findIndex((value) => !passesRule(value, rule));
+  if (bad >= 0) return checkNumber(series[bad], rule, argument, { week: bad + 1 }) as Result<number[]>;
+  return ok(series.slice());
 }
 
 /** One named number to check: the value, its rule and the argument name for the message. */

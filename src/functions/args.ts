@@ -5,7 +5,7 @@
  * cell arrives as 0 on desktop and as `null` (or "") on the web; inside a range both count as 0,
  * so a workbook gives the same answer on every host. No Office global is touched at import time.
  */
-import { checkNumber, fail, InputError, NumberRule, ok, passesRule, Result, showValue } from "../engine/validate";
+import { checkNumber, checkSeries, fail, InputError, NumberRule, ok, Result, showValue } from "../engine/validate";
 import { ArgumentDeclaration, FunctionDeclaration } from "./declarations";
 import { functionLanguage } from "./language";
 import { localizeMessage, showValueNl } from "./messages";
@@ -57,6 +57,7 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
+const blankAsZero = (v: unknown): unknown => (isBlank(v) ? 0 : v);
 const isOmitted = (v: unknown): boolean => v === null || v === undefined;
 
 /** Flattens a 1-D or 2-D Excel value to a list, rejecting rectangles wider than one row/column. */
@@ -92,21 +93,13 @@ function flatten(value: unknown[], argument: string): Result<unknown[]> {
  * one-row range. A one-cell range counts as one number.
  */
 function readSeries(value: unknown, argument: string, rule: NumberRule): Result<number | number[]> {
-  if (!Array.isArray(value)) return checkNumber(isBlank(value) ? 0 : value, rule, argument);
+  if (!Array.isArray(value)) return checkNumber(blankAsZero(value), rule, argument);
   const flat = flatten(value, argument);
   if (!flat.ok) return flat;
-  const cells = flat.value;
-  if (cells.length === 1) return checkNumber(isBlank(cells[0]) ? 0 : cells[0], rule, argument);
-  const out = new Array<number>(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const cell = isBlank(cells[i]) ? 0 : cells[i];
-    if (passesRule(cell, rule)) {
-      out[i] = cell;
-      continue;
-    }
-    return checkNumber(cell, rule, argument, { week: i + 1 }) as Result<number[]>;
-  }
-  return ok(out);
+  const cells = flat.value.map(blankAsZero);
+  if (cells.length === 1) return checkNumber(cells[0], rule, argument);
+  // The engine's check, which names the week of the first value that breaks the rule.
+  return checkSeries(cells as number[], rule, argument);
 }
 
 /** One number. A 1×1 range is unwrapped; a blank counts as 0. */
@@ -122,10 +115,9 @@ function readNumber(value: unknown, argument: string, rule: NumberRule): Result<
         message: `${argument}: expected one number, got a range of ${flat.value.length} cells`,
       });
     }
-    const cell = flat.value[0];
-    return checkNumber(isBlank(cell) ? 0 : cell, rule, argument);
+    return checkNumber(blankAsZero(flat.value[0]), rule, argument);
   }
-  return checkNumber(isBlank(value) ? 0 : value, rule, argument);
+  return checkNumber(blankAsZero(value), rule, argument);
 }
 
 /** Mean of a series, for closed forms that take constant rates. */
@@ -177,10 +169,10 @@ function isHostError(error: unknown): boolean {
  * the engine can name the position in its message.
  */
 function readList(value: unknown, argument: string): Result<unknown[]> {
-  if (!Array.isArray(value)) return ok([isBlank(value) ? 0 : value]);
+  if (!Array.isArray(value)) return ok([blankAsZero(value)]);
   const flat = flatten(value, argument);
   if (!flat.ok) return flat;
-  return ok(flat.value.map((cell) => (isBlank(cell) ? 0 : cell)));
+  return ok(flat.value.map(blankAsZero));
 }
 
 /** What an argument of each kind reads to; `undefined` only for an omitted optional one. */

@@ -3,8 +3,8 @@ import { checkNumbers, fail, NON_NEGATIVE, ok, POSITIVE, Result, WEEKS_RULE } fr
 /** Weeks until the backlog reaches zero at constant rates; Infinity when it never does. */
 export function weeksToClearCore(opening: number, intake: number, capacity: number): number {
   if (opening <= 0) return 0;
-  const net = capacity - intake;
-  return net > 0 ? opening / net : Number.POSITIVE_INFINITY;
+  // A net outflow of 0 or less never clears: opening ÷ 0 is Infinity.
+  return opening / Math.max(0, capacity - intake);
 }
 
 /** Weekly decisions that take the backlog from `opening` to `target` in `weeks`; never below 0. */

@@ -70,7 +70,7 @@ export function showValue(value: unknown): string {
   if (value === null || value === undefined) return "a blank";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
-    if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+    if (!Number.isFinite(value)) return value === Infinity ? "Infinity" : "-Infinity";
     return String(value);
   }
   if (Array.isArray(value)) return "a range";

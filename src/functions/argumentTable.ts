@@ -47,8 +47,8 @@ export function withArgumentTables(markdown: string, declarations: readonly Func
   for (const declaration of declarations) {
     const { start, end } = tableMarkers(declaration);
     const from = text.indexOf(start);
-    const to = text.indexOf(end);
-    if (from < 0 || to < from) continue;
+    const to = text.indexOf(end, from);
+    if (from === -1 || to === -1) continue;
     text = `${text.slice(0, from + start.length)}\n${argumentTable(declaration, language)}\n${text.slice(to)}`;
   }
   return text;

@@ -7,7 +7,7 @@ export type FunctionLanguage = "en" | "nl";
 
 /** "nl-NL", "nl-BE", "NL" → "nl"; anything else → "en". */
 export function languageOf(displayLanguage: string | undefined): FunctionLanguage {
-  return (displayLanguage ?? "").toLowerCase().startsWith("nl") ? "nl" : "en";
+  return displayLanguage?.toLowerCase().startsWith("nl") === true ? "nl" : "en";
 }
 
 /** The display language of the running Office, English outside Office. */

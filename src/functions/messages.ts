@@ -23,16 +23,15 @@ function dutchNumber(text: string): string {
   return text.replace(/-?\d[\d,]*(\.\d+)?(e[+-]?\d+)?/gi, (n) => n.replace(/[.,]/g, (c) => (c === "," ? "." : ",")));
 }
 
+/** The parts of a "where" that differ in Dutch ("week N" and "triage (Ter Apel)" do not). */
 const PART_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^week (\d+)$/, "week $1"],
   [/^value (\d+)$/, "waarde $1"],
-  [/^triage \(Ter Apel\)$/, "triage (Ter Apel)"],
   [/^track (\d)$/, "spoor $1"],
 ];
 
 /** "shares, track 2" → "aandelen, spoor 2"; "intake, week 14" → "instroom, week 14". */
 function dutchWhere(where: string): string {
-  const [argument = "", ...rest] = where.split(", ");
+  const [argument, ...rest] = where.split(", ") as [string, ...string[]]; // split gives ≥ 1 part
   const parts = rest.map((part) => PART_NAMES.reduce((text, [from, to]) => text.replace(from, to), part));
   return [argumentName(argument, "nl"), ...parts].join(", ");
 }
@@ -54,7 +53,7 @@ export function showValueNl(value: unknown): string {
   if (value === null || value === undefined) return "een lege cel";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
-    if (!Number.isFinite(value)) return value > 0 ? "oneindig" : "min oneindig";
+    if (!Number.isFinite(value)) return value === Infinity ? "oneindig" : "min oneindig";
     return dutchNumber(String(value));
   }
   if (Array.isArray(value)) return "een bereik";

@@ -175,7 +175,7 @@ function checkPercentiles(values: readonly number[]): Result<number[]> {
     const checked = checkNumber(values[i], PERCENTILE_RULE, "percentiles");
     if (!checked.ok) {
       const error = checked.error;
-      return fail({ ...error, message: error.message.replace(/^percentiles:/, `percentiles, value ${i + 1}:`) });
+      return fail({ ...error, message: `percentiles, value ${i + 1}${error.message.slice("percentiles".length)}` });
     }
     out.push(checked.value);
   }

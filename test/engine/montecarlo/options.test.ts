@@ -182,6 +182,16 @@ describe("other options", () => {
     expect(errorOf({ ...small, ...extra }).argument).toBe(argument);
   });
 
+  test("a history given as one number (one cell) is that one figure every week", () => {
+    const one = simulateBacklog(createRng(1), { ...small, intakeModel: { kind: "history", history: 7 as unknown as number[] } });
+    const list = simulateBacklog(createRng(1), { ...small, intakeModel: { kind: "history", history: [7] } });
+    expect(one.ok && list.ok).toBe(true);
+    if (one.ok && list.ok) {
+      expect(one.value).toEqual(list.value);
+      expect(one.value.bands.map((band) => Array.from(band))).toEqual([[96, 92, 88, 84], [96, 92, 88, 84], [96, 92, 88, 84]]);
+    }
+  });
+
   test("capacity spread 1, dispersion 1 and 1000, and a one-figure history are accepted", () => {
     for (const extra of [
       { capacitySpread: 1 },

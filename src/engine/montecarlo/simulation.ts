@@ -198,7 +198,7 @@ class BacklogSimulation {
       }
       // Same operations, in the same order, as projectBacklogCore: zero noise reproduces the plan exactly.
       const available = (backlog[i] as number) + intake;
-      const decided = cap < available ? cap : available;
+      const decided = Math.min(cap, available);
       backlog[i] = available - decided;
     }
   }
@@ -220,7 +220,6 @@ class BacklogSimulation {
       }
       if (t + 1 === targetWeek) this.chanceCount = below;
     }
-    if (this.order.length === 0) return;
     percentilesCore(backlog, runs, this.sortedPs, this.weekValues, this.workspace);
     for (let j = 0; j < this.order.length; j++) {
       (this.bands[this.order[j] as number] as Float64Array)[t] = this.weekValues[j] as number;

@@ -27,6 +27,7 @@ import {
   uniform01,
 } from "../../src/engine/random";
 import { poissonCdf, poissonPmf } from "../helpers/poisson";
+import { selectCore } from "../../src/engine/montecarlo/percentiles";
 
 /** Tolerances are this many standard errors: a false alarm is then a one-in-a-million event. */
 const Z = 5;
@@ -229,6 +230,26 @@ describe("percentilesCore", () => {
     const out = new Float64Array(3);
     percentilesCore(Float64Array.from([0, 1e-310]), 2, [0, 0.5, 1], out, new PercentileWorkspace(2, 3));
     expect(Array.from(out)).toEqual([0, 5e-311, 1e-310]);
+  });
+
+  test("one outlier and 1,999 distinct values in one bucket: the sampled selection (over 600 values) is exact", () => {
+    // A fixed shuffle of 0…1998 (multiplying by a unit mod 1999), then 1e12 far above them.
+    const values = Array.from({ length: 1999 }, (_, i) => (i * 1234) % 1999).concat([1e12]);
+    const ps = [0, 0.001, 0.1, 0.25, 0.333, 0.5, 0.777, 0.9, 0.999, 0.9995, 1];
+    const out = new Float64Array(ps.length);
+    percentilesCore(Float64Array.from(values), values.length, ps, out, new PercentileWorkspace(values.length, ps.length));
+    expect(Array.from(out)).toEqual(ps.map((p) => referencePercentile(values, p)));
+    expect(out[5]).toBe(999.5);
+  });
+
+  test("selectCore puts the k-th smallest at k, smaller before and larger after, over 5,000 values", () => {
+    for (const k of [0, 1, 600, 2499, 2500, 4998, 4999]) {
+      const a = Float64Array.from({ length: 5000 }, (_, i) => (i * 2207) % 5000);
+      selectCore(a, k, 0, 4999);
+      expect(a[k]).toBe(k);
+      expect(a.subarray(0, k).every((v) => v < k)).toBe(true);
+      expect(a.subarray(k + 1).every((v) => v > k)).toBe(true);
+    }
   });
 
   test("every value equal, and one outlier among many equal values", () => {

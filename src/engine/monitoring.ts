@@ -112,19 +112,18 @@ function checkPlan(options: PlanVsActualOptions): Result<ProjectionResult> {
   if (!intake.ok) return intake;
   const capacity = checkSeries(options.plannedCapacity, NON_NEGATIVE, "planned_capacity");
   if (!capacity.ok) return capacity;
-  const intakeWeeks = typeof intake.value === "number" ? undefined : intake.value.length;
-  const capacityWeeks = typeof capacity.value === "number" ? undefined : capacity.value.length;
-  if (intakeWeeks !== undefined && capacityWeeks !== undefined && intakeWeeks !== capacityWeeks) {
+  if (Array.isArray(intake.value) && Array.isArray(capacity.value) && intake.value.length !== capacity.value.length) {
     return fail({
       kind: "shape",
       argument: "planned_capacity",
-      message: `planned_capacity: has ${capacityWeeks} weeks but planned_intake has ${intakeWeeks}; give one number or one figure per plan week`,
+      message: `planned_capacity: has ${capacity.value.length} weeks but planned_intake has ${intake.value.length}; give one number or one figure per plan week`,
     });
   }
   const plan = projectBacklog({ opening: opening.value, intake: intake.value, capacity: capacity.value });
   if (!plan.ok) {
     const argument = plan.error.argument === "capacity" ? "planned_capacity" : "planned_intake";
-    return fail({ ...plan.error, argument, message: plan.error.message.replace(/^(intake|capacity)/, argument) });
+    // The engine's message starts with its argument ("intake: …"): say the plan's name instead.
+    return fail({ ...plan.error, argument, message: argument + plan.error.message.slice(plan.error.argument.length) });
   }
   return plan;
 }

@@ -187,11 +187,44 @@ describe("band and rank from the seeded Monte Carlo", () => {
   test("status compares the actual backlog with the band", () => {
     expect(bandStatus(10, 5, 15)).toBe("within");
     expect(bandStatus(15, 5, 15)).toBe("within");
+    expect(bandStatus(5, 5, 15)).toBe("within");
+    expect(bandStatus(4.5, 5, 15)).toBe("below");
     expect(bandStatus(15.5, 5, 15)).toBe("above");
     expect(bandStatus(4, 5, 15)).toBe("below");
     result.weeks.forEach((week, t) =>
       expect(result.status[t]).toBe(bandStatus(week.actualBacklog, result.p10[t] as number, result.p90[t] as number)),
     );
+  });
+
+  test("a fixed intake without capacity spread: every run is the plan, so the band is the plan and the rank 0 or 1", () => {
+    const fixed = value(monitorPlan({ ...SMALL, actualBacklog: [97, 96, 93], runs: 100, intakeModel: { kind: "fixed" } }));
+    expect(fixed.seed).toBe(2024);
+    expect(fixed.runs).toBe(100);
+    expect(fixed.intakeModel).toEqual({ kind: "fixed" });
+    expect(fixed.capacitySpread).toBe(0);
+    expect(fixed.p10).toEqual([98, 96, 94, 92, 90]);
+    expect(fixed.p90).toEqual([98, 96, 94, 92, 90]);
+    // 97 < 98, 96 ≤ 96, 93 < 94.
+    expect(fixed.rank).toEqual([0, 1, 0]);
+    expect(fixed.status).toEqual(["below", "within", "below"]);
+    expect(summarizeLatestWeek(fixed)).toEqual({
+      nl: "Week 3: voorraad 93, 1 onder plan: 2 door meer instroom, 2 door meer afdoeningen, -1 onverklaard. Onder de verwachte bandbreedte (P0): voor op plan.",
+      en: "Week 3: backlog 93, 1 below plan: 2 from more intake, 2 from more decisions, -1 unexplained. Below the expected band (P0): ahead of plan.",
+    });
+    // From the flows: 102, 99, 94 against 98, 96, 94.
+    const flows = value(monitorPlan({ ...SMALL, runs: 100, intakeModel: { kind: "fixed" } }));
+    expect(flows.rank).toEqual([1, 1, 1]);
+    expect(flows.status).toEqual(["above", "above", "within"]);
+    expect(summarizeLatestWeek(flows)).toEqual({
+      nl: "Week 3: voorraad 94, op plan: 2 door meer instroom, 2 door meer afdoeningen. Binnen de verwachte bandbreedte (P100).",
+      en: "Week 3: backlog 94, on plan: 2 from more intake, 2 from more decisions. Within the expected band (P100).",
+    });
+  });
+
+  test("the capacity spread reaches the simulation", () => {
+    const spread = value(monitorPlan({ ...SMALL, runs: 100, intakeModel: { kind: "fixed" }, capacitySpread: 0.2 }));
+    expect(spread.capacitySpread).toBe(0.2);
+    expect(spread.p10[0] as number).toBeLessThan(spread.p90[0] as number);
   });
 
   test("another seed gives other ranks; the same seed the same", () => {
@@ -224,6 +257,27 @@ describe("summary sentence", () => {
       "Week 20: backlog 1402, on plan: 28 from more intake, 7 from fewer decisions. Above the expected band: behind plan.",
     );
     expect(formatWhole(1234567, "en")).toBe("1,234,567");
+  });
+
+  test("no gap in intake or decisions counts as more intake and fewer decisions; a positive unexplained part has no sign", () => {
+    const even = { week: 2, actualBacklog: 50, difference: 4, intakeAbovePlan: 0, decisionsBelowPlan: 0, unexplained: 4 };
+    expect(describeWeek({ ...even, status: "within" }, "nl")).toBe(
+      "Week 2: voorraad 50, 4 boven plan: 0 door meer instroom, 0 door minder afdoeningen, 4 onverklaard. Binnen de verwachte bandbreedte.",
+    );
+    expect(describeWeek({ ...even, status: "within" }, "en")).toBe(
+      "Week 2: backlog 50, 4 above plan: 0 from more intake, 0 from fewer decisions, 4 unexplained. Within the expected band.",
+    );
+    const justBelow = { ...even, difference: -1, intakeAbovePlan: -0.2, decisionsBelowPlan: -0.2, unexplained: -0.6 };
+    expect(describeWeek({ ...justBelow, status: "within" }, "en")).toBe(
+      "Week 2: backlog 50, 1 below plan: 0 from less intake, 0 from more decisions, -1 unexplained. Within the expected band.",
+    );
+    // An unexplained part that rounds to 0 is left out; 0.5 rounds to 1.
+    expect(describeWeek({ ...even, unexplained: 0.49, status: "within" }, "en")).toBe(
+      "Week 2: backlog 50, 4 above plan: 0 from more intake, 0 from fewer decisions. Within the expected band.",
+    );
+    expect(describeWeek({ ...even, unexplained: 0.5, status: "within" }, "en")).toBe(
+      "Week 2: backlog 50, 4 above plan: 0 from more intake, 0 from fewer decisions, 1 unexplained. Within the expected band.",
+    );
   });
 
   test("summarizeLatestWeek describes the last known week with its status and rank", () => {
@@ -264,10 +318,56 @@ describe("bad inputs: one sentence naming the argument (and week)", () => {
       "planned_capacity: has 2 weeks but planned_intake has 5; give one number or one figure per plan week",
     ],
     [{ opening: -1 }, "range", "opening: expected a number ≥ 0, got -1"],
+    [{ plannedCapacity: [12, -1, 12, 12, 12] }, "range", "planned_capacity, week 2: expected a number ≥ 0, got -1"],
   ] as [Partial<PlanVsActualOptions>, string, string][])("%j", (change, kind, message) => {
     const error = errorOf(comparePlanWithActuals({ ...SMALL, ...change }));
     expect(error.kind).toBe(kind);
     expect(error.message).toBe(message);
+    // The argument is the name the sentence starts with.
+    expect(error.argument).toBe(message.slice(0, message.search(/[:,]/)));
+  });
+
+  test("a plan the engine refuses names planned_intake or planned_capacity, whichever it is", () => {
+    const longCapacity = errorOf(
+      comparePlanWithActuals({ ...SMALL, plannedIntake: 10, plannedCapacity: new Array<number>(10_001).fill(12) }),
+    );
+    expect(longCapacity).toEqual({
+      kind: "range",
+      argument: "planned_capacity",
+      message: "planned_capacity: has 10001 weeks; at most 10,000 are allowed",
+    });
+    const longIntake = errorOf(comparePlanWithActuals({ ...SMALL, plannedIntake: new Array<number>(10_001).fill(1), plannedCapacity: 1 }));
+    expect(longIntake).toEqual({
+      kind: "range",
+      argument: "planned_intake",
+      message: "planned_intake: has 10001 weeks; at most 10,000 are allowed",
+    });
+    const overflow = errorOf(comparePlanWithActuals({ ...SMALL, opening: 1e308, plannedIntake: 1e308, plannedCapacity: 0 }));
+    expect(overflow.argument).toBe("planned_intake");
+    expect(overflow.message).toBe("planned_intake: the figures are too large to add up to a finite backlog");
+  });
+
+  test("a number as planned intake with a weekly planned capacity is no shape error", () => {
+    const result = value(comparePlanWithActuals({ ...SMALL, plannedIntake: 10, plannedCapacity: [12, 12, 11, 12] }));
+    expect(result.plan.rows.map((row) => row.backlog)).toEqual([98, 96, 95, 93]);
+  });
+
+  test("only the actual backlog running past the largest number is enough to refuse, naming the week", () => {
+    // Plan: 1e308 held (nothing in, nothing out). Week 2: 1e308 + 1e308 overflows the backlog,
+    // while the intake above plan (1e308) and the decisions below plan (0) stay finite.
+    const error = errorOf(
+      comparePlanWithActuals({ opening: 1e308, plannedIntake: 0, plannedCapacity: 0, actualIntake: [0, 1e308], actualDecisions: [0, 0] }),
+    );
+    expect(error).toEqual({
+      kind: "range",
+      argument: "actual_intake",
+      week: 2,
+      message: "actual_intake, week 2: the figures are too large to add up to a finite backlog",
+    });
+  });
+
+  test("monitorPlan passes on the errors of the comparison", () => {
+    expect(errorOf(monitorPlan({ ...SMALL, actualIntake: [] })).message).toBe("actual_intake: the range is empty");
   });
 
   test("actuals too large to add up name the week", () => {

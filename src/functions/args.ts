@@ -147,7 +147,7 @@ export function run<R extends number | number[][]>(fn: string | FunctionDeclarat
   const rows: unknown[][] = typeof result === "number" ? [[result]] : result;
   for (const row of rows) {
     for (const v of row) {
-      if (typeof v !== "number" || !Number.isFinite(v)) {
+      if (!Number.isFinite(v)) {
         const text = dutch
           ? `de uitkomst is geen eindig getal (${showValueNl(v)})`
           : `the result is not a finite number (${showValue(v)})`;

@@ -73,8 +73,7 @@ export function crowdingOutCore(
   out: CrowdingOutSeries,
 ): void {
   const n = out.backlogWithout.length;
-  const reduced = new Float64Array(n);
-  for (let t = 0; t < n; t++) reduced[t] = Math.max(0, (capacity[t] as number) - (moved[t] as number));
+  const reduced = Float64Array.from({ length: n }, (_, t) => Math.max(0, (capacity[t] as number) - (moved[t] as number)));
   projectBacklogCore(opening, intake, capacity, out.backlogWithout, out.decisionsWithout);
   projectBacklogCore(opening, intake, reduced, out.backlogWith, out.decisionsWith);
 }
@@ -149,47 +148,44 @@ function crowdingOutRows(
 ): CrowdingOutResult {
   const n = intake.length;
   const out = {
-    backlogWithout: new Array<number>(n),
-    backlogWith: new Array<number>(n),
-    decisionsWithout: new Array<number>(n),
-    decisionsWith: new Array<number>(n),
+    backlogWithout: new Float64Array(n),
+    backlogWith: new Float64Array(n),
+    decisionsWithout: new Float64Array(n),
+    decisionsWith: new Float64Array(n),
   };
   crowdingOutCore(opening, intake, capacity, moved, out);
-  const lost = out.decisionsWithout.map((d, t) => d - (out.decisionsWith[t] as number));
-  const extra = new Array<number>(n);
+  const lost = Array.from(out.decisionsWithout, (d, t) => d - (out.decisionsWith[t] as number));
+  const extra = new Float64Array(n);
   extraCapacityCore(lost, extra);
   const toFte = (c: number): number | null => (decisionsPerFteWeek === undefined ? null : c / decisionsPerFteWeek);
-  const rows: CrowdingOutWeek[] = new Array<CrowdingOutWeek>(n);
-  let totalLost = 0;
-  for (let t = 0; t < n; t++) {
+  const rows: CrowdingOutWeek[] = lost.map((lostDecisions, t) => {
     const without = out.backlogWithout[t] as number;
     const withMove = out.backlogWith[t] as number;
     const needed = extra[t] as number;
-    totalLost += lost[t] as number;
-    rows[t] = {
+    return {
       week: t + 1,
       intake: intake[t] as number,
       capacity: capacity[t] as number,
       moved: moved[t] as number,
       decisionsWithout: out.decisionsWithout[t] as number,
       decisionsWith: out.decisionsWith[t] as number,
-      lostDecisions: lost[t] as number,
+      lostDecisions,
       backlogWithout: without,
       backlogWith: withMove,
       extraBacklog: withMove - without,
       extraCapacityNeeded: needed,
       extraFteNeeded: toFte(needed),
     };
-  }
-  const last = rows[n - 1];
-  const extraNeeded = last?.extraCapacityNeeded ?? 0;
+  });
+  // n ≥ 1: resolveSeriesWeeks never gives fewer weeks.
+  const last = rows[n - 1] as CrowdingOutWeek;
   return {
     rows,
-    closingBacklogWithout: last?.backlogWithout ?? opening,
-    closingBacklogWith: last?.backlogWith ?? opening,
-    totalLostDecisions: totalLost,
-    extraCapacityNeeded: extraNeeded,
-    extraFteNeeded: toFte(extraNeeded),
+    closingBacklogWithout: last.backlogWithout,
+    closingBacklogWith: last.backlogWith,
+    totalLostDecisions: lost.reduce((sum, l) => sum + l, 0),
+    extraCapacityNeeded: last.extraCapacityNeeded,
+    extraFteNeeded: toFte(last.extraCapacityNeeded),
   };
 }
 
@@ -213,22 +209,22 @@ function checkWithin(
   partIsSeries: boolean,
   wholeIsSeries: boolean,
 ): Result<true> {
-  for (let t = 0; t < part.length; t++) {
-    const p = part[t] as number;
-    const w = whole[t] as number;
-    if (p > w + 1e-9 * Math.max(1, w)) {
-      const partWhere = partIsSeries ? `${partArg}, week ${t + 1}` : partArg;
-      const wholeWhere = wholeIsSeries ? `${wholeArg}, week ${t + 1}` : wholeArg;
-      return fail({
-        kind: "range",
-        argument: partArg,
-        ...(partIsSeries && { week: t + 1 }),
-        got: p,
-        message: `${partWhere}: expected a number from 0 to ${w} (${wholeWhere}), got ${p}`,
-      });
-    }
-  }
-  return ok(true);
+  const t = part.findIndex((p, i) => {
+    const w = whole[i] as number;
+    return p > w + 1e-9 * Math.max(1, w);
+  });
+  if (t < 0) return ok(true);
+  const p = part[t] as number;
+  const w = whole[t] as number;
+  const partWhere = partIsSeries ? `${partArg}, week ${t + 1}` : partArg;
+  const wholeWhere = wholeIsSeries ? `${wholeArg}, week ${t + 1}` : wholeArg;
+  return fail({
+    kind: "range",
+    argument: partArg,
+    ...(partIsSeries && { week: t + 1 }),
+    got: p,
+    message: `${partWhere}: expected a number from 0 to ${w} (${wholeWhere}), got ${p}`,
+  });
 }
 
 /**
@@ -511,8 +507,8 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
   const sCapWith = sCapWeeks.map((c, t) => c + (movedWeeks[t] as number));
   const sBacklogWithout = new Array<number>(n);
   const sBacklogWith = new Array<number>(n);
-  const sDecisionsWithout = new Array<number>(n);
-  const sDecisionsWith = new Array<number>(n);
+  const sDecisionsWithout = new Float64Array(n);
+  const sDecisionsWith = new Float64Array(n);
   projectBacklogCore(sOpening, sIntakeWeeks, sCapWeeks, sBacklogWithout, sDecisionsWithout);
   projectBacklogCore(sOpening, sIntakeWeeks, sCapWith, sBacklogWith, sDecisionsWith);
   const subsequent: SubsequentWeek[] = sBacklogWithout.map((b, t) => ({
@@ -534,7 +530,7 @@ export function shareCapacity(options: ShareCapacityOptions): Result<ShareCapaci
     subsequent,
     others: results,
     gainedDecisions: subsequent.map((s) => s.decisionsWith - s.decisionsWithout),
-    lostDecisions: totalWeeks.map((_, t) => results.reduce((sum, r) => sum + (r.rows[t]?.lostDecisions ?? 0), 0)),
+    lostDecisions: totalWeeks.map((_, t) => results.reduce((sum, r) => sum + (r.rows[t] as CrowdingOutWeek).lostDecisions, 0)),
     extraCapacityNeeded,
     extraFteNeeded,
   });

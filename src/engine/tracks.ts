@@ -154,15 +154,15 @@ export function resolveSeriesWeeks(
     }
   }
   if (weeks === undefined) {
-    const resolved = first?.length ?? DEFAULT_WEEKS;
-    if (first !== undefined && resolved > MAX_WEEKS) {
+    if (first === undefined) return ok(DEFAULT_WEEKS);
+    if (first.length > MAX_WEEKS) {
       return fail({
         kind: "range",
         argument: first.argument,
-        message: `${first.argument}: has ${resolved} weeks; at most ${MAX_WEEKS.toLocaleString("en-US")} are allowed`,
+        message: `${first.argument}: has ${first.length} weeks; at most ${MAX_WEEKS.toLocaleString("en-US")} are allowed`,
       });
     }
-    return ok(resolved);
+    return ok(first.length);
   }
   const checked = checkNumber(weeks, WEEKS_RULE, "weeks");
   if (!checked.ok) return checked;
@@ -259,8 +259,9 @@ export function fifoWaitCore(
   out: { [index: number]: number | null; length: number },
 ): void {
   const n = backlog.length;
-  const cumulative = new Float64Array(n + 1); // cumulative[u] = decisions in weeks 1..u
+  const cumulative = new Float64Array(n + 2); // cumulative[u] = decisions in weeks 1..u
   for (let u = 0; u < n; u++) cumulative[u + 1] = (cumulative[u] as number) + (decisions[u] as number);
+  cumulative[n + 1] = Number.POSITIVE_INFINITY; // past the horizon: stops the search below at u = n
   let u = 0; // 0-based week in which the case is decided; only moves forward (FIFO)
   for (let t = 0; t < n; t++) {
     const ahead = backlog[t] as number;
@@ -271,8 +272,8 @@ export function fifoWaitCore(
     const target = (cumulative[t + 1] as number) + ahead;
     // Sums of decimals drift; a case 1e-9 short of decided counts as decided.
     const tolerance = 1e-9 * Math.max(1, target);
-    if (u < t + 1) u = t + 1;
-    while (u < n && (cumulative[u + 1] as number) < target - tolerance) u++;
+    u = Math.max(u, t + 1);
+    while ((cumulative[u + 1] as number) < target - tolerance) u++;
     if (u >= n) {
       out[t] = null;
       continue;
@@ -285,10 +286,10 @@ export function fifoWaitCore(
 }
 
 /** Little's law per week: backlog ÷ decisions, or `null` when (next to) nothing was decided. */
-function leadTimes(backlog: readonly number[], decisions: readonly number[]): Array<number | null> {
-  return backlog.map((b, t) => {
-    const d = decisions[t] as number;
-    const lead = d > 0 ? b / d : Number.POSITIVE_INFINITY;
+function leadTimes(backlog: ArrayLike<number>, decisions: ArrayLike<number>): Array<number | null> {
+  return Array.from(backlog, (b, t) => {
+    // Decisions are never negative: 0 gives Infinity or NaN, both not finite.
+    const lead = b / (decisions[t] as number);
     return Number.isFinite(lead) ? lead : null;
   });
 }
@@ -389,8 +390,8 @@ function splitOpening(
   shares: PerTrack<number>,
   triagedShare: number,
 ): PerTrack<number> {
-  const perTrack = Array.isArray(given) && given.length === 3;
-  if (perTrack) return checked;
+  // checkOpeningByTrack allows one number, a one-value range or three values.
+  if (typeof given !== "number" && given.length !== 1) return checked;
   const total = checked.fast + checked.safe + checked.regular;
   const queued = shares.safe + shares.regular;
   const rest = total * (1 - triagedShare);
@@ -423,8 +424,12 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     safe: totalIntake.map((i) => i * s.safe),
     regular: totalIntake.map((i) => i * s.regular),
   };
-  const backlogBy: PerTrack<number[]> = { fast: new Array(n), safe: new Array(n), regular: new Array(n) };
-  const decisionsBy: PerTrack<number[]> = { fast: new Array(n), safe: new Array(n), regular: new Array(n) };
+  const backlogBy: PerTrack<Float64Array> = { fast: new Float64Array(n), safe: new Float64Array(n), regular: new Float64Array(n) };
+  const decisionsBy: PerTrack<Float64Array> = {
+    fast: new Float64Array(n),
+    safe: new Float64Array(n),
+    regular: new Float64Array(n),
+  };
   projectTracksCore(
     [o.fast, o.safe, o.regular],
     [intakeBy.fast, intakeBy.safe, intakeBy.regular],
@@ -434,7 +439,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     [decisionsBy.fast, decisionsBy.safe, decisionsBy.regular],
   );
 
-  const capacityBy: PerTrack<number[]> = {
+  const capacityBy: PerTrack<ArrayLike<number>> = {
     fast: decisionsBy.fast,
     safe: capacityWeeks,
     regular: capacityWeeks.map((c, t) => c - (decisionsBy.safe[t] as number)),
@@ -445,7 +450,7 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     const lead = leadTimes(backlog, decisions);
     const wait = new Array<number | null>(n);
     fifoWaitCore(backlog, decisions, wait);
-    return backlog.map((b, t) => ({
+    return Array.from(backlog, (b, t) => ({
       week: t + 1,
       intake: intakeBy[id][t] as number,
       capacity: capacityBy[id][t] as number,
@@ -456,13 +461,16 @@ export function projectTracks(options: ProjectTracksOptions): Result<ProjectTrac
     }));
   };
   const tracks: PerTrack<TrackWeek[]> = { fast: build("fast"), safe: build("safe"), regular: build("regular") };
-  const totalBacklog = backlogBy.fast.map((f, t) => f + (backlogBy.safe[t] as number) + (backlogBy.regular[t] as number));
-  const unusedCapacity = capacityBy.regular.map((left, t) => left - (decisionsBy.regular[t] as number));
-  const last = (values: readonly number[], fallback: number): number => (n > 0 ? (values[n - 1] as number) : fallback);
+  const totalBacklog = Array.from(
+    backlogBy.fast,
+    (f, t) => f + (backlogBy.safe[t] as number) + (backlogBy.regular[t] as number),
+  );
+  const unusedCapacity = Array.from(capacityBy.regular, (left, t) => left - (decisionsBy.regular[t] as number));
+  // n ≥ 1: resolveSeriesWeeks never gives fewer weeks.
   const closing = {
-    fast: last(backlogBy.fast, o.fast),
-    safe: last(backlogBy.safe, o.safe),
-    regular: last(backlogBy.regular, o.regular),
+    fast: backlogBy.fast[n - 1] as number,
+    safe: backlogBy.safe[n - 1] as number,
+    regular: backlogBy.regular[n - 1] as number,
   };
   return ok({
     shares: s,

@@ -40,11 +40,9 @@ export function DECIDED_LEAD_TIME(
       }),
     );
     if (result.mean === null) {
-      throw toExcelError({
-        kind: "never",
-        argument: "capacity",
-        message: "capacity: nothing is decided within the horizon, so there is no lead time",
-      });
+      const argument = "capacity";
+      const message = `${argument}: nothing is decided within the horizon, so there is no lead time`;
+      throw toExcelError({ kind: "never", argument, message });
     }
     return result.mean;
   });

@@ -123,6 +123,10 @@ const DUTCH_SENTENCES: ReadonlyArray<readonly [RegExp, Rewrite]> = [
     (s) =>
       `de drie aandelen tellen op tot ${s}; drie waarden moeten samen 1 zijn (of geef er twee, triage (Ter Apel) en spoor 2, en spoor 4 krijgt de rest)`,
   ],
+  [
+    /^nothing is decided within the horizon, so there is no lead time$/,
+    () => "binnen de horizon wordt niets afgedaan, dus er is geen doorlooptijd",
+  ],
   [/^the range is empty$/, () => "het bereik is leeg"],
   [/^the range has rows of different lengths$/, () => "de rijen van het bereik zijn niet even lang"],
   [/^expected numbers, got a nested range$/, () => "verwacht getallen, kreeg een bereik in een bereik"],

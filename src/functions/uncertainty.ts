@@ -106,9 +106,7 @@ export function BACKLOG_FAN(
         ...(list !== undefined && { percentiles: list }),
       }),
     );
-    const rows: number[][] = new Array<number[]>(result.weeks);
-    for (let t = 0; t < result.weeks; t++) rows[t] = result.bands.map((band) => band[t] as number);
-    return rows;
+    return Array.from({ length: result.weeks }, (_, t) => result.bands.map((band) => band[t] as number));
   });
 }
 

@@ -1,5 +1,5 @@
 import { argumentTable, tableMarkers, withArgumentTables } from "../../src/functions/argumentTable";
-import { FunctionDeclaration } from "../../src/functions/declarations";
+import { FUNCTION_DECLARATIONS, FunctionDeclaration } from "../../src/functions/declarations";
 
 /** A small function with one argument of every sort a table row can show. */
 const CLEAR: FunctionDeclaration = {
@@ -100,5 +100,13 @@ describe("rewriting the tables in a docs page", () => {
     for (const markdown of [`a\n${end}\nb`, `a\n${start}\nb`, `${end}\nold\n${start}`]) {
       expect(withArgumentTables(markdown, [CLEAR], "en")).toBe(markdown);
     }
+  });
+});
+
+describe("the declared defaults in the tables", () => {
+  test("an omitted weeks says it follows the intake range, in both languages", () => {
+    const project = FUNCTION_DECLARATIONS.find((d) => d.id === "PROJECT_BACKLOG") as FunctionDeclaration;
+    expect(argumentTable(project, "en")).toContain("| the length of the intake range, or 52 |");
+    expect(argumentTable(project, "nl")).toContain("| de lengte van het instroombereik, of 52 |");
   });
 });

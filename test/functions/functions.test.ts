@@ -129,3 +129,10 @@ describe("the functions run in Excel's runtime too", () => {
     expect(thrown).toMatchObject({ code: "#VALUE!", message: "opening: expected a number ≥ 0, got -1" });
   });
 });
+
+describe("PROJECT_BACKLOG's uplift", () => {
+  test("without a capacity the rule plans (1 + uplift) × mean intake: 15 a week at uplift 0.5", () => {
+    expect(PROJECT_BACKLOG(100, [[10]], null as never, [[2]], [[0.5]])).toEqual([[95], [90]]);
+    expect(PROJECT_BACKLOG(100, [[10]], null as never, [[2]], null as never)).toEqual([[99], [98]]);
+  });
+});

@@ -16,13 +16,27 @@ describe("=IND.DECIDED_LEAD_TIME: the memo's lead time of the cases decided", ()
     expect(DECIDED_LEAD_TIME(100, [[10], [20], [5]], [[30], [30], [30]], null as never, [[4]])).toBe(engine.value.mean);
   });
 
+  test("weeks limits the horizon: 10 open cases, all at week 0, 5 decided in each of 2 weeks, mean 1 week", () => {
+    expect(DECIDED_LEAD_TIME(10, [[1]], [[5]], [[2]], [[0]])).toBeCloseTo(1, 12);
+    expect(DECIDED_LEAD_TIME(10, [[1]], [[5]], null as never, [[0]])).not.toBeCloseTo(1, 3);
+  });
+
   test("nothing decided: #N/A naming capacity; bad input: the argument named", () => {
     expect(() => DECIDED_LEAD_TIME(100, [[5]], [[0]])).toThrow(FunctionError);
     try {
       DECIDED_LEAD_TIME(100, [[5]], [[0]]);
     } catch (error) {
       expect((error as FunctionError).code).toBe("#N/A");
-      expect((error as Error).message).toMatch(/^capacity/);
+      expect((error as Error).message).toBe("capacity: nothing is decided within the horizon, so there is no lead time");
+    }
+    const holder = globalThis as { Office?: unknown };
+    holder.Office = { context: { displayLanguage: "nl-NL" } };
+    try {
+      DECIDED_LEAD_TIME(100, [[5]], [[0]]);
+    } catch (error) {
+      expect((error as Error).message).toBe("capaciteit: binnen de horizon wordt niets afgedaan, dus er is geen doorlooptijd");
+    } finally {
+      delete holder.Office;
     }
     expect(() => DECIDED_LEAD_TIME(-1, [[5]], [[10]])).toThrow(/opening/);
     expect(() => DECIDED_LEAD_TIME(10, [[5]], [[10]], [[4]], [[-3]])).toThrow(/opening_spread_weeks/);

@@ -6,7 +6,7 @@ import { ArgumentDeclaration } from "../../src/functions/declarations";
 import { BACKLOG_FUNCTIONS } from "../../src/functions/declarations";
 import { excelError, FunctionError, readArgument, run } from "../../src/functions/args";
 import { NON_NEGATIVE } from "../../src/engine";
-import { call } from "../helpers/functions";
+import { call, inLanguage } from "../helpers/functions";
 
 const number: ArgumentDeclaration = { name: "opening", nameNl: "beginvoorraad", kind: "number", rule: NON_NEGATIVE, descriptionNl: "" };
 const weekly: ArgumentDeclaration = { ...number, name: "intake", nameNl: "instroom", kind: "weekly" };
@@ -17,16 +17,6 @@ const messageOf = (declaration: ArgumentDeclaration, value: unknown): string => 
   return result.ok ? "read" : result.error.message;
 };
 
-/** Runs `body` as if Office's display language were `displayLanguage`. */
-function inLanguage<T>(displayLanguage: string, body: () => T): T {
-  const holder = globalThis as { Office?: unknown };
-  holder.Office = { context: { displayLanguage } };
-  try {
-    return body();
-  } finally {
-    delete holder.Office;
-  }
-}
 
 /** Runs `body` with a CustomFunctions global of the given shape. */
 function inHost<T>(host: unknown, body: () => T): T {

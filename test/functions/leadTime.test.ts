@@ -1,6 +1,7 @@
 import { decidedLeadTime } from "../../src/engine";
 import { FunctionError } from "../../src/functions/args";
 import { DECIDED_LEAD_TIME } from "../../src/functions/leadTime";
+import { call, inLanguage } from "../helpers/functions";
 
 describe("=IND.DECIDED_LEAD_TIME: the memo's lead time of the cases decided", () => {
   test("the 2023 replay: 1580 open, 1390 filed, 1530 decided; the engine's FIFO figure, in weeks", () => {
@@ -29,15 +30,10 @@ describe("=IND.DECIDED_LEAD_TIME: the memo's lead time of the cases decided", ()
       expect((error as FunctionError).code).toBe("#N/A");
       expect((error as Error).message).toBe("capacity: nothing is decided within the horizon, so there is no lead time");
     }
-    const holder = globalThis as { Office?: unknown };
-    holder.Office = { context: { displayLanguage: "nl-NL" } };
-    try {
-      DECIDED_LEAD_TIME(100, [[5]], [[0]]);
-    } catch (error) {
-      expect((error as Error).message).toBe("capaciteit: binnen de horizon wordt niets afgedaan, dus er is geen doorlooptijd");
-    } finally {
-      delete holder.Office;
-    }
+    expect(inLanguage("nl-NL", () => call(() => DECIDED_LEAD_TIME(100, [[5]], [[0]])))).toEqual({
+      code: "#N/A",
+      message: "capaciteit: binnen de horizon wordt niets afgedaan, dus er is geen doorlooptijd",
+    });
     expect(() => DECIDED_LEAD_TIME(-1, [[5]], [[10]])).toThrow(/opening/);
     expect(() => DECIDED_LEAD_TIME(10, [[5]], [[10]], [[4]], [[-3]])).toThrow(/opening_spread_weeks/);
   });

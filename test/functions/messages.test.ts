@@ -1,4 +1,4 @@
-import { call, column, CallResult } from "../helpers/functions";
+import { call, column, CallResult, inLanguage } from "../helpers/functions";
 import * as backlog from "../../src/functions/functions";
 import * as tracks from "../../src/functions/tracks";
 import * as uncertainty from "../../src/functions/uncertainty";
@@ -7,18 +7,6 @@ import { argumentName, describeRuleNl, localizeMessage, showValueNl } from "../.
 import { crowdingOut, InputError, MAX_WEEKS, Result } from "../../src/engine";
 import { preparePlan } from "../../src/engine/montecarlo/options";
 
-/** Runs `body` as if Office's display language were `displayLanguage`. */
-function inLanguage<T>(displayLanguage: string, body: () => T): T {
-  const holder = globalThis as { Office?: unknown };
-  const before = holder.Office;
-  holder.Office = { context: { displayLanguage } };
-  try {
-    return body();
-  } finally {
-    if (before === undefined) delete holder.Office;
-    else holder.Office = before;
-  }
-}
 
 const weekly = 1600 / 52;
 

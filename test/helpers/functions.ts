@@ -19,3 +19,16 @@ export function call(fn: () => unknown): CallResult {
 
 /** A one-column range as Excel passes it. */
 export const column = (values: unknown[]): unknown[][] => values.map((v) => [v]);
+
+/** Runs `body` as if Office's display language were `displayLanguage`. */
+export function inLanguage<T>(displayLanguage: string, body: () => T): T {
+  const holder = globalThis as { Office?: unknown };
+  const before = holder.Office;
+  holder.Office = { context: { displayLanguage } };
+  try {
+    return body();
+  } finally {
+    if (before === undefined) delete holder.Office;
+    else holder.Office = before;
+  }
+}

@@ -187,20 +187,21 @@ export function projectBacklog(options: ProjectBacklogOptions): Result<Projectio
   const closingBacklog = projectBacklogCore(opening.value, intakeWeeks, capacityWeeks, backlog, decisions);
   // Once a sum overflows it stays infinite to the end, so the closing figure tells.
   if (!Number.isFinite(closingBacklog)) return tooLarge();
-  const rows = Array.from({ length: n }, (_, t): WeekRow => {
+  const rows: WeekRow[] = [];
+  for (let t = 0; t < n; t++) {
     const decided = decisions[t] as number;
     const end = backlog[t] as number;
     // No (or vanishingly few) decisions give ∞ or 0/0: the week has no lead time.
     const lead = end / decided;
-    return {
+    rows.push({
       week: t + 1,
       intake: intakeWeeks[t] as number,
       capacity: capacityWeeks[t] as number,
       decisions: decided,
       backlog: end,
       leadTimeWeeks: Number.isFinite(lead) ? lead : null,
-    };
-  });
+    });
+  }
   return ok({
     rows,
     capacitySource: capacity === undefined ? "rule" : "given",

@@ -141,9 +141,13 @@ export function checkSeries(
   if (series.length === 0) {
     return fail({ kind: "shape", argument, message: `${argument}: the range is empty` });
   }
-  const bad = series.findIndex((value) => !passesRule(value, rule));
-  if (bad >= 0) return checkNumber(series[bad], rule, argument, { week: bad + 1 }) as Result<number[]>;
-  return ok(series.slice());
+  const out: number[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const value = series[i];
+    if (!passesRule(value, rule)) return checkNumber(value, rule, argument, { week: i + 1 }) as Result<number[]>;
+    out.push(value);
+  }
+  return ok(out);
 }
 
 /** One named number to check: the value, its rule and the argument name for the message. */

@@ -8,7 +8,8 @@ export default {
   jest: {
     projectType: "custom",
     configFile: "jest.stryker.config.js",
-    enableFindRelatedTests: false,
+    // Per mutant, load only the test files that import the mutated file (through any chain).
+    enableFindRelatedTests: true,
   },
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.json",

@@ -7,25 +7,13 @@
  * top: where the actual backlog stands in the Monte Carlo band of the plan, and a re-forecast from
  * the latest actual backlog. Pure: the seed is passed in, the generator is built from it.
  */
-import {
-  chanceBelow,
-  checkNumber,
-  checkSeries,
-  createRng,
-  DEFAULT_SEED,
-  fail,
-  IntakeModel,
-  NON_NEGATIVE,
-  ok,
-  projectBacklog,
-  projectBacklogCore,
-  ProjectionResult,
-  requiredCapacityCore,
-  Result,
-  SEED_RULE,
-  SeriesInput,
-  simulateBacklog,
-} from "./index";
+import { requiredCapacityCore } from "./closedForms";
+import { DEFAULT_SEED, IntakeModel, SEED_RULE } from "./montecarlo/options";
+import { simulateBacklog } from "./montecarlo/simulation";
+import { chanceBelow } from "./montecarlo/targets";
+import { projectBacklog, projectBacklogCore, ProjectionResult } from "./project";
+import { createRng } from "./random";
+import { checkNumber, checkSeries, fail, NON_NEGATIVE, ok, Result, SeriesInput } from "./validate";
 
 export interface PlanVsActualOptions {
   /** Backlog at the start of week 1 of the plan. */

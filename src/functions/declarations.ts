@@ -10,22 +10,10 @@
  *
  * Keep this file free of Office and of anything but the engine's rules: the build loads it.
  */
-import {
-  DEFAULT_FAST_LEAD_TIME_DAYS,
-  DEFAULT_RUNS,
-  DEFAULT_SEED,
-  DEFAULT_UPLIFT,
-  FAST_LEAD_TIME_RULE,
-  NON_NEGATIVE,
-  NumberRule,
-  PERCENTILE_RULE,
-  POSITIVE,
-  RUNS_RULE,
-  SEED_RULE,
-  SHARE_RULE,
-  UPLIFT_RULE,
-  WEEKS_RULE,
-} from "../engine";
+import { DEFAULT_RUNS, DEFAULT_SEED, PERCENTILE_RULE, RUNS_RULE, SEED_RULE } from "../engine/montecarlo/options";
+import { DEFAULT_UPLIFT } from "../engine/project";
+import { DEFAULT_FAST_LEAD_TIME_DAYS, FAST_LEAD_TIME_RULE, SHARE_RULE } from "../engine/tracks";
+import { NON_NEGATIVE, NumberRule, POSITIVE, UPLIFT_RULE, WEEKS_RULE } from "../engine/validate";
 
 /**
  * - number: one number (a 1×1 range is unwrapped, a blank counts as 0);

@@ -7,7 +7,8 @@
  * Arguments are typed `any`/`any[][]` on purpose: Excel then passes cells as they are and the
  * checks here produce a message naming the argument, instead of Excel's own bare #VALUE!.
  */
-import { leadTime, plannedCapacity, projectBacklog, requiredCapacity, weeksToClear } from "../engine";
+import { leadTime, requiredCapacity, weeksToClear } from "../engine/closedForms";
+import { plannedCapacity, projectBacklog } from "../engine/project";
 import { meanOf, readArguments, run, unwrap } from "./args";
 import { BACKLOG_FUNCTIONS } from "./declarations";
 

@@ -4,7 +4,7 @@
  * mean age at decision of the cases decided, first in, first out (src/engine/leadTime.ts). Not
  * backlog ÷ decisions: that is the wait for a new application (WAIT_WEEKS).
  */
-import { decidedLeadTime } from "../engine";
+import { decidedLeadTime } from "../engine/leadTime";
 import { readArguments, run, toExcelError, unwrap } from "./args";
 import { LEAD_TIME_FUNCTIONS } from "./declarations";
 

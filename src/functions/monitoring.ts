@@ -4,7 +4,7 @@
  * pattern as functions.ts: convert the arguments (args.ts), call the engine, unwrap + run. The
  * JSDoc is the metadata.
  */
-import { comparePlanWithActuals, monitoringColumns } from "../engine";
+import { comparePlanWithActuals, monitoringColumns } from "../engine/monitoring";
 import { readArguments, run, unwrap } from "./args";
 import { MONITORING_FUNCTIONS } from "./declarations";
 

@@ -3,15 +3,8 @@
  * The =IND.* functions for processing tracks and shared capacity. Same pattern as functions.ts:
  * convert the arguments (args.ts), call the engine, unwrap + run. The JSDoc is the metadata.
  */
-import {
-  checkOpeningByTrack,
-  checkShares,
-  crowdingOut,
-  fteCapacity,
-  projectTracks,
-  TRACK_IDS,
-  waitWeeks,
-} from "../engine";
+import { crowdingOut, fteCapacity } from "../engine/sharedCapacity";
+import { checkOpeningByTrack, checkShares, projectTracks, TRACK_IDS, waitWeeks } from "../engine/tracks";
 import { readArguments, run, unwrap } from "./args";
 import { TRACK_FUNCTIONS } from "./declarations";
 

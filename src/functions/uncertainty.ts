@@ -7,7 +7,10 @@
  * Every call seeds its own generator (default seed 2024) and simulates 10,000 runs unless told
  * otherwise, so a workbook shows the same figures every time it is opened or recalculated.
  */
-import { chanceBelow, createRng, DEFAULT_SEED, simulateBacklog, SimulateBacklogOptions } from "../engine";
+import { DEFAULT_SEED, SimulateBacklogOptions } from "../engine/montecarlo/options";
+import { simulateBacklog } from "../engine/montecarlo/simulation";
+import { chanceBelow } from "../engine/montecarlo/targets";
+import { createRng } from "../engine/random";
 import { readArguments, run, unwrap } from "./args";
 import { UNCERTAINTY_FUNCTIONS } from "./declarations";
 

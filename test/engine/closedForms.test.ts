@@ -1,5 +1,5 @@
 /** The closed forms (src/engine/closedForms.ts): boundaries and the overflow guards. */
-import { leadTime, requiredCapacity, weeksToClear } from "../../src/engine";
+import { leadTime, requiredCapacity, weeksToClear } from "../../src/engine/closedForms";
 import { errorOf, value } from "../helpers/result";
 
 describe("weeksToClear", () => {

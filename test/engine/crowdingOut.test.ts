@@ -1,4 +1,4 @@
-import { crowdingOut, crowdingOutCore, extraCapacityCore, fteCapacity } from "../../src/engine";
+import { crowdingOut, crowdingOutCore, extraCapacityCore, fteCapacity } from "../../src/engine/sharedCapacity";
 import { errorOf, value } from "../helpers/result";
 
 // Crowding-out figures worked out by hand, and its checks at their limits.

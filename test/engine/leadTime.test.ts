@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { cohortsOf, decidedLeadTime, decidedLeadTimeCore, leadTimeCore } from "../../src/engine";
+import { leadTimeCore } from "../../src/engine/closedForms";
+import { cohortsOf, decidedLeadTime, decidedLeadTimeCore } from "../../src/engine/leadTime";
 import { meanDecidedLeadTime } from "../../src/engine/leadTime";
 
 /** Brute force: cases as discrete unit slices, FIFO, to check the cohort walk. */

@@ -1,19 +1,9 @@
 import fc from "fast-check";
-import {
-  bandStatus,
-  chanceBelow,
-  comparePlanWithActuals,
-  createRng,
-  describeWeek,
-  formatWhole,
-  monitoringColumns,
-  monitorPlan,
-  PlanVsActualOptions,
-  projectBacklog,
-  reforecast,
-  simulateBacklog,
-  summarizeLatestWeek,
-} from "../../src/engine";
+import { bandStatus, comparePlanWithActuals, describeWeek, formatWhole, monitoringColumns, monitorPlan, PlanVsActualOptions, reforecast, summarizeLatestWeek } from "../../src/engine/monitoring";
+import { simulateBacklog } from "../../src/engine/montecarlo/simulation";
+import { chanceBelow } from "../../src/engine/montecarlo/targets";
+import { projectBacklog } from "../../src/engine/project";
+import { createRng } from "../../src/engine/random";
 import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
 import { errorOf, value } from "../helpers/result";
 

@@ -1,20 +1,10 @@
 import fc from "fast-check";
-import {
-  chanceBelow,
-  createRng,
-  DEFAULT_PERCENTILES,
-  DEFAULT_RUNS,
-  expectedWeeksToTarget,
-  IntakeModel,
-  MAX_PATH_WEEKS,
-  PercentileWorkspace,
-  percentilesCore,
-  projectBacklog,
-  simulateBacklog,
-  simulateBacklogChunked,
-  SimulateBacklogOptions,
-  SimulationResult,
-} from "../../src/engine";
+import { DEFAULT_PERCENTILES, DEFAULT_RUNS, IntakeModel, MAX_PATH_WEEKS, SimulateBacklogOptions } from "../../src/engine/montecarlo/options";
+import { PercentileWorkspace, percentilesCore } from "../../src/engine/montecarlo/percentiles";
+import { simulateBacklog, simulateBacklogChunked, SimulationResult } from "../../src/engine/montecarlo/simulation";
+import { chanceBelow, expectedWeeksToTarget } from "../../src/engine/montecarlo/targets";
+import { projectBacklog } from "../../src/engine/project";
+import { createRng } from "../../src/engine/random";
 import {
   capacityFactorTable,
   countAt,

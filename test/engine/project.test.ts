@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { errorOf } from "../helpers/result";
-import {
-  leadTime,
-  plannedCapacity,
-  projectBacklog,
-  projectBacklogCore,
-  ProjectBacklogOptions,
-  ProjectionResult,
-  requiredCapacity,
-  weeksToClear,
-} from "../../src/engine";
+import { leadTime, requiredCapacity, weeksToClear } from "../../src/engine/closedForms";
+import { plannedCapacity, projectBacklog, projectBacklogCore, ProjectBacklogOptions, ProjectionResult } from "../../src/engine/project";
 
 function project(options: ProjectBacklogOptions): ProjectionResult {
   const result = projectBacklog(options);

@@ -1,4 +1,4 @@
-import { shareCapacity, ShareCapacityOptions } from "../../src/engine";
+import { shareCapacity, ShareCapacityOptions } from "../../src/engine/sharedCapacity";
 import { errorOf, value } from "../helpers/result";
 
 // shareCapacity's figures worked out by hand, and its checks in the order they are given.

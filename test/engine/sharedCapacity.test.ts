@@ -1,13 +1,6 @@
 import fc from "fast-check";
-import {
-  crowdingOut,
-  CrowdingOutOptions,
-  CrowdingOutResult,
-  fteCapacity,
-  projectBacklog,
-  shareCapacity,
-  ShareCapacityOptions,
-} from "../../src/engine";
+import { projectBacklog } from "../../src/engine/project";
+import { crowdingOut, CrowdingOutOptions, CrowdingOutResult, fteCapacity, shareCapacity, ShareCapacityOptions } from "../../src/engine/sharedCapacity";
 import { errorOf, value } from "../helpers/result";
 
 

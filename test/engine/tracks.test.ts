@@ -1,15 +1,6 @@
 import fc from "fast-check";
-import {
-  checkOpeningByTrack,
-  checkShares,
-  fifoWaitCore,
-  projectBacklog,
-  projectTracks,
-  ProjectTracksOptions,
-  ProjectTracksResult,
-  TRACK_IDS,
-  waitWeeks,
-} from "../../src/engine";
+import { projectBacklog } from "../../src/engine/project";
+import { checkOpeningByTrack, checkShares, fifoWaitCore, projectTracks, ProjectTracksOptions, ProjectTracksResult, TRACK_IDS, waitWeeks } from "../../src/engine/tracks";
 import { errorOf, value } from "../helpers/result";
 
 

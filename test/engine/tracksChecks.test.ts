@@ -1,11 +1,4 @@
-import {
-  checkFiniteTotal,
-  checkOpeningByTrack,
-  checkShares,
-  expandSeries,
-  resolveSeriesWeeks,
-  waitWeeks,
-} from "../../src/engine";
+import { checkFiniteTotal, checkOpeningByTrack, checkShares, expandSeries, resolveSeriesWeeks, waitWeeks } from "../../src/engine/tracks";
 import { errorOf, value } from "../helpers/result";
 
 // Exact error objects and boundaries of the track checks: a limit itself and one step past it.

@@ -1,4 +1,4 @@
-import { fifoWaitCore, projectTracks, projectTracksCore } from "../../src/engine";
+import { fifoWaitCore, projectTracks, projectTracksCore } from "../../src/engine/tracks";
 import { errorOf, value } from "../helpers/result";
 
 // Week-by-week figures of the three tracks, worked out by hand.

@@ -1,4 +1,4 @@
-import { projectTracks } from "../../src/engine";
+import { projectTracks } from "../../src/engine/tracks";
 
 describe("projectTracks: 'getrieerd deel van de beginvoorraad' (issue 14)", () => {
   test("default 0: a one-number opening goes to tracks 2 and 4 in the ratio of their intake shares", () => {

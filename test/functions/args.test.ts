@@ -5,7 +5,7 @@
 import { ArgumentDeclaration } from "../../src/functions/declarations";
 import { BACKLOG_FUNCTIONS } from "../../src/functions/declarations";
 import { excelError, FunctionError, readArgument, run } from "../../src/functions/args";
-import { NON_NEGATIVE } from "../../src/engine";
+import { NON_NEGATIVE } from "../../src/engine/validate";
 import { call, inLanguage } from "../helpers/functions";
 
 const number: ArgumentDeclaration = { name: "opening", nameNl: "beginvoorraad", kind: "number", rule: NON_NEGATIVE, descriptionNl: "" };

@@ -1,4 +1,4 @@
-import { decidedLeadTime } from "../../src/engine";
+import { decidedLeadTime } from "../../src/engine/leadTime";
 import { FunctionError } from "../../src/functions/args";
 import { DECIDED_LEAD_TIME } from "../../src/functions/leadTime";
 import { call, inLanguage } from "../helpers/functions";

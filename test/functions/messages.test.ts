@@ -4,7 +4,8 @@ import * as tracks from "../../src/functions/tracks";
 import * as uncertainty from "../../src/functions/uncertainty";
 import { languageOf } from "../../src/functions/language";
 import { argumentName, describeRuleNl, localizeMessage, showValueNl } from "../../src/functions/messages";
-import { crowdingOut, InputError, MAX_WEEKS, Result } from "../../src/engine";
+import { crowdingOut } from "../../src/engine/sharedCapacity";
+import { InputError, MAX_WEEKS, Result } from "../../src/engine/validate";
 import { preparePlan } from "../../src/engine/montecarlo/options";
 
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { comparePlanWithActuals, monitoringColumns, monitorPlan } from "../../src/engine";
+import { comparePlanWithActuals, monitoringColumns, monitorPlan } from "../../src/engine/monitoring";
 import { PLAN_VS_ACTUAL } from "../../src/functions/monitoring";
 import { CHANCE_BELOW } from "../../src/functions/uncertainty";
 import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";

@@ -1,7 +1,7 @@
 import * as path from "path";
 import fc from "fast-check";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { projectTracks } from "../../src/engine";
+import { projectTracks } from "../../src/engine/tracks";
 import { call, column } from "../helpers/functions";
 import { CROWDING_OUT, FTE_CAPACITY, PROJECT_TRACKS, WAIT_WEEKS } from "../../src/functions/tracks";
 

@@ -2,7 +2,7 @@
  * Checks of the monitoring sheet as LibreOffice recalculated it (its CSV export) against the
  * engine, to 1e-9: shared by the builder's LibreOffice test and the CLI's.
  */
-import { bandStatus, MonitoringWeek, MonitorResult, Reforecast } from "../../src/engine";
+import { bandStatus, MonitoringWeek, MonitorResult, Reforecast } from "../../src/engine/monitoring";
 import { monitoringLayout } from "../../src/sheets/monitoringSheet";
 import { csvCell } from "./libreoffice";
 

@@ -1,4 +1,4 @@
-import type { InputError, Result } from "../../src/engine";
+import type { InputError, Result } from "../../src/engine/validate";
 
 /** The value of an engine Result, or a test failure quoting its message. */
 export function value<T>(result: Result<T>): T {

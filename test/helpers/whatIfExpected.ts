@@ -1,5 +1,7 @@
 /** What the engine says each what-if scenario does, given the values in the sheet's input cells. */
-import { crowdingOut, plannedCapacityCore, projectBacklog, requiredCapacityCore } from "../../src/engine";
+import { requiredCapacityCore } from "../../src/engine/closedForms";
+import { plannedCapacityCore, projectBacklog } from "../../src/engine/project";
+import { crowdingOut } from "../../src/engine/sharedCapacity";
 import type { InputId, ScenarioId } from "../../src/sheets/whatIfSheet";
 
 export type InputValues = Record<Exclude<InputId, "firstWeek">, number>;

@@ -2,7 +2,8 @@
  * The intake-level option of the Monte Carlo engine (issue 14): each run draws its own level
  * factor L (lognormal, mean 1, CV = intakeLevelSpread) and its weekly intake is L × the figure.
  */
-import { createRng, simulateBacklog, simulateBacklogChunked } from "../../../src/engine";
+import { simulateBacklog, simulateBacklogChunked } from "../../../src/engine/montecarlo/simulation";
+import { createRng } from "../../../src/engine/random";
 import { capacityFactorTable, drawCapacityFactor } from "../../../src/engine/random";
 
 const FIXED = { kind: "fixed" } as const;

@@ -2,15 +2,9 @@
  * The limits of src/engine/montecarlo/options.ts, pinned at the limit and one step past it: a
  * limit that moves by one (`>` becoming `>=`) must turn a test red.
  */
-import {
-  createRng,
-  MAX_PATH_WEEKS,
-  MAX_PERCENTILES,
-  MAX_RANDOM_INTAKE,
-  simulateBacklog,
-  simulateBacklogChunked,
-  SimulateBacklogOptions,
-} from "../../../src/engine";
+import { MAX_PATH_WEEKS, MAX_PERCENTILES, MAX_RANDOM_INTAKE, SimulateBacklogOptions } from "../../../src/engine/montecarlo/options";
+import { simulateBacklog, simulateBacklogChunked } from "../../../src/engine/montecarlo/simulation";
+import { createRng } from "../../../src/engine/random";
 
 /** Accepted options start simulating: the first slice runs, then the host is asked to yield. */
 async function startsSimulating(options: SimulateBacklogOptions): Promise<boolean> {

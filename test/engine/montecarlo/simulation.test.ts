@@ -3,7 +3,9 @@
  * draws in random.ts: the hot loop writes those lookups out by hand, so every path through it
  * (Poisson, negative binomial, history, capacity factor) must give the very same numbers.
  */
-import { createRng, IntakeModel, simulateBacklog, simulateBacklogChunked, SimulationResult } from "../../../src/engine";
+import { IntakeModel } from "../../../src/engine/montecarlo/options";
+import { simulateBacklog, simulateBacklogChunked, SimulationResult } from "../../../src/engine/montecarlo/simulation";
+import { createRng } from "../../../src/engine/random";
 import {
   capacityFactorTable,
   drawCapacityFactor,

@@ -1,5 +1,6 @@
 /** chanceBelow and expectedWeeksToTarget (src/engine/montecarlo/targets.ts). */
-import { chanceBelow, createRng, expectedWeeksToTarget } from "../../../src/engine";
+import { chanceBelow, expectedWeeksToTarget } from "../../../src/engine/montecarlo/targets";
+import { createRng } from "../../../src/engine/random";
 
 // Fixed intake and no spread: the backlog falls by 10 a week, 100 → 90 → … → 0 in week 10.
 const falling = {

@@ -20,7 +20,6 @@ export function argumentName(name: string, language: FunctionLanguage): string {
 
 /** English number text ("10,000", "1.2") in Dutch ("10.000", "1,2"). */
 function dutchNumber(text: string): string {
-  // Stryker disable next-line Regex: Dutch wording only; on what reaches it (JavaScript's number text, "capacity, week N") each variant swaps the same "." and ","
   return text.replace(/-?\d[\d,]*(\.\d+)?(e[+-]?\d+)?/gi, (n) => n.replace(/[.,]/g, (c) => (c === "," ? "." : ",")));
 }
 

@@ -255,3 +255,58 @@ describe("targets", () => {
     expect(p50).toBeLessThan(p90 as number);
   });
 });
+
+/** A generator that returns the given 32-bit words in turn; `simulateBacklog` only calls `next()`. */
+function wordsRng(words: number[]): RandomGenerator {
+  let i = 0;
+  return { next: () => words[i++ % words.length] as number } as unknown as RandomGenerator;
+}
+
+describe("draws the reference alone rarely reaches", () => {
+  test("the first interpolated cell and the first exact upper cell of the factor table", () => {
+    // u in the middle of cell 256 (= edge) and of cell 16,128 (= cells − edge): one draw per run.
+    const words = [256.5 * 2 ** 18, 16_128.5 * 2 ** 18];
+    const result = simulateBacklog(wordsRng(words), {
+      opening: 0,
+      intake: 100,
+      capacity: 10,
+      weeks: 1,
+      runs: 100,
+      intakeModel: { kind: "fixed" },
+      capacitySpread: 1,
+      percentiles: [0, 1],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const table = capacityFactorTable(1);
+    const rng = wordsRng(words);
+    const [low, high] = [drawCapacityFactor(rng, table), drawCapacityFactor(rng, table)];
+    expect(result.value.bands[0]?.[0]).toBe(100 - 10 * high);
+    expect(result.value.bands[1]?.[0]).toBe(100 - 10 * low);
+  });
+
+  test("exactly one level factor per run is drawn before the first week's capacity factors", () => {
+    const runs = 100;
+    const result = simulateBacklog(createRng(9), {
+      opening: 0,
+      intake: 25,
+      capacity: 10,
+      weeks: 1,
+      runs,
+      intakeModel: { kind: "fixed" },
+      capacitySpread: 0.3,
+      intakeLevelSpread: 0.2,
+      percentiles: [0, 1],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const rng = createRng(9);
+    const levelTable = capacityFactorTable(0.2);
+    const levels = Array.from({ length: runs }, () => drawCapacityFactor(rng, levelTable));
+    const factorTable = capacityFactorTable(0.3);
+    const backlogs = levels.map((level) => {
+      const intake = 25 * level;
+      return intake - Math.min(10 * drawCapacityFactor(rng, factorTable), intake);
+    });
+    expect(result.value.bands[0]?.[0]).toBe(Math.min(...backlogs));
+    expect(result.value.bands[1]?.[0]).toBe(Math.max(...backlogs));
+  });
+});

@@ -254,6 +254,27 @@ describe("percentilesCore", () => {
     expect(out[1]).toBe(referencePercentile(Array.from(skewed), 0.999));
     expect(out[2]).toBe(1e9);
   });
+
+  test("one workspace reused call after call, as week after week, with other data and percentiles each time", () => {
+    const n = 120;
+    const value = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    const call = fc.tuple(
+      fc.array(value, { minLength: n, maxLength: n }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(call, { minLength: 2, maxLength: 5 }), (calls) => {
+        const ws = new PercentileWorkspace(n, 8);
+        for (const [values, ps] of calls) {
+          ps.sort((a, b) => a - b);
+          const out = new Float64Array(ps.length);
+          percentilesCore(Float64Array.from(values), n, ps, out, ws);
+          ps.forEach((p, j) => expect(out[j]).toBe(referencePercentile(values, p)));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 const memo = { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 };

@@ -200,7 +200,7 @@ export function selectCore(a: Float64Array, k: number, left: number, right: numb
   while (right > left) {
     if (right - left > 600) {
       // Narrow the range around k from a sample first.
-      // Stryker disable ArithmeticOperator,UnaryOperator: speed only; the exact partition below gives the same a[k] for any range narrowed within [left, right].
+      // Stryker disable ArithmeticOperator,UnaryOperator,ConditionalExpression,EqualityOperator: speed only; the exact partition below gives the same a[k] for any range narrowed within [left, right].
       const n = right - left + 1;
       const m = k - left + 1;
       const z = Math.log(n);
@@ -209,8 +209,8 @@ export function selectCore(a: Float64Array, k: number, left: number, right: numb
       const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
       const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
       selectCore(a, k, newLeft, newRight);
-      // Stryker restore ArithmeticOperator,UnaryOperator
     }
+    // Stryker restore ArithmeticOperator,UnaryOperator,ConditionalExpression,EqualityOperator
     const pivot = a[k] as number;
     let i = left;
     let j = right;

@@ -23,11 +23,15 @@ interface Case {
   runs: number;
   model: IntakeModel;
   spread: number;
+  /** Intake level spread: one level factor per run, drawn before any week. */
+  levelSpread?: number;
 }
 
 /** Backlog per run at the end of each week: `paths[t][i]`, drawing week by week, run by run. */
 function referencePaths(rng: RandomGenerator, c: Case): number[][] {
   const factor = c.spread > 0 ? capacityFactorTable(c.spread) : null;
+  const levelTable = capacityFactorTable(c.levelSpread ?? 0);
+  const levels = Array.from({ length: c.runs }, () => (c.levelSpread ? drawCapacityFactor(rng, levelTable) : 1));
   const backlog = new Array<number>(c.runs).fill(c.opening);
   const paths: number[][] = [];
   c.intake.forEach((mean, t) => {
@@ -42,6 +46,7 @@ function referencePaths(rng: RandomGenerator, c: Case): number[][] {
       if (table !== null) intake = drawCount(rng, table);
       else if (c.model.kind === "history")
         intake = c.model.history[Math.floor(uniform01(rng) * c.model.history.length)] as number;
+      intake *= levels[i] as number;
       const cap =
         factor === null ? (c.capacity[t] as number) : (c.capacity[t] as number) * drawCapacityFactor(rng, factor);
       const available = (backlog[i] as number) + intake;
@@ -52,14 +57,15 @@ function referencePaths(rng: RandomGenerator, c: Case): number[][] {
   return paths;
 }
 
-function run(seed: number, c: Case, percentiles = [0, 0.5, 1]): SimulationResult {
-  const result = simulateBacklog(createRng(seed), {
+function run(seed: number | RandomGenerator, c: Case, percentiles = [0, 0.5, 1]): SimulationResult {
+  const result = simulateBacklog(typeof seed === "number" ? createRng(seed) : seed, {
     opening: c.opening,
     intake: c.intake,
     capacity: c.capacity,
     runs: c.runs,
     intakeModel: c.model,
     capacitySpread: c.spread,
+    intakeLevelSpread: c.levelSpread ?? 0,
     percentiles,
   });
   if (!result.ok) throw new Error(result.error.message);
@@ -263,50 +269,24 @@ function wordsRng(words: number[]): RandomGenerator {
 }
 
 describe("draws the reference alone rarely reaches", () => {
+  const fixedIntake = { opening: 0, capacity: [10], runs: 100, model: { kind: "fixed" } as IntakeModel };
+
   test("the first interpolated cell and the first exact upper cell of the factor table", () => {
     // u in the middle of cell 256 (= edge) and of cell 16,128 (= cells − edge): one draw per run.
     const words = [256.5 * 2 ** 18, 16_128.5 * 2 ** 18];
-    const result = simulateBacklog(wordsRng(words), {
-      opening: 0,
-      intake: 100,
-      capacity: 10,
-      weeks: 1,
-      runs: 100,
-      intakeModel: { kind: "fixed" },
-      capacitySpread: 1,
-      percentiles: [0, 1],
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    const table = capacityFactorTable(1);
-    const rng = wordsRng(words);
-    const [low, high] = [drawCapacityFactor(rng, table), drawCapacityFactor(rng, table)];
-    expect(result.value.bands[0]?.[0]).toBe(100 - 10 * high);
-    expect(result.value.bands[1]?.[0]).toBe(100 - 10 * low);
+    const c: Case = { ...fixedIntake, intake: [100], spread: 1 };
+    const week = sorted(referencePaths(wordsRng(words), c)[0] ?? []);
+    const result = run(wordsRng(words), c, [0, 1]);
+    expect(new Set(week).size).toBe(2); // both cells drawn
+    expect(result.bands[0]?.[0]).toBe(week[0]);
+    expect(result.bands[1]?.[0]).toBe(week[99]);
   });
 
   test("exactly one level factor per run is drawn before the first week's capacity factors", () => {
-    const runs = 100;
-    const result = simulateBacklog(createRng(9), {
-      opening: 0,
-      intake: 25,
-      capacity: 10,
-      weeks: 1,
-      runs,
-      intakeModel: { kind: "fixed" },
-      capacitySpread: 0.3,
-      intakeLevelSpread: 0.2,
-      percentiles: [0, 1],
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    const rng = createRng(9);
-    const levelTable = capacityFactorTable(0.2);
-    const levels = Array.from({ length: runs }, () => drawCapacityFactor(rng, levelTable));
-    const factorTable = capacityFactorTable(0.3);
-    const backlogs = levels.map((level) => {
-      const intake = 25 * level;
-      return intake - Math.min(10 * drawCapacityFactor(rng, factorTable), intake);
-    });
-    expect(result.value.bands[0]?.[0]).toBe(Math.min(...backlogs));
-    expect(result.value.bands[1]?.[0]).toBe(Math.max(...backlogs));
+    const c: Case = { ...fixedIntake, intake: [25], spread: 0.3, levelSpread: 0.2 };
+    const week = sorted(referencePaths(createRng(9), c)[0] ?? []);
+    const result = run(9, c, [0, 1]);
+    expect(result.bands[0]?.[0]).toBe(week[0]);
+    expect(result.bands[1]?.[0]).toBe(week[99]);
   });
 });

@@ -486,7 +486,9 @@ export function nonFiniteCell(spec: Pick<SheetSpec, "blocks" | "tables">): strin
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as readonly unknown[];
       for (let c = 0; c < row.length; c++) {
-        const v = row[c];
+        const cell = row[c];
+        // A date cell carries its serial in `date`: the same check applies to it.
+        const v = typeof cell === "object" && cell !== null && "date" in cell ? (cell as { date: unknown }).date : cell;
         if (typeof v === "number" && !Number.isFinite(v)) return cellAddress(start.row + offset + r, start.column + c);
       }
     }

@@ -17,7 +17,7 @@ import { isoDate } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
 import { runProjection } from "./projectionSheet";
-import { Block, Cell, cellAddress, ChartSpec, formula, SheetSpec, TableSpec, text } from "./spec";
+import { Block, Cell, cellAddress, ChartSpec, date, formula, SheetSpec, TableSpec, text } from "./spec";
 import { assumptionsText } from "./uncertaintyBlock";
 
 /** The table that marks a sheet as the add-in's monitoring output. */
@@ -348,7 +348,7 @@ function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): C
     const known = result.weeks[t];
     const values = {
       week: row.week,
-      date: firstWeek === undefined ? null : firstWeek + 7 * t,
+      date: firstWeek === undefined ? null : date(firstWeek + 7 * t),
       plannedIntake: row.intake,
       actualIntake: known?.actualIntake ?? null,
       plannedCapacity: row.capacity,

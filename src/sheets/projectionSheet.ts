@@ -14,7 +14,7 @@ import {
 import { isoDate, isoWeekLabel } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
-import { Block, Cell, cellAddress, formula, SheetSpec, TableSpec, text } from "./spec";
+import { Block, Cell, cellAddress, date, formula, SheetSpec, TableSpec, text } from "./spec";
 
 /** The table that marks a sheet as the add-in's projection output. */
 export const PROJECTION_TABLE = "VoorraadplannerPrognose";
@@ -290,7 +290,7 @@ function projectionTable(inputs: PlanInputs, projection: ProjectionResult, langu
     const start = firstWeek === undefined ? null : firstWeek + 7 * (row.week - 1);
     return [
       row.week,
-      start,
+      start === null ? null : date(start),
       start === null ? null : text(isoWeekLabel(start)),
       row.intake,
       row.capacity,

@@ -17,14 +17,27 @@ export interface Formula {
   formula: string;
 }
 
-/** One cell: a number, a boolean, blank (`null`), literal text or a formula. */
-export type Cell = number | boolean | null | Text | Formula;
+/**
+ * A calendar date, as days since 1899-12-30 (the 1900 date system, the add-in's own). Each host
+ * writes it in the workbook's own date system: the .xlsx host shifts it by 1462 days in a 1904
+ * workbook, Office.js writes it as `=DATE(y,m,d)`, right in either system. Builders never see
+ * the workbook's system.
+ */
+export interface DateValue {
+  date: number;
+}
+
+/** One cell: a number, a boolean, blank (`null`), literal text, a formula or a date. */
+export type Cell = number | boolean | null | Text | Formula | DateValue;
 
 export const text = (value: string): Text => ({ text: value });
 export const formula = (value: string): Formula => ({ formula: value.startsWith("=") ? value : `=${value}` });
 export const isText = (cell: Cell): cell is Text => typeof cell === "object" && cell !== null && "text" in cell;
 export const isFormula = (cell: Cell): cell is Formula =>
   typeof cell === "object" && cell !== null && "formula" in cell;
+/** A date cell; `serial` counts days from 1899-12-30, whatever the workbook's date system. */
+export const date = (serial: number): DateValue => ({ date: serial });
+export const isDate = (cell: Cell): cell is DateValue => typeof cell === "object" && cell !== null && "date" in cell;
 
 /** Visual roles; each adapter maps them to the host's formatting. */
 export type CellStyle = "title" | "subtitle" | "label" | "input" | "header" | "output" | "note" | "warning";
@@ -143,6 +156,9 @@ export function blockRange(at: string, rows: number, columns: number): string {
 export function excelDateSerial(year: number, month: number, day: number): number {
   return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
+
+/** Days between the 1900 and the 1904 date systems' serials for the same day. */
+export const DATE_1904_OFFSET = 1462;
 
 /** Text that Excel would read as a formula if typed in: "=", "+", "-", "@", tab, CR. */
 export function looksLikeFormula(value: string): boolean {

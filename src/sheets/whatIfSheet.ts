@@ -25,7 +25,7 @@ import { isoDate, isoWeekLabel, serialToParts } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
 import { buildSharedCapacityBlock, SharedCapacityBlock } from "./sharedCapacityBlock";
-import { Block, Cell, cellAddress, ChartSpec, formula, isText, parseCell, SheetSpec, TableSpec, text } from "./spec";
+import { Block, Cell, cellAddress, ChartSpec, date, formula, isText, parseCell, SheetSpec, TableSpec, text } from "./spec";
 import { buildUncertaintyBlock, endOfYear, formatNumber } from "./uncertaintyBlock";
 
 /**
@@ -620,7 +620,7 @@ function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfShee
     clearWithin: { value: prefill.clearWithin, format: "0", source: source.clearWithin },
     planPerYear: { value: prefill.planPerYear, format: "#,##0", source: source.planPerYear(planGiven) },
     custom: { value: prefill.custom, format: "#,##0.0", source: source.custom },
-    firstWeek: { value: prefill.firstWeek, format: "yyyy-mm-dd", source: source.firstWeek },
+    firstWeek: { value: prefill.firstWeek === null ? null : date(prefill.firstWeek), format: "yyyy-mm-dd", source: source.firstWeek },
   };
   INPUT_ORDER.forEach((id, i) => {
     const row = inputRows[id];

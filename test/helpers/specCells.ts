@@ -1,4 +1,4 @@
-import { Cell, parseCell, SheetSpec } from "../../src/sheets/spec";
+import { Cell, isDate, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
 
 /**
  * Every cell a spec writes, blocks and tables (header row included), by 0-based "row,column".
@@ -15,4 +15,19 @@ export function specCells(spec: SheetSpec): Map<string, Cell> {
   for (const block of spec.blocks) put(block.at, block.cells);
   for (const table of spec.tables) put(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
   return out;
+}
+
+/**
+ * A spec cell as a spreadsheet engine takes it (HyperFormula's raw content): a formula's text,
+ * literal text, a number (a date as its 1900-system serial), a boolean or null.
+ *
+ * @example
+ * rawContent(formula("=1+1")) // → "=1+1"
+ */
+export function rawContent(cell: Cell): string | number | boolean | null {
+  if (cell === null || typeof cell === "number" || typeof cell === "boolean") return cell;
+  if (isFormula(cell)) return cell.formula;
+  if (isDate(cell)) return cell.date;
+  if (isText(cell)) return cell.text;
+  return null;
 }

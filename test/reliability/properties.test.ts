@@ -15,7 +15,7 @@ import { Cell, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/
 import { describeRunProblem } from "../../src/taskpane/outcomes";
 import { plannerWorkbook } from "../hosts/office/fakeExcel";
 import { run, state } from "../hosts/office/runHelpers";
-import { specCells } from "../helpers/specCells";
+import { rawContent, specCells } from "../helpers/specCells";
 
 /**
  * A weekly figure: 0, or from 0.001 to 100,000. (Subnormal figures such as 5e-324 decisions a
@@ -53,7 +53,7 @@ function evaluate(spec: SheetSpec, address: string): unknown {
     const [r, c] = key.split(",").map(Number) as [number, number];
     if (r >= 13 || c >= 3) continue;
     (grid[r] as (number | string | null)[])[c] =
-      cell === null || typeof cell === "boolean" || isText(cell) ? null : isFormula(cell) ? cell.formula : cell;
+      cell === null || typeof cell === "boolean" || isText(cell) ? null : (rawContent(cell) as number | string);
   }
   const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3", smartRounding: false });
   const p = parseCell(address);

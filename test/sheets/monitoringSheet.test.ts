@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { specCells } from "../helpers/specCells";
+import { rawContent, specCells } from "../helpers/specCells";
 import { comparePlanWithActuals, MonitorResult, monitorPlan, reforecast, summarizeLatestWeek } from "../../src/engine";
 import {
   buildMonitoringSheet,
@@ -38,7 +38,7 @@ function evaluate(spec: SheetSpec, typed: Record<string, number> = {}): (address
   const grid: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
   for (const [key, cell] of cells) {
     const [r, c] = key.split(",").map(Number) as [number, number];
-    (grid[r] as unknown[])[c] = cell === null ? null : isText(cell) ? cell.text : isFormula(cell) ? cell.formula : cell;
+    (grid[r] as unknown[])[c] = rawContent(cell);
   }
   for (const [address, v] of Object.entries(typed)) {
     const p = parseCell(address);

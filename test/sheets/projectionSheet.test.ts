@@ -159,8 +159,8 @@ describe("the planning rule and the calendar", () => {
     const first = excelDateSerial(2024, 1, 1);
     const spec = build({ ...MEMO, firstWeek: first });
     const rows = spec.tables[0]!.rows;
-    expect(rows[0]!.slice(0, 3)).toEqual([1, first, { text: "2024-W01" }]);
-    expect(rows[51]!.slice(0, 3)).toEqual([52, first + 51 * 7, { text: "2024-W52" }]);
+    expect(rows[0]!.slice(0, 3)).toEqual([1, { date: first }, { text: "2024-W01" }]);
+    expect(rows[51]!.slice(0, 3)).toEqual([52, { date: first + 51 * 7 }, { text: "2024-W52" }]);
     expect(spec.tables[0]!.columns[1]!.numberFormat).toBe("yyyy-mm-dd");
     expect(spec.tables[0]!.columns[2]!.numberFormat).toBe("@");
     expect(spec.charts[0]!.categories).toBe("C15:C66");

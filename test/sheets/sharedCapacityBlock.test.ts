@@ -3,6 +3,7 @@ import { HyperFormula } from "hyperformula";
 import { crowdingOut, projectBacklog } from "../../src/engine";
 import { buildSharedCapacityBlock, SharedCapacityBlock, SharedCapacityValues } from "../../src/sheets/sharedCapacityBlock";
 import { Block, Cell, columnLetter, isFormula, isText, parseCell } from "../../src/sheets/spec";
+import { rawContent } from "../helpers/specCells";
 
 const WHAT_IF = { opening: "B4", intake: "B5", capacity: "b6" };
 
@@ -129,7 +130,7 @@ function evaluate(block: SharedCapacityBlock, whatIf: { opening: number; intake:
     const at = parseCell(b.at);
     b.cells.forEach((r, i) =>
       r.forEach((cell, j) => {
-        const v = cell !== null && typeof cell === "object" ? (isFormula(cell) ? cell.formula : cell.text) : cell;
+        const v = rawContent(cell);
         put(at.row + i, at.column + j, v);
       }),
     );

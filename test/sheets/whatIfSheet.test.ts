@@ -32,7 +32,7 @@ import {
   SHARED_CAPACITY_COLUMNS,
   SharedCapacityValuesInSheet,
 } from "../helpers/whatIfExpected";
-import { specCells } from "../helpers/specCells";
+import { rawContent, specCells } from "../helpers/specCells";
 
 const JAN_15 = excelDateSerial(2024, 1, 15);
 const MEMO: PlanInputs = {
@@ -63,7 +63,7 @@ function evaluate(spec: SheetSpec): {
   );
   for (const [key, cell] of cells) {
     const [r, c] = key.split(",").map(Number) as [number, number];
-    (grid[r] as unknown[])[c] = cell === null ? null : isText(cell) ? cell.text : isFormula(cell) ? cell.formula : cell;
+    (grid[r] as unknown[])[c] = rawContent(cell);
   }
   const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3", smartRounding: false });
   const at = (address: string): { sheet: number; row: number; col: number } => {

@@ -20,6 +20,7 @@ import {
   cellAddress,
   CellStyle,
   ChartSpec,
+  isDate,
   isFormula,
   isText,
   looksLikeFormula,
@@ -28,6 +29,7 @@ import {
   TableSpec,
   text,
 } from "../../sheets/spec";
+import { serialToParts } from "../../sheets/dates";
 
 /** Excel on the web's limit on one request (one `context.sync()`). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -233,7 +235,19 @@ function toOfficeValue(cell: Cell): OfficeValue {
   if (typeof cell === "boolean") return cell;
   if (isText(cell)) return literalText(cell.text);
   if (isFormula(cell)) return cell.formula;
+  if (isDate(cell)) return dateFormula(cell.date);
   throw new Error(`unknown cell: ${JSON.stringify(cell)}`);
+}
+
+/**
+ * A date as `=DATE(y,m,d)`: right in a workbook of either date system, which released Office.js
+ * cannot tell (`use1904DateSystem` is not in a released API set), where a serial would be four
+ * years off in a 1904 workbook.
+ */
+export function dateFormula(serial: number): string {
+  if (!Number.isFinite(serial)) throw new Error(`cannot write the date ${serial} to a cell`);
+  const { year, month, day } = serialToParts(serial);
+  return `=DATE(${year},${month},${day})`;
 }
 
 /** Sends the queued writes, syncing early only when a batch would pass its budget. */
@@ -309,7 +323,8 @@ async function writeGrid(sheet: Excel.Worksheet, grid: Grid, batch: Batcher, chu
     }
     const chunk = values.slice(from, to);
     await batch.reserve(payloadBytes(chunk));
-    if (cells.some((row) => row.some((cell) => cell !== null && isFormula(cell)))) range.formulas = chunk;
+    if (cells.some((row) => row.some((cell) => cell !== null && (isFormula(cell) || isDate(cell)))))
+      range.formulas = chunk;
     else range.values = chunk;
   }
 }

@@ -4,7 +4,18 @@
  * result and `xlsxCharts.ts` adds them to the saved file.
  */
 import type ExcelJS from "exceljs";
-import { Block, Cell, CellStyle, ChartSpec, isFormula, isText, parseCell, SheetSpec } from "../../sheets/spec";
+import {
+  Block,
+  Cell,
+  CellStyle,
+  ChartSpec,
+  DATE_1904_OFFSET,
+  isDate,
+  isFormula,
+  isText,
+  parseCell,
+  SheetSpec,
+} from "../../sheets/spec";
 
 export interface ApplyResult {
   /** The sheet's final name: the spec's, or with " (2)" when a user's sheet already had it. */
@@ -67,13 +78,20 @@ export function packageText(value: string): string {
   return value.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
 }
 
+/** How the workbook being written counts dates. */
+export interface DateSystemOptions {
+  /** The workbook uses the 1904 date system (`<workbookPr date1904="1">`). */
+  date1904?: boolean;
+}
+
 /**
  * A spec cell as an ExcelJS value. Text stays literal text even when it starts with "=", "+",
  * "-", "@", tab or CR: ExcelJS writes strings as strings, and only `{ formula }` objects become
- * formulas.
+ * formulas. A date becomes its serial in the workbook's own date system.
  */
-export function toExcelValue(cell: Cell): ExcelJS.CellValue {
+export function toExcelValue(cell: Cell, options: DateSystemOptions = {}): ExcelJS.CellValue {
   if (cell === null) return null;
+  if (isDate(cell)) return toExcelValue(cell.date - (options.date1904 ? DATE_1904_OFFSET : 0));
   if (typeof cell === "number") {
     // ExcelJS would write "Infinity" or "NaN" into the package: a broken file, never a blank.
     if (!Number.isFinite(cell)) throw new Error(`cannot write ${cell} to a cell`);
@@ -112,13 +130,13 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
   }
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
+function writeBlock(ws: ExcelJS.Worksheet, block: Block, options: DateSystemOptions): void {
   const start = parseCell(block.at);
   const style = block.style ? STYLES[block.style] : undefined;
   block.cells.forEach((line, r) => {
     line.forEach((value, c) => {
       const cell = ws.getCell(start.row + r + 1, start.column + c + 1);
-      cell.value = toExcelValue(value);
+      cell.value = toExcelValue(value, options);
       const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
       if (format) cell.numFmt = format;
       if (style) style(cell);
@@ -151,9 +169,9 @@ const headerText = (value: string): string => value.replace(/&/g, "&&");
  * suffix. Charts are returned, not written.
  *
  * @example
- * const { charts, sheetName } = applySheetSpec(workbook, buildProjectionSheet(options));
+ * const { charts, sheetName } = applySheetSpec(workbook, buildProjectionSheet(options), { date1904: false });
  */
-export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): ApplyResult {
+export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, options: DateSystemOptions = {}): ApplyResult {
   const previous = findSheetWithTable(workbook, spec.markerTable);
   let orderNo: number | undefined;
   if (previous) {
@@ -171,7 +189,7 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): App
   if (spec.columnWidths) {
     for (const [letter, width] of Object.entries(spec.columnWidths)) ws.getColumn(letter).width = width;
   }
-  for (const block of spec.blocks) writeBlock(ws, block);
+  for (const block of spec.blocks) writeBlock(ws, block, options);
 
   const takenTables = allTableNames(workbook, ws);
   const tableNames: string[] = [];
@@ -189,7 +207,7 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): App
         showRowStripes: true,
       },
       columns: table.columns.map((column) => ({ name: column.header, filterButton: false })),
-      rows: table.rows.map((row) => row.map(toExcelValue)),
+      rows: table.rows.map((row) => row.map((cell) => toExcelValue(cell, options))),
     });
     const start = parseCell(table.at);
     const header = ws.getRow(start.row + 1);

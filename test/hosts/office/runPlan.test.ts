@@ -72,7 +72,8 @@ describe("runPlan: a projection", () => {
     const { outcome } = await run(wb, { ...INPUTS, firstWeek: "2024-01-01" });
     expect(outcome.ok).toBe(true);
     const sheet = wb.sheet("Projection");
-    expect(sheet.at("B15")?.value).toBe(45292);
+    // A date is written as DATE(y,m,d): right in a 1900 and in a 1904 workbook alike.
+    expect(sheet.at("B15")?.formula).toBe("=DATE(2024,1,1)");
     expect(sheet.at("B15")?.format).toBe("yyyy-mm-dd");
     expect(sheet.at("C15")).toMatchObject({ value: "2024-W01", format: "@" });
     expect(sheet.at("C66")?.value).toBe("2024-W52");

@@ -6,18 +6,18 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../../sheets/spec";
 import { addCharts } from "../charts";
-import { applySheetSpec } from "../writeSheet";
+import { applySheetSpec, DateSystemOptions } from "../writeSheet";
 
 /**
  * A package holding only `specs`, each under exactly its spec name (the caller has made names
- * unique against the user's workbook already).
+ * unique against the user's workbook already), with date cells in the user's date system.
  *
  * @example
  * const scratch = await renderScratch([projectionSpec, whatIfSpec]);
  */
-export async function renderScratch(specs: readonly SheetSpec[]): Promise<Buffer> {
+export async function renderScratch(specs: readonly SheetSpec[], options: DateSystemOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const applied = specs.map((spec) => applySheetSpec(workbook, spec));
+  const applied = specs.map((spec) => applySheetSpec(workbook, spec, options));
   const saved = await workbook.xlsx.writeBuffer();
   return addCharts(
     Buffer.from(saved as ArrayBuffer),

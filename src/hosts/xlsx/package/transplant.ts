@@ -14,7 +14,7 @@ import { mergeStyles } from "./styles";
 import { escapeXml } from "./xml";
 import { inflateEntry, newEntry, writeZip, ZipEntry } from "./zip";
 import { contentTypesWith, findOwnSheets, partsReachedFrom, tableInfo, TableInfo } from "./packageParts";
-import { editRelationships, editWorkbook, freeRelationshipIds, NewSheet, scratchSheetNames } from "./workbookPart";
+import { editRelationships, editWorkbook, freeRelationshipIds, NewSheet, scratchSheetNames, usesDate1904 } from "./workbookPart";
 
 export interface WriteXlsxOptions {
   /** The output file's name: a workbook with macros is refused under a name ending in .xlsx. */
@@ -106,7 +106,8 @@ export async function writeXlsxSheets(
   }
   const tables = tableInfo(pkg);
   const placements = place(pkg, specs, tables);
-  const scratch = openPackage(await renderScratch(placements.map((p) => p.spec)));
+  // Date cells are written in the workbook's own date system.
+  const scratch = openPackage(await renderScratch(placements.map((p) => p.spec), { date1904: usesDate1904(pkg) }));
   return transplant(pkg, scratch, placements);
 }
 

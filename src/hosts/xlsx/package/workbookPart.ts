@@ -51,6 +51,19 @@ function editNames(xml: string, prefix: string, replaced: Set<number>, added: st
   return out;
 }
 
+/**
+ * Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, or `"true"`: Excel
+ * for Windows and Mac and LibreOffice write either). Serials read from it and written to it are
+ * then 1462 days smaller than in the add-in's own 1900 system.
+ */
+export function usesDate1904(pkg: OpcPackage): boolean {
+  const span = findChild(pkg.workbookXml, "workbookPr");
+  if (!span) return false;
+  const tag = pkg.workbookXml.slice(span.start, pkg.workbookXml.indexOf(">", span.start) + 1);
+  const flag = attributes(tag)["date1904"];
+  return flag === "1" || flag === "true";
+}
+
 /** Asks every host to calculate on opening: the add-in's formulas carry no cached results. */
 function calculateOnLoad(xml: string, prefix: string): string {
   const span = findChild(xml, "calcPr");

@@ -7,3 +7,8 @@ export * from "./sharedCapacity";
 export * from "./montecarlo";
 export * from "./monitoring";
 export * from "./leadTime";
+export * from "./targetWeek";
+export * from "./leadTimeRoutes";
+export * from "./whatIf";
+export * from "./sensitivity";
+export * from "./baseline";

@@ -15,19 +15,23 @@ import { projectBacklog, projectBacklogCore, ProjectionResult } from "./project"
 import { createRng } from "./random";
 import { checkNumber, checkSeries, fail, NON_NEGATIVE, ok, Result, SeriesInput } from "./validate";
 
-export interface PlanVsActualOptions {
-  /** Backlog at the start of week 1 of the plan. */
-  opening: number;
-  /** Planned weekly intake: one number or one figure per plan week. */
-  plannedIntake: SeriesInput;
-  /** Planned weekly capacity: one number or one figure per plan week. */
-  plannedCapacity: SeriesInput;
+/** What actually happened, per known week from week 1. */
+export interface ActualsInput {
   /** Actual intake per known week, from week 1; its length is the number of weeks known. */
   actualIntake: SeriesInput;
   /** Actual decisions per known week; as long as `actualIntake`. */
   actualDecisions: SeriesInput;
   /** Measured backlog at the end of each known week; as long as `actualIntake` when given. */
   actualBacklog?: SeriesInput;
+}
+
+export interface PlanVsActualOptions extends ActualsInput {
+  /** Backlog at the start of week 1 of the plan. */
+  opening: number;
+  /** Planned weekly intake: one number or one figure per plan week. */
+  plannedIntake: SeriesInput;
+  /** Planned weekly capacity: one number or one figure per plan week. */
+  plannedCapacity: SeriesInput;
 }
 
 /** One known week: the plan, the actuals and the six columns of `=IND.PLAN_VS_ACTUAL`. */
@@ -122,7 +126,7 @@ interface Actuals {
   backlog: number[] | undefined;
 }
 
-function checkActuals(options: PlanVsActualOptions, planWeeks: number): Result<Actuals> {
+function checkActuals(options: ActualsInput, planWeeks: number): Result<Actuals> {
   const intake = checkActual(options.actualIntake, "actual_intake");
   if (!intake.ok) return intake;
   const known = { weeks: intake.value.length, argument: "actual_intake" };
@@ -155,15 +159,23 @@ function checkActuals(options: PlanVsActualOptions, planWeeks: number): Result<A
 export function comparePlanWithActuals(options: PlanVsActualOptions): Result<PlanVsActualResult> {
   const plan = checkPlan(options);
   if (!plan.ok) return plan;
-  const actuals = checkActuals(options, plan.value.rows.length);
+  return compareWithPlan(options.opening, plan.value, options);
+}
+
+/**
+ * The actuals against a plan already projected (the current inputs' or a stored baseline's):
+ * planned intake, decisions and backlog come from its rows.
+ */
+export function compareWithPlan(opening: number, plan: ProjectionResult, options: ActualsInput): Result<PlanVsActualResult> {
+  const actuals = checkActuals(options, plan.rows.length);
   if (!actuals.ok) return actuals;
   const { intake, decisions, backlog } = actuals.value;
   const weeks: MonitoringWeek[] = [];
-  let flowBacklog = options.opening;
+  let flowBacklog = opening;
   let intakeAbove = 0;
   let decisionsBelow = 0;
   for (let t = 0; t < intake.length; t++) {
-    const row = plan.value.rows[t] as ProjectionResult["rows"][number];
+    const row = plan.rows[t] as ProjectionResult["rows"][number];
     const actualIntake = intake[t] as number;
     const actualDecisions = decisions[t] as number;
     flowBacklog += actualIntake - actualDecisions;
@@ -196,7 +208,7 @@ export function comparePlanWithActuals(options: PlanVsActualOptions): Result<Pla
       unexplained: measured ? difference - intakeAbove - decisionsBelow : 0,
     });
   }
-  return ok({ opening: options.opening, plan: plan.value, weeks });
+  return ok({ opening, plan, weeks });
 }
 
 /** Weeks of actual intake the re-forecast averages over (fewer when fewer are known). */
@@ -226,13 +238,20 @@ export interface Reforecast {
    * nothing was decided.
    */
   waitWeeks: number | null;
+  /**
+   * The same re-forecast at the current pace instead of the planned capacity: `meanDecisions`
+   * a week for every remaining week. Voortgang shows both: the plan says what was promised, the
+   * pace what the team is doing.
+   */
+  atPace: { capacity: number; backlog: number[]; endBacklog: number };
 }
 
 /**
- * The re-forecast from the latest actual backlog, exactly as issue 11 defines it.
+ * The re-forecast from the latest actual backlog, exactly as issue 11 defines it, and beside it
+ * the one at the current pace (issue 23).
  *
  * @example
- * reforecast(result) // fromWeek 12, endBacklog ≈ 1190, requiredCapacity ≈ 31.9
+ * reforecast(result) // sample actuals: fromWeek 12, endBacklog ≈ 1247, atPace.endBacklog ≈ 1333
  */
 export function reforecast(result: PlanVsActualResult): Reforecast {
   const { plan, weeks } = result;
@@ -248,12 +267,10 @@ export function reforecast(result: PlanVsActualResult): Reforecast {
   const meanDecisions = decisionsSum / window.length;
   const remaining = plan.rows.slice(latest.week);
   const backlog = new Array<number>(remaining.length);
-  const endBacklog = projectBacklogCore(
-    latest.actualBacklog,
-    new Array<number>(remaining.length).fill(meanIntake),
-    remaining.map((row) => row.capacity),
-    backlog,
-  );
+  const intake = new Array<number>(remaining.length).fill(meanIntake);
+  const endBacklog = projectBacklogCore(latest.actualBacklog, intake, remaining.map((row) => row.capacity), backlog);
+  const paceBacklog = new Array<number>(remaining.length);
+  const paceEnd = projectBacklogCore(latest.actualBacklog, intake, intake.map(() => meanDecisions), paceBacklog);
   return {
     fromWeek: latest.week,
     startBacklog: latest.actualBacklog,
@@ -268,6 +285,7 @@ export function reforecast(result: PlanVsActualResult): Reforecast {
         ? null
         : requiredCapacityCore(latest.actualBacklog, meanIntake, plan.closingBacklog, remaining.length),
     waitWeeks: meanDecisions > 0 ? latest.actualBacklog / meanDecisions : null,
+    atPace: { capacity: meanDecisions, backlog: paceBacklog, endBacklog: paceEnd },
   };
 }
 
@@ -281,7 +299,8 @@ export function bandStatus(actual: number, p10: number, p90: number): BandStatus
   return "within";
 }
 
-export interface MonitorOptions extends PlanVsActualOptions {
+/** How the plan's band is simulated. */
+export interface MonitorSimulationOptions {
   /** Seed of the Monte Carlo; default 2024, as the =IND.* functions. */
   seed?: number;
   /** Simulated runs; default 10,000. */
@@ -291,6 +310,8 @@ export interface MonitorOptions extends PlanVsActualOptions {
   /** Capacity spread of the simulation; default 0 (capacity as planned). */
   capacitySpread?: number;
 }
+
+export interface MonitorOptions extends PlanVsActualOptions, MonitorSimulationOptions {}
 
 export interface MonitorResult extends PlanVsActualResult {
   seed: number;
@@ -319,12 +340,21 @@ export interface MonitorResult extends PlanVsActualResult {
 export function monitorPlan(options: MonitorOptions): Result<MonitorResult> {
   const compared = comparePlanWithActuals(options);
   if (!compared.ok) return compared;
+  return monitorComparison(compared.value, options);
+}
+
+/**
+ * The band, rank, status and re-forecast for a comparison already made, against its own plan:
+ * `monitorPlan` after `comparePlanWithActuals`, and the baseline's monitoring after
+ * `compareWithBaseline`.
+ */
+export function monitorComparison(compared: PlanVsActualResult, options: MonitorSimulationOptions = {}): Result<MonitorResult> {
   const seed = checkNumber(options.seed ?? DEFAULT_SEED, SEED_RULE, "seed");
   if (!seed.ok) return seed;
-  const { plan, weeks } = compared.value;
+  const { plan, weeks } = compared;
   const horizon = plan.rows.length;
   const simulation = {
-    opening: options.opening,
+    opening: compared.opening,
     intake: plan.rows.map((row) => row.intake),
     capacity: plan.rows.map((row) => row.capacity),
     ...(options.runs !== undefined && { runs: options.runs }),
@@ -343,7 +373,7 @@ export function monitorPlan(options: MonitorOptions): Result<MonitorResult> {
   }
   const status = weeks.map((week, t) => bandStatus(week.actualBacklog, p10[t] as number, p90[t] as number));
   return ok({
-    ...compared.value,
+    ...compared,
     seed: seed.value,
     runs: band.value.runs,
     intakeModel: band.value.intakeModel,
@@ -352,7 +382,7 @@ export function monitorPlan(options: MonitorOptions): Result<MonitorResult> {
     p90,
     rank,
     status,
-    reforecast: reforecast(compared.value),
+    reforecast: reforecast(compared),
   });
 }
 

@@ -54,6 +54,35 @@ export function fteCapacity(options: FteCapacityOptions): Result<number> {
   return ok(capacity);
 }
 
+/** Staff behind a weekly capacity: decisions per week ÷ decisions per fte per week. */
+export function fteForCapacityCore(capacity: number, decisionsPerFteWeek: number): number {
+  return capacity / decisionsPerFteWeek;
+}
+
+export interface FteForCapacityOptions {
+  /** Decisions per week. */
+  capacity: number;
+  decisionsPerFteWeek: number;
+}
+
+/**
+ * The fte a weekly capacity takes, the inverse of `fteCapacity`: what every scenario's capacity
+ * and the capacity still needed on Voortgang are in people.
+ *
+ * @example
+ * fteForCapacity({ capacity: 1600 / 52, decisionsPerFteWeek: 1.5 }) // → ok(20.51…)
+ */
+export function fteForCapacity(options: FteForCapacityOptions): Result<number> {
+  const checked = checkNumbers({
+    capacity: [options.capacity, NON_NEGATIVE, "capacity"],
+    rate: [options.decisionsPerFteWeek, POSITIVE, "decisions_per_fte_week"],
+  });
+  if (!checked.ok) return checked;
+  const fte = fteForCapacityCore(checked.value.capacity, checked.value.rate);
+  const finite = checkFiniteFte(fte);
+  return finite.ok ? ok(fte) : finite;
+}
+
 export interface CrowdingOutSeries {
   backlogWithout: WeeklyOut;
   backlogWith: WeeklyOut;

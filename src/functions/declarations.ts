@@ -208,6 +208,32 @@ export const BACKLOG_FUNCTIONS = {
       },
     ],
   },
+  WEEKS_TO_TARGET: {
+    id: "WEEKS_TO_TARGET",
+    nameNl: "WEKEN_TOT_DOEL",
+    descriptionNl:
+      "De eerste week waarin de voorraad aan het eind van de week op of onder het doel ligt; 0 als de beginvoorraad dat al is. Met een getal per week zijn de gegeven weken de horizon; met losse getallen hoogstens 10.000 weken. #N/B als het doel niet wordt gehaald.",
+    arguments: [
+      opening,
+      {
+        ...intake,
+        descriptionNl:
+          "Instroom per week: één getal voor elke week, of een kolom of rij met een getal per week.",
+      },
+      {
+        ...capacity,
+        descriptionNl:
+          "Beslissingen per week: één getal, of een bereik zo lang als de instroom.",
+      },
+      {
+        name: "target",
+        nameNl: "doel",
+        kind: "number",
+        rule: NON_NEGATIVE,
+        descriptionNl: "Voorraad om te bereiken, bijvoorbeeld 1100.",
+      },
+    ],
+  },
   REQUIRED_CAPACITY: {
     id: "REQUIRED_CAPACITY",
     nameNl: "BENODIGDE_CAPACITEIT",

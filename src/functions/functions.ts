@@ -9,6 +9,7 @@
  */
 import { leadTime, requiredCapacity, weeksToClear } from "../engine/closedForms";
 import { plannedCapacity, projectBacklog } from "../engine/project";
+import { weeksToTarget } from "../engine/targetWeek";
 import { meanOf, readArguments, run, unwrap } from "./args";
 import { BACKLOG_FUNCTIONS } from "./declarations";
 
@@ -16,6 +17,7 @@ const {
   PROJECT_BACKLOG: PROJECT,
   PLANNED_CAPACITY: PLANNED,
   WEEKS_TO_CLEAR: CLEAR,
+  WEEKS_TO_TARGET: TARGET,
   REQUIRED_CAPACITY: REQUIRED,
   LEAD_TIME: LEAD,
 } = BACKLOG_FUNCTIONS;
@@ -92,6 +94,23 @@ export function WEEKS_TO_CLEAR(opening: any, intake: any[][], capacity: any[][])
         capacity: meanOf(args.capacity),
       }),
     );
+  });
+}
+
+/**
+ * The first week whose end-of-week backlog is at most target (to 1e-9): 0 when the opening already is. With a range per week, the weeks given are the horizon; with single numbers, up to 10,000 weeks. #N/A when the target is not reached.
+ * @customfunction WEEKS_TO_TARGET
+ * @helpurl https://localhost:3000/functions.html#weeks_to_target
+ * @param {any} opening Backlog (open cases) at the start of week 1, e.g. 1440.
+ * @param {any[][]} intake Weekly intake: one number for every week, or a one-column or one-row range with a figure per week.
+ * @param {any[][]} capacity Weekly decisions: one number, or a range as long as intake.
+ * @param {any} target Backlog to reach, e.g. 1100.
+ * @returns {number} The week in which the backlog first reaches the target.
+ */
+export function WEEKS_TO_TARGET(opening: any, intake: any[][], capacity: any[][], target: any): number {
+  return run(TARGET, () => {
+    const args = readArguments(TARGET, [opening, intake, capacity, target]);
+    return unwrap(weeksToTarget(args));
   });
 }
 

@@ -70,6 +70,18 @@ const DUTCH_SENTENCES: ReadonlyArray<readonly [RegExp, Rewrite]> = [
     (c, i) => `${c} beslissingen per week is niet meer dan de instroom van ${i}, dus de voorraad raakt nooit op`,
   ],
   [
+    /^(\S+) decisions a week do not exceed the intake of (\S+), so the backlog never reaches (\S+)$/,
+    (c, i, t) => `${c} beslissingen per week is niet meer dan de instroom van ${i}, dus de voorraad daalt nooit tot ${t}`,
+  ],
+  [
+    /^the backlog does not reach (\S+) within the weeks given \((\d+)\)$/,
+    (t, n) => `de voorraad daalt binnen de gegeven weken (${n}) niet tot ${t}`,
+  ],
+  [
+    /^the backlog does not reach (\S+) within (\S+) weeks$/,
+    (t, w) => `de voorraad daalt binnen ${w} weken niet tot ${t}`,
+  ],
+  [
     /^the figures are too large to give a finite (capacity|lead time)$/,
     () => "de getallen zijn te groot voor een eindige uitkomst",
   ],

@@ -28,6 +28,7 @@ describe("functions.json generated from the JSDoc", () => {
     ["PROJECT_BACKLOG", [["opening", false], ["intake", false], ["capacity", true], ["weeks", true], ["uplift", true]], "matrix"],
     ["PLANNED_CAPACITY", [["intake", false], ["uplift", true]], undefined],
     ["WEEKS_TO_CLEAR", [["opening", false], ["intake", false], ["capacity", false]], undefined],
+    ["WEEKS_TO_TARGET", [["opening", false], ["intake", false], ["capacity", false], ["target", false]], undefined],
     ["REQUIRED_CAPACITY", [["opening", false], ["intake", false], ["target", false], ["weeks", false]], undefined],
     ["LEAD_TIME", [["backlog", false], ["decisions_per_week", false]], undefined],
   ] as [string, [string, boolean][], string | undefined][])("%s", (name, params, resultShape) => {

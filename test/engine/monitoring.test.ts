@@ -384,3 +384,51 @@ describe("bad inputs: one sentence naming the argument (and week)", () => {
     expect(errorOf(monitorPlan({ ...SMALL, runs: 5 })).argument).toBe("runs");
   });
 });
+
+describe("re-forecast at the current pace beside the one at planned capacity (issue 23)", () => {
+  test("hand-computed: from 94 at week 3, intake 32/3 and the mean actual decisions 38/3 for 2 weeks", () => {
+    const forecast = reforecast(value(comparePlanWithActuals(SMALL)));
+    expect(forecast.atPace.capacity).toBeCloseTo(38 / 3, 12);
+    expect(forecast.atPace.backlog).toHaveLength(2);
+    expect(forecast.atPace.backlog[0]).toBeCloseTo(94 + 32 / 3 - 38 / 3, 12);
+    expect(forecast.atPace.endBacklog).toBeCloseTo(94 + 2 * (32 / 3 - 38 / 3), 12);
+  });
+
+  test("the sample's actuals: 28.6 decisions a week over the last 8 weeks; the year ends at 1247 at planned capacity, 1333 at that pace", () => {
+    // src/cli/sampleWorkbook.ts writes SAMPLE_ACTUALS_2024 beside the plan: 1440, 25 a week, 1600 a year.
+    const forecast = reforecast(
+      value(
+        comparePlanWithActuals({
+          opening: 1440,
+          plannedIntake: new Array(52).fill(25),
+          plannedCapacity: new Array(52).fill(1600 / 52),
+          actualIntake: SAMPLE_ACTUALS_2024.intake,
+          actualDecisions: SAMPLE_ACTUALS_2024.decisions,
+          actualBacklog: SAMPLE_ACTUALS_2024.backlog,
+        }),
+      ),
+    );
+    expect(forecast.fromWeek).toBe(12);
+    expect(forecast.startBacklog).toBe(1408);
+    expect(forecast.meanDecisions).toBe(28.625);
+    expect(forecast.meanIntake).toBe(26.75);
+    // 1408 + 40 × (26.75 − 30.77) and 1408 + 40 × (26.75 − 28.625).
+    expect(forecast.endBacklog).toBeCloseTo(1408 + 40 * (26.75 - 1600 / 52), 9);
+    expect(Math.round(forecast.endBacklog)).toBe(1247);
+    expect(forecast.atPace.endBacklog).toBeCloseTo(1333, 9);
+  });
+
+  test("a pace above intake empties the backlog and holds it at 0, as the stock-flow does", () => {
+    const result = value(
+      comparePlanWithActuals({ opening: 5, plannedIntake: [1, 1, 1, 1], plannedCapacity: 1, actualIntake: [1], actualDecisions: [4] }),
+    );
+    expect(reforecast(result).atPace.backlog).toEqual([0, 0, 0]);
+  });
+
+  test("every plan week known: nothing to project at either rate", () => {
+    const result = value(
+      comparePlanWithActuals({ opening: 10, plannedIntake: [1, 1], plannedCapacity: 2, actualIntake: [1, 1], actualDecisions: [3, 0] }),
+    );
+    expect(reforecast(result).atPace).toEqual({ capacity: 1.5, backlog: [], endBacklog: 9 });
+  });
+});

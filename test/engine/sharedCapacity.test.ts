@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { projectBacklog } from "../../src/engine/project";
-import { crowdingOut, CrowdingOutOptions, CrowdingOutResult, fteCapacity, shareCapacity, ShareCapacityOptions } from "../../src/engine/sharedCapacity";
+import {
+  crowdingOut,
+  CrowdingOutOptions,
+  CrowdingOutResult,
+  fteCapacity,
+  fteForCapacity,
+  shareCapacity,
+  ShareCapacityOptions,
+} from "../../src/engine/sharedCapacity";
 import { errorOf, value } from "../helpers/result";
 
 
@@ -23,6 +31,29 @@ describe("fteCapacity", () => {
     expect(value(fteCapacity({ fte: 20, decisionsPerFteWeek: 1.5 }))).toBe(30);
     expect(errorOf(fteCapacity({ fte: -1, decisionsPerFteWeek: 1.5 })).message).toBe("fte: expected a number ≥ 0, got -1");
     expect(errorOf(fteCapacity({ fte: 1e200, decisionsPerFteWeek: 1e200 })).kind).toBe("range");
+  });
+});
+
+describe("fteForCapacity: a weekly capacity in people", () => {
+  test("capacity ÷ decisions per fte-week, the inverse of fteCapacity", () => {
+    expect(value(fteForCapacity({ capacity: 30, decisionsPerFteWeek: 1.5 }))).toBe(20);
+    // Triage's 3.4 decisions a week (190/1390 of 25) at the example 1.5: the 2.3 extra fte.
+    expect(value(fteForCapacity({ capacity: (190 / 1390) * 25, decisionsPerFteWeek: 1.5 }))).toBeCloseTo(2.28, 2);
+    const fte = value(fteForCapacity({ capacity: 1600 / 52, decisionsPerFteWeek: 1.5 }));
+    expect(value(fteCapacity({ fte, decisionsPerFteWeek: 1.5 }))).toBeCloseTo(1600 / 52, 12);
+  });
+
+  test("no decisions per fte-week give no number of fte: refused, naming it; an overflow is #NUM!'s kind", () => {
+    expect(errorOf(fteForCapacity({ capacity: 30, decisionsPerFteWeek: 0 })).message).toBe(
+      "decisions_per_fte_week: expected a number > 0, got 0",
+    );
+    expect(errorOf(fteForCapacity({ capacity: -1, decisionsPerFteWeek: 1 })).argument).toBe("capacity");
+    expect(errorOf(fteForCapacity({ capacity: 1e308, decisionsPerFteWeek: 1e-10 }))).toEqual({
+      kind: "range",
+      overflow: true,
+      argument: "decisions_per_fte_week",
+      message: "decisions_per_fte_week: too small to give a finite number of fte",
+    });
   });
 });
 

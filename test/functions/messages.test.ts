@@ -125,6 +125,21 @@ const SENTENCES: ReadonlyArray<readonly [english: string, dutch: string, produce
     () => both(() => backlog.WEEKS_TO_CLEAR(1440, [[30.25]], [[25.5]])),
   ],
   [
+    "capacity: 25.5 decisions a week do not exceed the intake of 30.25, so the backlog never reaches 1100.5",
+    "capaciteit: 25,5 beslissingen per week is niet meer dan de instroom van 30,25, dus de voorraad daalt nooit tot 1100,5",
+    () => both(() => backlog.WEEKS_TO_TARGET(1440, [[30.25]], [[25.5]], 1100.5)),
+  ],
+  [
+    "target: the backlog does not reach 1100 within the weeks given (52)",
+    "doel: de voorraad daalt binnen de gegeven weken (52) niet tot 1100",
+    () => both(() => backlog.WEEKS_TO_TARGET(1440, column(new Array(52).fill(25)), [[weekly]], 1100)),
+  ],
+  [
+    "target: the backlog does not reach 0 within 10,000 weeks",
+    "doel: de voorraad daalt binnen 10.000 weken niet tot 0",
+    () => both(() => backlog.WEEKS_TO_TARGET(1440, [[25]], [[25.1]], 0)),
+  ],
+  [
     "intake: the figures are too large to give a finite capacity",
     "instroom: de getallen zijn te groot voor een eindige uitkomst",
     () => both(() => backlog.REQUIRED_CAPACITY(1e308, [[1e308]], 0, [[1]])),

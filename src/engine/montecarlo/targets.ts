@@ -57,3 +57,43 @@ export function expectedWeeksToTarget(
     meanWeeksWhenReached: outcome.meanWeeksWhenReached,
   });
 }
+
+export interface HeadlineChanceOptions extends Omit<SimulateBacklogOptions, "target" | "targetWeek" | "percentiles"> {
+  /** The planner's target (`TargetBacklog` / `Doelvoorraad`); omit it when there is none. */
+  target?: number;
+}
+
+export interface HeadlineChance {
+  /** The backlog the chance is about: the planner's target, else the opening backlog. */
+  target: number;
+  /** "target" when the planner set it; "opening" for "the backlog ends no higher than it started". */
+  basis: "target" | "opening";
+  /** The horizon's last week, which the chance and the band are read at. */
+  week: number;
+  /** Share of runs with backlog ≤ target at the end of `week`. */
+  chance: number;
+  /** P10, P50 and P90 of the backlog at the end of `week`. */
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/**
+ * The uncertainty headline: the chance that the backlog at the horizon is at or below the
+ * planner's target, with the band beside it. Not the plan's own end value: that is the median,
+ * and a chance of about 50% says nothing. Without a target the question is whether the backlog
+ * ends no higher than it started.
+ *
+ * @example
+ * headlineChance(createRng(2024), { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52, target: 1100 })
+ * // → ok({ target: 1100, basis: "target", chance: 0.1313, p10: 1094, p50: 1140, p90: 1186, … })
+ */
+export function headlineChance(rng: RandomGenerator, options: HeadlineChanceOptions): Result<HeadlineChance> {
+  const { target, ...rest } = options;
+  const basis = target === undefined ? "opening" : "target";
+  const result = simulateBacklog(rng, { ...rest, target: target ?? options.opening, percentiles: [0.1, 0.5, 0.9] });
+  if (!result.ok) return result;
+  const outcome = result.value.target as TargetOutcome;
+  const at = (i: number): number => (result.value.bands[i] as Float64Array)[outcome.week - 1] as number;
+  return ok({ target: outcome.target, basis, week: outcome.week, chance: outcome.chance, p10: at(0), p50: at(1), p90: at(2) });
+}

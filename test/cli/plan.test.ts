@@ -5,6 +5,8 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { parsePlanArgs } from "../../src/cli/args";
+import { PLAN_OPTIONS } from "../../src/cli/optionTable";
+import { usageText } from "../../src/cli/usage";
 import { planWorkbook, PlanEnvironment } from "../../src/cli/plan";
 import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { ChartSpec, excelDateSerial } from "../../src/sheets/spec";
@@ -41,13 +43,65 @@ describe("parsePlanArgs", () => {
   });
 
   test.each([
-    [["--in"], "--in heeft een waarde nodig."],
-    [["--in", "--force"], "--in heeft een waarde nodig."],
-    [["--lang", "de"], "--lang moet nl of en zijn, niet 'de'."],
-    [["--date", "2023-02-29"], "--date moet een datum als 2024-01-15 zijn, niet '2023-02-29'."],
-    [["in.xlsx"], "Onbekende optie in.xlsx."],
-  ])("%j is refused: %s", (argv, message) => {
-    expect(parsePlanArgs(argv)).toMatchObject({ ok: false, message });
+    [["--in"], "--in heeft een waarde nodig.", false],
+    [["--in", "--force"], "--in heeft een waarde nodig.", false],
+    [["--lang", "de"], "--lang moet nl of en zijn, niet 'de'.", false],
+    [["--date", "2023-02-29"], "--date moet een datum als 2024-01-15 zijn, niet '2023-02-29'.", false],
+    [["--date", "2024-13-01"], "--date moet een datum als 2024-01-15 zijn, niet '2024-13-01'.", false],
+    [["--date=2024-00-10"], "--date moet een datum als 2024-01-15 zijn, niet '2024-00-10'.", false],
+    [["--date", "2024-02-30"], "--date moet een datum als 2024-01-15 zijn, niet '2024-02-30'.", false],
+    [["in.xlsx"], "Onbekende optie in.xlsx.", true],
+    [["--force=yes"], "Onbekende optie --force=yes.", true],
+  ])("%j is refused: %s", (argv, message, showUsage) => {
+    expect(parsePlanArgs(argv)).toEqual({ ok: false, message, language: "nl", showUsage });
+  });
+
+  test("the language flag wins wherever it stands, also after the problem", () => {
+    expect(parsePlanArgs(["--foo", "--lang", "en"])).toEqual({ ok: false, message: "Unknown option --foo.", language: "en", showUsage: true });
+    expect(parsePlanArgs(["--date", "2024-13-01", "--lang=en"])).toMatchObject({
+      message: "--date must be a date like 2024-01-15, not '2024-13-01'.",
+    });
+    expect(parsePlanArgs(["--in", "--lang", "en"])).toMatchObject({ message: "--in needs a value." });
+  });
+
+  test("the first problem is the one reported; a value may start with one dash", () => {
+    expect(parsePlanArgs(["--bar", "--date", "x"])).toMatchObject({ message: "Onbekende optie --bar." });
+    expect(parsePlanArgs(["--seed", "-1"])).toEqual({
+      ok: true,
+      args: { force: false, language: "nl", help: false, settings: { seed: { value: "-1", source: { flag: "--seed" } } } },
+    });
+  });
+
+  test("every option of the table is in the usage, in both languages", () => {
+    for (const language of ["nl", "en"] as const) {
+      const usage = usageText(language, "voorraadplanner");
+      for (const option of PLAN_OPTIONS) expect(usage).toContain(`  ${option.flag}`);
+      expect(usage.split("\n")[0]).toMatch(/^(Gebruik|Usage): voorraadplanner \[--in /);
+    }
+  });
+});
+
+describe("messages: one sentence, the usage only for --help and an unknown option", () => {
+  test("--seed -1 gets the range sentence, not 'not a whole number'", async () => {
+    expect(await run(["--seed", "-1", "--lang", "en"])).toMatchObject({
+      code: 2,
+      stderr: ["--seed must be between 0 and 4,294,967,295, not '-1'."],
+    });
+    expect((await run(["--runs", "-5"])).stderr).toEqual(["--runs moet tussen 100 en 1.000.000 liggen, niet '-5'."]);
+  });
+
+  test("a bad --date is one sentence, no usage, nothing written", async () => {
+    const result = await run(["--date", "2024-13-01"]);
+    expect(result).toEqual({ code: 2, stdout: [], stderr: ["--date moet een datum als 2024-01-15 zijn, niet '2024-13-01'."] });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  test("an unknown option: its sentence, then the usage, in the language of --lang", async () => {
+    const result = await run(["--foo", "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr[0]).toBe("Unknown option --foo.");
+    expect(result.stderr[1]).toMatch(/^Usage: npm run plan -- \[--in inputs\.xlsx\]/);
+    expect(result.stderr).toHaveLength(2);
   });
 });
 

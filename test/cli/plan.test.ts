@@ -359,4 +359,34 @@ describe("the real command", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("plan.xlsx bestaat al");
   });
+
+  /** The bin as a data team runs it, with an npm-started shell's INIT_CWD pointing elsewhere. */
+  const bin = (args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const env = { ...process.env, INIT_CWD: ROOT, npm_lifecycle_event: "test" };
+      execFile(process.execPath, [path.join(ROOT, "bin", "voorraadplanner.js"), ...args], { cwd, env, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+
+  test("the voorraadplanner bin runs the compiled command: paths from the current folder, its own name in the usage", async () => {
+    fs.copyFileSync(SAMPLE, path.join(dir, "mijn.xlsx"));
+    const ok = await bin(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15", "--lang", "en"], dir);
+    expect(ok).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^Backlog after 52 weeks: 1,140; weeks to clear: 249\.6\. Written: plan\.xlsx\n/) });
+    expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
+    const help = await bin(["--help"], dir);
+    expect(help.stdout).toMatch(/^Gebruik: voorraadplanner \[--in invoer\.xlsx\]/);
+    expect(await bin(["--date", "2024-13-01"], dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "--date moet een datum als 2024-01-15 zijn, niet '2024-13-01'.\n",
+    });
+  });
+
+  test("the compiled command finds the sample and out/ from the package root, not from lib/", async () => {
+    const script = `const env = require(${JSON.stringify(path.join(ROOT, "lib", "cli", "plan.js"))}).processEnvironment(); console.log(JSON.stringify([env.sampleFile, env.defaultOut]));`;
+    await bin(["--help"], dir); // compiles lib/ when it is missing or stale
+    const shown = await new Promise<string>((resolve) => execFile(process.execPath, ["-e", script], { cwd: dir }, (_e, stdout) => resolve(stdout)));
+    expect(JSON.parse(shown)).toEqual([SAMPLE, path.join(ROOT, "out", "plan.xlsx")]);
+  });
 });

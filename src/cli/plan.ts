@@ -164,8 +164,16 @@ function realPath(file: string): string {
   }
 }
 
+/** One formatter per language: making one is the costly part (the command's start-up shows it). */
+const NUMBER_FORMATS = new Map<Language, Intl.NumberFormat>();
+
 function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(value);
+  let format = NUMBER_FORMATS.get(language);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 });
+    NUMBER_FORMATS.set(language, format);
+  }
+  return format.format(value);
 }
 
 /** Runs the command; returns the exit code. Messages go to `env.stderr`, the summary to `env.stdout`. */

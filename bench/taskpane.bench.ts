@@ -51,7 +51,7 @@ function bundleSizes(): Figure[] {
     execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore", env });
   }
   const pane = hashedFile("taskpane", "js");
-  const built = fs.statSync(path.join(DIST, pane)).mtime.toISOString().slice(0, 16).replace("T", " ");
+  const built = fs.statSync(manifest).mtime.toISOString().slice(0, 16).replace("T", " ");
   console.log(`bundle sizes (dist/, built ${built} UTC; office.js not included)`);
   let pageScripts = 0;
   const figures: Figure[] = [];

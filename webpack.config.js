@@ -4,12 +4,12 @@ const fs = require("fs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const crypto = require("crypto");
 const { sources } = require("webpack");
+const { DEV_BASE_URL, manifestVersion, productionBaseUrl } = require("./scripts/base-url");
 
-/** The URL the manifest and metadata use while developing (`npm start`). */
-const DEV_BASE_URL = "https://localhost:3000/";
-/** Where IT hosts dist/ in production: set ADDIN_BASE_URL at build time (must end with "/"). */
-const PROD_BASE_URL = process.env.ADDIN_BASE_URL || "https://voorraadplanner.example.org/";
+/** The files the manifest names: their names cannot change, so their URLs carry the version (?v=). */
+const FIXED_NAME_FILES = ["taskpane.html", "functions.js", "functions.json", "functions-nl.json"];
 
 /** Every file holding =IND.* functions: the metadata plugin reads their JSDoc. */
 const FUNCTION_FILES = [
@@ -21,10 +21,64 @@ const FUNCTION_FILES = [
 ];
 
 async function devServerHttps() {
-  // Only `npm start` needs the trusted dev certificate; builds and tests never prompt for it.
+  // Only `npm start` needs the dev certificate; builds and tests never prompt for it. On Windows and
+  // Mac it is made and trusted here; elsewhere scripts/start.js makes it first (no sudo needed)
+  // and the planner trusts it in the browser.
+  if (process.platform !== "win32" && process.platform !== "darwin") {
+    const { certificatePaths } = require("./scripts/dev-process");
+    const files = certificatePaths();
+    return { ca: fs.readFileSync(files.ca), key: fs.readFileSync(files.key), cert: fs.readFileSync(files.cert) };
+  }
   const devCerts = require("office-addin-dev-certs");
   const options = await devCerts.getHttpsServerOptions();
   return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+/** The build's base URL and version, or the one sentence that says why there is none. */
+function buildTarget(dev, env) {
+  const version = manifestVersion(require("./package.json").version);
+  if (!version.ok) throw new Error(version.message);
+  if (dev) return { baseUrl: DEV_BASE_URL, version: version.version };
+  const base = productionBaseUrl(env.baseUrl ?? process.env.ADDIN_BASE_URL);
+  if (!base.ok) throw new Error(base.message);
+  return { baseUrl: base.url, version: version.version };
+}
+
+/** The manifest for this build: its base URL, package.json's version, and ?v= on the fixed names. */
+function buildManifest(content, { baseUrl, version }) {
+  let xml = content.toString().split(DEV_BASE_URL).join(baseUrl);
+  xml = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
+  for (const file of FIXED_NAME_FILES) {
+    xml = xml.split(`${baseUrl}${file}"`).join(`${baseUrl}${file}?v=${version}"`);
+  }
+  return xml;
+}
+
+/**
+ * The page's own files by content: the stylesheet link of the template gets the hashed name the
+ * build emitted, and functions.js, whose name the manifest fixes, gets its content hash as ?v=.
+ */
+class PageAssetsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("PageAssetsPlugin", (compilation) => {
+      const hooks = HtmlWebpackPlugin.getHooks(compilation);
+      hooks.alterAssetTags.tap("PageAssetsPlugin", (data) => {
+        for (const tag of data.assetTags.scripts) {
+          const asset = compilation.getAsset(tag.attributes.src);
+          if (!asset || !FIXED_NAME_FILES.includes(tag.attributes.src)) continue;
+          const hash = crypto.createHash("sha256").update(asset.source.buffer()).digest("hex").slice(0, 8);
+          tag.attributes.src = `${tag.attributes.src}?v=${hash}`;
+        }
+        return data;
+      });
+      hooks.beforeEmit.tap("PageAssetsPlugin", (data) => {
+        const css = compilation.getAssets().find((a) => /^taskpane\.[0-9a-f]{8}\.css$/.test(a.name));
+        if (!css) compilation.errors.push(new Error("taskpane.html: the build emitted no hashed taskpane.css"));
+        else data.html = data.html.replace('href="taskpane.css"', `href="${css.name}"`);
+        return data;
+      });
+    });
+  }
 }
 
 /** Swaps the dev base URL for the production one in emitted text assets (functions.json). */
@@ -111,7 +165,9 @@ function renderMarkdown(file, language, title) {
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
-  const baseUrl = dev ? DEV_BASE_URL : PROD_BASE_URL;
+  // Production needs ADDIN_BASE_URL (or --env baseUrl=…): a build for nowhere is refused, not guessed.
+  const target = buildTarget(dev, env ?? {});
+  const { baseUrl } = target;
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -121,14 +177,16 @@ module.exports = async (env, options) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      // What the page loads is named by its content, so a cache can never serve an old copy;
+      // functions.js keeps the name the manifest gives it (PageAssetsPlugin adds ?v= instead).
+      filename: (pathData) => (pathData.chunk?.name === "functions" ? "[name].js" : "[name].[contenthash:8].js"),
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } },
-        { test: /\.css$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
+        { test: /\.css$/, type: "asset/resource", generator: { filename: "[name].[contenthash:8][ext]" } },
       ],
     },
     performance: { hints: false },
@@ -149,7 +207,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_BASE_URL).join(baseUrl)),
+            transform: (content) => buildManifest(content, target),
           },
           { from: "README.md", to: "help.html", transform: () => renderMarkdown("README.md", "en", "Backlog Planner — help") },
           // Every function's helpUrl: functions.json points into functions.html, functions-nl.json into functies.html.
@@ -165,6 +223,7 @@ module.exports = async (env, options) => {
           },
         ],
       }),
+      new PageAssetsPlugin(),
       new DutchMetadataPlugin(),
       new BaseUrlPlugin(DEV_BASE_URL, baseUrl, dev ? [] : ["functions.json", "functions-nl.json"]),
     ],
@@ -179,3 +238,4 @@ module.exports = async (env, options) => {
 
 module.exports.FUNCTION_FILES = FUNCTION_FILES;
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
+module.exports.FIXED_NAME_FILES = FIXED_NAME_FILES;

@@ -34,25 +34,39 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** dist/'s file for a bundle whose name carries its content hash (taskpane.1a2b3c4d.js). */
+function hashedFile(stem: string, ext: string): string {
+  const found = fs.existsSync(DIST) ? fs.readdirSync(DIST).find((f) => new RegExp(`^${stem}\\.[0-9a-f]{8}\\.${ext}$`).test(f)) : undefined;
+  return found ?? `${stem}.${ext}`;
+}
+
 function bundleSizes(): Figure[] {
-  const bundle = path.join(DIST, "taskpane.js");
+  const manifest = path.join(DIST, "manifest.xml");
   const sources = Math.max(newestSource(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
   // Missing or older than the sources: sizes of an old build would mislead.
-  if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
+  if (!fs.existsSync(manifest) || fs.statSync(manifest).mtimeMs < sources) {
+    // Sizes only: a production build for localhost unless ADDIN_BASE_URL names the real address.
     console.log("dist/ is missing or older than src/: building it (npx webpack --mode production) …");
-    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
+    const env = { ...process.env, ADDIN_BASE_URL: process.env["ADDIN_BASE_URL"] ?? "https://localhost:3000/" };
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore", env });
   }
-  const built = fs.statSync(path.join(DIST, "taskpane.js")).mtime.toISOString().slice(0, 16).replace("T", " ");
+  const pane = hashedFile("taskpane", "js");
+  const built = fs.statSync(manifest).mtime.toISOString().slice(0, 16).replace("T", " ");
   console.log(`bundle sizes (dist/, built ${built} UTC; office.js not included)`);
   let pageScripts = 0;
   const figures: Figure[] = [];
-  for (const file of ["taskpane.js", "functions.js", "taskpane.css"]) {
-    const full = path.join(DIST, file);
+  const files: [string, string][] = [
+    ["taskpane.[hash].js", pane],
+    ["functions.js", "functions.js"],
+    ["taskpane.[hash].css", hashedFile("taskpane", "css")],
+  ];
+  for (const [file, name] of files) {
+    const full = path.join(DIST, name);
     if (!fs.existsSync(full)) continue;
     const bytes = fs.readFileSync(full);
     if (file.endsWith(".js")) pageScripts += bytes.length;
     const kind = file.endsWith(".js") ? "minified" : "as served";
-    console.log(`  ${file.padEnd(13)} ${kb(bytes.length).padStart(9)} ${kind.padEnd(9)} ${kb(zlib.gzipSync(bytes).length).padStart(8)} gzip`);
+    console.log(`  ${file.padEnd(20)} ${kb(bytes.length).padStart(9)} ${kind.padEnd(9)} ${kb(zlib.gzipSync(bytes).length).padStart(8)} gzip`);
     figures.push({ what: `\`${file}\`, ${kind} / gzip`, measured: `${kb(bytes.length)} / ${kb(zlib.gzipSync(bytes).length)}` });
   }
   // The shared runtime loads functions.js into the pane's page as well: count both.

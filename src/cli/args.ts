@@ -1,88 +1,65 @@
-/** Command-line options of `npm run plan`, parsed without a library: the set is small and fixed. */
-import { GivenSettings, SETTING_FLAGS, SETTING_KEYS } from "../plan/settings";
+/**
+ * Reads the `plan` command's arguments against the one table of options (optionTable.ts). Every
+ * argument is read before any sentence is chosen, so `--lang en` sets the language of every
+ * message wherever it stands.
+ */
 import type { Language } from "../sheets/messages";
-import { excelDateSerial } from "../sheets/spec";
 import { CLI_TEXT } from "./cliMessages";
+import { OptionProblem, PLAN_OPTIONS, PlanArgs, PlanOption } from "./optionTable";
 
-export interface PlanArgs {
-  in?: string;
-  out?: string;
-  force: boolean;
-  language: Language;
-  help: boolean;
-  /** Excel serial of --date, when given. */
-  date?: number;
-  /** The sections' settings given as flags (--uncertainty, --runs 5000, …), as typed. */
-  settings: GivenSettings;
+export type { PlanArgs } from "./optionTable";
+
+export type ArgsResult =
+  | { ok: true; args: PlanArgs }
+  /** `showUsage`: the argument was not an option at all, so the usage follows the sentence. */
+  | { ok: false; message: string; language: Language; showUsage: boolean };
+
+const BY_FLAG = new Map<string, PlanOption>(PLAN_OPTIONS.flatMap((o) => [o.flag, ...(o.aliases ?? [])].map((f) => [f, o] as const)));
+
+/** One argument as read: an option with its value, or what is wrong with it. */
+type Reading =
+  | { option: PlanOption; value?: string }
+  | { problem: OptionProblem; unknown: boolean };
+
+/** `--x=v`, `--x v` (a following `--…` is never taken as the value) or a switch. */
+function readArguments(argv: readonly string[]): Reading[] {
+  const readings: Reading[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const option = BY_FLAG.get(name);
+    if (option === undefined || (option.value === undefined && eq > 0)) {
+      readings.push({ problem: (l) => CLI_TEXT[l].unknownOption(arg), unknown: true });
+    } else if (option.value === undefined) {
+      readings.push({ option });
+    } else {
+      const next = argv[i + 1];
+      const value = eq > 0 ? arg.slice(eq + 1) : next !== undefined && !next.startsWith("--") ? (i++, next) : undefined;
+      if (value === undefined || value === "") readings.push({ problem: (l) => CLI_TEXT[l].missingValue(name), unknown: false });
+      else readings.push({ option, value });
+    }
+  }
+  return readings;
 }
 
-export type ArgsResult = { ok: true; args: PlanArgs } | { ok: false; message: string; language: Language };
-
-const SWITCH_FLAGS = new Set([SETTING_FLAGS.uncertainty, SETTING_FLAGS.tracks]);
-const WITH_VALUE = new Set([
-  "--in",
-  "--out",
-  "--lang",
-  "--date",
-  ...SETTING_KEYS.map((key) => SETTING_FLAGS[key]).filter((flag) => !SWITCH_FLAGS.has(flag)),
-]);
-
 /**
- * Parses `--in a.xlsx --out=b.xlsx --force --lang en --date 2024-01-15 --help`, and the sections'
- * settings `--uncertainty --runs 5000 --seed 7 --target 500 --tracks --safe-share 20%`, whose
- * values are checked later, with the workbook's own settings.
+ * Parses `--in a.xlsx --out=b.xlsx --force --lang en --date 2024-01-15 --help` and the sections'
+ * settings (`--uncertainty --runs 5000 --seed 7 --target 500 --tracks --safe-share 20%`), whose
+ * values are checked later, with the workbook's own settings. The first problem wins; its sentence
+ * is in the language of `--lang` wherever that stands.
  *
  * @example
  * parsePlanArgs(["--in", "my.xlsx", "--out", "plan.xlsx"]) // → ok, language "nl"
+ * parsePlanArgs(["--foo", "--lang", "en"]) // → { ok: false, message: "Unknown option --foo.", showUsage: true, … }
  */
 export function parsePlanArgs(argv: readonly string[]): ArgsResult {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  let error: ((language: Language) => string) | undefined;
-  for (let i = 0; i < argv.length && !error; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.indexOf("=");
-    const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (WITH_VALUE.has(option)) {
-      const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-        error = (l) => CLI_TEXT[l].missingValue(option);
-      } else {
-        values.set(option, value);
-      }
-    } else if (SWITCH_FLAGS.has(arg)) {
-      flags.add(arg);
-    } else if (option === "--force" || option === "--help" || option === "-h") {
-      flags.add(option === "-h" ? "--help" : option);
-    } else {
-      error = (l) => CLI_TEXT[l].unknownOption(arg);
-    }
+  const args: PlanArgs = { force: false, language: "nl", help: false, settings: {} };
+  let first: { problem: OptionProblem; unknown: boolean } | undefined;
+  for (const reading of readArguments(argv)) {
+    const problem = "option" in reading ? reading.option.apply(args, reading.value ?? "") : reading.problem;
+    if (problem !== undefined && first === undefined) first = { problem, unknown: "unknown" in reading && reading.unknown };
   }
-  const lang = values.get("--lang");
-  const language: Language = lang === "en" ? "en" : "nl";
-  if (lang !== undefined && lang !== "nl" && lang !== "en")
-    return { ok: false, message: CLI_TEXT[language].badLanguage(lang), language };
-  if (error) return { ok: false, message: error(language), language };
-  const settings: GivenSettings = {};
-  for (const key of SETTING_KEYS) {
-    const flag = SETTING_FLAGS[key];
-    const value = SWITCH_FLAGS.has(flag) ? (flags.has(flag) ? true : undefined) : values.get(flag);
-    if (value !== undefined) settings[key] = { value, source: { flag } };
-  }
-  const args: PlanArgs = { force: flags.has("--force"), language, help: flags.has("--help"), settings };
-  const input = values.get("--in");
-  const output = values.get("--out");
-  if (input !== undefined) args.in = input;
-  if (output !== undefined) args.out = output;
-  const date = values.get("--date");
-  if (date !== undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    const serial = m ? excelDateSerial(Number(m[1]), Number(m[2]), Number(m[3])) : NaN;
-    // Date.UTC rolls 2024-02-31 over into March; refuse such dates instead.
-    const valid =
-      m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDate() === Number(m[3]);
-    if (!valid || !Number.isFinite(serial)) return { ok: false, message: CLI_TEXT[language].badDate(date), language };
-    args.date = serial;
-  }
-  return { ok: true, args };
+  if (first === undefined) return { ok: true, args };
+  return { ok: false, message: first.problem(args.language), language: args.language, showUsage: first.unknown };
 }

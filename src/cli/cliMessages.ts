@@ -1,71 +1,8 @@
-/** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages. */
+/** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages; the usage is usage.ts. */
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import { INPUT_TEXT, type Language } from "../sheets/messages";
 import type { NameProblem } from "../hosts/xlsx";
 import { SETTING_FLAGS, SETTING_NAMES, SettingKey, SettingProblem, SettingSource } from "../plan/settings";
-
-export const USAGE_TEXT: Record<Language, string> = {
-  nl: [
-    "Gebruik: npm run plan -- [--in invoer.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date JJJJ-MM-DD]",
-    "                         [--uncertainty [--runs N] [--seed N] [--intake-level-spread X]] [--target N]",
-    "                         [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAGEN] [--triaged-opening X]]",
-    "",
-    "Leest de invoer uit de gedefinieerde namen Beginvoorraad, Instroom, Capaciteit, Opslag en EersteWeek",
-    "(of OpeningBacklog, Intake, Capacity, Uplift, FirstWeek) en schrijft een kopie van de werkmap met",
-    "een prognoseblad en een what-if-blad erbij. Het invoerbestand wordt nooit gewijzigd.",
-    "",
-    "  --in              invoerwerkmap (zonder: het voorbeeld assets/voorbeeld-invoer.xlsx)",
-    "  --out             uitvoerbestand (zonder: out/plan.xlsx); een bestaand bestand alleen met --force",
-    "  --force           overschrijf een bestaand --out",
-    "  --lang            taal van de bladen en meldingen: nl (standaard) of en",
-    "  --date            datum van vandaag voor de bladnaam (standaard: de datum van deze computer)",
-    "  --uncertainty     zet de onzekerheid (Monte Carlo-waaier) op het prognoseblad",
-    "  --runs N          aantal simulaties, 100 tot 1.000.000 (standaard 10.000)",
-    "  --seed N          startgetal van de toevalsgenerator: dezelfde seed, dezelfde uitkomst (standaard 2024)",
-    "  --intake-level-spread X  spreiding van het instroomniveau per run, 0,1 of 10% (standaard 0)",
-    "  --target N        doelvoorraad aan het einde (standaard 0; de onzekerheid vraagt zonder doel naar de eigen eindvoorraad van het plan)",
-    "  --tracks          zet de sporen (voorraad per behandelspoor) op het prognoseblad",
-    "  --fast-share X    aandeel triage (Ter Apel) van de instroom, 0,137 of 13,7% (standaard 13,7%)",
-    "  --safe-share X    aandeel spoor 2 (veilige landen), verplicht bij --tracks",
-    "  --fast-lead-time  doorlooptijd triage (Ter Apel) in dagen (standaard 88)",
-    "  --triaged-opening X  getrieerd deel van de beginvoorraad, 0,1 of 10% (standaard 0)",
-    "",
-    "Dezelfde instellingen kan de werkmap zelf dragen, als namen: Onzekerheid, Simulaties, Startgetal,",
-    "Doelvoorraad, Sporen, AandeelTriage, AandeelSpoor2, DoorlooptijdTriage, GetrieerdDeelBeginvoorraad",
-    "(of Uncertainty, Runs, Seed, TargetBacklog, Tracks, FastShare, SafeShare, FastLeadTime,",
-    "TriagedOpening). Een optie gaat voor een naam.",
-  ].join("\n"),
-  en: [
-    "Usage: npm run plan -- [--in inputs.xlsx] [--out plan.xlsx] [--force] [--lang nl|en] [--date YYYY-MM-DD]",
-    "                       [--uncertainty [--runs N] [--seed N] [--intake-level-spread X]] [--target N]",
-    "                       [--tracks [--fast-share X] [--safe-share X] [--fast-lead-time DAYS] [--triaged-opening X]]",
-    "",
-    "Reads the inputs from the defined names OpeningBacklog, Intake, Capacity, Uplift and FirstWeek",
-    "(or Beginvoorraad, Instroom, Capaciteit, Opslag, EersteWeek) and writes a copy of the workbook",
-    "with a projection sheet and a what-if sheet added. The input file is never changed.",
-    "",
-    "  --in              input workbook (default: the sample assets/voorbeeld-invoer.xlsx)",
-    "  --out             output file (default: out/plan.xlsx); an existing file only with --force",
-    "  --force           overwrite an existing --out",
-    "  --lang            language of the sheets and messages: nl (default) or en",
-    "  --date            today's date for the sheet name (default: this computer's date)",
-    "  --uncertainty     add the uncertainty (Monte Carlo fan) to the projection sheet",
-    "  --runs N          number of simulated runs, 100 to 1,000,000 (default 10,000)",
-    "  --seed N          seed of the random generator: same seed, same figures (default 2024)",
-    "  --intake-level-spread X  spread of the intake level per run, 0.1 or 10% (default 0)",
-    "  --target N        target backlog at the horizon (default 0; without one the uncertainty asks about the plan's own end value)",
-    "  --tracks          add the tracks (backlog by processing track) to the projection sheet",
-    "  --fast-share X    triage (Ter Apel) share of intake, 0.137 or 13.7% (default 13.7%)",
-    "  --safe-share X    track 2's (safe countries) share, required with --tracks",
-    "  --fast-lead-time  triage (Ter Apel) lead time in days (default 88)",
-    "  --triaged-opening X  triaged part of the opening backlog, 0.1 or 10% (default 0)",
-    "",
-    "The workbook can carry the same settings as names: Uncertainty, Runs, Seed, TargetBacklog, Tracks,",
-    "FastShare, SafeShare, FastLeadTime, TriagedOpening (or Onzekerheid, Simulaties, Startgetal,",
-    "Doelvoorraad, Sporen, AandeelTriage, AandeelSpoor2, DoorlooptijdTriage, GetrieerdDeelBeginvoorraad).",
-    "A flag overrides a name.",
-  ].join("\n"),
-};
 
 /** A sentence for a problem with the workbook's defined names. */
 export function describeNameProblem(problem: NameProblem, language: Language): string {

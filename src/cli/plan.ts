@@ -19,7 +19,9 @@ import { todaySerial } from "../sheets/dates";
 import { describeProblem, Language } from "../sheets/messages";
 import type { ProjectionSummary } from "../sheets/projectionSheet";
 import { parsePlanArgs } from "./args";
-import { CLI_TEXT, describeNameProblem, describeSettingProblem, USAGE_TEXT } from "./cliMessages";
+import { CLI_TEXT, describeNameProblem, describeSettingProblem } from "./cliMessages";
+import { findPackageRoot } from "./packageRoot";
+import { usageText } from "./usage";
 
 /** Exit codes: 0 written, 1 unexpected failure, 2 the user's input or options need a fix. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
@@ -139,6 +141,8 @@ export interface PlanEnvironment {
   today: () => number;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** How the command was started, for the usage; `npm run plan --` when not given. */
+  command?: string;
 }
 
 /** The path as the user will recognise it: relative when under the working folder. */
@@ -160,22 +164,32 @@ function realPath(file: string): string {
   }
 }
 
+/** One formatter per language: making one is the costly part (the command's start-up shows it). */
+const NUMBER_FORMATS = new Map<Language, Intl.NumberFormat>();
+
 function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(value);
+  let format = NUMBER_FORMATS.get(language);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 });
+    NUMBER_FORMATS.set(language, format);
+  }
+  return format.format(value);
 }
 
 /** Runs the command; returns the exit code. Messages go to `env.stderr`, the summary to `env.stdout`. */
 export async function runPlan(argv: readonly string[], env: PlanEnvironment): Promise<number> {
   const parsed = parsePlanArgs(argv);
+  const command = env.command ?? "npm run plan --";
   if (!parsed.ok) {
+    // One sentence; the usage only when the argument was no option at all.
     env.stderr(parsed.message);
-    env.stderr(USAGE_TEXT[parsed.language]);
+    if (parsed.showUsage) env.stderr(usageText(parsed.language, command));
     return EXIT.input;
   }
   const { args } = parsed;
   const text = CLI_TEXT[args.language];
   if (args.help) {
-    env.stdout(USAGE_TEXT[args.language]);
+    env.stdout(usageText(args.language, command));
     return EXIT.ok;
   }
   const inputFile = args.in === undefined ? env.sampleFile : path.resolve(env.cwd, args.in);
@@ -242,26 +256,33 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   return EXIT.ok;
 }
 
-/** The environment of a real run from `npm run plan`. */
+/**
+ * The environment of a real run: `npm run plan` (relative paths from where npm was started,
+ * INIT_CWD) or the `voorraadplanner` command (from the current folder). The sample and out/ are
+ * found from the package root, wherever this file was compiled to.
+ */
 export function processEnvironment(): PlanEnvironment {
-  const root = path.resolve(__dirname, "..", "..");
+  const root = findPackageRoot(__dirname);
+  const viaNpm = process.env["npm_lifecycle_event"] === "plan";
   return {
-    cwd: process.env["INIT_CWD"] ?? process.cwd(),
+    cwd: (viaNpm ? process.env["INIT_CWD"] : undefined) ?? process.cwd(),
     sampleFile: path.join(root, "assets", "voorbeeld-invoer.xlsx"),
     defaultOut: path.join(root, "out", "plan.xlsx"),
     today: () => todaySerial(),
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    command: viaNpm ? "npm run plan --" : "voorraadplanner",
   };
 }
 
-if (require.main === module) {
-  runPlan(process.argv.slice(2), processEnvironment())
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = EXIT.failure;
-    });
+/** Runs the command on the process's arguments and sets its exit code; the bin file calls this. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await runPlan(argv, processEnvironment());
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.failure;
+  }
 }
+
+if (require.main === module) void main();

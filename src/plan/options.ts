@@ -168,7 +168,7 @@ function parseWhole(field: OptionKey, text: string, range: { min: number; max: n
   const t = text.trim();
   let value: number | undefined;
   if (/^\d{1,3}([.,\s\u00a0\u202f]\d{3})+$/.test(t)) value = Number(t.replace(/\D/g, ""));
-  else if (/^\d+$/.test(t)) value = Number(t);
+  else if (/^[-+]?\d+$/.test(t)) value = Number(t); // "-1" is whole: the range sentence answers it
   else if (parseTypedNumber(t) !== undefined && !t.includes("%")) return bad({ kind: "not-whole", field, text: t });
   if (value === undefined) return bad({ kind: "not-a-number", field, text: t });
   if (value < range.min || value > range.max) return bad({ kind: "out-of-range", field, text: t, ...range });

@@ -41,6 +41,8 @@ export const SETTING_FLAGS: Record<SettingKey, string> = {
 const SWITCHES = ["uncertainty", "tracks"] as const;
 type SwitchKey = (typeof SWITCHES)[number];
 const isSwitch = (key: SettingKey): key is SwitchKey => (SWITCHES as readonly string[]).includes(key);
+/** The switch settings (no value after their flag), for the command line's table of options. */
+export const SETTING_SWITCHES: readonly SettingKey[] = SWITCHES;
 
 /** Which section a value flag switches on when given on the command line. */
 const SECTION_OF: Partial<Record<SettingKey, SwitchKey>> = {

@@ -1,3 +1,4 @@
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { BUILD_DIR } from "../helpers/build";
@@ -5,9 +6,33 @@ import { BUILD_DIR } from "../helpers/build";
 /** Nothing leaves the machine: the shipped JavaScript makes no network calls to any host. */
 const scripts = fs.readdirSync(BUILD_DIR).filter((f) => f.endsWith(".js"));
 
+/** The script and stylesheet addresses taskpane.html loads from its own folder. */
+function ownFiles(html: string): string[] {
+  return [...html.matchAll(/<(?:script|link)[^>]*\b(?:src|href)=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1] as string)
+    .filter((u) => !/^https?:/.test(u));
+}
+
 describe("production bundle", () => {
   test("holds the task pane and functions scripts", () => {
-    expect(scripts).toEqual(expect.arrayContaining(["taskpane.js", "functions.js"]));
+    expect(scripts).toContain("functions.js");
+    expect(scripts.filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
+  });
+
+  test("what the page loads is named by its content; functions.js, whose name the manifest fixes, carries its content hash as ?v=", () => {
+    const own = ownFiles(fs.readFileSync(path.join(BUILD_DIR, "taskpane.html"), "utf8"));
+    expect(own).toHaveLength(3);
+    for (const address of own) {
+      const [file = "", query] = address.split("?");
+      expect(fs.existsSync(path.join(BUILD_DIR, file))).toBe(true);
+      if (file === "functions.js") {
+        const hash = crypto.createHash("sha256").update(fs.readFileSync(path.join(BUILD_DIR, file))).digest("hex").slice(0, 8);
+        expect(query).toBe(`v=${hash}`);
+      } else {
+        expect(file).toMatch(/^taskpane\.[0-9a-f]{8}\.(js|css)$/);
+        expect(query).toBeUndefined();
+      }
+    }
   });
 
   test.each(scripts)("%s calls no network API", (file) => {

@@ -1,112 +1,84 @@
+/**
+ * The manifest, offline: the rules of scripts/manifest-checks.js (which `npm run validate` applies
+ * to dist/manifest.xml) on the source and on the tests' production build, that those rules catch
+ * what they are for, and what only the build decides (base URL, version, ?v= on the fixed names).
+ */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { BUILD_DIR } from "../helpers/build";
+import { BUILD_DIR, TEST_BASE_URL } from "../helpers/build";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { collect, manifestProblems } = require("../../scripts/manifest-checks.js") as {
+  collect: (xml: string) => { resids: string[]; ids: Map<string, string>; urls: string[] };
+  manifestProblems: (xml: string, options?: { dir?: string; version?: string; production?: boolean }) => string[];
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { FIXED_NAME_FILES } = require("../../webpack.config.js") as { FIXED_NAME_FILES: string[] };
 
 const ROOT = path.join(__dirname, "..", "..");
 const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const built = fs.readFileSync(path.join(BUILD_DIR, "manifest.xml"), "utf8");
+const packageVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
-type Node = Record<string, unknown>;
-const plain = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: () => false });
-
-/** Every element (with attributes) anywhere in a parsed tree. */
-function walk(node: unknown, visit: (name: string, value: Node) => void): void {
-  if (Array.isArray(node)) return node.forEach((n) => walk(n, visit));
-  if (node && typeof node === "object") {
-    for (const [key, value] of Object.entries(node as Node)) {
-      if (key.startsWith("@")) continue;
-      const items = Array.isArray(value) ? value : [value];
-      for (const item of items) {
-        if (item && typeof item === "object") visit(key, item as Node);
-        walk(item, visit);
-      }
-    }
-  }
-}
-
-function collect(xml: string): { resids: string[]; ids: Map<string, string>; urls: string[] } {
-  const resids: string[] = [];
-  const ids = new Map<string, string>();
-  const urls: string[] = [];
-  walk(plain.parse(xml), (_name, node) => {
-    if (typeof node["@resid"] === "string") resids.push(node["@resid"]);
-    if (typeof node["@id"] === "string" && typeof node["@DefaultValue"] === "string") {
-      ids.set(node["@id"], node["@DefaultValue"]);
-    }
-    for (const attr of ["@DefaultValue", "@Value"]) {
-      const v = node[attr];
-      if (typeof v === "string" && /^[a-z]+:\/\//i.test(v)) urls.push(v);
-    }
-  });
-  return { resids, ids, urls };
-}
-
-describe("manifest.xml (checked offline; `npm run validate` asks Microsoft's service)", () => {
-  test("is well-formed XML", () => {
-    expect(XMLValidator.validate(source)).toBe(true);
-    expect(XMLValidator.validate(built)).toBe(true);
+describe("manifest.xml (checked offline; `npm run validate:online` asks Microsoft's service)", () => {
+  test("the source passes every offline rule", () => {
+    expect(manifestProblems(source)).toEqual([]);
   });
 
-  test("every resid resolves to a resource", () => {
-    const { resids, ids } = collect(source);
-    expect(resids.length).toBeGreaterThan(5);
-    for (const resid of resids) expect(ids.has(resid) ? resid : `missing: ${resid}`).toBe(resid);
+  test("the build passes them too, names a file of dist/ in every URL, carries package.json's version, no localhost", () => {
+    expect(manifestProblems(built, { dir: BUILD_DIR, version: `${packageVersion}.0`, production: true })).toEqual([]);
   });
 
-  test("every URL is https and on one origin", () => {
-    for (const xml of [source, built]) {
-      const { urls } = collect(xml);
-      expect(urls.length).toBeGreaterThan(5);
-      const origins = new Set(urls.map((u) => new URL(u).origin));
-      expect(origins.size).toBe(1);
-      for (const u of urls) expect(new URL(u).protocol).toBe("https:");
-    }
-  });
-
-  test("shared runtime: Runtimes comes first in Host, lifetime long, one resid for page, functions and pane", () => {
-    // The first element inside <Host xsi:type="Workbook"> (comments skipped) must be <Runtimes>.
-    const firstChild = /<Host xsi:type="Workbook">\s*(?:<!--[\s\S]*?-->\s*)*<([\w:]+)/.exec(source)?.[1];
-    expect(firstChild).toBe("Runtimes");
-
-    const doc = plain.parse(source) as Node;
-    const vo = ((doc["OfficeApp"] as Node)["VersionOverrides"] as Node)["Hosts"] as Node;
-    const h = vo["Host"] as Node;
-    const runtime = (h["Runtimes"] as Node)["Runtime"] as Node;
-    expect(runtime["@lifetime"]).toBe("long");
-    const resid = runtime["@resid"];
-    const cf = (h["AllFormFactors"] as Node)["ExtensionPoint"] as Node;
-    expect(cf["@xsi:type"]).toBe("CustomFunctions");
-    expect(((cf["Page"] as Node)["SourceLocation"] as Node)["@resid"]).toBe(resid);
-    expect(((cf["Script"] as Node)["SourceLocation"] as Node)["@resid"]).toBeDefined();
-    expect(((cf["Metadata"] as Node)["SourceLocation"] as Node)["@resid"]).toBeDefined();
-    expect((cf["Namespace"] as Node)["@resid"]).toBeDefined();
-    const { ids } = collect(source);
-    expect(ids.get((cf["Namespace"] as Node)["@resid"] as string)).toBe("IND");
-    const desktop = h["DesktopFormFactor"] as Node;
-    expect((desktop["FunctionFile"] as Node)["@resid"]).toBe(resid);
-    expect(source).toMatch(/<Action xsi:type="ShowTaskpane">[\s\S]*?<SourceLocation resid="Taskpane.Url"\/>/);
-    expect(resid).toBe("Taskpane.Url");
-  });
-
-  test("ReadWriteDocument, no AppDomains, icons from assets/", () => {
-    expect(source).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
-    expect(source).not.toMatch(/<AppDomains?>/);
-    const { urls } = collect(source);
-    const icons = urls.filter((u) => /\.png$/.test(u));
+  test("icons come from assets/ and exist there", () => {
+    const icons = collect(source).urls.filter((u) => /\.png$/.test(u));
     expect(icons.length).toBeGreaterThanOrEqual(4);
-    for (const icon of icons) {
-      const file = new URL(icon).pathname.replace(/^\//, "");
-      expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
-    }
+    for (const icon of icons) expect(fs.existsSync(path.join(ROOT, new URL(icon).pathname.replace(/^\//, "")))).toBe(true);
   });
 
-  test("the URLs name files the build actually emits, with the production base URL", () => {
-    const { urls } = collect(built);
-    for (const u of urls) {
-      expect(u).not.toContain("localhost");
-      const file = new URL(u).pathname.replace(/^\//, "");
-      expect(fs.existsSync(path.join(BUILD_DIR, file)) ? file : `not emitted: ${file}`).toBe(file);
+  test("the build's URLs are the base URL it was given; the fixed names carry ?v=<version>, the rest no query", () => {
+    for (const u of collect(built).urls) {
+      expect(u.startsWith(TEST_BASE_URL)).toBe(true);
+      const url = new URL(u);
+      const file = url.pathname.slice(new URL(TEST_BASE_URL).pathname.length);
+      expect(url.search).toBe(FIXED_NAME_FILES.includes(file) ? `?v=${packageVersion}.0` : "");
     }
+    expect(built).toContain(`<Version>${packageVersion}.0</Version>`);
+  });
+
+  test.each([
+    ["a resid without a resource", (x: string) => x.replace('resid="Group.Label"', 'resid="Group.Missing"'), /resid Group\.Missing names no resource/],
+    ["an http URL", (x: string) => x.replace("https://localhost:3000/help.html", "http://localhost:3000/help.html"), /is not https/],
+    ["a second origin", (x: string) => x.replace("https://localhost:3000/assets/icon-80.png", "https://cdn.example/icon-80.png"), /on 2 origins/],
+    ["Runtimes not first", (x: string) => x.replace("<Runtimes>", "<!-- x --><AllFormFactors/><Runtimes>"), /not <Runtimes>/],
+    ["a short-lived runtime", (x: string) => x.replace('lifetime="long"', 'lifetime="short"'), /lifetime="long"/],
+    ["AppDomains", (x: string) => x.replace("<Permissions>", "<AppDomains><AppDomain>https://x.example</AppDomain></AppDomains><Permissions>"), /AppDomains/],
+    ["more permissions", (x: string) => x.replace("ReadWriteDocument", "ReadDocument"), /not ReadWriteDocument/],
+    ["no SharedRuntime requirement", (x: string) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""), /SharedRuntime 1\.1/],
+    ["broken XML", (x: string) => x.replace("</OfficeApp>", ""), /not well-formed/],
+  ])("the rules catch %s", (_what, breakIt, problem) => {
+    expect(manifestProblems(breakIt(source)).join("\n")).toMatch(problem);
+  });
+
+  test("the built-file rules catch a wrong version, localhost in production, and a URL naming no file", () => {
+    expect(manifestProblems(source, { version: "9.9.9.0" }).join("\n")).toMatch(/<Version> is 0\.1\.0\.0, not 9\.9\.9\.0/);
+    expect(manifestProblems(source, { production: true }).join("\n")).toMatch(/points to localhost/);
+    const missing = built.replace("functions-nl.json?v=", "functies-nl.json?v=");
+    expect(manifestProblems(missing, { dir: BUILD_DIR }).join("\n")).toMatch(/names functies-nl\.json, which is not in/);
+  });
+
+  test("npm run validate checks dist/manifest.xml offline: passes on the build, fails on a broken one, one line per problem", () => {
+    const validate = (file: string): { status: number | null; out: string } => {
+      const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "validate-manifest.js"), file], { encoding: "utf8" });
+      return { status: r.status, out: r.stdout + r.stderr };
+    };
+    expect(validate(path.join(BUILD_DIR, "manifest.xml"))).toMatchObject({ status: 0, out: expect.stringContaining("passed the offline checks") });
+    const broken = path.join(BUILD_DIR, "broken-manifest.xml");
+    fs.writeFileSync(broken, built.replace('lifetime="long"', 'lifetime="short"'));
+    try {
+      expect(validate(broken)).toMatchObject({ status: 1, out: expect.stringMatching(/1 problem\(s\):\n {2}- the shared runtime needs/) });
+    } finally {
+      fs.rmSync(broken);
+    }
+    expect(validate(path.join(BUILD_DIR, "nothing.xml"))).toMatchObject({ status: 2, out: expect.stringContaining("does not exist: build first") });
   });
 });

@@ -5,6 +5,8 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { parsePlanArgs } from "../../src/cli/args";
+import { PLAN_OPTIONS } from "../../src/cli/optionTable";
+import { usageText } from "../../src/cli/usage";
 import { planWorkbook, PlanEnvironment } from "../../src/cli/plan";
 import { makeSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { ChartSpec, excelDateSerial } from "../../src/sheets/spec";
@@ -41,13 +43,65 @@ describe("parsePlanArgs", () => {
   });
 
   test.each([
-    [["--in"], "--in heeft een waarde nodig."],
-    [["--in", "--force"], "--in heeft een waarde nodig."],
-    [["--lang", "de"], "--lang moet nl of en zijn, niet 'de'."],
-    [["--date", "2023-02-29"], "--date moet een datum als 2024-01-15 zijn, niet '2023-02-29'."],
-    [["in.xlsx"], "Onbekende optie in.xlsx."],
-  ])("%j is refused: %s", (argv, message) => {
-    expect(parsePlanArgs(argv)).toMatchObject({ ok: false, message });
+    [["--in"], "--in heeft een waarde nodig.", false],
+    [["--in", "--force"], "--in heeft een waarde nodig.", false],
+    [["--lang", "de"], "--lang moet nl of en zijn, niet 'de'.", false],
+    [["--date", "2023-02-29"], "--date moet een datum als 2024-01-15 zijn, niet '2023-02-29'.", false],
+    [["--date", "2024-13-01"], "--date moet een datum als 2024-01-15 zijn, niet '2024-13-01'.", false],
+    [["--date=2024-00-10"], "--date moet een datum als 2024-01-15 zijn, niet '2024-00-10'.", false],
+    [["--date", "2024-02-30"], "--date moet een datum als 2024-01-15 zijn, niet '2024-02-30'.", false],
+    [["in.xlsx"], "Onbekende optie in.xlsx.", true],
+    [["--force=yes"], "Onbekende optie --force=yes.", true],
+  ])("%j is refused: %s", (argv, message, showUsage) => {
+    expect(parsePlanArgs(argv)).toEqual({ ok: false, message, language: "nl", showUsage });
+  });
+
+  test("the language flag wins wherever it stands, also after the problem", () => {
+    expect(parsePlanArgs(["--foo", "--lang", "en"])).toEqual({ ok: false, message: "Unknown option --foo.", language: "en", showUsage: true });
+    expect(parsePlanArgs(["--date", "2024-13-01", "--lang=en"])).toMatchObject({
+      message: "--date must be a date like 2024-01-15, not '2024-13-01'.",
+    });
+    expect(parsePlanArgs(["--in", "--lang", "en"])).toMatchObject({ message: "--in needs a value." });
+  });
+
+  test("the first problem is the one reported; a value may start with one dash", () => {
+    expect(parsePlanArgs(["--bar", "--date", "x"])).toMatchObject({ message: "Onbekende optie --bar." });
+    expect(parsePlanArgs(["--seed", "-1"])).toEqual({
+      ok: true,
+      args: { force: false, language: "nl", help: false, settings: { seed: { value: "-1", source: { flag: "--seed" } } } },
+    });
+  });
+
+  test("every option of the table is in the usage, in both languages", () => {
+    for (const language of ["nl", "en"] as const) {
+      const usage = usageText(language, "voorraadplanner");
+      for (const option of PLAN_OPTIONS) expect(usage).toContain(`  ${option.flag}`);
+      expect(usage.split("\n")[0]).toMatch(/^(Gebruik|Usage): voorraadplanner \[--in /);
+    }
+  });
+});
+
+describe("messages: one sentence, the usage only for --help and an unknown option", () => {
+  test("--seed -1 gets the range sentence, not 'not a whole number'", async () => {
+    expect(await run(["--seed", "-1", "--lang", "en"])).toMatchObject({
+      code: 2,
+      stderr: ["--seed must be between 0 and 4,294,967,295, not '-1'."],
+    });
+    expect((await run(["--runs", "-5"])).stderr).toEqual(["--runs moet tussen 100 en 1.000.000 liggen, niet '-5'."]);
+  });
+
+  test("a bad --date is one sentence, no usage, nothing written", async () => {
+    const result = await run(["--date", "2024-13-01"]);
+    expect(result).toEqual({ code: 2, stdout: [], stderr: ["--date moet een datum als 2024-01-15 zijn, niet '2024-13-01'."] });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  test("an unknown option: its sentence, then the usage, in the language of --lang", async () => {
+    const result = await run(["--foo", "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr[0]).toBe("Unknown option --foo.");
+    expect(result.stderr[1]).toMatch(/^Usage: npm run plan -- \[--in inputs\.xlsx\]/);
+    expect(result.stderr).toHaveLength(2);
   });
 });
 
@@ -304,5 +358,35 @@ describe("the real command", () => {
     const refused = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("plan.xlsx bestaat al");
+  });
+
+  /** The bin as a data team runs it, with an npm-started shell's INIT_CWD pointing elsewhere. */
+  const bin = (args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const env = { ...process.env, INIT_CWD: ROOT, npm_lifecycle_event: "test" };
+      execFile(process.execPath, [path.join(ROOT, "bin", "voorraadplanner.js"), ...args], { cwd, env, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+
+  test("the voorraadplanner bin runs the compiled command: paths from the current folder, its own name in the usage", async () => {
+    fs.copyFileSync(SAMPLE, path.join(dir, "mijn.xlsx"));
+    const ok = await bin(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15", "--lang", "en"], dir);
+    expect(ok).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^Backlog after 52 weeks: 1,140; weeks to clear: 249\.6\. Written: plan\.xlsx\n/) });
+    expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
+    const help = await bin(["--help"], dir);
+    expect(help.stdout).toMatch(/^Gebruik: voorraadplanner \[--in invoer\.xlsx\]/);
+    expect(await bin(["--date", "2024-13-01"], dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "--date moet een datum als 2024-01-15 zijn, niet '2024-13-01'.\n",
+    });
+  });
+
+  test("the compiled command finds the sample and out/ from the package root, not from lib/", async () => {
+    const script = `const env = require(${JSON.stringify(path.join(ROOT, "lib", "cli", "plan.js"))}).processEnvironment(); console.log(JSON.stringify([env.sampleFile, env.defaultOut]));`;
+    await bin(["--help"], dir); // compiles lib/ when it is missing or stale
+    const shown = await new Promise<string>((resolve) => execFile(process.execPath, ["-e", script], { cwd: dir }, (_e, stdout) => resolve(stdout)));
+    expect(JSON.parse(shown)).toEqual([SAMPLE, path.join(ROOT, "out", "plan.xlsx")]);
   });
 });

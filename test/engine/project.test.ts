@@ -9,7 +9,7 @@ function project(options: ProjectBacklogOptions): ProjectionResult {
   return result.value;
 }
 
-describe("memo figures (shared/domain.md, Worked figures)", () => {
+describe("memo figures (docs/memo.md, The arithmetic the tests check)", () => {
   test("2023: 1580 + 1390 filed − 1530 decided leaves 1440; Little's law ≈ 343 days", () => {
     const year = project({ opening: 1580, intake: 1390 / 52, capacity: 1530 / 52, weeks: 52 });
     expect(year.closingBacklog).toBeCloseTo(1440, 9);

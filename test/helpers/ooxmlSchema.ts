@@ -1,7 +1,7 @@
 /**
  * Checks a whole .xlsx/.xlsm package against what we did not write: every XML part against the
- * ISO/IEC 29500-4 transitional schemas (vendored in test/fixtures/ooxml-schemas, validated by
- * libxml2 compiled to WebAssembly, xmllint-wasm), every relationship resolving to a part, and
+ * ISO/IEC 29500-4 transitional schemas (read from ../shared/ooxml-schemas beside the clone, never
+ * committed here; validated by libxml2 compiled to WebAssembly, xmllint-wasm), every relationship resolving to a part, and
  * every part having a content type. Markup compatibility is applied as a consumer does first.
  * The package is read with JSZip, not with the project's own zip code.
  */
@@ -10,7 +10,8 @@ import * as path from "path";
 import JSZip from "jszip";
 import { validateXML } from "xmllint-wasm";
 
-const SCHEMA_DIR = path.join(__dirname, "..", "fixtures", "ooxml-schemas");
+/** The shared folder beside the clone (CI has it too); files from public repositories are not committed. */
+export const SCHEMA_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "ooxml-schemas");
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /** Namespaces all.xsd imports: a part whose root is in another one (VML, x14 extensions) is not checked. */
@@ -27,6 +28,9 @@ const VALIDATED_ROOTS = [
 
 let schemaFiles: { fileName: string; contents: string }[] | undefined;
 function schemas(): { fileName: string; contents: string }[] {
+  if (!fs.existsSync(path.join(SCHEMA_DIR, "all.xsd"))) {
+    throw new Error(`The OOXML schemas are not at ${SCHEMA_DIR}: the schema checks read them from ../shared/ooxml-schemas beside the repository.`);
+  }
   schemaFiles ??= fs
     .readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith(".xsd"))

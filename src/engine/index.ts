@@ -7,3 +7,4 @@ export * from "./sharedCapacity";
 export * from "./montecarlo";
 export * from "./monitoring";
 export * from "./leadTime";
+export * from "./forecast";

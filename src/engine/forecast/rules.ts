@@ -26,8 +26,10 @@ export function checkHistory(values: readonly unknown[], argument = "history"): 
   for (let i = 0; i < values.length; i++) {
     const checked = checkNumber(values[i], HISTORY_RULE, argument);
     if (!checked.ok) {
-      const message = `${argument}, value ${i + 1}: expected ${checked.error.expected}, got ${showValue(values[i])}`;
-      return fail({ ...checked.error, message });
+      // The web hands a blank cell over as "" as well as null: both are a blank to a planner.
+      const got = values[i] === "" ? null : values[i];
+      const message = `${argument}, value ${i + 1}: expected ${checked.error.expected}, got ${showValue(got)}`;
+      return fail({ ...checked.error, got, message });
     }
   }
   if (values.length < MIN_HISTORY) {

@@ -75,13 +75,10 @@ export function seasonProfile(history: readonly number[], m: number): SeasonProf
     sums[t % m] = (sums[t % m] as number) + v - (average[t] as number);
     counts[t % m] = (counts[t % m] as number) + 1;
   });
-  const means = smoothAround(
-    sums.map((s, j) => s / (counts[j] as number)),
-    smoothingWidth(m),
-  );
+  const means = sums.map((s, j) => s / (counts[j] as number));
   const centre = means.reduce((a, b) => a + b, 0) / m;
   const pattern = means.map((v) => v - centre);
-  const kept = keptShare(logs, average, means, counts, pattern, smoothingWidth(m));
+  const kept = keptShare(logs, average, means, counts, pattern);
   return { length: m, factors: pattern.map((v) => Math.exp(kept * v)), kept };
 }
 
@@ -95,7 +92,6 @@ function keptShare(
   means: readonly number[],
   counts: readonly number[],
   pattern: readonly number[],
-  width: number,
 ): number {
   const m = means.length;
   let within = 0;
@@ -104,36 +100,8 @@ function keptShare(
   });
   const spread = within / (logs.length - m);
   const meanInverseCount = counts.reduce((a, c) => a + 1 / c, 0) / m;
-  const se2 = spread * meanInverseCount * kernelVarianceShare(width);
+  const se2 = spread * meanInverseCount;
   const size = pattern.reduce((a, v) => a + v * v, 0);
   if (size === 0) return 0;
   return Math.max(0, 1 - (Math.max(0, m - 3) * se2) / size);
-}
-
-/**
- * Neighbouring weeks share their season, so a weekly pattern (52 periods, a handful of years) is
- * smoothed over ±2 weeks; monthly patterns are not smoothed. Returns the kernel's half-width.
- */
-function smoothingWidth(m: number): number {
-  return m > 12 ? Math.round(m / 26) : 0;
-}
-
-/** Triangular kernel weights for half-width w: w + 1 − |k|, normalised. */
-function kernel(width: number): number[] {
-  const weights = Array.from({ length: 2 * width + 1 }, (_, i) => width + 1 - Math.abs(i - width));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => w / total);
-}
-
-/** The share of a mean's variance left after smoothing with the kernel: Σ weight². */
-function kernelVarianceShare(width: number): number {
-  return kernel(width).reduce((a, w) => a + w * w, 0);
-}
-
-/** Circular smoothing of a season (week 52 neighbours week 1). */
-function smoothAround(values: readonly number[], width: number): number[] {
-  if (width === 0) return values.slice();
-  const m = values.length;
-  const weights = kernel(width);
-  return values.map((_, j) => weights.reduce((sum, w, i) => sum + w * (values[(j + i - width + m) % m] as number), 0));
 }

@@ -35,6 +35,7 @@ export interface SmoothingFit {
 const PHI_MIN = 0.8;
 const PHI_MAX = 0.98;
 const BOUND = 1e-4;
+const STARTING_ALPHAS = [0.2, 0.7];
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 const logit = (p: number): number => Math.log(p / (1 - p));
 
@@ -70,16 +71,26 @@ export function runSmoothing(
   return { sse, level, slope };
 }
 
-/** Starting values: the mean of the first periods, and the change between the first two blocks. */
-function startingState(series: readonly number[], block: number): { level: number; slope: number; scale: number } {
+/**
+ * Starting values: the first periods' mean as the level (a straight line through them for a
+ * trend: its value before the first period, and its slope), and the series' spread as the scale.
+ */
+function startingState(series: readonly number[], block: number, trend: boolean): { level: number; slope: number; scale: number } {
   const n = series.length;
-  const b = Math.max(1, Math.min(block, Math.floor(n / 2)));
-  const mean = (from: number): number => series.slice(from, from + b).reduce((a, v) => a + v, 0) / b;
-  const level = mean(0);
-  const slope = n >= 2 * b ? (mean(b) - level) / b : 0;
+  const k = Math.max(2, Math.min(block, n));
+  const first = series.slice(0, k);
+  const meanT = (k + 1) / 2;
+  const meanY = first.reduce((a, v) => a + v, 0) / k;
+  let cov = 0;
+  let varT = 0;
+  first.forEach((v, i) => {
+    cov += (i + 1 - meanT) * (v - meanY);
+    varT += (i + 1 - meanT) ** 2;
+  });
+  const slope = trend ? cov / varT : 0;
   const all = series.reduce((a, v) => a + v, 0) / n;
   const spread = Math.sqrt(series.reduce((a, v) => a + (v - all) ** 2, 0) / n);
-  return { level, slope, scale: Math.max(spread, 1e-6 * (Math.abs(all) + 1)) };
+  return { level: meanY - slope * meanT, slope, scale: Math.max(spread, 1e-6 * (Math.abs(all) + 1)) };
 }
 
 /**
@@ -87,7 +98,7 @@ function startingState(series: readonly number[], block: number): { level: numbe
  * the mean of (a season, or 10).
  */
 export function fitSmoothing(series: readonly number[], trend: TrendKind, block: number): SmoothingFit {
-  const start = startingState(series, block);
+  const start = startingState(series, block, trend !== "none");
   const decode = (x: readonly number[]): Parameters => {
     const alpha = BOUND + (1 - 2 * BOUND) * logistic(x[0] as number);
     return {
@@ -99,11 +110,12 @@ export function fitSmoothing(series: readonly number[], trend: TrendKind, block:
     };
   };
   const free = FREE[trend];
-  const origin = [logit(0.5), 0, logit(0.1), 0, 0].slice(0, free);
   const steps = [1, 0.5, 1, 0.5, 1].slice(0, free);
   const sse = (x: readonly number[]): number => runSmoothing(series, decode(x)).sse;
-  // A second search from the first one's answer: the simplex can stall on a ridge.
-  const first = minimise(sse, origin, steps);
+  // Two starts, a slow and a fast level, then a second search from the better one's answer:
+  // the simplex can stall on a ridge or settle for fast smoothing that tracks a damped trend.
+  const starts = STARTING_ALPHAS.map((a) => minimise(sse, [logit(a), 0, logit(0.1), 0, 0].slice(0, free), steps));
+  const first = starts.reduce((a, b) => (b.value < a.value ? b : a));
   const best = minimise(sse, first.x, steps);
   const p = decode(best.x);
   const end = runSmoothing(series, p);

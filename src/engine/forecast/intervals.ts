@@ -34,23 +34,27 @@ export function calibrateSpread(
   });
   const burnIn = Math.max(1, Math.min(periodsPerYear, Math.floor(n / 3)));
   const reach = Math.max(1, Math.min(periodsPerYear, n - burnIn - 1));
-  const growth = Array.from({ length: reach }, (_, i) => Math.sqrt(varianceGrowth(fit, i + 1)));
+  // Per horizon, computed once: the trend's reach and 1 / the error growth's square root.
+  const reaches = Float64Array.from({ length: reach + 1 }, (_, h) => trendReach(fit.phi, h));
+  const inverseGrowth = Float64Array.from({ length: reach + 1 }, (_, h) => (h === 0 ? 0 : 1 / Math.sqrt(varianceGrowth(fit, h))));
+  const actual = Float64Array.from(history, logCount);
   const m = factors.length;
   const standardised: number[] = [];
   for (let t = burnIn - 1; t < n - 1; t++) {
+    const level = levels[t] as number;
+    const slope = slopes[t] as number;
     for (let h = 1; h <= reach && t + h < n; h++) {
-      const smoothed = (levels[t] as number) + trendReach(fit.phi, h) * (slopes[t] as number);
-      const expected = applySeason(smoothed, factors[(t + h) % m] as number);
-      const error = logCount(history[t + h] as number) - logCount(Math.max(0, expected));
-      standardised.push(Math.abs(error) / (growth[h - 1] as number));
+      const expected = applySeason(level + (reaches[h] as number) * slope, factors[(t + h) % m] as number);
+      const error = (actual[t + h] as number) - logCount(Math.max(0, expected));
+      standardised.push(Math.abs(error) * (inverseGrowth[h] as number));
     }
   }
-  return MAD_TO_SD * median(standardised);
+  return MAD_TO_SD * median(Float64Array.from(standardised));
 }
 
-function median(values: number[]): number {
+function median(values: Float64Array): number {
   if (values.length === 0) return 0;
-  const sorted = values.slice().sort((a, b) => a - b);
+  const sorted = values.sort(); // a typed array sorts by value
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

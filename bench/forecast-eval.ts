@@ -13,6 +13,7 @@ import { readForecastSeries } from "./forecastAccuracy/data";
 import { CONFIDENCES, evaluateWindow, pooledCoverage, REFERENCES, summarise, THIS_FUNCTION, Variant, WindowResult } from "./forecastAccuracy/evaluate";
 import { etsForecasts } from "./forecastAccuracy/libreoffice";
 import { cutSeries, originsOf, WINDOWS } from "./forecastAccuracy/protocol";
+import { weeklyCheck } from "./forecastAccuracy/weekly";
 
 const VARIANTS: Record<string, Variant> = {
   "without the season": { season: false },
@@ -39,7 +40,7 @@ function seriesTable(result: WindowResult): string {
     const best = (scores: Record<string, number>): number => Math.min(...REFERENCES.map((r) => scores[r] as number));
     const cell = (scores: Record<string, number>, m: string): string => {
       const v = scores[m] as number;
-      return v === best(scores) ? `**${fmt(v)}**` : fmt(v);
+      return Math.abs(v - best(scores)) <= 1e-9 * best(scores) ? `**${fmt(v)}**` : fmt(v);
     };
     const c = s.coverage["0.8"] as { inside: number; count: number };
     lines.push(
@@ -84,6 +85,13 @@ async function main(): Promise<void> {
   console.log("\n### Coverage of this function's interval (all series, origins and months ahead pooled)\n");
   console.log(`| interval | ${results.map((r) => `window ${r.window.name}`).join(" | ")} |\n| --- |${" ---: |".repeat(results.length)}`);
   for (const c of CONFIDENCES) console.log(`| ${c * 100}% | ${results.map((r) => pct(pooledCoverage(r, c))).join(" | ")} |`);
+  const windowB = WINDOWS.find((w) => w.name === "B") as (typeof WINDOWS)[number];
+  const weekly = weeklyCheck(series.map((s) => ({ ...s, values: cutSeries(s, windowB) })));
+  console.log("\n### Weekly mode, on weekly series made from the monthly ones (window B; Poisson weeks, fixed seed)\n");
+  console.log("| compared with | weekly MAE ratio | 52-week total MAE ratio |\n| --- | ---: | ---: |");
+  console.log(`| flat mean of the last 52 weeks | ${weekly.versusFlat.weekly.toFixed(3)} | ${weekly.versusFlat.total.toFixed(3)} |`);
+  console.log(`| same week last year | ${weekly.versusSameWeek.weekly.toFixed(3)} | ${weekly.versusSameWeek.total.toFixed(3)} |`);
+  console.log(`\nCoverage of the 80% interval: ${pct(weekly.coverage80)} of ${15 * 24 * 52} weeks.`);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 

@@ -13,8 +13,18 @@ export interface Month {
 /** Excel serial of 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25_569;
 
-/** Excel serial of a calendar day. @example dateSerial(2024, 1, 1) // 45292 */
+/**
+ * Excel serial of a calendar day; a month past 12 (or below 1) runs into the next (or previous)
+ * year, and a day past the month's end into the next month, as Excel's DATE does.
+ * @example dateSerial(2024, 1, 1) // 45292
+ */
 export function dateSerial(year: number, month: number, day: number): number {
+  const y0 = year + Math.floor((month - 1) / 12);
+  const m = (((month - 1) % 12) + 12) % 12 + 1;
+  return civilSerial(y0, m, 1) + day - 1;
+}
+
+function civilSerial(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -17,6 +17,10 @@ describe("calendar", () => {
       }),
     );
     expect(dateSerial(2024, 1, 1)).toBe(45292);
+    // As Excel's DATE: months and days past their end run on.
+    expect(dateSerial(2023, 13, 1)).toBe(45292);
+    expect(dateSerial(2024, 0, 1)).toBe(bySystem(2023, 12, 1));
+    expect(dateSerial(2024, 1, 32)).toBe(bySystem(2024, 2, 1));
     expect(isoWeekday(45292)).toBe(1); // 2024-01-01 was a Monday
   });
 

@@ -22,7 +22,7 @@ import {
 } from "./rules";
 import { calibrateSpread, intervalAround, spreadAt } from "./intervals";
 import { adjustForSeason, applySeason, flatProfile, seasonProfile } from "./season";
-import { selectSmoothing, smoothedForecast, SmoothingFit, TREND_KINDS, TrendKind } from "./smoothing";
+import { selectSmoothing, smoothedForecast, SmoothingFit, TREND_KINDS, TrendKind, varianceGrowth, varianceGrowths } from "./smoothing";
 
 export interface ForecastIntakeOptions {
   /** Equally spaced counts, oldest first (weeks or months). */
@@ -71,7 +71,7 @@ export function forecastAt(model: ForecastModel, h: number): number {
 /** The interval h periods after the history holding `confidence` of the outcomes. */
 export function intervalAt(model: ForecastModel, h: number, confidence: number): { lower: number; upper: number } {
   const forecast = forecastAt(model, h);
-  return intervalAround(forecast, spreadAt(model.spread, model.smoothing, h, forecast), confidence);
+  return intervalAround(forecast, spreadAt(model.spread, varianceGrowth(model.smoothing, h), forecast), confidence);
 }
 
 /** Fits the model: season, smoothing and spread. */
@@ -112,9 +112,11 @@ export function forecastIntake(options: ForecastIntakeOptions): Result<ForecastI
   const forecast: number[] = [];
   const lower: number[] = [];
   const upper: number[] = [];
+  const growth = varianceGrowths(model.smoothing, horizon.value); // one pass, not one per horizon
   for (let h = 1; h <= horizon.value; h++) {
-    forecast.push(forecastAt(model, h));
-    const interval = intervalAt(model, h, confidence.value);
+    const f = forecastAt(model, h);
+    const interval = intervalAround(f, spreadAt(model.spread, growth[h - 1] as number, f), confidence.value);
+    forecast.push(f);
     lower.push(interval.lower);
     upper.push(interval.upper);
   }

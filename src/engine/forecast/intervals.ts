@@ -8,7 +8,7 @@
  */
 import { normalQuantile } from "../random";
 import { applySeason, logCount } from "./season";
-import { runSmoothing, SmoothingFit, trendReach, varianceGrowth } from "./smoothing";
+import { runSmoothing, SmoothingFit, trendReach, varianceGrowths } from "./smoothing";
 
 /** The scale factor from a normal's median absolute deviation to its standard deviation. */
 const MAD_TO_SD = 1.4826;
@@ -36,7 +36,8 @@ export function calibrateSpread(
   const reach = Math.max(1, Math.min(periodsPerYear, n - burnIn - 1));
   // Per horizon, computed once: the trend's reach and 1 / the error growth's square root.
   const reaches = Float64Array.from({ length: reach + 1 }, (_, h) => trendReach(fit.phi, h));
-  const inverseGrowth = Float64Array.from({ length: reach + 1 }, (_, h) => (h === 0 ? 0 : 1 / Math.sqrt(varianceGrowth(fit, h))));
+  const growth = varianceGrowths(fit, reach);
+  const inverseGrowth = Float64Array.from({ length: reach + 1 }, (_, h) => (h === 0 ? 0 : 1 / Math.sqrt(growth[h - 1] as number)));
   const actual = Float64Array.from(history, logCount);
   const m = factors.length;
   const standardised: number[] = [];
@@ -60,12 +61,13 @@ function median(values: Float64Array): number {
 }
 
 /**
- * The log-scale standard deviation h periods ahead: the calibrated spread grown by the model,
- * and never less than Poisson noise around the forecast (counts vary at least that much).
+ * The log-scale standard deviation at a horizon whose variance growth is `growth`
+ * (smoothing.ts): the calibrated spread grown by the model, and never less than Poisson noise
+ * around the forecast (counts vary at least that much).
  */
-export function spreadAt(spread: number, fit: Pick<SmoothingFit, "alpha" | "beta" | "phi">, h: number, forecast: number): number {
+export function spreadAt(spread: number, growth: number, forecast: number): number {
   const poisson = forecast / (forecast + 1) ** 2; // Var(log(Y + 1)) for Y ~ Poisson(forecast), to first order
-  return Math.sqrt(Math.max(spread * spread * varianceGrowth(fit, h), poisson));
+  return Math.sqrt(Math.max(spread * spread * growth, poisson));
 }
 
 /**

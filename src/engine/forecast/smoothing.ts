@@ -167,10 +167,17 @@ export function smoothedForecast(fit: SmoothingFit, h: number): number {
  * 1 + Σ_{j<h} (α + β·(φ + … + φ^j))². The level and trend errors a surprise leaves behind persist.
  */
 export function varianceGrowth(fit: Pick<SmoothingFit, "alpha" | "beta" | "phi">, h: number): number {
-  let growth = 1;
-  for (let j = 1; j < h; j++) {
-    const c = fit.alpha + fit.beta * trendReach(fit.phi, j);
-    growth += c * c;
+  return varianceGrowths(fit, h)[h - 1] as number;
+}
+
+/** varianceGrowth for h = 1 … horizon at once, in one pass (`[h − 1]` is horizon h). */
+export function varianceGrowths(fit: Pick<SmoothingFit, "alpha" | "beta" | "phi">, horizon: number): Float64Array {
+  const growth = new Float64Array(Math.max(0, horizon));
+  let sum = 1;
+  for (let h = 1; h <= horizon; h++) {
+    growth[h - 1] = sum;
+    const c = fit.alpha + fit.beta * trendReach(fit.phi, h);
+    sum += c * c;
   }
   return growth;
 }

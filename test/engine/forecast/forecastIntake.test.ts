@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { forecastAt, forecastIntake, ForecastIntakeResult, intervalAt } from "../../../src/engine/forecast/forecastIntake";
 import { intervalAround } from "../../../src/engine/forecast/intervals";
-import { trendReach } from "../../../src/engine/forecast/smoothing";
+import { trendReach, varianceGrowths } from "../../../src/engine/forecast/smoothing";
 import { normalQuantile } from "../../../src/engine/random";
 
 function forecast(history: number[], horizon: number, periodsPerYear = 12, confidence?: number): ForecastIntakeResult {
@@ -101,6 +101,19 @@ describe("worked cases", () => {
     // and the width grows with the horizon (level errors persist)
     expect((result.upper[11] as number) - (result.lower[11] as number)).toBeGreaterThan((result.upper[0] as number) - (result.lower[0] as number));
   });
+});
+
+test("the longest horizon, 10,000 periods: finite figures, the model's error growth never shrinks, the last interval is the widest", () => {
+  const history = Array.from({ length: 60 }, (_, t) => 100 + 15 * Math.sin(t) + (t % 12) * 3);
+  const result = forecast(history, 10_000);
+  const halfWidth = (h: number): number => Math.log(((result.upper[h] as number) + 1) / ((result.forecast[h] as number) + 1));
+  expect(result.forecast).toHaveLength(10_000);
+  for (let h = 1; h < 10_000; h++) {
+    expect(Number.isFinite(result.upper[h] as number)).toBe(true);
+  }
+  const growth = varianceGrowths(result.model.smoothing, 10_000);
+  for (let h = 1; h < 10_000; h++) expect(growth[h]).toBeGreaterThanOrEqual(growth[h - 1] as number);
+  expect(halfWidth(9_999)).toBeGreaterThan(Math.max(...Array.from({ length: 100 }, (_, h) => halfWidth(h))));
 });
 
 describe("intervalAround", () => {

@@ -8,6 +8,7 @@ import {
   trendKindsFor,
   trendReach,
   varianceGrowth,
+  varianceGrowths,
 } from "../../../src/engine/forecast/smoothing";
 import { createRng } from "../../../src/engine/random";
 import { drawPoisson } from "../../../src/engine/forecast/poisson";
@@ -61,6 +62,7 @@ describe("the smoothing recursions, by hand", () => {
     expect(varianceGrowth({ alpha: 0.3, beta: 0, phi: 1 }, 3)).toBeCloseTo(1 + 2 * 0.09, 12);
     // φ = 0.5, β = 0.1: c1 = 0.3 + 0.1·0.5 = 0.35, c2 = 0.3 + 0.1·0.75 = 0.375
     expect(varianceGrowth({ alpha: 0.3, beta: 0.1, phi: 0.5 }, 3)).toBeCloseTo(1 + 0.35 ** 2 + 0.375 ** 2, 12);
+    expect(Array.from(varianceGrowths({ alpha: 0.3, beta: 0.1, phi: 0.5 }, 3))).toEqual([1, 2, 3].map((h) => varianceGrowth({ alpha: 0.3, beta: 0.1, phi: 0.5 }, h)));
   });
 });
 

@@ -75,7 +75,7 @@ export function spreadAt(spread: number, growth: number, forecast: number): numb
  * a log-scale standard deviation: never below 0.
  *
  * @example
- * intervalAround(100, 0.2, 0.8) // ≈ { lower: 77.4, upper: 130.2 }
+ * intervalAround(100, 0.2, 0.8) // ≈ { lower: 77.2, upper: 129.5 }
  */
 export function intervalAround(forecast: number, sd: number, confidence: number): { lower: number; upper: number } {
   const z = normalQuantile((1 + confidence) / 2);

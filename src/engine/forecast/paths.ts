@@ -24,7 +24,10 @@ export interface IntakePathOptions {
   output?: "counts" | "expected";
 }
 
-/** Draws the model's own periods (months for a monthly model, weeks for a weekly one). */
+/**
+ * Draws the model's own periods (months for a monthly model, weeks for a weekly one) for `runs`
+ * runs. `runs` must be checked already (weeklyIntakePaths does); a bad one is a programming error.
+ */
 export class IntakePaths {
   readonly runs: number;
   private readonly level: Float64Array;
@@ -39,6 +42,7 @@ export class IntakePaths {
     runs: number,
     private readonly output: "counts" | "expected" = "counts",
   ) {
+    if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`IntakePaths: runs must be a whole number ≥ 1, got ${runs}`);
     this.runs = runs;
     this.level = new Float64Array(runs);
     this.trend = new Float64Array(runs);

@@ -94,8 +94,8 @@ function startingState(series: readonly number[], block: number, trend: boolean)
 }
 
 /**
- * Fits one trend kind by least squares; `block` is the number of periods the starting level is
- * the mean of (a season, or 10).
+ * Fits one trend kind by least squares; `block` is how many of the first periods give the
+ * starting level and slope (a season, or 10).
  */
 export function fitSmoothing(series: readonly number[], trend: TrendKind, block: number): SmoothingFit {
   const start = startingState(series, block, trend !== "none");
@@ -124,7 +124,8 @@ export function fitSmoothing(series: readonly number[], trend: TrendKind, block:
 
 /**
  * AICc of a least-squares fit with k estimated values. The variance has a floor far below any
- * real series' (1e-12 of its spread squared), so an exact fit compares by its number of values.
+ * real series' (a standard deviation of 1e-12 of the series' spread), so exact fits compare by
+ * their number of values.
  */
 function criterion(sse: number, n: number, k: number, scale: number): { variance: number; parameters: number; aicc: number } {
   const variance = Math.max(sse / n, 1e-24 * scale * scale);

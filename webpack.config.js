@@ -18,6 +18,7 @@ const FUNCTION_FILES = [
   "./src/functions/uncertainty.ts",
   "./src/functions/monitoring.ts",
   "./src/functions/leadTime.ts",
+  "./src/functions/forecast.ts",
 ];
 
 async function devServerHttps() {

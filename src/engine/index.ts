@@ -12,3 +12,4 @@ export * from "./leadTimeRoutes";
 export * from "./whatIf";
 export * from "./sensitivity";
 export * from "./baseline";
+export * from "./forecast";

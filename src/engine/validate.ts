@@ -44,6 +44,8 @@ export interface NumberRule {
   minExclusive?: boolean;
   max?: number;
   integer?: boolean;
+  /** The only values allowed, when they are a few (e.g. 12 or 52 periods a year). */
+  oneOf?: readonly number[];
 }
 
 export const NON_NEGATIVE: NumberRule = { min: 0 };
@@ -51,8 +53,9 @@ export const MAX_WEEKS = 10_000;
 export const WEEKS_RULE: NumberRule = { min: 1, max: MAX_WEEKS, integer: true };
 export const UPLIFT_RULE: NumberRule = { min: -1 };
 
-/** "a number ≥ 0", "a whole number from 1 to 10,000". */
+/** "a number ≥ 0", "a whole number from 1 to 10,000", "12 or 52". */
 export function describeRule(rule: NumberRule): string {
+  if (rule.oneOf !== undefined) return listOf(rule.oneOf.map((n) => n.toLocaleString("en-US")), "or");
   const noun = rule.integer ? "a whole number" : "a number";
   const fmt = (n: number): string => n.toLocaleString("en-US");
   if (rule.min !== undefined && rule.max !== undefined) {
@@ -61,6 +64,11 @@ export function describeRule(rule: NumberRule): string {
   if (rule.min !== undefined) return `${noun} ${rule.minExclusive ? ">" : "≥"} ${fmt(rule.min)}`;
   if (rule.max !== undefined) return `${noun} ≤ ${fmt(rule.max)}`;
   return noun;
+}
+
+/** "12 or 52", "1, 4 or 12": the allowed values in words, joined by `last` before the final one. */
+export function listOf(items: readonly string[], last: string): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
 }
 
 /** Shows a received value the way a planner would recognise it in a message. */
@@ -101,6 +109,7 @@ export function passesRule(value: unknown, rule: NumberRule): value is number {
   if (typeof value !== "number" || !Number.isFinite(value)) return false;
   if (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min)) return false;
   if (rule.max !== undefined && value > rule.max) return false;
+  if (rule.oneOf !== undefined && !rule.oneOf.includes(value)) return false;
   return rule.integer !== true || Number.isInteger(value);
 }
 

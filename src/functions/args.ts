@@ -5,6 +5,7 @@
  * cell arrives as 0 on desktop and as `null` (or "") on the web; inside a range both count as 0,
  * so a workbook gives the same answer on every host. No Office global is touched at import time.
  */
+import { checkHistory } from "../engine/forecast/rules";
 import { checkNumber, checkSeries, fail, InputError, NumberRule, ok, Result, showValue } from "../engine/validate";
 import { ArgumentDeclaration, FunctionDeclaration } from "./declarations";
 import { functionLanguage } from "./language";
@@ -176,7 +177,13 @@ function readList(value: unknown, argument: string): Result<unknown[]> {
 }
 
 /** What an argument of each kind reads to; `undefined` only for an omitted optional one. */
-type KindValue<K> = K extends "number" ? number : K extends "weekly" ? number | number[] : unknown[];
+type KindValue<K> = K extends "number"
+  ? number
+  : K extends "weekly"
+    ? number | number[]
+    : K extends "history"
+      ? number[]
+      : unknown[];
 type ArgumentValue<A extends ArgumentDeclaration> =
   KindValue<A["kind"]> | (A extends { readonly optional: true } ? undefined : never);
 
@@ -199,7 +206,16 @@ export function readArgument(
       return readSeries(value, declaration.name, rule);
     case "list":
       return readList(value, declaration.name);
+    case "history":
+      return readHistory(value, declaration.name);
   }
+}
+
+/** A history: every cell of a one-row or one-column range checked as it is, blanks refused. */
+function readHistory(value: unknown, argument: string): Result<number[]> {
+  const flat = Array.isArray(value) ? flatten(value, argument) : ok([value]);
+  if (!flat.ok) return flat;
+  return checkHistory(flat.value, argument);
 }
 
 /**

@@ -16,8 +16,18 @@ const HEADER: Record<DocsLanguage, string> = {
 };
 
 const KIND: Record<DocsLanguage, Record<ArgumentDeclaration["kind"], string>> = {
-  en: { number: "one number", weekly: "one number, or one per week", list: "one row or one column" },
-  nl: { number: "één getal", weekly: "één getal, of één per week", list: "één rij of één kolom" },
+  en: {
+    number: "one number",
+    weekly: "one number, or one per week",
+    list: "one row or one column",
+    history: "one row or one column, no blanks",
+  },
+  nl: {
+    number: "één getal",
+    weekly: "één getal, of één per week",
+    list: "één rij of één kolom",
+    history: "één rij of één kolom, zonder lege cellen",
+  },
 };
 
 const REQUIRED: Record<DocsLanguage, string> = { en: "required", nl: "verplicht" };

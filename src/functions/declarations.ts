@@ -14,14 +14,24 @@ import { DEFAULT_RUNS, DEFAULT_SEED, PERCENTILE_RULE, RUNS_RULE, SEED_RULE } fro
 import { DEFAULT_UPLIFT } from "../engine/project";
 import { DEFAULT_FAST_LEAD_TIME_DAYS, FAST_LEAD_TIME_RULE, SHARE_RULE } from "../engine/tracks";
 import { NON_NEGATIVE, NumberRule, POSITIVE, UPLIFT_RULE, WEEKS_RULE } from "../engine/validate";
+import {
+  CONFIDENCE_RULE,
+  DEFAULT_CONFIDENCE,
+  DEFAULT_PERIODS_PER_YEAR,
+  HISTORY_RULE,
+  HORIZON_RULE,
+  PERIODS_PER_YEAR_RULE,
+} from "../engine/forecast/rules";
 
 /**
  * - number: one number (a 1×1 range is unwrapped, a blank counts as 0);
  * - weekly: one number for every week, or one value per week from a one-row or one-column range;
  * - list: the cells of a one-row or one-column range, left for the engine to check by position
- *   (per track, per percentile), so its message can name the position.
+ *   (per track, per percentile), so its message can name the position;
+ * - history: the cells of a one-row or one-column range, every one a number by the rule: a
+ *   blank is refused (not read as 0), and the message names its position ("history, value 5").
  */
-export type ArgumentKind = "number" | "weekly" | "list";
+export type ArgumentKind = "number" | "weekly" | "list" | "history";
 
 /** Text in both languages the add-in speaks. */
 export interface Bilingual {
@@ -619,6 +629,52 @@ export const LEAD_TIME_FUNCTIONS = {
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 
+/** The intake forecast from history (issue 24). */
+export const FORECAST_FUNCTIONS = {
+  FORECAST_INTAKE: {
+    id: "FORECAST_INTAKE",
+    nameNl: "PROGNOSE_INSTROOM",
+    descriptionNl:
+      "Voorspelt de instroom uit de historie, met trend en seizoen, en geeft per periode drie kolommen: de prognose (de middelste uitkomst), de ondergrens en de bovengrens van het interval. Nooit onder 0.",
+    arguments: [
+      {
+        name: "history",
+        nameNl: "historie",
+        kind: "history",
+        rule: HISTORY_RULE,
+        descriptionNl:
+          "Instroom per week of per maand, oudste eerst, zonder lege cellen: één kolom of één rij met minstens 6 getallen.",
+      },
+      {
+        name: "horizon",
+        nameNl: "horizon",
+        kind: "number",
+        rule: HORIZON_RULE,
+        descriptionNl: "Aantal perioden na de historie om te voorspellen (1 tot 10.000), bijvoorbeeld 52.",
+      },
+      {
+        name: "periods_per_year",
+        nameNl: "perioden_per_jaar",
+        kind: "number",
+        rule: PERIODS_PER_YEAR_RULE,
+        optional: true,
+        default: { value: DEFAULT_PERIODS_PER_YEAR, en: "52 (weeks)", nl: "52 (weken)" },
+        descriptionNl: "52 voor weken (standaard) of 12 voor maanden: de lengte van het seizoen.",
+      },
+      {
+        name: "confidence",
+        nameNl: "betrouwbaarheid",
+        kind: "number",
+        rule: CONFIDENCE_RULE,
+        optional: true,
+        default: { value: DEFAULT_CONFIDENCE, en: "0.8 (P10 to P90)", nl: "0,8 (P10 tot P90)" },
+        descriptionNl:
+          "Deel van de uitkomsten binnen het interval, van 0,5 tot 0,99; standaard 0,8 (P10 tot P90).",
+      },
+    ],
+  },
+} as const satisfies Record<string, FunctionDeclaration>;
+
 /** Every declared function, by id: the build and the tests walk this list. */
 export const FUNCTION_DECLARATIONS: readonly FunctionDeclaration[] = [
   ...Object.values(BACKLOG_FUNCTIONS),
@@ -626,4 +682,5 @@ export const FUNCTION_DECLARATIONS: readonly FunctionDeclaration[] = [
   ...Object.values(UNCERTAINTY_FUNCTIONS),
   ...Object.values(MONITORING_FUNCTIONS),
   ...Object.values(LEAD_TIME_FUNCTIONS),
+  ...Object.values(FORECAST_FUNCTIONS),
 ];

@@ -4,7 +4,7 @@
  * from those facts where there are any, and from one table of the engine's sentences otherwise.
  * A sentence missing from the table keeps its English text behind a Dutch "where".
  */
-import { InputError, NumberRule } from "../engine/validate";
+import { InputError, listOf, NumberRule } from "../engine/validate";
 import { FUNCTION_DECLARATIONS } from "./declarations";
 import { FunctionLanguage } from "./language";
 
@@ -36,8 +36,9 @@ function dutchWhere(where: string): string {
   return [argumentName(argument, "nl"), ...parts].join(", ");
 }
 
-/** "a whole number from 1 to 10,000" in Dutch. */
+/** "a whole number from 1 to 10,000" in Dutch; "12 or 52" as "12 of 52". */
 export function describeRuleNl(rule: NumberRule): string {
+  if (rule.oneOf !== undefined) return listOf(rule.oneOf.map((n) => n.toLocaleString("nl-NL")), "of");
   const noun = rule.integer ? "een geheel getal" : "een getal";
   const fmt = (n: number): string => n.toLocaleString("nl-NL", { maximumFractionDigits: 15 });
   if (rule.min !== undefined && rule.max !== undefined) return `${noun} van ${fmt(rule.min)} tot ${fmt(rule.max)}`;
@@ -148,6 +149,8 @@ const DUTCH_SENTENCES: ReadonlyArray<readonly [RegExp, Rewrite]> = [
     (r, c) => `verwacht één kolom of één rij, kreeg ${r} rijen × ${c} kolommen`,
   ],
   [/^expected one number, got a range of (\d+) cells$/, (n) => `verwacht één getal, kreeg een bereik van ${n} cellen`],
+  [/^needs at least (\d+) values, got (\d+)$/, (n, g) => `heeft minstens ${n} waarden nodig, kreeg er ${g}`],
+  [/^has (\d+) values; at most (\S+) are allowed$/, (n, m) => `heeft ${n} waarden; hoogstens ${m} zijn toegestaan`],
 ];
 
 /** The error's sentence in the language: English as the engine wrote it, Dutch rebuilt. */

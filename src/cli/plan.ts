@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { MonitorResult, ProjectionResult } from "../engine";
-import { PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { checkWritable, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
 import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
 import { PlanInputs, readPlanInputs } from "../sheets/inputs";
@@ -77,6 +77,8 @@ export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions):
 async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
   const { language, createdOn } = options;
   const text = CLI_TEXT[language];
+  // A locked workbook structure is refused before its inputs are read: no fix of theirs helps.
+  checkWritable(input);
   const read = readXlsxInputs(input);
   if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
   const settings = settingsToSections(options.settings ?? {}, read.settings);

@@ -206,3 +206,12 @@ export const SECTION_SHEET_TEXT: Record<
       `Share of intake: triage (Ter Apel) ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. Triage has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
   },
 };
+
+/**
+ * A workbook whose structure is locked (Review > Protect Workbook, `lockStructure`): no sheet can
+ * be added. One sentence for `npm run plan` and the pane alike.
+ */
+export const LOCKED_STRUCTURE_TEXT: Record<Language, string> = {
+  nl: "De structuur van deze werkmap is beveiligd, dus er kan geen blad bij. Hef de beveiliging op in Excel (Controleren > Werkmap beveiligen, met het wachtwoord van de eigenaar) en probeer het opnieuw.",
+  en: "This workbook's structure is protected, so no sheet can be added. Lift the protection in Excel (Review > Protect Workbook, with its owner's password) and try again.",
+};

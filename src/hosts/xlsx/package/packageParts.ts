@@ -4,7 +4,7 @@
  * content types with the new parts added.
  */
 import type { SheetSpec } from "../../../sheets/spec";
-import type { OpcPackage } from "./opcPackage";
+import { ownerOfRels, resolveTarget, type OpcPackage } from "./opcPackage";
 import { attributes, escapeXml } from "./xml";
 
 export interface TableInfo {
@@ -79,8 +79,9 @@ export function contentTypesWith(
   removed: ReadonlySet<string>,
 ): string {
   const xml = pkg.contentTypesXml.replace(/<(?:\w+:)?Override\b[^>]*>/g, (tag) => {
-    const part = (attributes(tag)["PartName"] ?? "").replace(/^\//, "");
-    return removed.has(part) ? "" : tag;
+    const part = resolveTarget("", attributes(tag)["PartName"] ?? "");
+    // A removed part's relationships part goes with it.
+    return removed.has(part) || removed.has(ownerOfRels(part)) ? "" : tag;
   });
   const prefix = /<(\w+:)?Types\b/.exec(xml)?.[1] ?? "";
   const extra = added

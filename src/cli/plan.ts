@@ -14,9 +14,10 @@ import type { MonitorResult, ProjectionResult } from "../engine";
 import { checkWritable, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
 import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
-import { PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { firstWeekNote, PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
-import { describeProblem, Language } from "../sheets/messages";
+import { describeProblem, describeReadingNote, Language } from "../sheets/messages";
+import { withReadingNotes } from "../sheets/readingNotes";
 import type { ProjectionSummary } from "../sheets/projectionSheet";
 import { parsePlanArgs } from "./args";
 import { CLI_TEXT, describeNameProblem, describeSettingProblem, USAGE_TEXT } from "./cliMessages";
@@ -53,6 +54,8 @@ export type PlanWorkbookResult =
       tracks?: PlanSheetsSuccess["tracks"];
       /** The workbook holds macros: the output must be an .xlsm. */
       macroEnabled: boolean;
+      /** Sentences about the reading (headers skipped, a sheet-level name, a first week not on a Monday). */
+      notes: string[];
     }
   | { ok: false; message: string };
 
@@ -87,6 +90,10 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;
+  // What the reading did that the planner should know: on stdout and under each sheet.
+  const notes = [...read.notes];
+  const monday = firstWeekNote(inputs.firstWeek, read.raw.firstWeek?.address);
+  if (monday) notes.push(monday);
 
   const planned = await planSheets(inputs, {
     language,
@@ -112,7 +119,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   // The user's parts come back byte for byte; the add-in's sheets are added as new parts.
   const written = await writeXlsxSheets(
     input,
-    planned.sheets.map((sheet) => sheet.spec),
+    planned.sheets.map((sheet) => withReadingNotes(sheet.spec, notes, language)),
     { ...(options.outputName !== undefined && { outputName: options.outputName }) },
   );
   return {
@@ -124,6 +131,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     projectionSheet: written.sheetNames[0] ?? "",
     whatIfSheet: written.sheetNames[1] ?? "",
     macroEnabled: written.macroEnabled,
+    notes: notes.map((note) => describeReadingNote(note, language)),
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
     ...(planned.monitoring !== undefined && { monitoring: planned.monitoring, monitoringSheet: written.sheetNames[2] ?? "" }),
@@ -227,6 +235,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   env.stdout(
     text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
   );
+  for (const note of result.notes) env.stdout(note);
   const shown = (value: number): string => formatNumber(value, args.language);
   const { uncertainty, tracks } = result;
   if (uncertainty) {

@@ -2,7 +2,8 @@
  * Plain-language messages about the planner's inputs, in Dutch and English. Shared by the task
  * pane and `npm run plan`; the pane's own UI strings live in src/taskpane/strings.ts.
  */
-import type { ActualsProblem, InputProblem, SheetNameProblem } from "./inputs";
+import { isoDate, isoWeekLabel } from "./dates";
+import type { ActualsProblem, InputProblem, ReadingNote, SheetNameProblem } from "./inputs";
 
 export type Language = "nl" | "en";
 
@@ -214,4 +215,48 @@ export const SECTION_SHEET_TEXT: Record<
 export const LOCKED_STRUCTURE_TEXT: Record<Language, string> = {
   nl: "De structuur van deze werkmap is beveiligd, dus er kan geen blad bij. Hef de beveiliging op in Excel (Controleren > Werkmap beveiligen, met het wachtwoord van de eigenaar) en probeer het opnieuw.",
   en: "This workbook's structure is protected, so no sheet can be added. Lift the protection in Excel (Review > Protect Workbook, with its owner's password) and try again.",
+};
+
+const WEEKDAYS: Record<Language, readonly string[]> = {
+  nl: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+  en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+};
+
+/**
+ * One sentence for something the reading did that the planner should know: headers skipped, a
+ * sheet-level name used, a first week that is not a Monday (which day, and what the tool does).
+ *
+ * @example
+ * describeReadingNote({ kind: "not-monday", serial: 45294, weekday: 3 }, "en")
+ * // → "The first week starts on Wednesday 2024-01-03, not on a Monday; each week runs from Wednesday to Tuesday, …"
+ */
+export function describeReadingNote(note: ReadingNote, language: Language): string {
+  const nl = language === "nl";
+  switch (note.kind) {
+    case "headers-skipped": {
+      const texts = note.texts.map((t) => `'${t}'`).join(", ");
+      return nl
+        ? `${note.from}: ${note.cells} (${texts}) is als kop gelezen en overgeslagen; de cijfers komen uit ${note.to}.`
+        : `${note.from}: ${note.cells} (${texts}) was read as a header and skipped; the figures come from ${note.to}.`;
+    }
+    case "sheet-scoped":
+      return nl
+        ? `De naam ${note.name} geldt alleen op het blad '${note.sheet}'; omdat er geen andere is, is hij gebruikt. Maak hem werkmapbreed (Formules > Namen beheren, bereik 'Werkmap') als hij voor de hele werkmap bedoeld is.`
+        : `The name ${note.name} applies only to the sheet '${note.sheet}'; as there is no other, it was used. Make it workbook-wide (Formulas > Name Manager, scope 'Workbook') if it is meant for the whole workbook.`;
+    case "not-monday": {
+      const days = WEEKDAYS[language];
+      const day = days[note.weekday - 1] as string;
+      const last = days[(note.weekday + 5) % 7] as string;
+      const where = note.address === undefined ? "" : ` (${note.address})`;
+      return nl
+        ? `De eerste week${where} begint op ${day} ${isoDate(note.serial)}, niet op een maandag; de Voorraadplanner houdt die dag aan: elke week loopt van ${day} tot en met ${last} en heet naar de ISO-week waarin hij begint (${isoWeekLabel(note.serial)}).`
+        : `The first week${where} starts on ${day} ${isoDate(note.serial)}, not on a Monday; the Backlog Planner keeps that day: each week runs from ${day} to ${last} and is named after the ISO week it starts in (${isoWeekLabel(note.serial)}).`;
+    }
+  }
+}
+
+/** The heading above the reading notes on a sheet. */
+export const READING_NOTES_TITLE: Record<Language, string> = {
+  nl: "Bij het lezen van de invoer",
+  en: "Reading the inputs",
 };

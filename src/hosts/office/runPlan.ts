@@ -340,7 +340,9 @@ async function writeChecked(
   const sheet = planned.sheets[0] as PlannedSheet;
   const replacing = sheet.mode === "replace";
   const secondBatch = queueWorkbookRead(context, state.texts, request.checkMerged, read.meta.activeSheet);
-  const readOwn = replacing ? queueOwnSheet(context, read.layout, sheet.spec.markerTable) : undefined;
+  // The sheet to replace is ours only while it has a name we give it (a typed one, or the default).
+  const wantedNames = state.sheetName === undefined ? [sheet.spec.name] : [sheet.spec.name, state.sheetName];
+  const readOwn = replacing ? queueOwnSheet(context, read.layout, sheet.spec.markerTable, wantedNames) : undefined;
   await context.sync();
   syncs++;
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });

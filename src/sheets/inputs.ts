@@ -441,6 +441,9 @@ export type ReadingNote =
   /** The first week does not start on a Monday (`weekday` 1 = Monday … 7 = Sunday). */
   | { kind: "not-monday"; serial: number; weekday: number; address?: string };
 
+/** The kinds of `ReadingNote`, to tell them among a host's other notes. */
+export const READING_NOTE_KINDS: readonly string[] = ["headers-skipped", "sheet-scoped", "not-monday"];
+
 /** Days between the 1900 and the 1904 date system's serial of the same day. */
 export const DATE1904_OFFSET = 1462;
 

@@ -260,3 +260,31 @@ export const READING_NOTES_TITLE: Record<Language, string> = {
   nl: "Bij het lezen van de invoer",
   en: "Reading the inputs",
 };
+
+/** The pane's sentences for a field that names a table, a column or another workbook (`label` is the field's). */
+export const TABLE_FIELD_TEXT: Record<
+  Language,
+  {
+    unknownTable: (label: string, table: string) => string;
+    unknownColumn: (label: string, table: string, column: string) => string;
+    notData: (label: string, text: string) => string;
+    otherWorkbook: (label: string, name: string) => string;
+  }
+> = {
+  nl: {
+    unknownTable: (label, table) => `${label}: deze werkmap heeft geen tabel '${table}'.`,
+    unknownColumn: (label, table, column) => `${label}: de tabel ${table} heeft geen kolom '${column}'.`,
+    notData: (label, text) =>
+      `${label}: '${text}' verwijst naar de kop- of totaalrij van een tabel, waar geen weekcijfers staan; kies de gegevens van een kolom, zoals Tabel[Kolom].`,
+    otherWorkbook: (label, name) =>
+      `${label}: de naam '${name}' verwijst naar een andere werkmap; de Voorraadplanner leest alleen deze werkmap. Zet de cijfers in deze werkmap.`,
+  },
+  en: {
+    unknownTable: (label, table) => `${label}: this workbook has no table '${table}'.`,
+    unknownColumn: (label, table, column) => `${label}: the table ${table} has no column '${column}'.`,
+    notData: (label, text) =>
+      `${label}: '${text}' refers to a table's header or totals row, which holds no weekly figures; choose a column's data, such as Table[Column].`,
+    otherWorkbook: (label, name) =>
+      `${label}: the name '${name}' refers to another workbook; the Backlog Planner reads only this workbook. Put the figures in this workbook.`,
+  },
+};

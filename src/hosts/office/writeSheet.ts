@@ -134,9 +134,15 @@ export function queueOwnSheet(
     const protection = found.protection.load("protected");
     const charts = found.charts.load("items/name");
     const tables = found.tables.load("items/name");
-    return (): OwnSheet => ({ name: found.name, protected: protection.protected, charts: charts.items, tables: tables.items });
+    return (): OwnSheet => ({
+      name: found.name,
+      protected: protection.protected,
+      charts: charts.items,
+      tables: tables.items,
+    });
   });
-  return () => reads.map((read) => read()).find((own) => wantedNames.some((wanted) => isGivenSheetName(own.name, wanted)));
+  return () =>
+    reads.map((read) => read()).find((own) => wantedNames.some((wanted) => isGivenSheetName(own.name, wanted)));
 }
 
 /** "Prognose", "Prognose (2)", …: at most 31 characters and not taken (case-insensitive). */

@@ -1,6 +1,6 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages. */
 import { formatNumber } from "../sheets/uncertaintyBlock";
-import { INPUT_TEXT, type Language } from "../sheets/messages";
+import { dataOnlyReference, INPUT_TEXT, type Language } from "../sheets/messages";
 import type { NameProblem } from "../hosts/xlsx";
 import { SETTING_FLAGS, SETTING_NAMES, SettingKey, SettingProblem, SettingSource } from "../plan/settings";
 
@@ -143,10 +143,10 @@ function describeReadingProblem(
         ? `De naam ${problem.name} verwijst naar de kolom '${problem.column}' van de tabel ${problem.table}, maar die tabel heeft alleen de kolommen ${listed(problem.columns, language)}.`
         : `The name ${problem.name} refers to the column '${problem.column}' of the table ${problem.table}, which only has the columns ${listed(problem.columns, language)}.`;
     case "not-table-data": {
-      const table = problem.formula.slice(0, problem.formula.indexOf("["));
+      const example = dataOnlyReference(problem.formula, language);
       return nl
-        ? `De naam ${problem.name} verwijst naar '${problem.formula}', de kop- of totaalrij van een tabel, waar geen weekcijfers staan; laat hem naar de gegevens van een kolom verwijzen, zoals ${table}[Kolom].`
-        : `The name ${problem.name} refers to '${problem.formula}', a table's header or totals row, which holds no weekly figures; make it refer to a column's data, such as ${table}[Column].`;
+        ? `De naam ${problem.name} verwijst naar '${problem.formula}' en neemt daarmee de kop- of totaalrij van een tabel mee, waar geen weekcijfers staan; laat hem naar alleen de gegevens van een kolom verwijzen, zoals ${example}.`
+        : `The name ${problem.name} refers to '${problem.formula}', which takes in a table's header or totals row, where there are no weekly figures; make it refer to a column's data only, such as ${example}.`;
     }
   }
 }

@@ -3,7 +3,8 @@
  * pane and `npm run plan`; the pane's own UI strings live in src/taskpane/strings.ts.
  */
 import { isoDate, isoWeekLabel } from "./dates";
-import type { ActualsProblem, InputProblem, ReadingNote, SheetNameProblem } from "./inputs";
+import { splitAddress, type ActualsProblem, type InputProblem, type ReadingNote, type SheetNameProblem } from "./inputs";
+import { parseTableReference } from "./tableReference";
 
 export type Language = "nl" | "en";
 
@@ -234,10 +235,13 @@ export function describeReadingNote(note: ReadingNote, language: Language): stri
   const nl = language === "nl";
   switch (note.kind) {
     case "headers-skipped": {
+      // The cells are on the sheet `from` names: their own address is enough.
+      const cells = splitAddress(note.cells).range;
+      const to = splitAddress(note.to).range;
       const texts = note.texts.map((t) => `'${t}'`).join(", ");
       return nl
-        ? `${note.from}: ${note.cells} (${texts}) is als kop gelezen en overgeslagen; de cijfers komen uit ${note.to}.`
-        : `${note.from}: ${note.cells} (${texts}) was read as a header and skipped; the figures come from ${note.to}.`;
+        ? `In ${note.from} ${note.cells.includes(":") ? "zijn" : "is"} ${cells} (${texts}) als kop gelezen en overgeslagen; de cijfers komen uit ${to}.`
+        : `In ${note.from}, ${cells} (${texts}) ${note.cells.includes(":") ? "were" : "was"} read as a header and skipped; the figures come from ${to}.`;
     }
     case "sheet-scoped":
       return nl
@@ -261,6 +265,18 @@ export const READING_NOTES_TITLE: Record<Language, string> = {
   en: "Reading the inputs",
 };
 
+/**
+ * The data-only form of a structured reference, for a sentence that asks for it:
+ * "Planning[[#All],[Instroom]]" → "Planning[Instroom]"; "Tabel[Kolom]" when there is no column.
+ */
+export function dataOnlyReference(text: string, language: Language): string {
+  const reference = parseTableReference(text);
+  const table = reference?.table ?? text.slice(0, Math.max(0, text.indexOf("[")));
+  const column = reference?.columns?.[0];
+  const escaped = column === undefined ? (language === "nl" ? "Kolom" : "Column") : column.replace(/(['#[\]])/g, "'$1");
+  return `${table || (language === "nl" ? "Tabel" : "Table")}[${escaped}]`;
+}
+
 /** The pane's sentences for a field that names a table, a column or another workbook (`label` is the field's). */
 export const TABLE_FIELD_TEXT: Record<
   Language,
@@ -275,7 +291,7 @@ export const TABLE_FIELD_TEXT: Record<
     unknownTable: (label, table) => `${label}: deze werkmap heeft geen tabel '${table}'.`,
     unknownColumn: (label, table, column) => `${label}: de tabel ${table} heeft geen kolom '${column}'.`,
     notData: (label, text) =>
-      `${label}: '${text}' verwijst naar de kop- of totaalrij van een tabel, waar geen weekcijfers staan; kies de gegevens van een kolom, zoals Tabel[Kolom].`,
+      `${label}: '${text}' neemt de kop- of totaalrij van een tabel mee, en daar staan geen weekcijfers; kies alleen de gegevens van een kolom, zoals ${dataOnlyReference(text, "nl")}.`,
     otherWorkbook: (label, name) =>
       `${label}: de naam '${name}' verwijst naar een andere werkmap; de Voorraadplanner leest alleen deze werkmap. Zet de cijfers in deze werkmap.`,
   },
@@ -283,7 +299,7 @@ export const TABLE_FIELD_TEXT: Record<
     unknownTable: (label, table) => `${label}: this workbook has no table '${table}'.`,
     unknownColumn: (label, table, column) => `${label}: the table ${table} has no column '${column}'.`,
     notData: (label, text) =>
-      `${label}: '${text}' refers to a table's header or totals row, which holds no weekly figures; choose a column's data, such as Table[Column].`,
+      `${label}: '${text}' takes in a table's header or totals row, which holds no weekly figures; choose a column's data only, such as ${dataOnlyReference(text, "en")}.`,
     otherWorkbook: (label, name) =>
       `${label}: the name '${name}' refers to another workbook; the Backlog Planner reads only this workbook. Put the figures in this workbook.`,
   },

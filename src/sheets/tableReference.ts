@@ -3,7 +3,8 @@
  * `Planning[Instroom]`, `Planning[[#Data],[Instroom]]`, `Planning[#Data]`, `Planning[]`, a column
  * name with spaces, and the escapes `'[`, `']`, `'#` and `''`. Host-neutral: each host resolves the
  * parsed reference against its own tables (the .xlsx host through the table parts, the pane through
- * `tables.getItem(…).columns.getItem(…).getDataBodyRange()`). Header and totals rows are never data.
+ * `tables.getItem(…).columns.getItem(…).getDataBodyRange()`). Header and totals rows are never data:
+ * a reference that takes them is refused.
  */
 
 /** The special items of a structured reference, lower case. */
@@ -96,13 +97,12 @@ export function parseTableReference(text: string): TableReference | undefined {
 }
 
 /**
- * Whether the reference takes the data rows: no special item, #Data or #All. Only the data rows
- * are read, whatever it says: a header or a totals row is never a week's figure. A reference to
- * the headers, the totals or "this row" alone has no data to read.
+ * Whether the reference takes data rows only: no special item, or #Data alone. A header or a
+ * totals row is never a week's figure, so a reference that takes one (#All, #Headers, #Totals) is
+ * refused rather than read in part, and "this row" (@) means nothing outside the table.
  */
 export function takesDataRows(reference: TableReference): boolean {
-  const { specials } = reference;
-  return specials.length === 0 || specials.includes("#data") || specials.includes("#all");
+  return reference.specials.every((special) => special === "#data");
 }
 
 /** A table's layout as a host knows it: where it is and which rows are headers and totals. */

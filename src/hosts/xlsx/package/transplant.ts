@@ -11,7 +11,7 @@ import { folderOf, OpcPackage, openPackage, ownerOfRels, readSharedStrings, rela
 import { PackageRefusal } from "./refusal";
 import { renderScratch } from "./scratch";
 import { mergeStyles } from "./styles";
-import { escapeXml } from "./xml";
+import { attributes, escapeXml } from "./xml";
 import { inflateEntry, newEntry, writeZip, ZipEntry } from "./zip";
 import { contentTypesWith, findOwnSheets, partsReachedFrom, tableInfo, TableInfo } from "./packageParts";
 import {
@@ -132,14 +132,29 @@ export async function writeXlsxSheets(
 /** Parts of the user's package that the replaced sheets alone reach, and the calc chain if stale. */
 function removedParts(pkg: OpcPackage, placements: readonly Placement[]): Set<string> {
   const removed = new Set<string>();
+  const replacedIds = new Set<string>();
   for (const p of placements) {
     const old = p.replaces === undefined ? undefined : pkg.sheets[p.replaces];
     if (old?.part) for (const part of partsReachedFrom(pkg, old.part)) removed.add(part);
+    if (old) replacedIds.add(old.sheetId);
   }
-  // A calculation chain listing cells of a replaced sheet would be stale: Excel rebuilds it.
+  // A calculation chain listing cells of a replaced sheet would be stale: Excel rebuilds it. One
+  // that lists none (Excel has not saved the workbook since our sheets came in) is kept as it is.
   const calcChain = pkg.workbookPartOf("calcChain");
-  if (calcChain && removed.size > 0) removed.add(calcChain);
+  if (calcChain && pkg.has(calcChain) && listsCellsOf(pkg.text(calcChain), replacedIds)) removed.add(calcChain);
   return removed;
+}
+
+/** Whether a calculation chain has a cell on one of the sheets (by sheetId; `i` carries over from the cell before). */
+function listsCellsOf(calcChainXml: string, sheetIds: ReadonlySet<string>): boolean {
+  if (sheetIds.size === 0) return false;
+  // The first cell's sheet defaults to 0, as the schema says.
+  let sheet = "0";
+  for (const m of calcChainXml.matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
+    sheet = attributes(m[0])["i"] ?? sheet;
+    if (sheetIds.has(sheet)) return true;
+  }
+  return false;
 }
 
 /** What a transplant adds to the user's package while it copies the scratch parts in. */

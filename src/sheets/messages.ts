@@ -218,7 +218,7 @@ export const LOCKED_STRUCTURE_TEXT: Record<Language, string> = {
   en: "This workbook's structure is protected, so no sheet can be added. Lift the protection in Excel (Review > Protect Workbook, with its owner's password) and try again.",
 };
 
-const WEEKDAYS: Record<Language, readonly string[]> = {
+const WEEKDAY_TEXT: Record<Language, readonly string[]> = {
   nl: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
   en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 };
@@ -248,7 +248,7 @@ export function describeReadingNote(note: ReadingNote, language: Language): stri
         ? `De naam ${note.name} geldt alleen op het blad '${note.sheet}'; omdat er geen andere is, is hij gebruikt. Maak hem werkmapbreed (Formules > Namen beheren, bereik 'Werkmap') als hij voor de hele werkmap bedoeld is.`
         : `The name ${note.name} applies only to the sheet '${note.sheet}'; as there is no other, it was used. Make it workbook-wide (Formulas > Name Manager, scope 'Workbook') if it is meant for the whole workbook.`;
     case "not-monday": {
-      const days = WEEKDAYS[language];
+      const days = WEEKDAY_TEXT[language];
       const day = days[note.weekday - 1] as string;
       const last = days[(note.weekday + 5) % 7] as string;
       const where = note.address === undefined ? "" : ` (${note.address})`;
@@ -260,7 +260,7 @@ export function describeReadingNote(note: ReadingNote, language: Language): stri
 }
 
 /** The heading above the reading notes on a sheet. */
-export const READING_NOTES_TITLE: Record<Language, string> = {
+export const READING_NOTES_TEXT: Record<Language, string> = {
   nl: "Bij het lezen van de invoer",
   en: "Reading the inputs",
 };

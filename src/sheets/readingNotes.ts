@@ -3,7 +3,7 @@
  * written on the sheets a run makes, under everything the builder placed: the sheet says how its
  * figures were read. Host-neutral and pure: both hosts add them to the specs they write.
  */
-import { describeReadingNote, Language, READING_NOTES_TITLE } from "./messages";
+import { describeReadingNote, Language, READING_NOTES_TEXT } from "./messages";
 import type { ReadingNote } from "./inputs";
 import { cellAddress, parseCell, SheetSpec, text } from "./spec";
 
@@ -31,7 +31,7 @@ export function withReadingNotes(spec: SheetSpec, notes: readonly ReadingNote[],
     ...spec,
     blocks: [
       ...spec.blocks,
-      { at: cellAddress(row, 0), cells: [[text(READING_NOTES_TITLE[language])]], style: "subtitle" },
+      { at: cellAddress(row, 0), cells: [[text(READING_NOTES_TEXT[language])]], style: "subtitle" },
       { at: cellAddress(row + 1, 0), cells: notes.map((note) => [text(describeReadingNote(note, language))]), style: "note" },
     ],
   };

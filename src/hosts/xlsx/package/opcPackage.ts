@@ -7,7 +7,7 @@
  */
 import { inflateEntry, readZip, ZipEntry } from "./zip";
 import { cfbKind, isCfb } from "./cfb";
-import { DETAIL, PackageRefusal } from "./refusal";
+import { DETAIL_TEXT, PackageRefusal } from "./refusal";
 import { attributes, hasDoctype, unescapeXml } from "./xml";
 
 export interface Relationship {
@@ -152,7 +152,7 @@ export function openPackage(bytes: Uint8Array): OpcPackage {
     const known = texts.get(part);
     if (known !== undefined) return known;
     const entry = entryOf(part);
-    if (!entry) throw new PackageRefusal("corrupt", DETAIL.missing(part));
+    if (!entry) throw new PackageRefusal("corrupt", DETAIL_TEXT.missing(part));
     const read = decode(inflateEntry(entry));
     if (hasDoctype(read.text)) throw new PackageRefusal("dtd", part);
     texts.set(part, read);
@@ -165,7 +165,7 @@ export function openPackage(bytes: Uint8Array): OpcPackage {
   const relationships = (part: string): Relationship[] =>
     has(relsPartOf(part)) ? parseRelationships(text(relsPartOf(part)), part) : [];
 
-  if (!has("[Content_Types].xml")) throw new PackageRefusal("not-workbook", DETAIL.noContentTypes);
+  if (!has("[Content_Types].xml")) throw new PackageRefusal("not-workbook", DETAIL_TEXT.noContentTypes);
   const contentTypesXml = text("[Content_Types].xml");
   const overrides = new Map<string, string>();
   const defaults = new Map<string, string>();
@@ -179,11 +179,11 @@ export function openPackage(bytes: Uint8Array): OpcPackage {
 
   const office = relationships("").find((r) => /\/officeDocument$/.test(r.type));
   if (office?.type.startsWith(STRICT) || contentTypesXml.includes(STRICT)) throw new PackageRefusal("strict");
-  if (!office) throw new PackageRefusal("not-workbook", DETAIL.noMainDocument);
+  if (!office) throw new PackageRefusal("not-workbook", DETAIL_TEXT.noMainDocument);
   const workbookPart = office.target;
   const mainType = contentType(workbookPart) ?? "";
   if (!WORKBOOK_TYPES.includes(mainType)) throw new PackageRefusal("not-workbook", mainType || workbookPart);
-  if (!has(workbookPart)) throw new PackageRefusal("corrupt", DETAIL.missing(workbookPart));
+  if (!has(workbookPart)) throw new PackageRefusal("corrupt", DETAIL_TEXT.missing(workbookPart));
   const workbookXml = text(workbookPart);
   if (workbookXml.includes(STRICT)) throw new PackageRefusal("strict");
   const workbookRels = relationships(workbookPart);

@@ -35,7 +35,7 @@ export type RefusalCode =
 export type RefusalDetail = string | Readonly<Record<Language, string>>;
 
 /** The details the package code gives, in both languages: no English inside a Dutch sentence. */
-export const DETAIL = {
+export const DETAIL_TEXT = {
   noDirectory: { nl: "geen zip-inhoudsopgave", en: "no zip directory" },
   zip64: { nl: "onleesbare ZIP64-inhoudsopgave", en: "unreadable ZIP64 directory" },
   tooShort: { nl: "te kort voor een zip-bestand", en: "too short for a zip" },

@@ -1,6 +1,6 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages; the usage is usage.ts. */
 import { formatNumber } from "../sheets/uncertaintyBlock";
-import { INPUT_TEXT, type Language } from "../sheets/messages";
+import { dataOnlyReference, INPUT_TEXT, type Language } from "../sheets/messages";
 import type { NameProblem } from "../hosts/xlsx";
 import { SETTING_FLAGS, SETTING_NAMES, SettingKey, SettingProblem, SettingSource } from "../plan/settings";
 
@@ -34,6 +34,57 @@ export function describeNameProblem(problem: NameProblem, language: Language): s
       return language === "nl"
         ? `De naam ${problem.name} verwijst naar ${problem.address}; laat hem naar één cel met ${what} verwijzen.`
         : `The name ${problem.name} refers to ${problem.address}; make it refer to one cell holding ${what}.`;
+    default:
+      return describeReadingProblem(problem, what, language);
+  }
+}
+
+/** "'Invoer' en 'Oud'" / "'Invoer' and 'Oud'". */
+function listed(items: readonly string[], language: Language): string {
+  const quoted = items.map((item) => `'${item}'`);
+  if (quoted.length < 2) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${language === "nl" ? "en" : "and"} ${quoted.at(-1) as string}`;
+}
+
+/** The sentences for names that point where nothing can be read: other workbooks, chart sheets, tables. */
+function describeReadingProblem(
+  problem: Extract<
+    NameProblem,
+    { code: "other-workbook" | "not-worksheet" | "sheet-scoped" | "no-table" | "no-column" | "not-table-data" }
+  >,
+  what: string,
+  language: Language,
+): string {
+  const nl = language === "nl";
+  switch (problem.code) {
+    case "other-workbook":
+      return nl
+        ? `De naam ${problem.name} verwijst naar een andere werkmap ('${problem.formula}'); de Voorraadplanner leest alleen deze werkmap. Zet ${what} in deze werkmap en laat de naam daarnaar verwijzen.`
+        : `The name ${problem.name} refers to another workbook ('${problem.formula}'); the Backlog Planner reads only this workbook. Put ${what} in this workbook and make the name refer to it.`;
+    case "not-worksheet": {
+      const chart = problem.kind === "chartsheet";
+      return nl
+        ? `De naam ${problem.name} verwijst naar het blad '${problem.sheet}', maar dat is ${chart ? "een grafiekblad" : "een blad"} zonder cellen; laat hem naar de cellen met ${what} op een werkblad verwijzen.`
+        : `The name ${problem.name} refers to the sheet '${problem.sheet}', which is ${chart ? "a chart sheet" : "a sheet"} without cells; make it refer to the cells holding ${what} on a worksheet.`;
+    }
+    case "sheet-scoped":
+      return nl
+        ? `De naam ${problem.name} bestaat alleen per blad (op de bladen ${listed(problem.sheets, language)}), niet voor de hele werkmap, dus het is niet duidelijk welke bedoeld is. Maak hem werkmapbreed: verwijder de bladnamen in Formules > Namen beheren en maak de naam opnieuw met als bereik 'Werkmap'.`
+        : `The name ${problem.name} exists only per sheet (on the sheets ${listed(problem.sheets, language)}), not for the whole workbook, so it is unclear which one is meant. Make it workbook-wide: delete the sheet-level names in Formulas > Name Manager and create the name again with the scope 'Workbook'.`;
+    case "no-table":
+      return nl
+        ? `De naam ${problem.name} verwijst naar de tabel ${problem.table}, maar die bestaat niet in deze werkmap.`
+        : `The name ${problem.name} refers to the table ${problem.table}, which does not exist in this workbook.`;
+    case "no-column":
+      return nl
+        ? `De naam ${problem.name} verwijst naar de kolom '${problem.column}' van de tabel ${problem.table}, maar die tabel heeft alleen de kolommen ${listed(problem.columns, language)}.`
+        : `The name ${problem.name} refers to the column '${problem.column}' of the table ${problem.table}, which only has the columns ${listed(problem.columns, language)}.`;
+    case "not-table-data": {
+      const example = dataOnlyReference(problem.formula, language);
+      return nl
+        ? `De naam ${problem.name} verwijst naar '${problem.formula}' en neemt daarmee de kop- of totaalrij van een tabel mee, waar geen weekcijfers staan; laat hem naar alleen de gegevens van een kolom verwijzen, zoals ${example}.`
+        : `The name ${problem.name} refers to '${problem.formula}', which takes in a table's header or totals row, where there are no weekly figures; make it refer to a column's data only, such as ${example}.`;
+    }
   }
 }
 

@@ -11,12 +11,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { MonitorResult, ProjectionResult } from "../engine";
-import { PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { checkWritable, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
 import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
-import { PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { firstWeekNote, PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
-import { describeProblem, Language } from "../sheets/messages";
+import { describeProblem, describeReadingNote, Language } from "../sheets/messages";
+import { withReadingNotes } from "../sheets/readingNotes";
 import type { ProjectionSummary } from "../sheets/projectionSheet";
 import { parsePlanArgs } from "./args";
 import { CLI_TEXT, describeNameProblem, describeSettingProblem } from "./cliMessages";
@@ -55,6 +56,8 @@ export type PlanWorkbookResult =
       tracks?: PlanSheetsSuccess["tracks"];
       /** The workbook holds macros: the output must be an .xlsm. */
       macroEnabled: boolean;
+      /** Sentences about the reading (headers skipped, a sheet-level name, a first week not on a Monday). */
+      notes: string[];
     }
   | { ok: false; message: string };
 
@@ -79,6 +82,8 @@ export async function planWorkbook(input: Buffer, options: PlanWorkbookOptions):
 async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise<PlanWorkbookResult> {
   const { language, createdOn } = options;
   const text = CLI_TEXT[language];
+  // A locked workbook structure is refused before its inputs are read: no fix of theirs helps.
+  checkWritable(input);
   const read = readXlsxInputs(input);
   if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
   const settings = settingsToSections(options.settings ?? {}, read.settings);
@@ -87,6 +92,10 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;
+  // What the reading did that the planner should know: on stdout and under each sheet.
+  const notes = [...read.notes];
+  const monday = firstWeekNote(inputs.firstWeek, read.raw.firstWeek?.address);
+  if (monday) notes.push(monday);
 
   const planned = await planSheets(inputs, {
     language,
@@ -112,7 +121,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   // The user's parts come back byte for byte; the add-in's sheets are added as new parts.
   const written = await writeXlsxSheets(
     input,
-    planned.sheets.map((sheet) => sheet.spec),
+    planned.sheets.map((sheet) => withReadingNotes(sheet.spec, notes, language)),
     { ...(options.outputName !== undefined && { outputName: options.outputName }) },
   );
   return {
@@ -124,6 +133,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     projectionSheet: written.sheetNames[0] ?? "",
     whatIfSheet: written.sheetNames[1] ?? "",
     macroEnabled: written.macroEnabled,
+    notes: notes.map((note) => describeReadingNote(note, language)),
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
     ...(planned.monitoring !== undefined && { monitoring: planned.monitoring, monitoringSheet: written.sheetNames[2] ?? "" }),
@@ -239,6 +249,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   env.stdout(
     text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
   );
+  for (const note of result.notes) env.stdout(note);
   const shown = (value: number): string => formatNumber(value, args.language);
   const { uncertainty, tracks } = result;
   if (uncertainty) {

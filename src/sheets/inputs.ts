@@ -178,9 +178,7 @@ function checkCell(value: unknown, input: InputKey, address: string): AnyProblem
   if (typeof value === "boolean") return { code: "boolean", input, address, got: value };
   if (typeof value === "string") {
     // Office.js reports error cells as their text when valueTypes are not consulted.
-    if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/.test(value)) {
-      return { code: "error-value", input, address, got: value };
-    }
+    if (isErrorText(value)) return { code: "error-value", input, address, got: value };
     return { code: "text", input, address, got: value };
   }
   if (value instanceof Date) return { code: "text", input, address, got: value.toISOString().slice(0, 10) };
@@ -431,12 +429,112 @@ export function trimBlankEnds(raw: RawInput): RawInput {
   };
 }
 
+/**
+ * What reading the inputs did that the planner should know, though nothing is wrong: each becomes
+ * a sentence in the pane, on `npm run plan`'s output and in the notes of the sheets written.
+ */
+export type ReadingNote =
+  /** A whole column or row began with text: headers, skipped (`cells` are the skipped cells). */
+  | { kind: "headers-skipped"; from: string; cells: string; texts: string[]; to: string }
+  /** The only name for an input is scoped to one sheet; it was used. */
+  | { kind: "sheet-scoped"; name: string; sheet: string }
+  /** The first week does not start on a Monday (`weekday` 1 = Monday … 7 = Sunday). */
+  | { kind: "not-monday"; serial: number; weekday: number; address?: string };
+
+/** The kinds of `ReadingNote`, to tell them among a host's other notes. */
+export const READING_NOTE_KINDS: readonly string[] = ["headers-skipped", "sheet-scoped", "not-monday"];
+
+/** Days between the 1900 and the 1904 date system's serial of the same day. */
+export const DATE1904_OFFSET = 1462;
+
+/**
+ * A date input read from a workbook that counts from 1904 (`date1904`, Excel for Mac's old
+ * default): its serials moved into the add-in's own 1900 system. Dates (JS `Date`s, from a typed
+ * ISO date cell or a DATE formula) are absolute already and stay.
+ *
+ * @example
+ * toDate1900({ address: "Invoer!B5", values: [[43830]] }, true).values // [[45292]]: 2024-01-01
+ */
+export function toDate1900(raw: RawInput, date1904: boolean): RawInput {
+  if (!date1904) return raw;
+  return { ...raw, values: raw.values.map((row) => row.map((v) => (typeof v === "number" ? v + DATE1904_OFFSET : v))) };
+}
+
+/**
+ * A whole column or row's leading text cells, skipped as headers ("Instroom" above the weeks in
+ * `Invoer!B:B`), with the blanks after them; undefined when it starts with no text. Text after the
+ * first figure stays, and is refused as before. `raw` is the used part, its blank ends trimmed.
+ */
+export function skipHeaders(raw: RawInput, from: string): { raw: RawInput; note: ReadingNote } | undefined {
+  const rows = raw.values.length;
+  const columns = raw.values[0]?.length ?? 0;
+  if (rows === 0 || columns === 0 || (rows > 1 && columns > 1)) return undefined;
+  const flat = rows > 1 ? raw.values.map((r) => r[0]) : (raw.values[0] as unknown[]);
+  let count = 0;
+  while (count < flat.length && ((typeof flat[count] === "string" && !isErrorText(flat[count] as string)) || isBlank(flat[count]))) count++;
+  if (count === 0) return undefined;
+  const texts = flat.slice(0, count).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  const down = rows > 1;
+  const at = (i: number): string => cellInRange(raw.address, down ? i : 0, down ? 0 : i);
+  const span = (a: number, b: number): string => (a === b ? at(a) : `${at(a)}:${splitAddress(at(b)).range}`);
+  const kept = flat.slice(count);
+  const rest: RawInput =
+    kept.length === 0
+      ? { ...raw, values: [] }
+      : trimBlankEnds({ ...raw, address: span(count, flat.length - 1), values: down ? kept.map((v) => [v]) : [kept] });
+  return { raw: rest, note: { kind: "headers-skipped", from, cells: span(0, count - 1), texts, to: rest.address } };
+}
+
+/** Office.js reports an error cell as its text when valueTypes are not consulted. */
+const isErrorText = (value: string): boolean =>
+  /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/.test(value);
+
+/** Weekday of a 1900-system serial: 1 = Monday … 7 = Sunday (serial 2, 1900-01-01, was a Monday). */
+export const weekdayOf = (serial: number): number => ((((Math.floor(serial) - 2) % 7) + 7) % 7) + 1;
+
+/**
+ * A note when the first week does not start on a Monday. The tool keeps the day as given: each
+ * week runs seven days from it, and carries the ISO week its first day falls in.
+ */
+export function firstWeekNote(serial: number | undefined, address?: string): ReadingNote | undefined {
+  if (serial === undefined) return undefined;
+  const weekday = weekdayOf(serial);
+  if (weekday === 1) return undefined;
+  return { kind: "not-monday", serial, weekday, ...(address !== undefined && { address }) };
+}
+
 /** Excel's limit on the length of a sheet name. */
 export const MAX_SHEET_NAME = 31;
 /** Characters Excel does not allow in a sheet name. */
 export const FORBIDDEN_SHEET_CHARACTERS = [":", "\\", "/", "?", "*", "[", "]"] as const;
 /** Excel keeps this sheet name for itself (the change history of shared workbooks). */
 export const RESERVED_SHEET_NAME = "History";
+
+/**
+ * Whether a sheet's name is one the add-in gives a sheet it wants to call `wanted`: the name
+ * itself or, when that was taken, "Prognose (2)", "Prognose (3)", … (cut to 31 characters), in
+ * any case. A sheet of the add-in's under another name was renamed by the planner: it is theirs
+ * now, kept, and the next run writes its sheet anew.
+ *
+ * @example
+ * isGivenSheetName("Prognose (2)", "Prognose")   // true
+ * isGivenSheetName("Prognose maart", "Prognose") // false
+ */
+export function isGivenSheetName(sheetName: string, wanted: string): boolean {
+  const lower = sheetName.toLowerCase();
+  if (lower === wanted.slice(0, MAX_SHEET_NAME).toLowerCase()) return true;
+  const m = / \((\d+)\)$/.exec(sheetName);
+  if (!m || Number(m[1]) < 2) return false;
+  const suffix = m[0];
+  return lower === (wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix).toLowerCase();
+}
+
+/** Whether a table is a spec's marker table: its name, or that name made free with "_2", "_3", … */
+export function isMarkerTableName(tableName: string, marker: string): boolean {
+  const lower = tableName.toLowerCase();
+  const base = marker.toLowerCase();
+  return lower === base || (lower.startsWith(`${base}_`) && /^\d+$/.test(lower.slice(base.length + 1)));
+}
 
 /** Why a sheet name typed by the planner cannot be used. */
 export type SheetNameProblem =

@@ -2,7 +2,9 @@
  * Plain-language messages about the planner's inputs, in Dutch and English. Shared by the task
  * pane and `npm run plan`; the pane's own UI strings live in src/taskpane/strings.ts.
  */
-import type { ActualsProblem, InputProblem, SheetNameProblem } from "./inputs";
+import { isoDate, isoWeekLabel } from "./dates";
+import { splitAddress, type ActualsProblem, type InputProblem, type ReadingNote, type SheetNameProblem } from "./inputs";
+import { parseTableReference } from "./tableReference";
 
 export type Language = "nl" | "en";
 
@@ -204,5 +206,101 @@ export const SECTION_SHEET_TEXT: Record<
     tracksTitle: "Tracks: backlog by processing track",
     tracksNote: (fast, safe, regular, days) =>
       `Share of intake: triage (Ter Apel) ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. Triage has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
+  },
+};
+
+/**
+ * A workbook whose structure is locked (Review > Protect Workbook, `lockStructure`): no sheet can
+ * be added. One sentence for `npm run plan` and the pane alike.
+ */
+export const LOCKED_STRUCTURE_TEXT: Record<Language, string> = {
+  nl: "De structuur van deze werkmap is beveiligd, dus er kan geen blad bij. Hef de beveiliging op in Excel (Controleren > Werkmap beveiligen, met het wachtwoord van de eigenaar) en probeer het opnieuw.",
+  en: "This workbook's structure is protected, so no sheet can be added. Lift the protection in Excel (Review > Protect Workbook, with its owner's password) and try again.",
+};
+
+const WEEKDAY_TEXT: Record<Language, readonly string[]> = {
+  nl: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+  en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+};
+
+/**
+ * One sentence for something the reading did that the planner should know: headers skipped, a
+ * sheet-level name used, a first week that is not a Monday (which day, and what the tool does).
+ *
+ * @example
+ * describeReadingNote({ kind: "not-monday", serial: 45294, weekday: 3 }, "en")
+ * // → "The first week starts on Wednesday 2024-01-03, not on a Monday; each week runs from Wednesday to Tuesday, …"
+ */
+export function describeReadingNote(note: ReadingNote, language: Language): string {
+  const nl = language === "nl";
+  switch (note.kind) {
+    case "headers-skipped": {
+      // The cells are on the sheet `from` names: their own address is enough.
+      const cells = splitAddress(note.cells).range;
+      const to = splitAddress(note.to).range;
+      const texts = note.texts.map((t) => `'${t}'`).join(", ");
+      return nl
+        ? `In ${note.from} ${note.cells.includes(":") ? "zijn" : "is"} ${cells} (${texts}) als kop gelezen en overgeslagen; de cijfers komen uit ${to}.`
+        : `In ${note.from}, ${cells} (${texts}) ${note.cells.includes(":") ? "were" : "was"} read as a header and skipped; the figures come from ${to}.`;
+    }
+    case "sheet-scoped":
+      return nl
+        ? `De naam ${note.name} geldt alleen op het blad '${note.sheet}'; omdat er geen andere is, is hij gebruikt. Maak hem werkmapbreed (Formules > Namen beheren, bereik 'Werkmap') als hij voor de hele werkmap bedoeld is.`
+        : `The name ${note.name} applies only to the sheet '${note.sheet}'; as there is no other, it was used. Make it workbook-wide (Formulas > Name Manager, scope 'Workbook') if it is meant for the whole workbook.`;
+    case "not-monday": {
+      const days = WEEKDAY_TEXT[language];
+      const day = days[note.weekday - 1] as string;
+      const last = days[(note.weekday + 5) % 7] as string;
+      const where = note.address === undefined ? "" : ` (${note.address})`;
+      return nl
+        ? `De eerste week${where} begint op ${day} ${isoDate(note.serial)}, niet op een maandag; de Voorraadplanner houdt die dag aan: elke week loopt van ${day} tot en met ${last} en heet naar de ISO-week waarin hij begint (${isoWeekLabel(note.serial)}).`
+        : `The first week${where} starts on ${day} ${isoDate(note.serial)}, not on a Monday; the Backlog Planner keeps that day: each week runs from ${day} to ${last} and is named after the ISO week it starts in (${isoWeekLabel(note.serial)}).`;
+    }
+  }
+}
+
+/** The heading above the reading notes on a sheet. */
+export const READING_NOTES_TEXT: Record<Language, string> = {
+  nl: "Bij het lezen van de invoer",
+  en: "Reading the inputs",
+};
+
+/**
+ * The data-only form of a structured reference, for a sentence that asks for it:
+ * "Planning[[#All],[Instroom]]" → "Planning[Instroom]"; "Tabel[Kolom]" when there is no column.
+ */
+export function dataOnlyReference(text: string, language: Language): string {
+  const reference = parseTableReference(text);
+  const table = reference?.table ?? text.slice(0, Math.max(0, text.indexOf("[")));
+  const column = reference?.columns?.[0];
+  const escaped = column === undefined ? (language === "nl" ? "Kolom" : "Column") : column.replace(/(['#[\]])/g, "'$1");
+  return `${table || (language === "nl" ? "Tabel" : "Table")}[${escaped}]`;
+}
+
+/** The pane's sentences for a field that names a table, a column or another workbook (`label` is the field's). */
+export const TABLE_FIELD_TEXT: Record<
+  Language,
+  {
+    unknownTable: (label: string, table: string) => string;
+    unknownColumn: (label: string, table: string, column: string) => string;
+    notData: (label: string, text: string) => string;
+    otherWorkbook: (label: string, name: string) => string;
+  }
+> = {
+  nl: {
+    unknownTable: (label, table) => `${label}: deze werkmap heeft geen tabel '${table}'.`,
+    unknownColumn: (label, table, column) => `${label}: de tabel ${table} heeft geen kolom '${column}'.`,
+    notData: (label, text) =>
+      `${label}: '${text}' neemt de kop- of totaalrij van een tabel mee, en daar staan geen weekcijfers; kies alleen de gegevens van een kolom, zoals ${dataOnlyReference(text, "nl")}.`,
+    otherWorkbook: (label, name) =>
+      `${label}: de naam '${name}' verwijst naar een andere werkmap; de Voorraadplanner leest alleen deze werkmap. Zet de cijfers in deze werkmap.`,
+  },
+  en: {
+    unknownTable: (label, table) => `${label}: this workbook has no table '${table}'.`,
+    unknownColumn: (label, table, column) => `${label}: the table ${table} has no column '${column}'.`,
+    notData: (label, text) =>
+      `${label}: '${text}' takes in a table's header or totals row, which holds no weekly figures; choose a column's data only, such as ${dataOnlyReference(text, "en")}.`,
+    otherWorkbook: (label, name) =>
+      `${label}: the name '${name}' refers to another workbook; the Backlog Planner reads only this workbook. Put the figures in this workbook.`,
   },
 };

@@ -3,7 +3,13 @@
  * headline figures in the planner's locale. Pure, so it is tested without a browser or Office.
  */
 import { INPUT_NAMES, InputKey } from "../sheets/inputs";
-import { describeProblem, describeSheetNameProblem, Language } from "../sheets/messages";
+import {
+  describeProblem,
+  describeReadingNote,
+  describeSheetNameProblem,
+  Language,
+  TABLE_FIELD_TEXT,
+} from "../sheets/messages";
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
 import type { OptionProblem } from "../plan/options";
@@ -43,6 +49,14 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
       );
     case "name-not-usable":
       return problemText.nameNotUsable(label, problem.name);
+    case "unknown-table":
+      return TABLE_FIELD_TEXT[language].unknownTable(label, problem.table);
+    case "unknown-column":
+      return TABLE_FIELD_TEXT[language].unknownColumn(label, problem.table, problem.column);
+    case "table-not-data":
+      return TABLE_FIELD_TEXT[language].notData(label, problem.text);
+    case "other-workbook":
+      return TABLE_FIELD_TEXT[language].otherWorkbook(label, problem.name);
   }
 }
 
@@ -133,6 +147,9 @@ export function describeNote(note: RunNote, language: Language): string {
       return noteText.whatIfWithoutSections;
     case "trimmed":
       return noteText.trimmed(note.from, note.to);
+    default:
+      // Headers skipped, a sheet-level name, a first week not on a Monday: as `npm run plan` says them.
+      return describeReadingNote(note, language);
   }
 }
 

@@ -2,7 +2,7 @@
  * What the pane says about a problem, in Dutch and English: a field left empty or wrong, a
  * protected sheet, an Excel error. Each sentence names the field or cell and what to do.
  */
-import type { Language } from "../sheets/messages";
+import { LOCKED_STRUCTURE_TEXT, type Language } from "../sheets/messages";
 
 export interface ProblemText {
   missing: (label: string, names: string) => string;
@@ -52,8 +52,8 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
       `Eerste week: '${text}' is geen datum. Typ bijvoorbeeld 2024-01-01 of kies een cel met een datum.`,
     nameNotUsable: (label, name) =>
       `${label}: de naam '${name}' verwijst niet naar één blok cellen of een getal. Pas de naam aan via Formules > Namen beheren.`,
-    workbookProtected:
-      "De werkmap is beveiligd, dus er kan geen blad bij. Hef de beveiliging op (Controleren > Werkmap beveiligen) en probeer het opnieuw.",
+    // The same sentence as `npm run plan` gives.
+    workbookProtected: LOCKED_STRUCTURE_TEXT.nl,
     sheetProtected: (sheet) =>
       `Het blad ${sheet} is beveiligd, dus de Voorraadplanner kan het niet bijwerken. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en probeer het opnieuw.`,
     cellEditMode: "Excel is nog bezig met het bewerken van een cel. Druk op Enter of Esc en probeer het opnieuw.",
@@ -105,8 +105,7 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
       `First week: '${text}' is not a date. Type for example 2024-01-01 or choose a cell holding a date.`,
     nameNotUsable: (label, name) =>
       `${label}: the name '${name}' does not refer to one block of cells or a number. Change it in Formulas > Name Manager.`,
-    workbookProtected:
-      "The workbook is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) and try again.",
+    workbookProtected: LOCKED_STRUCTURE_TEXT.en,
     sheetProtected: (sheet) =>
       `The sheet ${sheet} is protected, so the Backlog Planner cannot update it. Unprotect it (Review > Unprotect Sheet) and try again.`,
     cellEditMode: "Excel is still editing a cell. Press Enter or Esc, then try again.",

@@ -209,6 +209,12 @@
       }),
       protection: { protected: false, load: self },
       application: { calculationMode: state.calculationMode, load: self },
+      // Worksheet functions (ExcelApi 1.2): DATE only, the pane's date-system probe; a 1900 workbook.
+      functions: {
+        date: function (year, month, day) {
+          return { value: Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000), error: "", load: self };
+        },
+      },
       getSelectedRange: function () {
         var bang = state.selection.lastIndexOf("!");
         return ctx.rangeObject(sheetByName(state.selection.slice(0, bang)), state.selection.slice(bang + 1));

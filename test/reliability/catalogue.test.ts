@@ -386,8 +386,9 @@ describe("5. a target the add-in must not write to", () => {
   });
 
   test("5b a protected workbook: no sheet added and none renamed", async () => {
+    // The same sentence as npm run plan gives for a workbook whose structure is locked.
     const sentence =
-      "The workbook is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) and try again.";
+      "This workbook's structure is protected, so no sheet can be added. Lift the protection in Excel (Review > Protect Workbook, with its owner's password) and try again.";
     const wb = plannerWorkbook(52);
     wb.workbookProtected = true;
     await expectProblem(wb, INPUTS, sentence);

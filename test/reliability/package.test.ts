@@ -12,6 +12,7 @@ import { PACKAGE_LIMITS } from "../../src/hosts/xlsx/package/refusal";
 import { newEntry, readZip, writeZip, ZipEntry } from "../../src/hosts/xlsx/package/zip";
 import { runCli, SAMPLE, sha } from "../cli/planHelpers";
 import { makeRichWorkbook } from "../fixtures/richWorkbook";
+import { REAL_REFUSE } from "../helpers/realWorkbooks";
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -190,6 +191,13 @@ describe("workbook files npm run plan refuses (exit 2, one sentence, nothing wri
   test("16i a workbook with macros is not written under an .xlsx name", async () => {
     expect(await refused(await makeRichWorkbook({ macro: true }), "macros.xlsm", "plan.xlsx")).toBe(
       "The workbook holds macros (VBA); give an output file ending in .xlsm, because Excel refuses to open it as .xlsx.",
+    );
+  });
+
+  test("16j a workbook whose structure is locked (lockStructure): refused before its names are read", async () => {
+    const locked = fs.readFileSync(path.join(REAL_REFUSE, "x02_protected_structure.xlsx"));
+    expect(await refused(locked)).toBe(
+      "This workbook's structure is protected, so no sheet can be added. Lift the protection in Excel (Review > Protect Workbook, with its owner's password) and try again.",
     );
   });
 });

@@ -14,15 +14,20 @@ import { excelDateSerial, parseCell } from "../../sheets/spec";
 import {
   ACTUAL_KEYS,
   ActualKey,
+  DATE1904_OFFSET,
   INPUT_NAMES,
   InputKey,
   inputKeyForName,
   qualify,
   RawInput,
   RawPlanInputs,
+  ReadingNote,
+  skipHeaders,
   splitAddress,
+  toDate1900,
   trimBlankEnds,
 } from "../../sheets/inputs";
+import { parseTableReference, TableReference, takesDataRows } from "../../sheets/tableReference";
 
 // Shared with `npm run plan`, which trims long ranges the same way.
 export { trimBlankEnds };
@@ -49,6 +54,8 @@ export type Source =
   | { kind: "empty" }
   | { kind: "range"; sheet: string | undefined; range: string }
   | { kind: "name"; name: string }
+  /** A structured reference to an Excel Table: `Planning[Instroom]`. */
+  | { kind: "table"; reference: TableReference; text: string }
   | { kind: "number"; value: number }
   | { kind: "date"; serial: number }
   | { kind: "invalid"; text: string };
@@ -93,6 +100,8 @@ export function parseReference(input: string): Source {
     return withinGrid(range) ? { kind: "range", sheet, range } : { kind: "invalid", text: input.trim() };
   }
   if (NAME.test(text) && !CELL_ONLY.test(text) && !/^[RrCc]\d*$/.test(text)) return { kind: "name", name: text };
+  const reference = parseTableReference(text);
+  if (reference) return { kind: "table", reference, text };
   return { kind: "invalid", text: input.trim() };
 }
 
@@ -139,6 +148,8 @@ export interface NamedValue {
   name: string;
   type: string;
   value: unknown;
+  /** The definition ("=Planning[Instroom]"), to tell a table's column or another workbook. */
+  formula?: string;
 }
 
 export interface WorkbookMeta {
@@ -146,19 +157,39 @@ export interface WorkbookMeta {
   sheets: string[];
   activeSheet: string;
   calculationMode: string;
+  /** The workbook's tables (ListObjects), for structured references. */
+  tables?: string[];
+  /** Whether the workbook counts dates from 1904: its date serials are 1462 days smaller. */
+  date1904?: boolean;
 }
 
-/** Queues the first batch's reads: names, sheets, the active sheet and the calculation mode. */
+/** DATE(2000,1,1) in the 1900 date system; in the 1904 system it is 1462 days less. */
+const Y2K_1900 = 36_526;
+
+/**
+ * Queues the first batch's reads: names, sheets, tables, the active sheet, the calculation mode,
+ * and the date system. `use1904DateSystem` is in no released API set, so the workbook's own DATE
+ * tells it (`workbook.functions`, ExcelApi 1.2): nothing is written to find out.
+ */
 export function queueMeta(context: Excel.RequestContext): () => WorkbookMeta {
-  const names = context.workbook.names.load("items/name,items/type,items/value");
+  const names = context.workbook.names.load("items/name,items/type,items/value,items/formula");
   const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
   const active = context.workbook.worksheets.getActiveWorksheet().load("name");
   const application = context.workbook.application.load("calculationMode");
+  const probe = context.workbook.functions.date(2000, 1, 1).load("value");
   return () => ({
-    names: names.items.map((n) => ({ name: n.name, type: String(n.type), value: n.value as unknown })),
+    names: names.items.map((n) => ({
+      name: n.name,
+      type: String(n.type),
+      value: n.value as unknown,
+      formula: String(n.formula),
+    })),
     sheets: sheets.items.map((s) => s.name),
     activeSheet: active.name,
     calculationMode: String(application.calculationMode),
+    tables: tables.items.map((t) => t.name),
+    date1904: probe.value === Y2K_1900 - DATE1904_OFFSET,
   });
 }
 
@@ -190,7 +221,14 @@ export type FieldProblem =
   | { kind: "bad-reference"; field: ControlKey; text: string }
   | { kind: "bad-date"; field: FieldKey; text: string }
   | { kind: "bad-number"; field: FieldKey; text: string }
-  | { kind: "name-not-usable"; field: ControlKey; name: string };
+  | { kind: "name-not-usable"; field: ControlKey; name: string }
+  /** A structured reference to a table the workbook does not have, or a column the table lacks. */
+  | { kind: "unknown-table"; field: ControlKey; table: string }
+  | { kind: "unknown-column"; field: ControlKey; table: string; column: string }
+  /** A structured reference to a table's header or totals row, or "this row": no weekly figures. */
+  | { kind: "table-not-data"; field: ControlKey; text: string }
+  /** A name into another workbook (an external link). */
+  | { kind: "other-workbook"; field: ControlKey; name: string };
 
 /** A range to read: sheet and A1 range as Excel knows them, and whether to trim it. */
 export interface RangeRef {
@@ -206,7 +244,9 @@ export type Resolved =
   /** A name holding a constant (=25) rather than cells. */
   | { kind: "constant"; name: string; value: unknown }
   | { kind: "number"; value: number }
-  | { kind: "date"; serial: number };
+  | { kind: "date"; serial: number }
+  /** A table's data rows (of one column, or of every column), as Excel names the table. */
+  | { kind: "table"; table: string; reference: TableReference };
 
 const REFERENCE_KEYS = ["opening", "intake", "capacity", "uplift", "firstWeek"] as const;
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
@@ -233,9 +273,31 @@ function resolveRange(
   return { kind: "range", ref: { sheet: actual, range, trim: needsTrim(range) } };
 }
 
+/** A structured reference checked against the workbook's tables; only data rows are read. */
+function resolveTable(
+  field: ControlKey,
+  reference: TableReference,
+  text: string,
+  meta: WorkbookMeta,
+): Resolved | FieldProblem {
+  if (!takesDataRows(reference)) return { kind: "table-not-data", field, text };
+  const table = (meta.tables ?? []).find((t) => t.toLowerCase() === reference.table.toLowerCase());
+  if (table === undefined) return { kind: "unknown-table", field, table: reference.table };
+  return { kind: "table", table, reference };
+}
+
+/** `=[1]Invoer!$B$2`, `='C:\map\[Boek.xlsx]Invoer'!$B$2`: a name into another workbook. */
+const OTHER_WORKBOOK = /^=?'?[^!]*\[[^\]]+\][^!]*!/;
+
 function resolveName(field: ControlKey, name: string, meta: WorkbookMeta): Resolved | FieldProblem {
   const item = meta.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!item) return { kind: "unknown-name", field, name };
+  const formula = item.formula ?? "";
+  if (OTHER_WORKBOOK.test(formula)) return { kind: "other-workbook", field, name: item.name };
+  // A name over a table's column: Excel gives its data rows as the name's address; a name that
+  // takes the header or totals row as well is refused, as a typed one is.
+  const reference = parseTableReference(formula);
+  if (reference && !takesDataRows(reference)) return { kind: "table-not-data", field, text: formula.replace(/^=/, "") };
   if (item.type === "Range") {
     const address = String(item.value).replace(/^=/, "");
     // A name over several areas ("A1:A5,C1:C5") has no single week-to-cell order.
@@ -257,6 +319,7 @@ export function resolveReference(field: ControlKey, text: string, meta: Workbook
   const source = parseReference(text);
   if (source.kind === "range") return resolveRange(field, source.sheet, source.range, meta);
   if (source.kind === "name") return resolveName(field, source.name, meta);
+  if (source.kind === "table") return resolveTable(field, source.reference, source.text, meta);
   return { kind: "bad-reference", field, text: text.trim() };
 }
 
@@ -298,6 +361,9 @@ export function resolveFields(
         break;
       case "name":
         result = resolveName(field, source.name, meta);
+        break;
+      case "table":
+        result = resolveTable(field, source.reference, source.text, meta);
         break;
     }
     if ("field" in result) return { ok: false, problem: result };
@@ -377,11 +443,8 @@ export function normaliseValues(values: unknown[][], valueTypes: string[][]): un
   );
 }
 
-export interface ReadNote {
-  kind: "trimmed";
-  from: string;
-  to: string;
-}
+/** What the pane says about a read: a whole column trimmed to its used part, or a reading note. */
+export type ReadNote = { kind: "trimmed"; from: string; to: string } | ReadingNote;
 
 /**
  * Every field that may point at cells: the plan's inputs, the uncertainty section's history, and
@@ -393,6 +456,8 @@ export type ReadKey = ReferenceKey | "history" | `name:${string}`;
 interface QueuedRead {
   used: Excel.Range;
   merged: Excel.RangeAreas | undefined;
+  /** For a table's column: the column, a null object when the table has no such column. */
+  columns?: Excel.TableColumn[];
 }
 
 export interface ReferenceReads {
@@ -401,8 +466,30 @@ export interface ReferenceReads {
    * names and sheets (`resolveFields`, from the same batch). Undefined when it points at no cells.
    */
   read(key: ReadKey, resolved: Resolved): { raw: RawInput; note?: ReadNote } | undefined;
+  /** After the sync: what is wrong with a field's cells before they are read (a table without its column). */
+  problem(key: ReadKey, resolved: Resolved): FieldProblem | undefined;
   /** Fields queued in this batch. */
   count: number;
+}
+
+/**
+ * A table's data rows through Office.js, never its header or totals row: the table's
+ * `getDataBodyRange()`, or its column's (`tables.getItemOrNullObject(t).columns
+ * .getItemOrNullObject(c).getDataBodyRange()`, ExcelApi 1.4), two columns' bounding box for
+ * `[[A]:[B]]`. A table or column that is not there gives null objects (the column's is checked
+ * after the sync), or, on some hosts, fails the batch: `readFirst` then says which.
+ */
+function queueTableRead(context: Excel.RequestContext, reference: TableReference): QueuedRead {
+  const table = context.workbook.tables.getItemOrNullObject(reference.table);
+  const columns = (reference.columns ?? []).map((name) => table.columns.getItemOrNullObject(name).load("name"));
+  const [first, last] = columns;
+  const body = !first
+    ? table.getDataBodyRange()
+    : last
+      ? first.getDataBodyRange().getBoundingRect(last.getDataBodyRange())
+      : first.getDataBodyRange();
+  body.load("address,values,valueTypes");
+  return { used: body, merged: undefined, columns };
 }
 
 /**
@@ -429,6 +516,10 @@ export function queueReferenceReads(
     const text = texts[key] ?? "";
     const source =
       key === "history" || key.startsWith("name:") ? parseReference(text) : parseField(key as FieldKey, text);
+    if (source.kind === "table") {
+      queued.set(key, queueTableRead(context, source.reference));
+      continue;
+    }
     let full: Excel.Range;
     if (source.kind === "range") {
       const sheetName = source.sheet ?? activeSheet;
@@ -448,13 +539,36 @@ export function queueReferenceReads(
   return {
     read: (key, resolved) => {
       if (resolved.kind === "constant") return { raw: { address: resolved.name, values: [[resolved.value]] } };
-      if (resolved.kind !== "range") return undefined;
       const q = queued.get(key);
+      if (resolved.kind === "table") return q && !q.used.isNullObject ? tableRaw(q) : undefined;
+      if (resolved.kind !== "range") return undefined;
       return q ? rawFrom(q, resolved.ref) : undefined;
+    },
+    problem: (key, resolved) => {
+      if (resolved.kind !== "table") return undefined;
+      const missing = (queued.get(key)?.columns ?? []).findIndex((column) => column.isNullObject);
+      const column = resolved.reference.columns?.[missing];
+      return missing < 0 || column === undefined
+        ? undefined
+        : { kind: "unknown-column", field: fieldOf(key), table: resolved.table, column };
     },
     count: queued.size,
   };
 }
+
+/** The field a read key belongs to, for a problem: an actual's name counts as the intake's. */
+const fieldOf = (key: ReadKey): ControlKey => (key.startsWith("name:") ? "intake" : (key as ControlKey));
+
+/** A table's data rows as read: Excel's address, values with error cells as `{ error }`. */
+function tableRaw(queued: QueuedRead): { raw: RawInput } {
+  const { used } = queued;
+  return {
+    raw: { address: used.address, values: normaliseValues(used.values as unknown[][], used.valueTypes as string[][]) },
+  };
+}
+
+/** "C:C" or "5:5": a whole column or row, whose leading text cells are headers. */
+const isWhole = (range: string): boolean => /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(range);
 
 /** The cells of `range` (≤ 10,000 of them: longer ranges are trimmed), blanks as null around the used part. */
 function padToRange(range: string, used: RawInput | undefined): unknown[][] {
@@ -482,16 +596,51 @@ function rawFrom(queued: QueuedRead, ref: RangeRef): { raw: RawInput; note?: Rea
     ? undefined
     : { address: used.address, values: normaliseValues(used.values as unknown[][], used.valueTypes as string[][]) };
   let raw: RawInput;
+  let note: ReadNote | undefined;
   if (ref.trim) {
     if (!cells) return { raw: { address: whole, values: [] } };
     raw = trimBlankEnds(cells);
+    // A whole column may start with its headers: skipped, and the note says so (and where).
+    const skipped = isWhole(ref.range) ? skipHeaders(raw, whole) : undefined;
+    if (skipped) {
+      raw = skipped.raw;
+      note = skipped.note;
+    } else if (raw.values.length > 0) note = { kind: "trimmed", from: whole, to: raw.address };
   } else {
     raw = { address: whole, values: padToRange(ref.range, cells) };
   }
   if (merged && !merged.isNullObject && raw.values.length > 0 && mergedOverlap(merged.address, raw.address)) {
     raw.hasMergedCells = true;
   }
-  return ref.trim && raw.values.length > 0 ? { raw, note: { kind: "trimmed", from: whole, to: raw.address } } : { raw };
+  return note ? { raw, note } : { raw };
+}
+
+/**
+ * For a batch that failed on a host that refuses a path through a null object: the columns of
+ * each table the fields name, read by `getItem` (the table is known to exist from `meta`), so the
+ * pane can say which column is not there. Undefined when no field names an existing table's column.
+ */
+export function queueTableColumns(
+  context: Excel.RequestContext,
+  texts: Partial<Record<ReadKey, string>>,
+  meta: WorkbookMeta,
+): (() => FieldProblem | undefined) | undefined {
+  const checks: (() => FieldProblem | undefined)[] = [];
+  for (const key of Object.keys(texts) as ReadKey[]) {
+    const source = parseReference(texts[key] ?? "");
+    if (source.kind !== "table" || !source.reference.columns) continue;
+    const resolved = resolveTable(fieldOf(key), source.reference, source.text, meta);
+    if (resolved.kind !== "table") continue;
+    const table = resolved.table;
+    const columns = context.workbook.tables.getItem(table).columns.load("items/name");
+    const wanted = source.reference.columns;
+    checks.push(() => {
+      const column = wanted.find((c) => !columns.items.some((item) => item.name.toLowerCase() === c.toLowerCase()));
+      return column === undefined ? undefined : { kind: "unknown-column", field: fieldOf(key), table, column };
+    });
+  }
+  if (checks.length === 0) return undefined;
+  return () => checks.map((check) => check()).find((problem) => problem !== undefined);
 }
 
 /** The reference fields' texts, for `queueReferenceReads`. */
@@ -509,13 +658,17 @@ export function referenceTexts(fields: PaneFields): Partial<Record<ReadKey, stri
 export function rawPlanInputs(
   resolved: Record<FieldKey, Resolved>,
   reads: ReferenceReads,
-): { raw: RawPlanInputs; notes: ReadNote[] } {
+  date1904 = false,
+): { ok: true; raw: RawPlanInputs; notes: ReadNote[] } | { ok: false; problem: FieldProblem } {
   const notes: ReadNote[] = [];
   const inputs = {} as Partial<Record<ReferenceKey, RawInput>>;
   for (const key of REFERENCE_KEYS) {
+    const problem = reads.problem(key, resolved[key]);
+    if (problem) return { ok: false, problem };
     const read = reads.read(key, resolved[key]);
     if (!read) continue;
-    inputs[key] = read.raw;
+    // A date read from the workbook is a serial of its own date system; the add-in counts from 1900.
+    inputs[key] = key === "firstWeek" ? toDate1900(read.raw, date1904) : read.raw;
     if (read.note) notes.push(read.note);
   }
   const raw: RawPlanInputs = {
@@ -531,7 +684,7 @@ export function rawPlanInputs(
   if (horizon.kind === "number") raw.horizon = horizon.value;
   const target = resolved.target;
   if (target.kind === "number") raw.target = target.value;
-  return { raw, notes };
+  return { ok: true, raw, notes };
 }
 
 /** The read keys of the actuals' convention names, both aliases (English first): null objects when absent. */

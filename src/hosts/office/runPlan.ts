@@ -14,13 +14,28 @@
  * checked before the first sync.
  * Also the pane's smaller jobs: reading the convention names, the selection, saving names.
  */
-import type { InputProblem, PlanInputs, RawInput, RawPlanInputs, SheetNameProblem } from "../../sheets/inputs";
-import { isActualsProblem, readPlanInputs, readSheetName } from "../../sheets/inputs";
+import type {
+  InputProblem,
+  PlanInputs,
+  RawInput,
+  RawPlanInputs,
+  ReadingNote,
+  SheetNameProblem,
+} from "../../sheets/inputs";
+import {
+  firstWeekNote,
+  isActualsProblem,
+  READING_NOTE_KINDS,
+  readPlanInputs,
+  readSheetName,
+} from "../../sheets/inputs";
+import { withReadingNotes } from "../../sheets/readingNotes";
 import { describeProblem, Language } from "../../sheets/messages";
 import {
   ApplyOptions,
   ApplyReport,
   applySheetSpec,
+  dateFormula,
   PlacementProblem,
   queueLayout,
   queueOwnSheet,
@@ -43,6 +58,7 @@ import {
   parseField,
   queueMeta,
   queueReferenceReads,
+  queueTableColumns,
   rawPlanInputs,
   readActualNames,
   ReadKey,
@@ -163,10 +179,14 @@ function collectRead(
   if (historyText !== undefined) {
     const found = resolveReference("history", historyText, read.meta);
     if ("field" in found) return { ok: false, problem: found };
+    const problem = read.reads.problem("history", found);
+    if (problem) return { ok: false, problem };
     historyResolved = found;
     history = read.reads.read("history", found);
   }
-  const { raw, notes } = rawPlanInputs(resolved.resolved, read.reads);
+  const inputs = rawPlanInputs(resolved.resolved, read.reads, read.meta.date1904);
+  if (!inputs.ok) return inputs;
+  const { raw, notes } = inputs;
   if (withActuals) Object.assign(raw, readActualNames(read.meta, read.reads));
   const fingerprint = JSON.stringify({ resolved: resolved.resolved, raw, historyResolved, history: history?.raw });
   return {
@@ -213,6 +233,14 @@ async function readFirst(
       const found = resolveReference("history", historyText, meta);
       if ("field" in found) return fail(found);
     }
+    // The tables exist: a column that does not may have failed the batch. A third sync says which.
+    const readColumns = queueTableColumns(context, texts, meta);
+    if (readColumns) {
+      await context.sync();
+      const missing = readColumns();
+      if (missing)
+        return { ok: false, outcome: { ok: false, problem: { kind: "field", problem: missing }, notes: [], syncs: 3 } };
+    }
     throw error;
   }
   return { ok: true, read: firstBatch() };
@@ -237,6 +265,9 @@ function checkRead(
   }
   const firstWeek = parseField("firstWeek", request.fields.firstWeek);
   if (firstWeek.kind === "date") inputs.firstWeek = firstWeek.serial;
+  // A first week that is not a Monday is kept as given; the pane and the sheet say so.
+  const monday = firstWeekNote(inputs.firstWeek, firstWeek.kind === "date" ? undefined : read.raw.firstWeek?.address);
+  if (monday) notes.push(monday);
   if (!read.history) return { ok: true, inputs };
   const values = readHistory(read.history.raw);
   if (!values.ok) return { ok: false, problem: { kind: "option", problem: values.problem } };
@@ -340,7 +371,9 @@ async function writeChecked(
   const sheet = planned.sheets[0] as PlannedSheet;
   const replacing = sheet.mode === "replace";
   const secondBatch = queueWorkbookRead(context, state.texts, request.checkMerged, read.meta.activeSheet);
-  const readOwn = replacing ? queueOwnSheet(context, read.layout, sheet.spec.markerTable) : undefined;
+  // The sheet to replace is ours only while it has a name we give it (a typed one, or the default).
+  const wantedNames = state.sheetName === undefined ? [sheet.spec.name] : [sheet.spec.name, state.sheetName];
+  const readOwn = replacing ? queueOwnSheet(context, read.layout, sheet.spec.markerTable, wantedNames) : undefined;
   await context.sync();
   syncs++;
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem, notes, syncs });
@@ -349,7 +382,10 @@ async function writeChecked(
   const placed = resolveTarget(again.value.layout, sheet.spec, sheet.mode, readOwn?.(), state.sheetName);
   if (!placed.ok) return fail({ kind: "placement", problem: placed.problem });
 
-  const report = await applySheetSpec(context, sheet.spec, placed.target, request.adapter);
+  // What the reading did that the planner should know is written under the sheet's content too.
+  const reading = notes.filter((note): note is ReadingNote => READING_NOTE_KINDS.includes(note.kind));
+  const spec = withReadingNotes(sheet.spec, reading, request.language);
+  const report = await applySheetSpec(context, spec, placed.target, request.adapter);
   syncs += report.syncs;
   const outcome: RunSuccess = {
     ok: true,
@@ -438,7 +474,12 @@ export async function saveConventionNames(
         formula = `=${source.value}`;
         break;
       case "date":
-        formula = `=${source.serial}`;
+        // =DATE(y,m,d): the same day in a 1900 and in a 1904 workbook, where a serial would not be.
+        formula = dateFormula(source.serial);
+        break;
+      case "table":
+        // A table's column: the name follows the table as it grows.
+        formula = `=${source.text}`;
         break;
       case "range": {
         const wanted = source.sheet ?? meta.activeSheet;

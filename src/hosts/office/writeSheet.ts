@@ -30,6 +30,7 @@ import {
   text,
 } from "../../sheets/spec";
 import { serialToParts } from "../../sheets/dates";
+import { isGivenSheetName, isMarkerTableName } from "../../sheets/inputs";
 
 /** Excel on the web's limit on one request (one `context.sync()`). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -115,21 +116,33 @@ export function queueLayout(context: Excel.RequestContext): () => WorkbookLayout
 }
 
 /**
- * Queues the reads about our own earlier sheet, if the marker table exists; undefined if not.
- * The table is known to exist from `layout`, so `getItem` cannot fail.
+ * Queues the reads about our own earlier sheet, if a marker table exists (its name, or that name
+ * made free: "_2"); undefined if not. The tables are known to exist from `layout`, so `getItem`
+ * cannot fail. After the sync: the sheet still under a name the add-in gives (`wantedNames`,
+ * "Prognose (2)" included), or undefined: a sheet of ours that the planner renamed is theirs.
  */
 export function queueOwnSheet(
   context: Excel.RequestContext,
   layout: WorkbookLayout,
   markerTable: string,
-): (() => OwnSheet) | undefined {
-  const actual = layout.tables.find((t) => lower(t) === lower(markerTable));
-  if (actual === undefined) return undefined;
-  const found = context.workbook.tables.getItem(actual).worksheet.load("name");
-  const protection = found.protection.load("protected");
-  const charts = found.charts.load("items/name");
-  const tables = found.tables.load("items/name");
-  return () => ({ name: found.name, protected: protection.protected, charts: charts.items, tables: tables.items });
+  wantedNames: readonly string[],
+): (() => OwnSheet | undefined) | undefined {
+  const markers = layout.tables.filter((t) => isMarkerTableName(t, markerTable));
+  if (markers.length === 0) return undefined;
+  const reads = markers.map((actual) => {
+    const found = context.workbook.tables.getItem(actual).worksheet.load("name");
+    const protection = found.protection.load("protected");
+    const charts = found.charts.load("items/name");
+    const tables = found.tables.load("items/name");
+    return (): OwnSheet => ({
+      name: found.name,
+      protected: protection.protected,
+      charts: charts.items,
+      tables: tables.items,
+    });
+  });
+  return () =>
+    reads.map((read) => read()).find((own) => wantedNames.some((wanted) => isGivenSheetName(own.name, wanted)));
 }
 
 /** "Prognose", "Prognose (2)", …: at most 31 characters and not taken (case-insensitive). */
@@ -582,7 +595,7 @@ export async function writeSheetSpec(
   await context.sync();
   const layout = readLayout();
   let syncs = 1;
-  const readOwn = mode === "replace" ? queueOwnSheet(context, layout, spec.markerTable) : undefined;
+  const readOwn = mode === "replace" ? queueOwnSheet(context, layout, spec.markerTable, [spec.name]) : undefined;
   if (readOwn) {
     await context.sync();
     syncs++;

@@ -4,7 +4,7 @@
  */
 export { readXlsxInputs } from "./package/readInputs";
 export type { XlsxInputs } from "./package/readInputs";
-export { writeXlsxSheets } from "./package/transplant";
+export { checkWritable, writeXlsxSheets } from "./package/transplant";
 export type { WriteXlsxOptions, WriteXlsxResult } from "./package/transplant";
 export { PackageRefusal } from "./package/refusal";
 export type { NameProblem } from "./readInputs";

@@ -20,6 +20,7 @@
  */
 import type { OfficeMockObject as MockObject } from "office-addin-mock";
 import { qualify, splitAddress } from "../../../src/sheets/inputs";
+import { parseTableReference } from "../../../src/sheets/tableReference";
 import { cellAddress, columnLetter, parseCell } from "../../../src/sheets/spec";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose dependency
@@ -98,8 +99,11 @@ export interface FakeCell {
 export interface FakeTable {
   name: string;
   sheet: FakeSheet;
+  /** The whole table: header row, data rows and, with `totalsRow`, the totals row. */
   range: string;
   style?: string;
+  /** A totals row under the data (Table Design > Total Row): never data. */
+  totalsRow?: boolean;
 }
 
 export interface FakeSeries {
@@ -224,6 +228,8 @@ export class FakeWorkbook {
   charts: FakeChart[] = [];
   names: NamedItem[] = [];
   workbookProtected = false;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE gives 1462 less. */
+  date1904 = false;
   calculationMode = "Automatic";
   activeSheet = "";
   selection = "";
@@ -259,6 +265,33 @@ export class FakeWorkbook {
   }
   defineName(name: string, formula: string): void {
     this.names.push({ name, formula });
+  }
+  /**
+   * An Excel Table over `range` (header row first) on `sheet`, as a planner or Power Query makes
+   * one; its column names are the header cells.
+   */
+  addTable(sheet: string, name: string, range: string, options: { totalsRow?: boolean } = {}): FakeTable {
+    const table: FakeTable = { name, sheet: this.sheet(sheet), range, ...(options.totalsRow && { totalsRow: true }) };
+    this.tables.push(table);
+    return table;
+  }
+  /** A table's column names: its header cells. */
+  tableColumns(table: FakeTable): string[] {
+    const rect = rectOf(table.range);
+    const names: string[] = [];
+    for (let c = rect.left; c <= rect.right; c++) names.push(String(table.sheet.get(rect.top, c)?.value ?? ""));
+    return names;
+  }
+  /** A table's data rows, of one column (0-based index among its columns) or of all: never header or totals. */
+  tableBody(table: FakeTable, column?: number): Rect {
+    const rect = rectOf(table.range);
+    const body = { ...rect, top: rect.top + 1, bottom: rect.bottom - (table.totalsRow ? 1 : 0) };
+    return column === undefined ? body : { ...body, left: rect.left + column, right: rect.left + column };
+  }
+  /** DATE(y, m, d) as this workbook computes it: a serial of its own date system. */
+  dateSerial(year: number, month: number, day: number): number {
+    const serial = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    return this.date1904 ? serial - 1462 : serial;
   }
 
   /** A fresh request context, as `Excel.run` hands one to its callback. */
@@ -433,7 +466,16 @@ export class FakeWorkbook {
           if (!table) throw new Error(`getItem(${name}) on a missing table would fail the batch`);
           return this.tableObject(table);
         },
+        getItemOrNullObject: (name: string) => {
+          const table = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+          return table ? this.nullable(this.tableObject(table), false) : this.nullObject(`tables[${name}]`);
+        },
       }),
+      // Worksheet functions evaluated by the workbook (ExcelApi 1.2): only DATE, the date-system probe.
+      functions: {
+        date: (year: number, month: number, day: number) =>
+          this.wrap<any>(this.mock({ value: this.dateSerial(year, month, day), error: "" }), `functions.date(${year},${month},${day})`),
+      },
       names: this.collection("names", () => this.names.map((n) => this.nameObject(n)), {
         getItem: (name: string) => {
           const item = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
@@ -463,6 +505,19 @@ export class FakeWorkbook {
     const body = item.formula.replace(/^=/, "");
     if (/^-?\d+(\.\d+)?$/.test(body)) return { type: "Double", value: Number(body) };
     if (/^".*"$/.test(body)) return { type: "String", value: body.slice(1, -1) };
+    const date = /^DATE\((\d+),(\d+),(\d+)\)$/i.exec(body);
+    if (date) return { type: "Double", value: this.dateSerial(Number(date[1]), Number(date[2]), Number(date[3])) };
+    // A name over a table's column: Excel reports the address of the cells it takes.
+    const reference = parseTableReference(body);
+    if (reference) {
+      const table = this.tables.find((t) => t.name.toLowerCase() === reference.table.toLowerCase());
+      const columns = table ? this.tableColumns(table) : [];
+      const column = reference.columns ? columns.findIndex((c) => c.toLowerCase() === (reference.columns as string[])[0]?.toLowerCase()) : undefined;
+      if (!table || column === -1) return { type: "Error", value: "#REF!" };
+      const rect = reference.specials.includes("#all") ? { ...rectOf(table.range), ...(column !== undefined && { left: rectOf(table.range).left + column, right: rectOf(table.range).left + column }) } : this.tableBody(table, column);
+      return { type: "Range", value: qualify(table.sheet.name, addressOf(rect)) };
+    }
+    if (/^'?\[\d+\]/.test(body)) return { type: "Error", value: "#REF!" };
     if (body.includes("!")) return { type: "Range", value: body };
     return { type: "Error", value: "#NAME?" };
   }
@@ -498,7 +553,15 @@ export class FakeWorkbook {
   private nullObject(path: string): any {
     let ready = false;
     this.afterSync.push(() => (ready = true));
-    const methods = new Set(["getRange", "getRangeOrNullObject", "getUsedRangeOrNullObject", "getMergedAreasOrNullObject"]);
+    const methods = new Set([
+      "getRange",
+      "getRangeOrNullObject",
+      "getUsedRangeOrNullObject",
+      "getMergedAreasOrNullObject",
+      "getDataBodyRange",
+      "getBoundingRect",
+      "getItemOrNullObject",
+    ]);
     const proxy: any = new Proxy(
       {},
       {
@@ -509,6 +572,8 @@ export class FakeWorkbook {
           }
           if (prop === "load") return () => proxy;
           if (prop === "then" || typeof prop === "symbol") return undefined;
+          // A table's columns, through a table that is not there: a path through a null object.
+          if (prop === "columns") return this.nullObject(`${path}.columns`);
           if (methods.has(prop)) {
             return () => {
               if (this.nullChainFails) this.pendingFailure = "ItemNotFound";
@@ -629,7 +694,30 @@ export class FakeWorkbook {
     });
     // Navigation to the table's sheet, as `tables.getItem(name).worksheet`.
     Object.defineProperty(raw, "worksheet", { get: () => this.sheetObject(table.sheet) });
+    // The data rows, never the header or totals row (Table.getDataBodyRange, ExcelApi 1.1).
+    (raw as any).getDataBodyRange = () => this.rangeObject(table.sheet, addressOf(this.tableBody(table)));
+    (raw as any).columns = this.collection(
+      `${path}.columns`,
+      () => this.tableColumns(table).map((name, i) => this.columnObject(table, name, i)),
+      {
+        getItemOrNullObject: (key: string) => {
+          const index = this.tableColumns(table).findIndex((c) => c.toLowerCase() === key.toLowerCase());
+          return index < 0
+            ? this.nullObject(`${path}.columns[${key}]`)
+            : this.nullable(this.columnObject(table, this.tableColumns(table)[index] as string, index), false);
+        },
+      },
+    );
     return proxy;
+  }
+
+  /** One column of a table: its name and its data rows (TableColumn.getDataBodyRange). */
+  private columnObject(table: FakeTable, name: string, index: number): any {
+    const raw = this.mock({
+      name,
+      getDataBodyRange: () => this.rangeObject(table.sheet, addressOf(this.tableBody(table, index))),
+    });
+    return this.wrap<any>(raw, `table(${table.name}).columns[${name}]`);
   }
 
   private chartObject(chart: FakeChart): any {
@@ -748,6 +836,11 @@ export class FakeWorkbook {
         if (valuesOnly !== true) throw new Error("the add-in reads used ranges by values only");
         const used = sheet.usedWithin(rect);
         return this.nullable(used ? this.rangeObject(sheet, addressOf(used)) : this.rangeObject(sheet, "A1"), used === undefined);
+      },
+      getBoundingRect: (other: any) => {
+        const o = rectOf(other.__address as string);
+        const box = { top: Math.min(rect.top, o.top), left: Math.min(rect.left, o.left), bottom: Math.max(rect.bottom, o.bottom), right: Math.max(rect.right, o.right) };
+        return this.rangeObject(sheet, addressOf(box));
       },
       getMergedAreasOrNullObject: () => {
         const areas = sheet.merged.filter((m) => overlaps(rectOf(m), rect));

@@ -46,7 +46,8 @@ describe("convention names", () => {
       { name: "Beginvoorraad", formula: "=Invoer!$C$2" },
       { name: "Instroom", formula: "=Invoer!$C$5:$C$56" },
       { name: "Opslag", formula: "=0.15" },
-      { name: "EersteWeek", formula: "=45292" },
+      // A typed date is saved as DATE(y,m,d): the same day in a 1900 and in a 1904 workbook.
+      { name: "EersteWeek", formula: "=DATE(2024,1,1)" },
     ]);
     expect(wb.sheet("Invoer").snapshot()).toBe(cells);
     expect(describeSave(saved, "nl").text).toBe(

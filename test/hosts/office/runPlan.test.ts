@@ -162,14 +162,23 @@ describe("runPlan: a projection", () => {
     expect(other.at("A1")?.value).toBe("mijn aantekeningen");
   });
 
-  it("recognises its sheet by the marker table, also after the planner renamed the sheet", async () => {
+  it("keeps its sheet once the planner renamed it, and writes the new one under the default name", async () => {
     const wb = plannerWorkbook(52);
     await run(wb, INPUTS);
     wb.sheet("Projection").name = "Mijn prognose";
     wb.activeSheet = "Mijn prognose";
+    const kept = wb.sheet("Mijn prognose").snapshot();
     const { outcome } = await run(wb, INPUTS);
-    expect(outcome.ok && outcome.sheetName).toBe("Mijn prognose");
-    expect(wb.sheets).toHaveLength(2);
+    expect(outcome).toMatchObject({ ok: true, sheetName: "Projection", replaced: false });
+    expect(wb.sheet("Mijn prognose").snapshot()).toBe(kept);
+    // The new sheet's marker table got a free name ("_2"); the next run still finds it and replaces it.
+    expect(wb.tables.map((t) => `${t.sheet.name}: ${t.name}`)).toEqual([
+      "Mijn prognose: VoorraadplannerPrognose",
+      "Projection: VoorraadplannerPrognose_2",
+    ]);
+    expect((await run(wb, INPUTS)).outcome).toMatchObject({ ok: true, sheetName: "Projection", replaced: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Mijn prognose", "Projection"]);
+    expect(wb.sheet("Mijn prognose").snapshot()).toBe(kept);
   });
 
   it("never writes into a user's sheet that merely has the name: ours gets a suffix", async () => {
@@ -301,19 +310,23 @@ describe("runPlan: three syncs, inputs read twice", () => {
 });
 
 describe("runPlan: a sheet name typed by the planner", () => {
-  it("names a new projection sheet, renames its own sheet on a later run, and names a what-if sheet", async () => {
+  it("renames its own sheet to a typed name, keeps a sheet under a name it no longer gives, and names a what-if sheet", async () => {
     const wb = plannerWorkbook(52);
-    expect((await run(wb, { ...INPUTS, sheetName: "  Plan Q1 " })).outcome).toMatchObject({ ok: true, sheetName: "Plan Q1" });
-    const renamed = await run(wb, { ...INPUTS, sheetName: "Plan Q2" });
-    expect(renamed.outcome).toMatchObject({ ok: true, sheetName: "Plan Q2", replaced: true });
+    await run(wb, INPUTS);
+    const renamed = await run(wb, { ...INPUTS, sheetName: "  Plan Q1 " });
+    expect(renamed.outcome).toMatchObject({ ok: true, sheetName: "Plan Q1", replaced: true });
     expect(renamed.syncs).toBe(3);
-    // Left empty, the sheet keeps the name it has.
-    expect((await run(wb, INPUTS)).outcome).toMatchObject({ ok: true, sheetName: "Plan Q2", replaced: true });
+    // The same name again replaces it.
+    expect((await run(wb, { ...INPUTS, sheetName: "Plan Q1" })).outcome).toMatchObject({ ok: true, sheetName: "Plan Q1", replaced: true });
+    // Another name, or none: "Plan Q1" is the planner's now (as a sheet they renamed): kept, and
+    // the projection is written anew under the name asked for.
+    expect((await run(wb, { ...INPUTS, sheetName: "Plan Q2" })).outcome).toMatchObject({ ok: true, sheetName: "Plan Q2", replaced: false });
+    expect((await run(wb, INPUTS)).outcome).toMatchObject({ ok: true, sheetName: "Projection", replaced: false });
     expect((await run(wb, { ...INPUTS, sheetName: "Vergadering" }, { kind: "whatIf" })).outcome).toMatchObject({
       ok: true,
       sheetName: "Vergadering",
     });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Plan Q2", "Vergadering"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Plan Q1", "Plan Q2", "Projection", "Vergadering"]);
     expect(wb.activeSheet).toBe("Vergadering");
   });
 });

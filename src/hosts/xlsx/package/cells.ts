@@ -24,13 +24,17 @@ export const cellKey = (row: number, column: number): string => `${row},${column
 
 function cellValue(open: Record<string, string>, body: string, strings: readonly string[]): SheetValue {
   const type = open["t"] ?? "n";
-  const v = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+  // `<v/>` and `<v></v>` hold no value, as no `<v>` at all.
+  const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body)?.[1];
   const hasFormula = /<(?:\w+:)?f\b/.test(body);
   if (type === "inlineStr") {
     const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body)?.[1];
     return { value: is === undefined ? null : stringItemText(is) };
   }
-  if (v === undefined) return hasFormula ? { noResult: true } : { value: null };
+  // A formula without a stored result (openpyxl writes `<f>…</f><v></v>`): never read as blank.
+  // Only a text result (t="str") can be empty: Excel writes `<v></v>` for a formula giving "".
+  if (hasFormula && (v === undefined || (v.trim() === "" && type !== "str"))) return { noResult: true };
+  if (v === undefined) return { value: null };
   const text = unescapeXml(v);
   switch (type) {
     case "s":

@@ -7,7 +7,7 @@
  */
 import { inflateEntry, readZip, ZipEntry } from "./zip";
 import { cfbKind, isCfb } from "./cfb";
-import { PackageRefusal } from "./refusal";
+import { DETAIL_TEXT, PackageRefusal } from "./refusal";
 import { attributes, hasDoctype, unescapeXml } from "./xml";
 
 export interface Relationship {
@@ -32,6 +32,8 @@ export interface OpcPackage {
   entries: Map<string, ZipEntry>;
   /** The part's text (UTF-8 or UTF-16 by its byte-order mark), refusing a DTD. */
   text(part: string): string;
+  /** New text for a part, stored as the part was (byte-order mark, UTF-16). */
+  encode(part: string, text: string): Buffer;
   has(part: string): boolean;
   /** The relationships of a part ("" for the package's own). */
   relationships(part: string): Relationship[];
@@ -57,6 +59,9 @@ const STRICT = "http://purl.oclc.org/ooxml/";
 export const folderOf = (part: string): string => part.slice(0, Math.max(0, part.lastIndexOf("/")));
 export const relsPartOf = (part: string): string =>
   part === "" ? "_rels/.rels" : `${folderOf(part)}${folderOf(part) ? "/" : ""}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+
+/** The part a relationships part belongs to ("xl/_rels/workbook.xml.rels" → "xl/workbook.xml"); itself otherwise. */
+export const ownerOfRels = (part: string): string => part.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2");
 
 /** Resolves a relationship target against the folder of the part that owns it. */
 export function resolveTarget(ownerFolder: string, target: string): string {
@@ -84,11 +89,33 @@ export function relativeTarget(fromFolder: string, to: string): string {
   return [...new Array<string>(from.length - common).fill(".."), ...target.slice(common)].join("/");
 }
 
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString("utf16le");
+/** How a part's text was stored: a rewritten part is stored the same way, byte-order mark and all. */
+export type PartEncoding = "utf8" | "utf8-bom" | "utf16le" | "utf16be";
+
+function decode(bytes: Buffer): { text: string; encoding: PartEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString("utf16le"), encoding: "utf16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: Buffer.from(bytes.subarray(2)).swap16().toString("utf16le"), encoding: "utf16be" };
+  }
   const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), encoding: "utf8-bom" } : { text, encoding: "utf8" };
+}
+
+/**
+ * Text as bytes in the given encoding: a part the transplant rewrites keeps its UTF-8 byte-order
+ * mark (ClosedXML writes one on [Content_Types].xml) or its UTF-16, as its XML declaration says.
+ */
+export function encodeText(text: string, encoding: PartEncoding): Buffer {
+  switch (encoding) {
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8-bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    case "utf16le":
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    case "utf16be":
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
+  }
 }
 
 /** Relationship elements of a .rels part. */
@@ -120,22 +147,25 @@ export function openPackage(bytes: Uint8Array): OpcPackage {
   const byLowerName = new Map([...entries.keys()].map((name) => [name.toLowerCase(), name]));
   const entryOf = (part: string): ZipEntry | undefined =>
     entries.get(part) ?? entries.get(byLowerName.get(part.toLowerCase()) ?? "");
-  const texts = new Map<string, string>();
-  const text = (part: string): string => {
+  const texts = new Map<string, { text: string; encoding: PartEncoding }>();
+  const decoded = (part: string): { text: string; encoding: PartEncoding } => {
     const known = texts.get(part);
     if (known !== undefined) return known;
     const entry = entryOf(part);
-    if (!entry) throw new PackageRefusal("corrupt", `${part} is missing`);
-    const xml = decode(inflateEntry(entry));
-    if (hasDoctype(xml)) throw new PackageRefusal("dtd", part);
-    texts.set(part, xml);
-    return xml;
+    if (!entry) throw new PackageRefusal("corrupt", DETAIL_TEXT.missing(part));
+    const read = decode(inflateEntry(entry));
+    if (hasDoctype(read.text)) throw new PackageRefusal("dtd", part);
+    texts.set(part, read);
+    return read;
   };
+  const text = (part: string): string => decoded(part).text;
+  const encode = (part: string, content: string): Buffer =>
+    encodeText(content, entryOf(part) ? decoded(part).encoding : "utf8");
   const has = (part: string): boolean => entryOf(part) !== undefined;
   const relationships = (part: string): Relationship[] =>
     has(relsPartOf(part)) ? parseRelationships(text(relsPartOf(part)), part) : [];
 
-  if (!has("[Content_Types].xml")) throw new PackageRefusal("not-workbook", "no [Content_Types].xml");
+  if (!has("[Content_Types].xml")) throw new PackageRefusal("not-workbook", DETAIL_TEXT.noContentTypes);
   const contentTypesXml = text("[Content_Types].xml");
   const overrides = new Map<string, string>();
   const defaults = new Map<string, string>();
@@ -149,11 +179,11 @@ export function openPackage(bytes: Uint8Array): OpcPackage {
 
   const office = relationships("").find((r) => /\/officeDocument$/.test(r.type));
   if (office?.type.startsWith(STRICT) || contentTypesXml.includes(STRICT)) throw new PackageRefusal("strict");
-  if (!office) throw new PackageRefusal("not-workbook", "no main document");
+  if (!office) throw new PackageRefusal("not-workbook", DETAIL_TEXT.noMainDocument);
   const workbookPart = office.target;
   const mainType = contentType(workbookPart) ?? "";
   if (!WORKBOOK_TYPES.includes(mainType)) throw new PackageRefusal("not-workbook", mainType || workbookPart);
-  if (!has(workbookPart)) throw new PackageRefusal("corrupt", `${workbookPart} is missing`);
+  if (!has(workbookPart)) throw new PackageRefusal("corrupt", DETAIL_TEXT.missing(workbookPart));
   const workbookXml = text(workbookPart);
   if (workbookXml.includes(STRICT)) throw new PackageRefusal("strict");
   const workbookRels = relationships(workbookPart);
@@ -173,7 +203,7 @@ export function openPackage(bytes: Uint8Array): OpcPackage {
     workbookRels.find((r) => !r.external && r.type.endsWith(`/${kind}`))?.target;
   const macroEnabled = /macroEnabled/i.test(mainType) || workbookPartOf("vbaProject") !== undefined;
   return {
-    entries, text, has, relationships, contentType, contentTypesXml, workbookPart, workbookXml, sheets, workbookPartOf, macroEnabled,
+    entries, text, encode, has, relationships, contentType, contentTypesXml, workbookPart, workbookXml, sheets, workbookPartOf, macroEnabled,
   };
 }
 

@@ -3,8 +3,10 @@
  * add-in's own (they hold a spec's marker table), which parts only such a sheet reaches, and the
  * content types with the new parts added.
  */
-import type { SheetSpec } from "../../../sheets/spec";
-import type { OpcPackage } from "./opcPackage";
+import { isGivenSheetName, isMarkerTableName } from "../../../sheets/inputs";
+import { parseCell, type SheetSpec } from "../../../sheets/spec";
+import type { TableLayout } from "../../../sheets/tableReference";
+import { decodeEscapes, ownerOfRels, resolveTarget, type OpcPackage } from "./opcPackage";
 import { attributes, escapeXml } from "./xml";
 
 export interface TableInfo {
@@ -30,13 +32,53 @@ export function tableInfo(pkg: OpcPackage): TableInfo[] {
   });
 }
 
-/** Spec index → index of the add-in's earlier sheet with that spec's marker table. */
+/** Every table's place, header and totals rows and column names, for structured references. */
+export function tableLayouts(pkg: OpcPackage, tables: readonly TableInfo[] = tableInfo(pkg)): TableLayout[] {
+  return tables.flatMap((table) => {
+    const xml = pkg.text(table.part);
+    const a = attributes(/<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? "");
+    const [from, to = from] = (a["ref"] ?? "").replace(/\$/g, "").split(":");
+    const sheet = pkg.sheets[table.sheetIndex]?.name;
+    if (!from || !to || sheet === undefined) return [];
+    const p = parseCell(from);
+    const q = parseCell(to);
+    // Column names as Excel shows them: a line break is stored as _x000a_.
+    const columns = [...xml.matchAll(/<(?:\w+:)?tableColumn\b[^>]*>/g)].map((m) => decodeEscapes(attributes(m[0])["name"] ?? ""));
+    return [
+      {
+        name: table.name,
+        sheet,
+        top: p.row + 1,
+        left: p.column + 1,
+        bottom: q.row + 1,
+        right: q.column + 1,
+        headerRows: Number(a["headerRowCount"] ?? 1),
+        totalsRows: Number(a["totalsRowCount"] ?? 0),
+        columns,
+      },
+    ];
+  });
+}
+
+/**
+ * Spec index → index of the add-in's earlier sheet with that spec's marker table (or the marker
+ * made free, "_2"), still under a name the add-in gives it. A sheet of ours that the planner renamed
+ * ("Prognose maart") is theirs: it is kept, and the spec is written as a new sheet.
+ */
 export function findOwnSheets(pkg: OpcPackage, specs: readonly SheetSpec[], tables: readonly TableInfo[]): Map<number, number> {
   const own = new Map<number, number>();
   const claimed = new Set<number>();
   specs.forEach((spec, i) => {
-    const marker = tables.find((t) => t.name.toLowerCase() === spec.markerTable.toLowerCase() && !claimed.has(t.sheetIndex));
-    if (!marker || pkg.sheets[marker.sheetIndex]?.kind !== "worksheet") return;
+    const marker = tables.find((t) => {
+      const sheet = pkg.sheets[t.sheetIndex];
+      return (
+        isMarkerTableName(t.name, spec.markerTable) &&
+        !claimed.has(t.sheetIndex) &&
+        sheet?.kind === "worksheet" &&
+        isGivenSheetName(sheet.name, spec.name)
+      );
+    });
+    if (!marker) return;
     own.set(i, marker.sheetIndex);
     claimed.add(marker.sheetIndex);
   });
@@ -79,8 +121,9 @@ export function contentTypesWith(
   removed: ReadonlySet<string>,
 ): string {
   const xml = pkg.contentTypesXml.replace(/<(?:\w+:)?Override\b[^>]*>/g, (tag) => {
-    const part = (attributes(tag)["PartName"] ?? "").replace(/^\//, "");
-    return removed.has(part) ? "" : tag;
+    const part = resolveTarget("", attributes(tag)["PartName"] ?? "");
+    // A removed part's relationships part goes with it.
+    return removed.has(part) || removed.has(ownerOfRels(part)) ? "" : tag;
   });
   const prefix = /<(\w+:)?Types\b/.exec(xml)?.[1] ?? "";
   const extra = added

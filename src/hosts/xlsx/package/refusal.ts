@@ -2,7 +2,7 @@
  * The files `npm run plan` refuses before inflating anything, each with one sentence in Dutch and
  * English. Nothing is written when one is raised; the CLI exits with code 2.
  */
-import type { Language } from "../../../sheets/messages";
+import { LOCKED_STRUCTURE_TEXT, type Language } from "../../../sheets/messages";
 
 /** Limits no real planning workbook reaches (checked on the zip's central directory). */
 export const PACKAGE_LIMITS = {
@@ -27,7 +27,31 @@ export type RefusalCode =
   | "corrupt"
   | "bomb"
   | "dtd"
-  | "macro-as-xlsx";
+  | "macro-as-xlsx"
+  /** `<workbookProtection lockStructure="1"/>`: no sheet can be added without the owner's password. */
+  | "locked-structure";
+
+/** A detail in the planner's language; part names and sizes are the same in both. */
+export type RefusalDetail = string | Readonly<Record<Language, string>>;
+
+/** The details the package code gives, in both languages: no English inside a Dutch sentence. */
+export const DETAIL_TEXT = {
+  noDirectory: { nl: "geen zip-inhoudsopgave", en: "no zip directory" },
+  zip64: { nl: "onleesbare ZIP64-inhoudsopgave", en: "unreadable ZIP64 directory" },
+  tooShort: { nl: "te kort voor een zip-bestand", en: "too short for a zip" },
+  directoryEntry: { nl: "onleesbare regel in de zip-inhoudsopgave", en: "unreadable zip directory entry" },
+  noContentTypes: { nl: "geen [Content_Types].xml", en: "no [Content_Types].xml" },
+  noMainDocument: { nl: "geen hoofddocument", en: "no main document" },
+  missing: (part: string) => ({ nl: `${part} ontbreekt`, en: `${part} is missing` }),
+  zipEncrypted: (part: string) => ({ nl: `${part} is met een zip-wachtwoord versleuteld`, en: `${part} is zip-encrypted` }),
+  localHeader: (part: string) => ({ nl: `${part}: onleesbare lokale kop`, en: `${part}: unreadable local header` }),
+  cutOff: (part: string) => ({ nl: `${part} is afgebroken`, en: `${part} is cut off` }),
+  method: (part: string, method: number) => ({
+    nl: `${part}: onbekende compressiemethode ${method}`,
+    en: `${part}: unknown compression method ${method}`,
+  }),
+  parts: (count: number) => ({ nl: `${count} onderdelen`, en: `${count} parts` }),
+} as const;
 
 const REFUSAL_TEXT: Record<Language, Record<RefusalCode, (detail: string) => string>> = {
   nl: {
@@ -51,6 +75,7 @@ const REFUSAL_TEXT: Record<Language, Record<RefusalCode, (detail: string) => str
       `Het onderdeel ${part} van de werkmap bevat een DTD of entiteitsdeclaratie, wat Excel nooit schrijft; het wordt niet gelezen.`,
     "macro-as-xlsx": () =>
       "De werkmap bevat macro's (VBA); geef een uitvoerbestand met de extensie .xlsm, want onder .xlsx weigert Excel hem te openen.",
+    "locked-structure": () => LOCKED_STRUCTURE_TEXT.nl,
   },
   en: {
     encrypted: () =>
@@ -72,6 +97,7 @@ const REFUSAL_TEXT: Record<Language, Record<RefusalCode, (detail: string) => str
       `The workbook part ${part} holds a DTD or entity declaration, which Excel never writes; it is not read.`,
     "macro-as-xlsx": () =>
       "The workbook holds macros (VBA); give an output file ending in .xlsm, because Excel refuses to open it as .xlsx.",
+    "locked-structure": () => LOCKED_STRUCTURE_TEXT.en,
   },
 };
 
@@ -79,14 +105,15 @@ const REFUSAL_TEXT: Record<Language, Record<RefusalCode, (detail: string) => str
 export class PackageRefusal extends Error {
   constructor(
     readonly code: RefusalCode,
-    readonly detail = "",
+    readonly detail: RefusalDetail = "",
   ) {
-    super(REFUSAL_TEXT.en[code](detail));
+    super(REFUSAL_TEXT.en[code](typeof detail === "string" ? detail : detail.en));
     this.name = "PackageRefusal";
   }
 
   /** The one sentence for the planner. */
   sentence(language: Language): string {
-    return REFUSAL_TEXT[language][this.code](this.detail);
+    const detail = typeof this.detail === "string" ? this.detail : this.detail[language];
+    return REFUSAL_TEXT[language][this.code](detail);
   }
 }

@@ -7,14 +7,22 @@
  */
 import type { SheetSpec } from "../../../sheets/spec";
 import { uniqueSheetName } from "../writeSheet";
-import { folderOf, OpcPackage, openPackage, readSharedStrings, relativeTarget, relsPartOf } from "./opcPackage";
+import { folderOf, OpcPackage, openPackage, ownerOfRels, readSharedStrings, relativeTarget, relsPartOf } from "./opcPackage";
 import { PackageRefusal } from "./refusal";
 import { renderScratch } from "./scratch";
 import { mergeStyles } from "./styles";
-import { escapeXml } from "./xml";
+import { attributes, escapeXml } from "./xml";
 import { inflateEntry, newEntry, writeZip, ZipEntry } from "./zip";
 import { contentTypesWith, findOwnSheets, partsReachedFrom, tableInfo, TableInfo } from "./packageParts";
-import { editRelationships, editWorkbook, freeRelationshipIds, NewSheet, scratchSheetNames, usesDate1904 } from "./workbookPart";
+import {
+  editRelationships,
+  editWorkbook,
+  freeRelationshipIds,
+  NewSheet,
+  refuseLockedStructure,
+  scratchSheetNames,
+  usesDate1904,
+} from "./workbookPart";
 
 export interface WriteXlsxOptions {
   /** The output file's name: a workbook with macros is refused under a name ending in .xlsx. */
@@ -30,6 +38,7 @@ export interface WriteXlsxResult {
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml";
 
 /** Table names made unique against the user's tables (case-insensitive), "_2", "_3", … */
 function withFreeTableNames(spec: SheetSpec, taken: Set<string>): SheetSpec {
@@ -90,6 +99,14 @@ function place(pkg: OpcPackage, specs: readonly SheetSpec[], tables: TableInfo[]
 }
 
 /**
+ * Refuses, before any input is read, a workbook the writer would refuse whatever its inputs: one
+ * whose structure is locked. Throws `PackageRefusal`.
+ */
+export function checkWritable(userBytes: Uint8Array): void {
+  refuseLockedStructure(openPackage(userBytes));
+}
+
+/**
  * Writes the add-in's sheets into the user's workbook file.
  *
  * @example
@@ -101,6 +118,7 @@ export async function writeXlsxSheets(
   options: WriteXlsxOptions = {},
 ): Promise<WriteXlsxResult> {
   const pkg = openPackage(userBytes);
+  refuseLockedStructure(pkg);
   if (pkg.macroEnabled && options.outputName !== undefined && /\.xlsx$/i.test(options.outputName)) {
     throw new PackageRefusal("macro-as-xlsx");
   }
@@ -114,14 +132,29 @@ export async function writeXlsxSheets(
 /** Parts of the user's package that the replaced sheets alone reach, and the calc chain if stale. */
 function removedParts(pkg: OpcPackage, placements: readonly Placement[]): Set<string> {
   const removed = new Set<string>();
+  const replacedIds = new Set<string>();
   for (const p of placements) {
     const old = p.replaces === undefined ? undefined : pkg.sheets[p.replaces];
     if (old?.part) for (const part of partsReachedFrom(pkg, old.part)) removed.add(part);
+    if (old) replacedIds.add(old.sheetId);
   }
-  // A calculation chain listing cells of a replaced sheet would be stale: Excel rebuilds it.
+  // A calculation chain listing cells of a replaced sheet would be stale: Excel rebuilds it. One
+  // that lists none (Excel has not saved the workbook since our sheets came in) is kept as it is.
   const calcChain = pkg.workbookPartOf("calcChain");
-  if (calcChain && removed.size > 0) removed.add(calcChain);
+  if (calcChain && pkg.has(calcChain) && listsCellsOf(pkg.text(calcChain), replacedIds)) removed.add(calcChain);
   return removed;
+}
+
+/** Whether a calculation chain has a cell on one of the sheets (by sheetId; `i` carries over from the cell before). */
+function listsCellsOf(calcChainXml: string, sheetIds: ReadonlySet<string>): boolean {
+  if (sheetIds.size === 0) return false;
+  // The first cell's sheet defaults to 0, as the schema says.
+  let sheet = "0";
+  for (const m of calcChainXml.matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
+    sheet = attributes(m[0])["i"] ?? sheet;
+    if (sheetIds.has(sheet)) return true;
+  }
+  return false;
 }
 
 /** What a transplant adds to the user's package while it copies the scratch parts in. */
@@ -184,6 +217,8 @@ function copyPart(work: TransplantWork, part: string, content?: string): string 
       );
     }
     work.added.push(newEntry(relsPartOf(target), relsXml));
+    // Typed by an Override of its own: LibreOffice 3.x–6.0 declares no Default for .rels.
+    work.overrides.push({ part: relsPartOf(target), type: RELATIONSHIPS_TYPE });
   }
   work.added.push(newEntry(target, content ?? inflateEntry(scratch.entries.get(part) as ZipEntry)));
   work.overrides.push({ part: target, type: scratch.contentType(part) ?? "" });
@@ -254,10 +289,10 @@ function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[
   if (styles.stylesXml !== undefined && styles.userStyles) changed.set(styles.userStyles, styles.stylesXml);
   const entries: ZipEntry[] = [];
   for (const entry of pkg.entries.values()) {
-    const owner = entry.name.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2");
+    const owner = ownerOfRels(entry.name);
     if (removed.has(entry.name) || (owner !== entry.name && removed.has(owner))) continue;
     const content = changed.get(entry.name);
-    entries.push(content === undefined ? entry : newEntry(entry.name, content));
+    entries.push(content === undefined ? entry : newEntry(entry.name, pkg.encode(entry.name, content)));
   }
   return {
     bytes: writeZip([...entries, ...work.added]),

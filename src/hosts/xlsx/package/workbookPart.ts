@@ -4,6 +4,7 @@
  * for the add-in's own earlier sheet, whose element is replaced in place.
  */
 import type { OpcPackage } from "./opcPackage";
+import { PackageRefusal } from "./refusal";
 import { attributes, findChild, insertChild, WORKBOOK_ORDER } from "./xml";
 
 export interface NewSheet {
@@ -62,6 +63,24 @@ export function usesDate1904(pkg: OpcPackage): boolean {
   const tag = pkg.workbookXml.slice(span.start, pkg.workbookXml.indexOf(">", span.start) + 1);
   const flag = attributes(tag)["date1904"];
   return flag === "1" || flag === "true";
+}
+
+/**
+ * Whether the workbook's structure is locked (`<workbookProtection lockStructure="1"/>`, or
+ * `"true"`): Excel then adds no sheet without its owner's password. An empty
+ * `<workbookProtection/>`, as LibreOffice and openpyxl write, locks nothing.
+ */
+export function locksStructure(pkg: OpcPackage): boolean {
+  const span = findChild(pkg.workbookXml, "workbookProtection");
+  if (!span) return false;
+  const tag = pkg.workbookXml.slice(span.start, pkg.workbookXml.indexOf(">", span.start) + 1);
+  const flag = attributes(tag)["lockStructure"];
+  return flag === "1" || flag === "true";
+}
+
+/** Refuses a workbook whose structure is locked: the sheets would be added behind its owner's lock. */
+export function refuseLockedStructure(pkg: OpcPackage): void {
+  if (locksStructure(pkg)) throw new PackageRefusal("locked-structure");
 }
 
 /** Asks every host to calculate on opening: the add-in's formulas carry no cached results. */

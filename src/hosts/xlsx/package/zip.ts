@@ -4,7 +4,7 @@
  * came in (compressed data included), never inflated and deflated again.
  */
 import * as zlib from "zlib";
-import { PACKAGE_LIMITS, PackageRefusal } from "./refusal";
+import { DETAIL_TEXT, PACKAGE_LIMITS, PackageRefusal } from "./refusal";
 
 export interface ZipEntry {
   name: string;
@@ -29,7 +29,7 @@ function findEndOfDirectory(view: DataView): number {
   for (let at = last; at >= Math.max(0, last - 65_535); at--) {
     if (view.getUint32(at, true) === EOCD) return at;
   }
-  throw new PackageRefusal("corrupt", "no zip directory");
+  throw new PackageRefusal("corrupt", DETAIL_TEXT.noDirectory);
 }
 
 /** Where the central directory starts and how many entries it has, ZIP64 included. */
@@ -40,7 +40,7 @@ function directoryOf(view: DataView): { offset: number; count: number } {
   if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
     const at = Number(view.getBigUint64(end - 12, true));
     if (at + 56 > view.byteLength || view.getUint32(at, true) !== ZIP64_EOCD) {
-      throw new PackageRefusal("corrupt", "ZIP64");
+      throw new PackageRefusal("corrupt", DETAIL_TEXT.zip64);
     }
     count = Number(view.getBigUint64(at + 32, true));
     offset = Number(view.getBigUint64(at + 48, true));
@@ -70,7 +70,7 @@ function zip64Sizes(view: DataView, extraStart: number, extraLength: number, siz
 
 function checkSizes(entries: readonly Pick<ZipEntry, "name" | "size" | "compressedSize">[]): void {
   const { partBytes, totalBytes, ratio, ratioFloorBytes, parts } = PACKAGE_LIMITS;
-  if (entries.length > parts) throw new PackageRefusal("bomb", `${entries.length} parts`);
+  if (entries.length > parts) throw new PackageRefusal("bomb", DETAIL_TEXT.parts(entries.length));
   let total = 0;
   for (const entry of entries) {
     total += entry.size;
@@ -88,14 +88,14 @@ function checkSizes(entries: readonly Pick<ZipEntry, "name" | "size" | "compress
  * any entry is inflated.
  */
 export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
-  if (bytes.byteLength < 22) throw new PackageRefusal("corrupt", "too short for a zip");
+  if (bytes.byteLength < 22) throw new PackageRefusal("corrupt", DETAIL_TEXT.tooShort);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { offset, count } = directoryOf(view);
   const entries: (Omit<ZipEntry, "raw"> & { local: number })[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL) {
-      throw new PackageRefusal("corrupt", "zip directory entry");
+      throw new PackageRefusal("corrupt", DETAIL_TEXT.directoryEntry);
     }
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -107,7 +107,7 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
       view.getUint32(at + 20, true),
       view.getUint32(at + 42, true),
     ]) as [number, number, number];
-    if (flags & 0x1) throw new PackageRefusal("corrupt", `${name} is zip-encrypted`);
+    if (flags & 0x1) throw new PackageRefusal("corrupt", DETAIL_TEXT.zipEncrypted(name));
     entries.push({
       name,
       method: view.getUint16(at + 10, true),
@@ -129,10 +129,10 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
 
 function localData(bytes: Uint8Array, view: DataView, at: number, compressedSize: number, name: string): Uint8Array {
   if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL) {
-    throw new PackageRefusal("corrupt", `${name}: local header`);
+    throw new PackageRefusal("corrupt", DETAIL_TEXT.localHeader(name));
   }
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + compressedSize > bytes.byteLength) throw new PackageRefusal("corrupt", `${name} is cut off`);
+  if (start + compressedSize > bytes.byteLength) throw new PackageRefusal("corrupt", DETAIL_TEXT.cutOff(name));
   return bytes.subarray(start, start + compressedSize);
 }
 
@@ -146,7 +146,7 @@ export function inflateEntry(entry: ZipEntry): Buffer {
     } catch {
       throw new PackageRefusal("corrupt", entry.name);
     }
-  } else throw new PackageRefusal("corrupt", `${entry.name}: compression method ${entry.method}`);
+  } else throw new PackageRefusal("corrupt", DETAIL_TEXT.method(entry.name, entry.method));
   if (data.length !== entry.size || zlib.crc32(data) !== entry.crc) throw new PackageRefusal("corrupt", entry.name);
   return data;
 }

@@ -6,7 +6,7 @@
  */
 import { isoDate } from "./dates";
 import type { Language } from "./messages";
-import { Block, cellAddress, CellStyle, columnLetter, isText, parseCell, PrintSpec, SheetSpec, TableSpec } from "./spec";
+import { cellAddress, columnLetter, isText, parseCell, PrintSpec, SheetSpec, TableSpec } from "./spec";
 import { columnPixels, fontOf, lineHeight, widthFor, wrapLines } from "./textWidth";
 
 /** A4 in points, landscape. */
@@ -46,14 +46,6 @@ export function printScale(widths: readonly number[]): number {
   return Math.min(100, Math.floor((100 * PRINTABLE_WIDTH) / points)) / 100;
 }
 
-/**
- * Rows of 15 pt one printed page holds at this scale, less a safety row: the hosts' own rounding
- * must never push a planned page's last row onto the next page.
- */
-export function rowsPerPage(scale: number): number {
-  return Math.floor(PRINTABLE_HEIGHT / (ROW_POINTS * scale)) - 1;
-}
-
 /** The widths of columns `first` … `last` (0-based), 8.43 (Excel's default) where none is set. */
 export function widthsOf(widths: Record<string, number>, first: number, last: number): number[] {
   const out: number[] = [];
@@ -91,12 +83,6 @@ export function printSpec(options: PrintOptions): PrintSpec {
     ...(options.titleRows !== undefined && { titleRows: options.titleRows }),
     ...(options.breaksBefore !== undefined && options.breaksBefore.length > 0 && { breaksBefore: options.breaksBefore }),
   };
-}
-
-/** Blocks of single-line text rows, one per line of `text` wrapped to `pixels`. */
-export function wrappedBlock(at: string, text: string, pixels: number, style: CellStyle = "note"): Block {
-  const lines = wrapLines(text, pixels, fontOf(style));
-  return { at, cells: lines.map((line) => [{ text: line }]), style };
 }
 
 /** Pixels of columns `first` … `last` together (0-based), for wrapping text across them. */

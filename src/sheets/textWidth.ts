@@ -12,26 +12,20 @@ const CHARACTERS =
   " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
   "äëïöüéèóáíúàçÉ‘’“”–—…×÷≤≥→€°·±½²";
 
-// prettier-ignore
-const REGULAR = [
-  463, 667, 821, 1020, 1038, 1464, 1397, 452, 621, 621, 1020, 1020, 511, 627, 517, 791, 1038, 1038, 1038, 1038,
-  1038, 1038, 1038, 1038, 1038, 1038, 548, 548, 1020, 1020, 1020, 949, 1831, 1185, 1114, 1092, 1260, 1000, 941, 1292,
-  1276, 516, 653, 1064, 861, 1751, 1322, 1356, 1058, 1378, 1112, 941, 998, 1314, 1162, 1822, 1063, 998, 959, 628,
-  791, 628, 1020, 1020, 596, 981, 1076, 866, 1076, 1019, 625, 964, 1076, 470, 490, 931, 470, 1636, 1076, 1080,
-  1076, 1076, 714, 801, 686, 1076, 925, 1464, 887, 927, 809, 644, 943, 644, 1020, 981, 1019, 470, 1080, 1076,
-  1019, 1019, 1080, 981, 470, 1076, 981, 866, 1000, 511, 511, 857, 857, 1020, 1854, 1414, 1020, 1020, 1020, 1020,
-  1854, 1038, 694, 517, 1020, 1375, 688,
-];
-// prettier-ignore
-const BOLD = [
-  463, 667, 898, 1020, 1038, 1493, 1443, 478, 638, 638, 1020, 1020, 528, 627, 547, 880, 1038, 1038, 1038, 1038,
-  1038, 1038, 1038, 1038, 1038, 1038, 565, 565, 1020, 1020, 1020, 949, 1840, 1241, 1148, 1084, 1291, 999, 940, 1305,
-  1292, 546, 678, 1120, 866, 1790, 1349, 1385, 1090, 1405, 1153, 968, 1014, 1337, 1211, 1856, 1128, 1064, 979, 665,
-  880, 665, 1020, 1020, 615, 1011, 1099, 857, 1099, 1031, 648, 971, 1099, 503, 523, 983, 503, 1666, 1099, 1101,
-  1099, 1099, 728, 817, 710, 1099, 969, 1526, 941, 970, 814, 704, 973, 704, 1020, 1011, 1031, 503, 1101, 1099,
-  1031, 1031, 1101, 1011, 503, 1099, 1011, 857, 999, 528, 528, 891, 891, 1020, 1854, 1457, 1020, 1020, 1020, 1020,
-  1854, 1038, 701, 548, 1020, 1415, 692,
-];
+/**
+ * Advance widths of the characters above, Carlito regular and bold, two characters each: the
+ * width in font units as two base-64 digits (0-9, A-Z, a-z, -, _), which keeps the add-in's bundle
+ * small. test/sheets/sheetRules.test.ts checks every one against the font file.
+ */
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+const unpack = (packed: string): number[] =>
+  Array.from({ length: packed.length / 2 }, (_, i) => DIGITS.indexOf(packed[2 * i] as string) * 64 + DIGITS.indexOf(packed[2 * i + 1] as string));
+const REGULAR = unpack(
+  "7FARCrFyGEMuLr749j9jFyFy7_9p85CNGEGEGEGEGEGEGEGEGEGE8a8aFyFyFyErSdIXHQH4JiFeEjKCJy84ADGeDTRNKgLCGYLYHOEjFcKYIASUGdFcE_9qCN9qFyFy9KFLGqDYGqFx9nF4Gq7M7gEZ7MPaGqGuGqGqBACXAkGqETMuDtEVCfA4ElA4FyFLFx7MGuGqFxFxGuFL7MGqFLDYFe7_7_DPDPFyS-M6FyFyFyFyS-GEAs85FyLVAm",
+);
+const BOLD = unpack(
+  "7FARE2FyGENLMZ7U9-9-FyFy8G9p8ZDmGEGEGEGEGEGEGEGEGEGE8r8rFyFyFyErSmJPHyGyKBFdEiKPKC8YAcHWDYR-L5LfH2LzI1F8FsKvIxT0HeGeFJAPDmAPFyFy9dFpHBDPHBG7A8FBHB7t8BFN7tQ2HBHDHBHBBOCnB6HBF9NsEjFACkB0FDB0FyFpG77tHDHBG7G7HDFp7tHBFpDPFd8G8GDxDxFyS-MnFyFyFyFyS-GEAz8aFyM7Aq",
+);
 const UNITS_PER_EM = 2048;
 /** A character outside the tables counts as wide as a capital M: never narrower than it is. */
 const UNKNOWN = 1831;
@@ -99,7 +93,7 @@ export function columnPixels(width: number): number {
  * The narrowest column width (in steps of ½) that holds the text with its padding.
  *
  * @example
- * widthFor("Voorraad aan einde horizon", BODY_FONT) // → 24.5
+ * widthFor("Voorraad aan einde horizon", BODY_FONT) // → 25
  */
 export function widthFor(text: string, font: TextFont = BODY_FONT): number {
   const needed = textPixels(text, font) + CELL_PADDING_PIXELS;

@@ -11,13 +11,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { MonitorResult, ProjectionResult } from "../engine";
-import { PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
-import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
+import { isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
+import { sourcesOf } from "../plan/sources";
 import { PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
 import { describeProblem, Language } from "../sheets/messages";
-import type { ProjectionSummary } from "../sheets/projectionSheet";
+import type { ProjectionSummary } from "../plan/figures";
 import { parsePlanArgs } from "./args";
 import { CLI_TEXT, describeNameProblem, describeSettingProblem, USAGE_TEXT } from "./cliMessages";
 
@@ -53,6 +54,8 @@ export type PlanWorkbookResult =
       tracks?: PlanSheetsSuccess["tracks"];
       /** The workbook holds macros: the output must be an .xlsm. */
       macroEnabled: boolean;
+      /** The workbook is the bundled sample: its actuals are invented, its track-2 share an example. */
+      sample: boolean;
     }
   | { ok: false; message: string };
 
@@ -85,6 +88,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;
+  const sample = isSampleXlsx(input);
 
   const planned = await planSheets(inputs, {
     language,
@@ -92,6 +96,9 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     // The workbook's actuals (ActualIntake/GerealiseerdeInstroom, …) add the monitoring sheet.
     sheets: inputs.actuals ? ["projection", "whatIf", "monitoring"] : ["projection", "whatIf"],
     sections: settings.sections,
+    // The projection's formulas point at the cells the inputs were read from.
+    sources: sourcesOf(read.raw, REPLACED_SHEET_NAMES),
+    sample,
   });
   if (!planned.ok) {
     const problem = planned.problem;
@@ -122,6 +129,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     projectionSheet: written.sheetNames[0] ?? "",
     whatIfSheet: written.sheetNames[1] ?? "",
     macroEnabled: written.macroEnabled,
+    sample,
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
     ...(planned.monitoring !== undefined && { monitoring: planned.monitoring, monitoringSheet: written.sheetNames[2] ?? "" }),
@@ -231,12 +239,17 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     const { low, median, high, runs, seed } = uncertainty;
     env.stdout(text.uncertainty(shown(low), shown(median), shown(high), shown(runs), seed));
   }
-  if (tracks) env.stdout(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)));
+  // The sample's track-2 share and actuals are made up: the lines say so, as the sheets do.
+  const flag = (line: string, note: string): string => (result.sample ? `${line} ${note}` : line);
+  if (tracks) env.stdout(flag(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)), text.exampleSetting));
   const latest = result.monitoring?.weeks.at(-1);
   if (result.monitoring && latest) {
     const difference = `${latest.difference > 0 ? "+" : ""}${shown(latest.difference)}`;
     env.stdout(
-      text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+      flag(
+        text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+        text.sampleActuals,
+      ),
     );
   }
   return EXIT.ok;

@@ -64,7 +64,15 @@ describe("manifest.xml (checked offline; `npm run validate` asks Microsoft's ser
     }
   });
 
-  test("shared runtime: Runtimes comes first in Host, lifetime long, one resid for page, functions and pane", () => {
+  test("asks for ExcelApi 1.9: the sheets' page layout (1.9), validation and secondary axes (1.8) and freeze panes (1.7)", () => {
+    for (const xml of [source, built]) {
+      const sets = /<Sets[^>]*>([\s\S]*?)<\/Sets>/.exec(xml)?.[1] ?? "";
+      expect(sets).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
+      expect(sets).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
+    }
+  });
+
+    test("shared runtime: Runtimes comes first in Host, lifetime long, one resid for page, functions and pane", () => {
     // The first element inside <Host xsi:type="Workbook"> (comments skipped) must be <Runtimes>.
     const firstChild = /<Host xsi:type="Workbook">\s*(?:<!--[\s\S]*?-->\s*)*<([\w:]+)/.exec(source)?.[1];
     expect(firstChild).toBe("Runtimes");

@@ -17,7 +17,7 @@
 import { MONITORING_SUMMARY_TEXT, MonitorResult } from "../engine";
 import { isoDate } from "./dates";
 import type { Language } from "./messages";
-import { areaOf, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widthsOf } from "./page";
+import { areaOf, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widest, widthsOf } from "./page";
 import { axisMinimum, Panel } from "./panel";
 import {
   absoluteAddress,
@@ -572,7 +572,8 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
   const weeks = result.plan.rows.length;
   const layout = monitoringLayout(weeks);
   const made = options.createdOn === undefined ? "" : isoDate(options.createdOn);
-  const widths = columnWidths(language);
+  // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
+  const widths = widest(columnWidths("nl"), columnWidths("en"));
   const rows = tableRows(options, layout);
   const table = (name: string, columns: Column[], headers: readonly string[]): TableSpec => ({
     name,

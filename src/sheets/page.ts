@@ -21,10 +21,16 @@ export const MIN_SCALE = MIN_PRINTED_POINTS / 11;
 export const ROW_POINTS = 15;
 
 /**
- * Charts' text size in points (Excel's default is 9): printed at a sheet's scale (≥ 76%) it stays
- * at 8 pt or more. Titles are 1.5 pt larger.
+ * Charts' text size in points (Excel's default is 9), as large as the cells': printed at a sheet's
+ * scale it stays at 8 pt or more wherever the cells' text does, also in LibreOffice (which draws
+ * columns about 6% wider, so it prints a little smaller). Titles are 1.5 pt larger.
  */
-export const CHART_FONT_POINTS = 10.5;
+export const CHART_FONT_POINTS = 11;
+/**
+ * How much wider LibreOffice draws a column than Excel (Carlito unhinted, 7.43 px per digit,
+ * against Excel's 7): its fit-to-width scale is Excel's divided by this.
+ */
+export const LIBREOFFICE_WIDER = 7.43 / 7;
 
 /** Width of the page inside the margins, in points. */
 export const PRINTABLE_WIDTH = PAGE_POINTS.width - 72 * (MARGINS_INCHES.left + MARGINS_INCHES.right);
@@ -44,6 +50,19 @@ export const columnPoints = (width: number): number => columnPixels(width) * 0.7
 export function printScale(widths: readonly number[]): number {
   const points = widths.reduce((sum, w) => sum + columnPoints(w), 0);
   return Math.min(100, Math.floor((100 * PRINTABLE_WIDTH) / points)) / 100;
+}
+
+/**
+ * The widest of each column over several width sets: builders size a sheet for both languages,
+ * so it pages alike whichever language it is made in.
+ *
+ * @example
+ * widest({ A: 10, B: 8 }, { A: 12 }) // → { A: 12, B: 8 }
+ */
+export function widest(...sets: Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const set of sets) for (const [column, width] of Object.entries(set)) out[column] = Math.max(out[column] ?? 0, width);
+  return out;
 }
 
 /** The widths of columns `first` … `last` (0-based), 8.43 (Excel's default) where none is set. */
@@ -220,6 +239,24 @@ export function pageBreaks(
   const pager = new Pager(scale, (row) => heights[row + 1] ?? ROW_POINTS, titleRows);
   for (const [row, count] of [...groups].sort((a, b) => a[0] - b[0])) pager.keepTogether(row, count);
   return pager.breaksUpTo(lastRow);
+}
+
+/**
+ * Widths of a block's columns from `firstColumn` on: each header wraps into at most three lines,
+ * each text below it fits on one line (its neighbour is filled), at least `minimum`.
+ *
+ * @example
+ * fitColumns(widths, 23, [header, ...rows], 11) // the fan table's columns from X
+ */
+export function fitColumns(widths: Record<string, number>, firstColumn: number, rows: readonly (readonly unknown[])[], minimum: number): void {
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === null || typeof cell !== "object" || !isText(cell as never)) return;
+      const text = (cell as { text: string }).text;
+      const letter = columnLetter(firstColumn + c);
+      widths[letter] = Math.max(widths[letter] ?? 0, minimum, r === 0 ? headerWidth(text) : widthFor(text));
+    }),
+  );
 }
 
 /**

@@ -13,12 +13,12 @@ import { MEMO_2023 } from "../plan/figures";
 import type { InputSources } from "../plan/sources";
 import { isoDate } from "./dates";
 import type { Language } from "./messages";
-import { areaOf, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widthsOf } from "./page";
+import { areaOf, fitColumns, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widest, widthsOf } from "./page";
 import { axisMinimum, Panel } from "./panel";
 import { buildProjectionTable, LIVE_WEEKS, overflowCell, PROJECTION_COLUMNS, projectionTableLayout, ProjectionTableLayout } from "./projectionTable";
 import { absoluteAddress, Block, Cell, cellAddress, columnLetter, formula, SheetSpec, TableSpec, text } from "./spec";
 import { fontOf, widthFor } from "./textWidth";
-import { tracksPanel, tracksTable } from "./tracksBlock";
+import { tracksGridHeader, tracksPanel, tracksTable } from "./tracksBlock";
 import { formatNumber, UncertaintyBlock, uncertaintyPanel, uncertaintyTable } from "./uncertaintyBlock";
 import { PROJECTION_TEXT } from "./projectionText";
 
@@ -90,6 +90,10 @@ function columnWidths(options: ProjectionSheetOptions, layout: ProjectionTableLa
   set(PANEL.column, Math.max(...Object.values(words.figure).map((label) => widthFor(label))));
   for (let c = 1; c < PANEL.columns; c++) set(PANEL.column + c, c < 3 ? 12.5 : 10.5);
   set(PANEL.column + 1, widthFor("1.440,0 weken", fontOf("output")));
+  // The tracks' grid: its headers wrap between words, so every word fits its column.
+  tracksGridHeader(options.language).forEach((header, c) =>
+    set(PANEL.column + c, Math.max(...header.split(" ").map((word) => widthFor(word, fontOf("header"))))),
+  );
   set(15, 2);
   words.helpers.forEach((header, i) => set(layout.helperColumn + i, Math.max(13, headerWidth(header))));
   return widths;
@@ -217,7 +221,8 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
   const words = PROJECTION_TEXT[language];
   const weeks = figures.projection.rows.length;
   const layout = projectionTableLayout(HEADER_ROW, weeks, HELPER_COLUMN);
-  const widths = columnWidths(options, layout);
+  // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
+  const widths = widest(columnWidths({ ...options, language: "nl" }, layout), columnWidths({ ...options, language: "en" }, layout));
   const fixed = sections.simulation !== undefined || sections.tracks !== undefined;
   const head = helperHead(options, layout, fixed);
   const firstWeek = sources?.firstWeek ?? undefined;
@@ -339,7 +344,8 @@ function placeSections(
     const { result, seed, when } = sections.simulation;
     const table = uncertaintyTable(result, cellAddress(HEADER_ROW, column), language);
     sheet.blocks.push(...table.blocks);
-    for (let c = 0; c < 6; c++) sheet.widths[columnLetter(column + c)] = c === 0 ? 6 : 11;
+    sheet.widths[columnLetter(column)] = 6;
+    fitColumns(sheet.widths, column, table.blocks.flatMap((block) => block.cells), 11);
     panel.gap().section(() => {
       panel.subtitle(words.uncertaintyTitle);
       out.uncertainty = uncertaintyPanel(panel, result, table, {
@@ -356,7 +362,8 @@ function placeSections(
     const table = tracksTable(sections.tracks, cellAddress(HEADER_ROW, column), TRACKS_TABLE, language);
     out.tracksTable = sheet.tables.length;
     sheet.tables.push(table.table);
-    table.table.columns.forEach((c, i) => (sheet.widths[columnLetter(column + i)] = i === 0 ? 6 : Math.max(11, headerWidth(c.header))));
+    sheet.widths[columnLetter(column)] = 6;
+    fitColumns(sheet.widths, column + 1, [table.table.columns.slice(1).map((c) => text(c.header)), ...table.table.rows.map((r) => r.slice(1))], 11);
     const tracks = sections.tracks;
     panel.gap().section(() => {
       panel.subtitle(words.tracksTitle(options.sample === true));

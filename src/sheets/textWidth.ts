@@ -8,7 +8,7 @@
 import type { CellStyle } from "./spec";
 
 /** The characters of the width tables, in order: printable ASCII, then what Dutch and the sheets use. */
-const CHARACTERS =
+export const CHARACTERS =
   " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
   "äëïöüéèóáíúàçÉ‘’“”–—…×÷≤≥→€°·±½²";
 

@@ -65,6 +65,9 @@ export interface TracksTable {
   ranges: { week: string; backlog: Record<TrackId, string> };
 }
 
+/** The panel grid's headers, for the columns' widths: each word must fit (headers wrap between words). */
+export const tracksGridHeader = (language: Language): readonly string[] => TRACKS_TEXT[language].grid;
+
 /**
  * The weekly table at `at` (its header row there). Columns: week; backlog per track and their
  * total; decisions per track; FIFO wait per track, "> 14 weken" where the application filed that

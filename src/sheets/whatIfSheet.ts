@@ -18,7 +18,7 @@ import { checkNumber, createRng, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEEKS, proj
 import { isoDate, isoWeekLabel, serialToParts } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
-import { areaOf, headerWidth, pageBreaks, printScale, printSpec, spanPixels, widthsOf } from "./page";
+import { areaOf, fitColumns, headerWidth, pageBreaks, printScale, printSpec, spanPixels, widest, widthsOf } from "./page";
 import { Panel } from "./panel";
 import { buildSharedCapacityBlock, SharedCapacityBlock, sharedCapacityValidations } from "./sharedCapacityBlock";
 import { absoluteAddress, Block, Cell, cellAddress, ChartSpec, columnLetter, date, formula, SheetSpec, text, ValidationSpec } from "./spec";
@@ -447,7 +447,7 @@ function triageFteBlocks(labels: WhatIfLabels, inputCells: Record<InputId, strin
 }
 
 /** Column widths: A from every label in it, the others from the comparison table's headers. */
-function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, language: Language): Record<string, number> {
+function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, weeks: { horizon: number; table: number }): Record<string, number> {
   const labelsInA = [
     ...Object.values(labels.input),
     labels.triageFte,
@@ -459,7 +459,10 @@ function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, languag
   // The inputs' notes run from C over D: wide enough for the longest.
   const source = labels.source as Record<string, unknown>;
   const notes = [...INPUT_ORDER.map((id) => source[id]), labels.triageFteNote].map((n) => (typeof n === "string" ? n : ""));
-  const noteWidth = Math.max(...notes.map((n) => widthFor(n, fontOf("note"))), widthFor(labels.source.openingSpread("57,6"), fontOf("note")));
+  // The notes that hold a figure, as this sheet shows them (the spread at its longest).
+  notes.push(labels.source.openingSpread("10.000,0"), labels.source.intakeSeries(weeks.horizon), labels.source.horizon(weeks.table));
+  notes.push(labels.source.triage(true), labels.source.triage(false), labels.source.planPerYear(true), labels.source.planPerYear(false));
+  const noteWidth = Math.max(...notes.map((n) => widthFor(n, fontOf("note"))));
   widths["C"] = Math.max(widths["C"] ?? 0, noteWidth - (widths["D"] ?? 13));
   widths[columnLetter(LAST_PRINT_COLUMN + 1)] = 3;
   // The weekly tables right of the print area.
@@ -475,7 +478,6 @@ function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, languag
     widths[columnLetter(SHARED_WEEKLY_COLUMN + i)] = Math.max(i === 0 ? 7 : 11, headerWidth(header));
   });
   for (let i = 0; i < 6; i++) widths[columnLetter(UNCERTAINTY_COLUMN + i)] = i === 0 ? 7 : 11;
-  void language;
   return widths;
 }
 
@@ -559,6 +561,8 @@ function uncertaintyBlock(sheet: WhatIfContext, row: number): number {
   }
   const table = uncertaintyTable(simulation.value, cellAddress(WEEKLY_ROW, UNCERTAINTY_COLUMN), language);
   sheet.blocks.push(...table.blocks);
+  // Outside the print area: widening these leaves the printed scale as it is.
+  fitColumns(sheet.widths, UNCERTAINTY_COLUMN, table.blocks.flatMap((block) => block.cells), 11);
   const title = new Panel({ column: 0, columns: LAST_PRINT_COLUMN + 1, widths: sheet.widths }, row);
   title.subtitle(labels.uncertaintyTitle);
   const words = new Panel({ column: 0, columns: 3, widths: sheet.widths }, title.row);
@@ -608,7 +612,9 @@ export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
   const layout = baseLayout(tableWeeks);
   const taken = options.existingNames ?? [];
   const tables = whatIfTableNames(createdOn, taken);
-  const widths = columnWidths(labels, sharedCapacityFor(layout, language).block, language);
+  // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
+  const widthsIn = (lang: Language): Record<string, number> => columnWidths(WHAT_IF_TEXT[lang], sharedCapacityFor(layout, lang).block, { horizon: prefill.horizon, table: tableWeeks });
+  const widths = widest(widthsIn("nl"), widthsIn("en"));
 
   const sheet: WhatIfContext = {
     options,

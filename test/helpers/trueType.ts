@@ -88,3 +88,15 @@ export function readFontMetrics(file: string): FontMetrics {
     },
   };
 }
+
+/**
+ * Carlito's metrics for a cell's font (bold, italic), or a sentence naming the package when the
+ * font is not installed (`npm test` installs it with LibreOffice on Debian and Ubuntu).
+ */
+export function carlito(face: { bold: boolean; italic: boolean }): FontMetrics {
+  const file = face.bold ? (face.italic ? CARLITO.boldItalic : CARLITO.bold) : face.italic ? CARLITO.italic : CARLITO.regular;
+  if (!fs.existsSync(file)) {
+    throw new Error(`The tests measure text with Carlito (Calibri's metrics), which is not installed: apt-get install fonts-crosextra-carlito (${file} is missing).`);
+  }
+  return readFontMetrics(file);
+}

@@ -87,8 +87,8 @@ describe("chartXml", () => {
     expect(xml).toMatch(/<c:valAx><c:axId val="500000004"\/>[\s\S]*?<c:axPos val="r"\/>[\s\S]*?<c:crosses val="max"\/>/);
     expect(xml).toMatch(/<c:catAx><c:axId val="500000003"\/>[\s\S]*?<c:delete val="1"\/>/);
     expect(xml).toContain("Zaken per week");
-    // The chart's text at 10.5 pt: printed at the sheet's scale it stays at 8 pt or more.
-    expect(xml).toContain('<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1050"/></a:pPr>');
+    // The chart's text at 11 pt, as the cells': printed at the sheet's scale it stays at 8 pt or more.
+    expect(xml).toContain('<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/></a:pPr>');
   });
 
   test("without a minimum or a secondary series: one axis pair, automatic scaling", () => {

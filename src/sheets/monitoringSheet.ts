@@ -527,7 +527,8 @@ const FORMATS: Record<Column, string> = {
   plannedBacklog: "#,##0.0",
   countedBacklog: "#,##0",
   actualBacklog: "#,##0.0",
-  difference: "#,##0.0",
+  // A digit's width of space after the figure: the status beside it starts clear of it.
+  difference: "#,##0.0_0;-#,##0.0_0",
   intakeAbove: "#,##0.0",
   decisionsBelow: "#,##0.0",
   unexplained: "#,##0.0",
@@ -555,7 +556,8 @@ function columnWidths(language: Language): Record<string, number> {
   for (let c = 1; c < PANEL.columns; c++) widths[columnLetter(PANEL.column + c)] = 10.5;
   widths[columnLetter(PANEL.column + 1)] = Math.max(12.5, widthFor("1.440,0 weken", fontOf("output")));
   widths[columnLetter(DETAIL_COLUMN - 1)] = 2;
-  DETAIL_COLUMNS.forEach((column, i) => (widths[columnLetter(COL[column])] = Math.max(11, headerWidth(labels.details[i] as string))));
+  // Two lines at most: the header row is the printed table's too, and need not be taller for these.
+  DETAIL_COLUMNS.forEach((column, i) => (widths[columnLetter(COL[column])] = Math.max(11, headerWidth(labels.details[i] as string, 2))));
   return widths;
 }
 

@@ -74,11 +74,14 @@ export class Panel {
     if (pager) {
       const page = pager.pageStart(start);
       if (start !== page && this.row > pager.pageEnd(page)) {
+        // A chart first leaves the new page's first row empty: LibreOffice draws a chart's top
+        // edge on the page before when the chart starts right at a page break.
+        const chartFirst = this.charts.length > (counts[1] as number) && this.charts[counts[1] as number]?.at === this.at(0).replace(/\d+$/, String(start + 1));
         this.blocks.length = counts[0] as number;
         this.charts.length = counts[1] as number;
         this.groups.length = counts[2] as number;
-        this.row = pager.pageEnd(page);
-        const moved = this.row;
+        const moved = pager.pageEnd(page);
+        this.row = moved + (chartFirst ? 1 : 0);
         build();
         this.groups.push([moved, this.row - moved]);
         return this;

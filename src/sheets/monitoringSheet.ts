@@ -63,8 +63,8 @@ const MONITORING_TEXT = {
     sampleChart: " (voorbeeldcijfers)",
     note: (date: string) =>
       `Gemaakt door de Voorraadplanner${date ? ` op ${date}` : ""}. Typ de cijfers van een nieuwe week in de tabel ` +
-      "(Instroom gerealiseerd, Afdoeningen gerealiseerd en, als geteld, Voorraad geteld): de kolommen, de samenvatting en de herprognose rekenen mee. " +
-      "Een lege getelde voorraad betekent: niet geteld; de voorraad volgt dan uit instroom en afdoeningen.",
+      "(gerealiseerd, en de voorraad als die geteld is): de samenvatting en de herprognose rekenen mee. " +
+      "Zonder getelde voorraad volgt de voorraad uit instroom en afdoeningen.",
     fixed: (date: string) =>
       `Vaste waarden: P10, P90 en de percentielrang komen uit de Monte Carlo van het plan, berekend${date ? ` op ${date}` : ""}; ` +
       "ze rekenen niet mee. Een nieuwe run vervangt dit blad.",
@@ -123,16 +123,7 @@ const MONITORING_TEXT = {
     statusBelow: "onder P10",
     chart: "Voorraad: plan, band P10–P90, gerealiseerd en herprognose",
     flowsChart: "Instroom en afdoeningen per week",
-    series: {
-      band: "Band P10–P90",
-      plan: "Voorraad gepland",
-      actual: "Voorraad gerealiseerd",
-      reforecast: "Herprognose",
-      plannedIntake: "Instroom gepland",
-      actualIntake: "Instroom gerealiseerd",
-      plannedDecisions: "Afdoeningen gepland",
-      actualDecisions: "Afdoeningen gerealiseerd",
-    },
+    series: { band: "Band P10–P90", reforecast: "Herprognose" },
     week: "Week",
     cases: "Voorraad (zaken)",
     perWeek: "Zaken per week",
@@ -145,8 +136,8 @@ const MONITORING_TEXT = {
     sampleChart: " (sample figures)",
     note: (date: string) =>
       `Made by the Backlog Planner${date ? ` on ${date}` : ""}. Type a new week's figures into the table ` +
-      "(Actual intake, Actual decisions and, when counted, Counted backlog): the columns, the summary and the re-forecast follow. " +
-      "A blank counted backlog means not counted: the backlog then follows from intake and decisions.",
+      "(the actuals, and the backlog when counted): the summary and the re-forecast follow. " +
+      "Without a counted backlog the backlog follows from intake and decisions.",
     fixed: (date: string) =>
       `Fixed values: P10, P90 and the percentile rank come from the plan's Monte Carlo, computed${date ? ` on ${date}` : ""}; ` +
       "they do not recalculate. A new run replaces this sheet.",
@@ -205,16 +196,7 @@ const MONITORING_TEXT = {
     statusBelow: "below P10",
     chart: "Backlog: plan, P10–P90 band, actual and re-forecast",
     flowsChart: "Intake and decisions per week",
-    series: {
-      band: "P10–P90 band",
-      plan: "Planned backlog",
-      actual: "Actual backlog",
-      reforecast: "Re-forecast",
-      plannedIntake: "Planned intake",
-      actualIntake: "Actual intake",
-      plannedDecisions: "Planned decisions",
-      actualDecisions: "Actual decisions",
-    },
+    series: { band: "P10–P90 band", reforecast: "Re-forecast" },
     week: "Week",
     cases: "Backlog (cases)",
     perWeek: "Cases per week",
@@ -475,6 +457,8 @@ function reforecastRows(panel: Panel, options: MonitoringSheetOptions, layout: M
 function charts(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout): void {
   const labels = MONITORING_TEXT[options.language];
   const flag = options.sample ? labels.sampleChart : "";
+  // The series are named as the table's columns they draw.
+  const header = (column: Column): string => labels.columns[MAIN_COLUMNS.indexOf(column)] as string;
   const { p10, p90 } = options.result;
   const planned = options.result.plan.rows.map((r) => r.backlog);
   const actual = options.result.weeks.map((w) => w.actualBacklog);
@@ -486,8 +470,8 @@ function charts(panel: Panel, options: MonitoringSheetOptions, layout: Monitorin
     series: [
       { name: "P10", values: layout.column("p10") },
       { name: labels.series.band, values: layout.column("bandWidth") },
-      { name: labels.series.plan, values: layout.column("plannedBacklog") },
-      { name: labels.series.actual, values: layout.column("chartActual"), markersOnly: true },
+      { name: header("plannedBacklog"), values: layout.column("plannedBacklog") },
+      { name: header("actualBacklog"), values: layout.column("chartActual"), markersOnly: true },
       { name: labels.series.reforecast, values: layout.column("chartReforecast"), dashed: true },
     ],
     xAxisTitle: labels.week,
@@ -503,10 +487,10 @@ function charts(panel: Panel, options: MonitoringSheetOptions, layout: Monitorin
       categories: layout.column("week"),
       // A plan and its actuals in one colour: intake red, decisions blue.
       series: [
-        { name: labels.series.plannedIntake, values: layout.column("plannedIntake"), dashed: true, color: "C00000" },
-        { name: labels.series.actualIntake, values: layout.column("actualIntake"), markersOnly: true, color: "C00000" },
-        { name: labels.series.plannedDecisions, values: layout.column("plannedDecisions"), color: "1F4E79" },
-        { name: labels.series.actualDecisions, values: layout.column("actualDecisions"), markersOnly: true, color: "1F4E79" },
+        { name: header("plannedIntake"), values: layout.column("plannedIntake"), dashed: true, color: "C00000" },
+        { name: header("actualIntake"), values: layout.column("actualIntake"), markersOnly: true, color: "C00000" },
+        { name: header("plannedDecisions"), values: layout.column("plannedDecisions"), color: "1F4E79" },
+        { name: header("actualDecisions"), values: layout.column("actualDecisions"), markersOnly: true, color: "1F4E79" },
       ],
       xAxisTitle: labels.week,
       yAxisTitle: labels.perWeek,

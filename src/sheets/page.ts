@@ -72,7 +72,7 @@ export function widthsOf(widths: Record<string, number>, first: number, last: nu
   return out;
 }
 
-const PAGE_WORDS: Record<Language, { page: string; of: string; made: (date: string) => string }> = {
+const PAGE_TEXT: Record<Language, { page: string; of: string; made: (date: string) => string }> = {
   nl: { page: "pagina", of: "van", made: (date) => `gemaakt op ${date}` },
   en: { page: "page", of: "of", made: (date) => `made on ${date}` },
 };
@@ -90,7 +90,7 @@ export interface PrintOptions {
 
 /** A4 landscape, one page wide, the title and date in the header, "pagina 1 van 3" in the footer. */
 export function printSpec(options: PrintOptions): PrintSpec {
-  const words = PAGE_WORDS[options.language];
+  const words = PAGE_TEXT[options.language];
   return {
     orientation: "landscape",
     paper: "A4",

@@ -165,7 +165,7 @@ function leadTimeNotes(panel: Panel, options: ProjectionSheetOptions): void {
 }
 
 /** The chart: the backlog on the left axis (from a round number below it), the weekly flows on the right. */
-function mainChart(panel: Panel, options: ProjectionSheetOptions, layout: ProjectionTableLayout, dated: boolean): void {
+function mainChart(panel: Panel, options: ProjectionSheetOptions, layout: ProjectionTableLayout): void {
   const words = PROJECTION_TEXT[options.language];
   const backlogs = options.figures.projection.rows.map((r) => r.backlog);
   const minimum = axisMinimum(Math.min(...backlogs, options.figures.inputs.opening), Math.max(...backlogs, options.figures.inputs.opening));
@@ -174,7 +174,8 @@ function mainChart(panel: Panel, options: ProjectionSheetOptions, layout: Projec
     {
       kind: "line",
       title: words.chart,
-      categories: layout.range(dated ? "iso" : "week"),
+      // Week numbers: short labels leave the plot its height (ISO weeks would be turned on their side).
+      categories: layout.range("week"),
       series: [
         { name: words.series.backlog, values: layout.range("backlog") },
         { name: words.series.intake, values: layout.range("intake"), secondary: true },
@@ -226,7 +227,6 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
   const fixed = sections.simulation !== undefined || sections.tracks !== undefined;
   const head = helperHead(options, layout, fixed);
   const firstWeek = sources?.firstWeek ?? undefined;
-  const dated = firstWeek !== undefined || figures.inputs.firstWeek !== undefined;
   const built = buildProjectionTable({
     layout,
     reads: {
@@ -263,7 +263,7 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
   panel.section(() => figureRows(panel, options, layout));
   // The table's formulas read the figures at `figureCell`'s addresses: the panel must have put them there.
   if (!panel.blocks.some((b) => b.at === figureCell("required").replace(/\$/g, ""))) throw new Error("the key figures moved");
-  mainChart(panel, options, layout, dated);
+  mainChart(panel, options, layout);
   leadTimeNotes(panel, options);
   const tables: TableSpec[] = [built.table];
   const blocks: Block[] = [

@@ -50,7 +50,7 @@ export const PROJECTION_TEXT: Record<Language, ProjectionText> = {
         : "De cijfers zijn formules; invoer die in het taakvenster is getypt, staat er als getal. ") +
       "Een nieuwe prognose vervangt dit blad.",
     longNote: (date, weeks) =>
-      `Gemaakt door de Voorraadplanner op ${date}. Bij een horizon van meer dan ${weeks} weken staan de weekcijfers er als getallen, berekend op die dag: ze rekenen niet mee. Een nieuwe prognose vervangt dit blad.`,
+      `Gemaakt door de Voorraadplanner op ${date}. Horizon langer dan ${weeks} weken: de weekcijfers zijn getallen van die dag en rekenen niet mee.`,
     keyFigures: "Kerncijfers",
     figure: {
       opening: "Beginvoorraad",
@@ -127,7 +127,7 @@ export const PROJECTION_TEXT: Record<Language, ProjectionText> = {
         : "The figures are formulas; inputs typed into the task pane appear as numbers. ") +
       "A new projection replaces this sheet.",
     longNote: (date, weeks) =>
-      `Made by the Backlog Planner on ${date}. With a horizon of more than ${weeks} weeks the weekly figures are numbers computed that day: they do not recalculate. A new projection replaces this sheet.`,
+      `Made by the Backlog Planner on ${date}. Horizon over ${weeks} weeks: the weekly figures are numbers of that day and do not recalculate.`,
     keyFigures: "Key figures",
     figure: {
       opening: "Opening backlog",

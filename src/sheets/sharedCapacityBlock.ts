@@ -387,7 +387,7 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
 }
 
 /** What the block's own inputs may hold, in words for Excel's prompt and its refusal. */
-const HELP: Record<Language, Record<InputKey, { title: string; prompt: string }> & { error: string; weeksError: (rows: number) => string; perFte: string }> = {
+const INPUT_HELP_TEXT: Record<Language, Record<InputKey, { title: string; prompt: string }> & { error: string; weeksError: (rows: number) => string; perFte: string }> = {
   nl: {
     otherBacklog: { title: "Ander werk: voorraad", prompt: "Open zaken van het andere werk (bijvoorbeeld eerste aanvragen) bij de start. Voorbeeldcijfer: vul het eigen cijfer in." },
     otherIntake: { title: "Ander werk: instroom", prompt: "Instroom per week van het andere werk. Voorbeeldcijfer." },
@@ -417,7 +417,7 @@ const HELP: Record<Language, Record<InputKey, { title: string; prompt: string }>
  * from 1 to the weekly rows, decisions per fte above 0.
  */
 export function sharedCapacityValidations(block: SharedCapacityBlock, rows: number, language: Language = "nl"): ValidationSpec[] {
-  const help = HELP[language];
+  const help = INPUT_HELP_TEXT[language];
   return INPUT_KEYS.map((key): ValidationSpec => {
     const range = block.inputs[key].replace(/\$/g, "");
     if (key === "weeks") return { range, kind: "whole", min: 1, max: rows, ...help[key], error: help.weeksError(rows) };

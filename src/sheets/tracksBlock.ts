@@ -19,7 +19,7 @@ const TRACK_NAME_TEXT: Record<Language, Record<TrackId, string>> = {
   en: { fast: "triage (Ter Apel)", safe: "track 2 (safe countries)", regular: "track 4" },
 };
 
-const TRACKS_TEXT = {
+const TRACKS_BLOCK_TEXT = {
   nl: {
     week: "Week",
     backlog: "Voorraad",
@@ -66,7 +66,7 @@ export interface TracksTable {
 }
 
 /** The panel grid's headers, for the columns' widths: each word must fit (headers wrap between words). */
-export const tracksGridHeader = (language: Language): readonly string[] => TRACKS_TEXT[language].grid;
+export const tracksGridHeader = (language: Language): readonly string[] => TRACKS_BLOCK_TEXT[language].grid;
 
 /**
  * The weekly table at `at` (its header row there). Columns: week; backlog per track and their
@@ -77,7 +77,7 @@ export const tracksGridHeader = (language: Language): readonly string[] => TRACK
  * tracksTable(projection, "AE4", "VoorraadplannerSporen", "nl") // table AE4:AO56
  */
 export function tracksTable(result: ProjectTracksResult, at: string, tableName: string, language: Language): TracksTable {
-  const words = TRACKS_TEXT[language];
+  const words = TRACKS_BLOCK_TEXT[language];
   const labels = TRACK_NAME_TEXT[language];
   const start = parseCell(at);
   const weeks = result.totalBacklog.length;
@@ -129,7 +129,7 @@ export interface TracksPanelOptions {
  */
 export function tracksPanel(panel: Panel, result: ProjectTracksResult, table: TracksTable, options: TracksPanelOptions): void {
   const { language } = options;
-  const words = TRACKS_TEXT[language];
+  const words = TRACKS_BLOCK_TEXT[language];
   const labels = TRACK_NAME_TEXT[language];
   const weeks = result.totalBacklog.length;
   const lastDecisions = (id: TrackId): number => result.tracks[id][weeks - 1]?.decisions ?? 0;

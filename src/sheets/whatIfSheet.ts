@@ -139,6 +139,11 @@ const WEEKLY_COLUMN = 10;
 const HELPER_COLUMN = WEEKLY_COLUMN + 2 + SCENARIOS.length + 1;
 const SHARED_WEEKLY_COLUMN = HELPER_COLUMN + SCENARIOS.length + 1;
 const UNCERTAINTY_COLUMN = SHARED_WEEKLY_COLUMN + 7 + 1;
+/**
+ * For the blocks added after these: the weekly tables' header row (0-based) and the first column
+ * free for their weekly columns, right of the uncertainty's six and a blank one.
+ */
+export const WEEKLY_TABLES = { headerRow: WEEKLY_ROW, firstFreeColumn: UNCERTAINTY_COLUMN + 7 } as const;
 
 export interface WhatIfLayout {
   /** Absolute address of each input cell, "$B$6". */
@@ -331,6 +336,11 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
   };
 }
 
+/** The short note beside each input. */
+function notesOf(rows: ReturnType<typeof inputRows>): Record<InputId, string> {
+  return Object.fromEntries(INPUT_ORDER.map((id) => [id, rows[id].source])) as Record<InputId, string>;
+}
+
 /** Each input's value, number format and short note. */
 function inputRows(labels: WhatIfLabels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number) {
   const source = labels.source;
@@ -361,15 +371,15 @@ function inputRows(labels: WhatIfLabels, prefill: WhatIfPrefill, options: WhatIf
 }
 
 /** What each input may hold: a horizon of 120 on a sheet of 104 weekly rows is refused as it is typed. */
-function inputValidations(labels: WhatIfLabels, inputCells: Record<InputId, string>, tableWeeks: number): ValidationSpec[] {
+function inputValidations(labels: WhatIfLabels, inputCells: Record<InputId, string>, tableWeeks: number, notes: Record<InputId, string>): ValidationSpec[] {
   const rule = (id: InputId, kind: ValidationSpec["kind"], min?: number | string, max?: number | string): ValidationSpec => ({
     range: inputCells[id].replace(/\$/g, ""),
     kind,
     ...(min !== undefined && { min }),
     ...(max !== undefined && { max }),
-    prompt: labels.help[id].prompt,
-    title: labels.help[id].title ?? labels.input[id],
-    error: id === "horizon" ? labels.horizonError(tableWeeks) : (labels.help[id].error ?? labels.anyNumber),
+    prompt: labels.help[id]?.prompt ?? `${labels.input[id]}: ${notes[id]}.`,
+    title: labels.help[id]?.title ?? labels.input[id],
+    error: id === "horizon" ? labels.horizonError(tableWeeks) : (labels.help[id]?.error ?? labels.anyNumber),
   });
   return [
     rule("opening", "decimal", 0),
@@ -624,7 +634,7 @@ export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
     widths,
     blocks: inputBlocks(labels, prefill, options, tableWeeks, widths),
     charts: [scenarioChart(labels, layout, prefill.horizon)],
-    validations: inputValidations(labels, layout.inputs, tableWeeks),
+    validations: inputValidations(labels, layout.inputs, tableWeeks, notesOf(inputRows(labels, prefill, options, tableWeeks))),
     groups: [[EXPLANATION_ROW, EXPLANATION_ROWS + CHART_NOTE_LINES]],
   };
   const weekly = weeklyTables(

@@ -32,8 +32,8 @@ export interface FrozenPlan {
 export interface InputHelp {
   /** At most 32 characters (Excel's limit on a validation title); the input's label when absent. */
   title?: string;
-  /** Shown when the cell is selected: where the value comes from and what it may be. */
-  prompt: string;
+  /** Shown when the cell is selected: where the value comes from and what it may be; the label and its note when absent. */
+  prompt?: string;
   /** Shown when a value is refused; the language's `anyNumber` when absent. */
   error?: string;
 }
@@ -82,22 +82,19 @@ export const WHAT_IF_TEXT = {
       firstWeek: "alleen voor de datums",
     },
     help: {
-      opening: { prompt: "Open zaken aan het begin van week 1, uit de werkmap." },
       intake: { prompt: "Nieuwe opvolgende aanvragen per week. De nota: zo'n 25 per week." },
       uplift: { prompt: "De planningsregel: 10% meer afdoeningen per week dan de instroom, vast gehouden. Van -100% tot 1000%.", error: "Typ een percentage van -100% tot 1000%, bijvoorbeeld 10%." },
-      extra: { prompt: "Afdoeningen per week bovenop de planningsregel (scenario 2, 3 en 4), bijvoorbeeld met extra fte." },
       triage: { title: "Aandeel incompleet (triage)", prompt: "Deel van de instroom dat incompleet is en in Ter Apel direct wordt beslist, met extra fte. De nota, 2023: 190 van 1390 = 13,7%.", error: "Typ een aandeel van 0% tot 100%; samen met het aandeel zonder gehoor hoogstens 100%." },
       withoutHearing: { title: "Aandeel zonder gehoor (triage)", prompt: "Deel van de instroom dat zonder gehoor wordt beslist. De nota spreekt van 'enkel tientallen' per jaar, zonder aantal.", error: "Typ een aandeel van 0% tot 100%; samen met het aandeel incompleet hoogstens 100%." },
       triagedOpening: { title: "Getrieerd deel beginvoorraad", prompt: "Deel van de beginvoorraad dat triage direct afhandelt (scenario 3 en 4). Van 0% tot 100%.", error: "Typ een aandeel van 0% tot 100%." },
       perFte: { prompt: "Voor de extra fte van triage. 1,5 is een voorbeeldcijfer: vul het eigen cijfer in. Meer dan 0.", error: "Typ een aantal beslissingen per fte per week groter dan 0." },
       openingSpread: { title: "Beginvoorraad ingediend over", prompt: "Over hoeveel weken de beginvoorraad is ingediend (de leeftijd van de voorraad), gelijk verdeeld; standaard voorraad ÷ instroom." },
       horizon: { prompt: "Aantal weken van de scenario's. De weektabel rechts heeft zoveel rijen als het grootste toegestane getal." },
-      target: { prompt: "De voorraad die scenario 5 wil bereiken." },
       clearWithin: { title: "Streefvoorraad bereiken binnen", prompt: "In hoeveel weken scenario 5 de streefvoorraad bereikt; 104 weken = 2 jaar.", error: "Typ een heel aantal weken van 1 tot 10.000." },
       planPerYear: { title: "Huidig plan per jaar", prompt: "Afdoeningen per jaar in het huidige plan; de nota: 1600 in 2024." },
       custom: { title: "Eigen scenario per week", prompt: "Afdoeningen per week van het eigen scenario; nu gepland: 30 à 40 per week." },
       firstWeek: { prompt: "Datum van de eerste week (maandag), alleen voor de datums in de weektabel. Mag leeg blijven.", error: "Typ een datum, bijvoorbeeld 1-1-2024." },
-    } as Record<InputId, InputHelp>,
+    } as Partial<Record<InputId, InputHelp>>,
     anyNumber: "Typ een getal van 0 of meer.",
     horizonError: (max: number) => `Typ een heel aantal weken van 1 tot ${max}.`,
     scenariosTitle: "Scenario's naast elkaar",
@@ -190,22 +187,19 @@ export const WHAT_IF_TEXT = {
       firstWeek: "only for the dates",
     },
     help: {
-      opening: { prompt: "Open cases at the start of week 1, from the workbook." },
       intake: { prompt: "New subsequent applications per week. The memo: about 25 a week." },
       uplift: { prompt: "The planning rule: 10% more decisions per week than the intake, held steady. From -100% to 1000%.", error: "Type a percentage from -100% to 1000%, for example 10%." },
-      extra: { prompt: "Decisions per week on top of the planning rule (scenarios 2, 3 and 4), e.g. from extra staff." },
       triage: { title: "Share incomplete (triage)", prompt: "Share of intake that is incomplete and decided at once in Ter Apel, with extra staff. The memo, 2023: 190 of 1390 = 13.7%.", error: "Type a share from 0% to 100%; with the share without a hearing at most 100%." },
       withoutHearing: { title: "Share without hearing (triage)", prompt: "Share of intake decided without a hearing. The memo speaks of 'a few tens' a year, without a number.", error: "Type a share from 0% to 100%; with the incomplete share at most 100%." },
       triagedOpening: { title: "Triaged part of opening", prompt: "Part of the opening backlog that triage takes out at once (scenarios 3 and 4). From 0% to 100%.", error: "Type a share from 0% to 100%." },
       perFte: { prompt: "For triage's extra staff. 1.5 is an example figure: enter your own. More than 0.", error: "Type a number of decisions per fte per week above 0." },
       openingSpread: { title: "Opening backlog filed over", prompt: "Over how many weeks the opening backlog was filed (its age), spread evenly; by default backlog ÷ intake." },
       horizon: { prompt: "Weeks of the scenarios. The weekly table on the right has as many rows as the largest number allowed." },
-      target: { prompt: "The backlog scenario 5 aims for." },
       clearWithin: { prompt: "In how many weeks scenario 5 reaches the target; 104 weeks = 2 years.", error: "Type a whole number of weeks from 1 to 10,000." },
       planPerYear: { prompt: "Decisions per year in the current plan; the memo: 1600 in 2024." },
       custom: { title: "Custom scenario per week", prompt: "Decisions per week of the custom scenario; scheduled now: 30 to 40 a week." },
       firstWeek: { prompt: "Date of the first week (a Monday), only for the dates in the weekly table. May stay blank.", error: "Type a date, for example 2024-01-01." },
-    } as Record<InputId, InputHelp>,
+    } as Partial<Record<InputId, InputHelp>>,
     anyNumber: "Type a number of 0 or more.",
     horizonError: (max: number) => `Type a whole number of weeks from 1 to ${max}.`,
     scenariosTitle: "Scenarios side by side",

@@ -229,10 +229,10 @@ describe("the task pane in Chromium", () => {
     expect(s.charts.map((c) => c.type)).toEqual(["Line", "AreaStacked", "AreaStacked"]);
     // The backlog on the left axis, the weekly flows (capacity and decisions too) on the right.
     expect(s.charts[0]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
-      ["Voorraad (linkeras)", "G5:G56", "C5:C56"],
-      ["Instroom per week", "D5:D56", "C5:C56"],
-      ["Capaciteit per week", "E5:E56", "C5:C56"],
-      ["Afdoeningen per week", "F5:F56", "C5:C56"],
+      ["Voorraad (linkeras)", "G5:G56", "A5:A56"],
+      ["Instroom per week", "D5:D56", "A5:A56"],
+      ["Capaciteit per week", "E5:E56", "A5:A56"],
+      ["Afdoeningen per week", "F5:F56", "A5:A56"],
     ]);
     // The fan chart as a band: P10 (invisible), the band's width on top, the median and the plan,
     // from the fan table at X4.

@@ -260,7 +260,7 @@ describe("laid out for a meeting", () => {
     const chart = spec.charts[0];
     expect(chart).toMatchObject({
       kind: "line",
-      categories: "C5:C56",
+      categories: "A5:A56",
       yAxisMin: 1000,
       yAxisTitle: "Voorraad (zaken)",
       secondaryAxisTitle: "Zaken per week",

@@ -299,6 +299,17 @@ describe("uncertainty section", () => {
 });
 
 describe("tracks section", () => {
+  it("flags the track-2 share as an example only in the sample workbook (its name Voorbeeldwerkmap)", async () => {
+    const title = async (sample: boolean): Promise<string[]> => {
+      const wb = plannerWorkbook(52, { capacity: true });
+      if (sample) wb.defineName("Voorbeeldwerkmap", "=Invoer!$A$1");
+      success((await run(wb, PLAN, { language: "nl", sections: sections(false, { safeShare: "0.2" }) })).outcome);
+      return panelText(wb.sheet("Prognose")).filter((t) => t.startsWith("Sporen per behandelspoor"));
+    };
+    expect(await title(true)).toEqual(["Sporen per behandelspoor (voorbeeldinstelling)"]);
+    expect(await title(false)).toEqual(["Sporen per behandelspoor"]);
+  });
+
   it("writes the per-track table and a stacked chart, clear of the fan and the projection, in 3 syncs", async () => {
     const wb = plannerWorkbook(52, { capacity: true });
     const { outcome, syncs } = await run(wb, PLAN, {

@@ -147,7 +147,9 @@ function linuxFamily(osRelease) {
 function aptPackages(missing, family) {
   const packages = [];
   if (missing.includes("chromium") && family !== "ubuntu") packages.push("chromium");
-  if (missing.includes("soffice")) packages.push("libreoffice-calc-nogui");
+  // With Carlito (Calibri's metrics) LibreOffice lays out and pages the sheets as Excel does;
+  // the print tests read its PDFs with pdftotext (poppler-utils).
+  if (missing.includes("soffice")) packages.push("libreoffice-calc-nogui", "fonts-crosextra-carlito", "poppler-utils");
   if (packages.length > 0) packages.push("fonts-dejavu-core");
   return packages;
 }

@@ -211,6 +211,8 @@ export const CLI_TEXT = {
       `Sporen: voorraad aan het einde triage (Ter Apel) ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
     monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>
       `Voortgang (blad ${sheet}): week ${week}, gerealiseerde voorraad ${actual}, ${difference} t.o.v. plan; herprognose voorraad aan het einde ${end}.`,
+    sampleActuals: "Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
+    exampleSetting: "Let op: het aandeel spoor 2 is een voorbeeldwaarde, niet uit de nota.",
   },
   en: {
     unknownOption: (option: string) => `Unknown option ${option}.`,
@@ -234,5 +236,7 @@ export const CLI_TEXT = {
       `Tracks: backlog at the horizon triage (Ter Apel) ${fast}, track 2 ${safe}, track 4 ${regular}.`,
     monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>
       `Progress (sheet ${sheet}): week ${week}, actual backlog ${actual}, ${difference} against plan; re-forecast backlog at the horizon ${end}.`,
+    sampleActuals: "Note: invented sample figures, not IND data.",
+    exampleSetting: "Note: track 2's share is an example value, not from the memo.",
   },
 } as const;

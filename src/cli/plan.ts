@@ -11,14 +11,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { MonitorResult, ProjectionResult } from "../engine";
-import { checkWritable, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
-import { planSheets, PlanSheetsSuccess } from "../plan/planSheets";
+import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
+import { sourcesOf } from "../plan/sources";
 import { firstWeekNote, PlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
 import { describeProblem, describeReadingNote, Language } from "../sheets/messages";
 import { withReadingNotes } from "../sheets/readingNotes";
-import type { ProjectionSummary } from "../sheets/projectionSheet";
+import type { ProjectionSummary } from "../plan/figures";
 import { parsePlanArgs } from "./args";
 import { CLI_TEXT, describeNameProblem, describeSettingProblem } from "./cliMessages";
 import { findPackageRoot } from "./packageRoot";
@@ -58,6 +59,8 @@ export type PlanWorkbookResult =
       macroEnabled: boolean;
       /** Sentences about the reading (headers skipped, a sheet-level name, a first week not on a Monday). */
       notes: string[];
+      /** The workbook is the bundled sample: its actuals are invented, its track-2 share an example. */
+      sample: boolean;
     }
   | { ok: false; message: string };
 
@@ -96,6 +99,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   const notes = [...read.notes];
   const monday = firstWeekNote(inputs.firstWeek, read.raw.firstWeek?.address);
   if (monday) notes.push(monday);
+  const sample = isSampleXlsx(input);
 
   const planned = await planSheets(inputs, {
     language,
@@ -103,6 +107,9 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     // The workbook's actuals (ActualIntake/GerealiseerdeInstroom, …) add the monitoring sheet.
     sheets: inputs.actuals ? ["projection", "whatIf", "monitoring"] : ["projection", "whatIf"],
     sections: settings.sections,
+    // The projection's formulas point at the cells the inputs were read from.
+    sources: sourcesOf(read.raw, REPLACED_SHEET_NAMES),
+    sample,
   });
   if (!planned.ok) {
     const problem = planned.problem;
@@ -134,6 +141,7 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     whatIfSheet: written.sheetNames[1] ?? "",
     macroEnabled: written.macroEnabled,
     notes: notes.map((note) => describeReadingNote(note, language)),
+    sample,
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
     ...(planned.monitoring !== undefined && { monitoring: planned.monitoring, monitoringSheet: written.sheetNames[2] ?? "" }),
@@ -256,12 +264,17 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     const { low, median, high, runs, seed } = uncertainty;
     env.stdout(text.uncertainty(shown(low), shown(median), shown(high), shown(runs), seed));
   }
-  if (tracks) env.stdout(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)));
+  // The sample's track-2 share and actuals are made up: the lines say so, as the sheets do.
+  const flag = (line: string, note: string): string => (result.sample ? `${line} ${note}` : line);
+  if (tracks) env.stdout(flag(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)), text.exampleSetting));
   const latest = result.monitoring?.weeks.at(-1);
   if (result.monitoring && latest) {
     const difference = `${latest.difference > 0 ? "+" : ""}${shown(latest.difference)}`;
     env.stdout(
-      text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+      flag(
+        text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+        text.sampleActuals,
+      ),
     );
   }
   return EXIT.ok;

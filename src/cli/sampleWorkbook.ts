@@ -4,8 +4,13 @@
  * tests. Plain numbers only: a formula's cached result would have to be computed here too.
  */
 import ExcelJS from "exceljs";
+import { SAMPLE_NAMES } from "../plan/settings";
+import { MARGINS_INCHES } from "../sheets/page";
 import { SAMPLE_ACTUALS_2024, SAMPLE_ACTUALS_TEXT } from "../sheets/sampleActuals";
 import { excelDateSerial } from "../sheets/spec";
+
+/** Calibri on every styled cell, as the add-in writes its own: LibreOffice draws a nameless font as a serif. */
+const FONT = { name: "Calibri", family: 2, size: 11 } as const;
 
 export interface SampleWorkbookOptions {
   /** Weeks of intake and capacity; the memo's year is 52. */
@@ -48,7 +53,13 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
   ws.getColumn(3).width = 12;
   ws.getColumn(4).width = 12;
   ws.getCell("A1").value = "Invoer voor de Voorraadplanner (cijfers uit de beslisnota, 2024)";
-  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A1").font = { ...FONT, bold: true, size: 14 };
+  // The sample's mark: the sheets made from it flag its invented actuals and example setting.
+  ws.getCell("A2").value = dutch
+    ? "Voorbeeldwerkmap: plan en beginvoorraad komen uit de nota; de gerealiseerde cijfers en het aandeel spoor 2 zijn verzonnen. Gebruikt u eigen cijfers, verwijder dan de naam Voorbeeldwerkmap."
+    : "Sample workbook: the plan and opening backlog come from the memo; the actuals and track 2's share are invented. With your own figures, delete the name SampleWorkbook.";
+  ws.getCell("A2").font = { ...FONT, italic: true, color: { argb: "FFC00000" } };
+  wb.definedNames.add("Invoer!$A$2", dutch ? SAMPLE_NAMES[1] : SAMPLE_NAMES[0]);
   const fields: [string, number, string][] = [
     ["Beginvoorraad (eind december 2023)", opening, "#,##0"],
     ["Opslag planningsregel", uplift, "0%"],
@@ -62,9 +73,9 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
     cell.numFmt = format;
   });
   const header = ws.getRow(SAMPLE_TABLE_HEADER_ROW);
-  ["Week", "Begin week", "Instroom", "Capaciteit"].forEach((h, i) => {
+  ["Week", "Beginweek", "Instroom", "Capaciteit"].forEach((h, i) => {
     header.getCell(i + 1).value = h;
-    header.getCell(i + 1).font = { bold: true };
+    header.getCell(i + 1).font = { ...FONT, bold: true };
   });
   const first = SAMPLE_TABLE_HEADER_ROW + 1;
   for (let w = 1; w <= weeks; w++) {
@@ -93,7 +104,28 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
   wb.definedNames.add(`Invoer!$D$${first}:$D$${last}`, names.capacity);
   addSettings(ws, wb, dutch);
   if (options.actuals ?? weeks === 52) addActuals(ws, wb, dutch);
+  setUpPrint(ws, last, dutch);
   return wb;
+}
+
+/** A4 landscape, one page wide, the weekly table's header repeated: two pages for 52 weeks. */
+function setUpPrint(ws: ExcelJS.Worksheet, lastRow: number, dutch: boolean): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...MARGINS_INCHES },
+    // "$" before the rows too: LibreOffice does not take ExcelJS's 'Invoer'!$A1:$K61 as the print area.
+    printArea: `A$1:K$${lastRow}`,
+    printTitlesRow: `${SAMPLE_TABLE_HEADER_ROW}:${SAMPLE_TABLE_HEADER_ROW}`,
+  } as ExcelJS.PageSetup;
+  ws.headerFooter = {
+    oddHeader: `&LInvoer voor de Voorraadplanner&R${dutch ? "voorbeeldwerkmap" : "sample workbook"}`,
+    oddFooter: `&R${dutch ? "pagina &P van &N" : "page &P of &N"}`,
+  } as ExcelJS.HeaderFooter;
 }
 
 /**
@@ -103,18 +135,25 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
  */
 function addActuals(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean): void {
   const { intake, decisions, backlog } = SAMPLE_ACTUALS_2024;
-  ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).value = SAMPLE_ACTUALS_TEXT[dutch ? "nl" : "en"];
-  ws.getCell(SAMPLE_TABLE_HEADER_ROW - 1, 9).font = { bold: true, color: { argb: "FFC00000" } };
+  // Two lines, so the label stays above its three columns.
+  SAMPLE_ACTUALS_TEXT[dutch ? "nl" : "en"].forEach((line, i) => {
+    const cell = ws.getCell(SAMPLE_TABLE_HEADER_ROW - 2 + i, 9);
+    cell.value = line;
+    cell.font = { ...FONT, bold: true, color: { argb: "FFC00000" } };
+  });
   const headers = dutch
     ? ["Instroom gerealiseerd", "Afdoeningen gerealiseerd", "Voorraad geteld"]
     : ["Actual intake", "Actual decisions", "Counted backlog"];
   const columns = [intake, decisions, backlog];
   const first = SAMPLE_TABLE_HEADER_ROW + 1;
+  ws.getColumn(8).width = 3;
+  ws.getRow(SAMPLE_TABLE_HEADER_ROW).height = 30;
   headers.forEach((header, i) => {
     const column = 9 + i;
-    ws.getColumn(column).width = 16;
+    ws.getColumn(column).width = 13;
     ws.getCell(SAMPLE_TABLE_HEADER_ROW, column).value = header;
-    ws.getCell(SAMPLE_TABLE_HEADER_ROW, column).font = { bold: true };
+    ws.getCell(SAMPLE_TABLE_HEADER_ROW, column).font = { ...FONT, bold: true };
+    ws.getCell(SAMPLE_TABLE_HEADER_ROW, column).alignment = { wrapText: true, vertical: "bottom" };
     (columns[i] as number[]).forEach((value, w) => (ws.getCell(first + w, column).value = value));
   });
   const last = first + intake.length - 1;
@@ -129,10 +168,12 @@ function addActuals(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean)
  * track 2's share of intake, a clearly labelled example value. The sections stay off unless asked.
  */
 function addSettings(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean): void {
-  ws.getColumn(6).width = 44;
-  ws.getCell("F3").value = "Instellingen voor npm run plan -- --tracks";
-  ws.getCell("F3").font = { bold: true };
-  ws.getCell("F4").value = "Aandeel spoor 2 (veilige landen): voorbeeldwaarde, niet uit de nota";
+  ws.getColumn(6).width = 30;
+  ws.getCell("F3").value = dutch ? "Voorbeeldinstelling voor de sporen" : "Example setting for the tracks";
+  ws.getCell("F3").font = { ...FONT, bold: true };
+  ws.getCell("F4").value = dutch ? "Aandeel spoor 2 (veilige landen)" : "Track 2's share (safe countries)";
+  ws.getCell("F5").value = dutch ? "voorbeeldwaarde, niet uit de nota" : "an example value, not from the memo";
+  ws.getCell("F5").font = { ...FONT, italic: true, color: { argb: "FFC00000" } };
   ws.getCell("G4").value = 0.2;
   ws.getCell("G4").numFmt = "0%";
   wb.definedNames.add("Invoer!$G$4", dutch ? "AandeelSpoor2" : "SafeShare");

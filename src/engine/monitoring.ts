@@ -411,6 +411,7 @@ const SUMMARY_TEXT = {
     belowBand: "Onder de verwachte bandbreedte",
     behind: ": achter op plan",
     ahead: ": voor op plan",
+    rank: "percentielrang",
   },
   en: {
     backlog: "backlog",
@@ -427,6 +428,7 @@ const SUMMARY_TEXT = {
     belowBand: "Below the expected band",
     behind: ": behind plan",
     ahead: ": ahead of plan",
+    rank: "percentile rank",
   },
 } as const;
 
@@ -446,7 +448,7 @@ export interface LatestWeekFigures {
 
 /**
  * The latest week in words, e.g. "Week 20: voorraad 1402, 35 boven plan: 28 door meer instroom,
- * 7 door minder afdoeningen. Binnen de verwachte bandbreedte (P73)."; beyond the band it adds
+ * 7 door minder afdoeningen. Binnen de verwachte bandbreedte (percentielrang 73)."; beyond the band it adds
  * ": achter op plan" (above P90) or ": voor op plan" (below P10).
  */
 export function describeWeek(figures: LatestWeekFigures, language: "nl" | "en"): string {
@@ -464,7 +466,7 @@ export function describeWeek(figures: LatestWeekFigures, language: "nl" | "en"):
       ? ""
       : `, ${figures.unexplained < 0 ? "-" : ""}${whole(figures.unexplained)} ${words.unexplained}`;
   const band = { within: words.within, above: words.aboveBand, below: words.belowBand }[figures.status];
-  const rank = figures.rank === undefined ? "" : ` (P${Math.round(figures.rank * 100)})`;
+  const rank = figures.rank === undefined ? "" : ` (${words.rank} ${Math.round(figures.rank * 100)})`;
   const verdict = { within: "", above: words.behind, below: words.ahead }[figures.status];
   return `Week ${figures.week}: ${words.backlog} ${whole(figures.actualBacklog)}, ${gap}: ${intake}, ${decisions}${rest}. ${band}${rank}${verdict}.`;
 }

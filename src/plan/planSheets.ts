@@ -9,19 +9,26 @@
 import { MonitorResult, ProjectionResult, requiredCapacityCore } from "../engine";
 import { nonFiniteCell, PlanInputs } from "../sheets/inputs";
 import type { Language } from "../sheets/messages";
-import {
-  buildProjectionSheet,
-  ProjectionSummary,
-  runProjection,
-  summarizeProjection,
-} from "../sheets/projectionSheet";
-import { buildMonitoringSheet, runMonitoring } from "../sheets/monitoringSheet";
+import { buildProjectionSheet, PROJECTION_SHEET_NAME } from "../sheets/projectionSheet";
+import { buildMonitoringSheet, MONITORING_SHEET_NAME } from "../sheets/monitoringSheet";
 import type { SheetSpec } from "../sheets/spec";
 import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
+import { ProjectionFigures, projectionFigures, ProjectionSummary, runProjection } from "./figures";
+import { runMonitoring } from "./monitoring";
 import type { SectionPlan } from "./options";
-import { placeSections, SectionResults } from "./placeSections";
+import type { SectionResults } from "./placeSections";
 import { runSections, SectionProblem, SimulationProgress } from "./runSections";
+import type { InputSources } from "./sources";
+
+/**
+ * Names of the sheets a run replaces: an input read from one of them has no cell to point at
+ * once the run has written (see `sourcesOf`).
+ */
+export const REPLACED_SHEET_NAMES: readonly string[] = [
+  ...Object.values(PROJECTION_SHEET_NAME),
+  ...Object.values(MONITORING_SHEET_NAME),
+];
 
 /** The sheets the plan step can make, in the order a host writes them. */
 export type SheetKind = "projection" | "whatIf" | "monitoring";
@@ -40,18 +47,30 @@ export interface PlanSheetsOptions {
   existingNames?: readonly string[];
   /** Slices a long simulation with the host's progress and yield; in one go when absent. */
   progress?: SimulationProgress;
+  /** Where the inputs were read (`sourcesOf`): the projection sheet's formulas point there. */
+  sources?: InputSources;
+  /**
+   * The workbook is the bundled sample (it carries the name Voorbeeldwerkmap/SampleWorkbook):
+   * its invented actuals and example settings are flagged on the sheets. A planner's own
+   * workbook never is.
+   */
+  sample?: boolean;
 }
 
 /** What a sheet builder gets: everything computed once for all sheets. */
 export interface PlanContext {
   inputs: PlanInputs;
   projection: ProjectionResult;
+  /** The projection's figures as the sheet shows them. */
+  figures: ProjectionFigures;
   language: Language;
   createdOn: number;
   sections: SectionResults;
   existingNames: readonly string[];
   /** The plan against the actuals, computed when the monitoring sheet is asked for. */
   monitoring?: MonitorResult;
+  sources?: InputSources;
+  sample: boolean;
 }
 
 /** One sheet to apply. */
@@ -64,20 +83,29 @@ export interface PlannedSheet {
   uncertainty?: UncertaintyBlock;
   /** Index of the tracks table among the spec's tables (for its final, possibly renamed, name). */
   tracksTable?: number;
+  /** A cell whose live formula would not hold a finite number: the plan is refused. */
+  overflow?: string;
 }
 
 /** The sheets, each built from the shared context. */
 export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => PlannedSheet> = {
   projection: (context) => {
-    const { inputs, projection, language, createdOn } = context;
-    const sheet = buildProjectionSheet({ inputs, projection, language, createdOn });
-    const placed = placeSections(sheet, context.sections, language);
+    const { figures, language, createdOn } = context;
+    const sheet = buildProjectionSheet({
+      figures,
+      language,
+      createdOn,
+      sections: context.sections,
+      sample: context.sample,
+      ...(context.sources !== undefined && { sources: context.sources }),
+    });
     return {
       kind: "projection",
       mode: "replace",
-      spec: placed.spec,
-      ...(placed.uncertainty !== undefined && { uncertainty: placed.uncertainty }),
-      ...(placed.tracksTable !== undefined && { tracksTable: placed.tracksTable }),
+      spec: sheet.spec,
+      ...(sheet.uncertainty !== undefined && { uncertainty: sheet.uncertainty }),
+      ...(sheet.tracksTable !== undefined && { tracksTable: sheet.tracksTable }),
+      ...(sheet.overflow !== undefined && { overflow: sheet.overflow }),
     };
   },
   whatIf: (context) => ({
@@ -101,6 +129,7 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
         result: monitoring,
         language,
         createdOn,
+        sample: context.sample,
         ...(inputs.firstWeek !== undefined && { firstWeek: inputs.firstWeek }),
       }),
     };
@@ -178,6 +207,9 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
   const context: PlanContext = {
     inputs,
     projection: projection.value,
+    figures: projectionFigures(inputs, projection.value),
+    sample: options.sample === true,
+    ...(options.sources !== undefined && { sources: options.sources }),
     language: options.language,
     createdOn: options.createdOn,
     sections: sections.results,
@@ -185,12 +217,13 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     ...(monitoring.value !== undefined && { monitoring: monitoring.value }),
   };
   const sheets = options.sheets.map((kind) => SHEET_BUILDERS[kind](context));
-  // The last check before anything is written: no NaN or Infinity reaches a workbook.
+  // The last check before anything is written: no NaN or Infinity reaches a workbook, as a value
+  // or as what a live formula computes.
   for (const sheet of sheets) {
-    const cell = nonFiniteCell(sheet.spec);
+    const cell = nonFiniteCell(sheet.spec) ?? sheet.overflow;
     if (cell) return { ok: false, problem: { kind: "not-finite", sheet: sheet.spec.name, cell } };
   }
-  const summary = summarizeProjection(inputs, projection.value);
+  const summary = context.figures.summary;
   const success: PlanSheetsSuccess = {
     ok: true,
     sheets,

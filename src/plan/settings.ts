@@ -23,6 +23,19 @@ export const SETTING_NAMES = {
 export type SettingKey = keyof typeof SETTING_NAMES;
 export const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
 
+/**
+ * The workbook-level name that marks the bundled sample workbook, English first, then Dutch. Its
+ * actuals are invented and its track-2 share is an example, and the sheets made from it say so.
+ * A planner's own workbook does not have it (and whoever copies the sample deletes it).
+ */
+export const SAMPLE_NAMES = ["SampleWorkbook", "Voorbeeldwerkmap"] as const;
+
+/** Whether a workbook's defined names include the sample's mark (case-insensitive, as Excel names are). */
+export function isSampleWorkbook(names: readonly string[]): boolean {
+  const lower = names.map((n) => n.toLowerCase());
+  return SAMPLE_NAMES.some((name) => lower.includes(name.toLowerCase()));
+}
+
 /** The command-line flag of each setting. */
 export const SETTING_FLAGS: Record<SettingKey, string> = {
   uncertainty: "--uncertainty",

@@ -191,22 +191,10 @@ export const SECTION_SHEET_TEXT: Record<
   {
     /** When the horizon ends, for the chance sentence: "aan het eind van week 2024-W30". */
     whenWeek: (isoWeek: string) => string;
-    tracksTitle: string;
-    tracksNote: (fast: string, safe: string, regular: string, days: string) => string;
   }
 > = {
-  nl: {
-    whenWeek: (isoWeek) => `aan het eind van week ${isoWeek}`,
-    tracksTitle: "Sporen: voorraad per behandelspoor",
-    tracksNote: (fast, safe, regular, days) =>
-      `Aandeel van de instroom: triage (Ter Apel) ${fast}, spoor 2 (veilige landen) ${safe}, spoor 4 ${regular}. Triage heeft eigen, extra capaciteit en een doorlooptijd van ${days} dagen; spoor 2 en spoor 4 delen de capaciteit van de prognose, spoor 2 eerst.`,
-  },
-  en: {
-    whenWeek: (isoWeek) => `at the end of week ${isoWeek}`,
-    tracksTitle: "Tracks: backlog by processing track",
-    tracksNote: (fast, safe, regular, days) =>
-      `Share of intake: triage (Ter Apel) ${fast}, track 2 (safe countries) ${safe}, track 4 ${regular}. Triage has its own, extra capacity and a lead time of ${days} days; tracks 2 and 4 share the projection's capacity, track 2 first.`,
-  },
+  nl: { whenWeek: (isoWeek) => `aan het eind van week ${isoWeek}` },
+  en: { whenWeek: (isoWeek) => `at the end of week ${isoWeek}` },
 };
 
 /**

@@ -1,63 +1,49 @@
 /**
  * The monitoring sheet ("Voortgang" / "Progress", issue 11) as a SheetSpec: the plan against the
- * actuals week by week, the summary sentence for the latest week, the re-forecast and a chart of
- * the plan, its P10–P90 band and the actual backlog. Pure: a MonitorResult in, a SheetSpec out.
+ * actuals week by week, the summary sentence for the latest week, the re-forecast, and charts of
+ * the plan with its P10–P90 band, the actual backlog and the re-forecast, and of the weekly flows.
+ * Pure: a MonitorResult in, a SheetSpec out; the plan step computes it (src/plan/monitoring.ts).
  *
  * Everything that can be a formula is one, over the table's actual-figures cells: a planner types
- * next week's intake and decisions (and, if counted, the backlog) and the six columns, status,
+ * next week's intake and decisions (and, if counted, the backlog) and the columns, status,
  * summary and re-forecast follow. The P10/P90 band and the rank come from the seeded Monte Carlo
  * at writing time; the sheet says they are fixed.
  *
- * Layout (0-based rows): 0 title, 1 summary sentence, 2–3 notes, 5–15 the latest week,
- * 17–24 the re-forecast, the chart from D7, the table header in row 26 (Excel row 27), one row per
- * plan week below it.
+ * Layout: title and sentence on rows 1–2; the weekly table's header on row 4 (frozen, repeated on
+ * each printed page), its printed columns in A–K; beside it (M–P) the latest week, the
+ * re-forecast, the charts and the notes; the columns behind the figures (cumulative gaps, band,
+ * rank, re-forecast, chart helpers) in a second table from column R, outside the print area.
  */
-import { MONITORING_SUMMARY_TEXT, monitorPlan, MonitorResult, Result } from "../engine";
+import { MONITORING_SUMMARY_TEXT, MonitorResult } from "../engine";
 import { isoDate } from "./dates";
-import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
-import { runProjection } from "./projectionSheet";
-import { Block, Cell, cellAddress, ChartSpec, date, formula, SheetSpec, TableSpec, text } from "./spec";
+import { areaOf, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widest, widthsOf } from "./page";
+import { axisMinimum, Panel } from "./panel";
+import {
+  absoluteAddress,
+  Block,
+  Cell,
+  cellAddress,
+  ChartSpec,
+  columnLetter,
+  ConditionalFormatSpec,
+  date,
+  formula,
+  SheetSpec,
+  TableSpec,
+  text,
+} from "./spec";
+import { fontOf, widthFor } from "./textWidth";
 import { assumptionsText } from "./uncertaintyBlock";
 
 /** The table that marks a sheet as the add-in's monitoring output. */
 export const MONITORING_TABLE = "VoorraadplannerVoortgang";
+/** The second table, behind the figures: not printed. */
+export const MONITORING_DETAIL_TABLE = "VoorraadplannerVoortgangDetails";
 
 export const MONITORING_SHEET_NAME: Record<Language, string> = { nl: "Voortgang", en: "Progress" };
 
-/** The actual figures as the run reads them: one value per known week from week 1. */
-export interface MonitoringActuals {
-  intake: number[];
-  decisions: number[];
-  backlog?: number[];
-}
-
-/**
- * Runs the monitoring on checked plan inputs: the plan is the projection the run writes (the
- * planning rule's capacity included), so the two sheets agree.
- *
- * @example
- * const monitored = runMonitoring(inputs, SAMPLE_ACTUALS_2024);
- * if (monitored.ok) buildMonitoringSheet({ result: monitored.value, language: "nl", firstWeek: inputs.firstWeek });
- */
-export function runMonitoring(
-  inputs: PlanInputs,
-  actuals: MonitoringActuals,
-  options: { seed?: number; runs?: number } = {},
-): Result<MonitorResult> {
-  const projection = runProjection(inputs);
-  if (!projection.ok) return projection;
-  const rows = projection.value.rows;
-  return monitorPlan({
-    opening: inputs.opening,
-    plannedIntake: rows.map((row) => row.intake),
-    plannedCapacity: rows.map((row) => row.capacity),
-    actualIntake: actuals.intake,
-    actualDecisions: actuals.decisions,
-    ...(actuals.backlog !== undefined && { actualBacklog: actuals.backlog }),
-    ...options,
-  });
-}
+export type { MonitoringActuals } from "../plan/monitoring";
 
 export interface MonitoringSheetOptions {
   result: MonitorResult;
@@ -66,17 +52,21 @@ export interface MonitoringSheetOptions {
   firstWeek?: number;
   /** Excel serial of the day the sheet is made, shown in the notes; passed in, no clock here. */
   createdOn?: number;
+  /** The actuals are the sample workbook's invented figures: the title and charts say so. */
+  sample?: boolean;
 }
 
 const MONITORING_TEXT = {
   nl: {
     title: "Voortgang: plan tegen werkelijkheid, opvolgende asielaanvragen",
+    sampleTitle: " (verzonnen voorbeeldcijfers, geen IND-cijfers)",
+    sampleChart: " (voorbeeldcijfers)",
     note: (date: string) =>
       `Gemaakt door de Voorraadplanner${date ? ` op ${date}` : ""}. Typ de cijfers van een nieuwe week in de tabel ` +
-      "(Instroom gerealiseerd, Afdoeningen gerealiseerd en, als geteld, Voorraad geteld): de kolommen, de samenvatting en de herprognose rekenen mee. " +
-      "Een lege getelde voorraad betekent: niet geteld, de voorraad volgt dan uit instroom en afdoeningen.",
+      "(gerealiseerd, en de voorraad als die geteld is): de samenvatting en de herprognose rekenen mee. " +
+      "Zonder getelde voorraad volgt de voorraad uit instroom en afdoeningen.",
     fixed: (date: string) =>
-      `Vaste waarden: P10, P90 en de rang komen uit de Monte Carlo van het plan, berekend${date ? ` op ${date}` : ""}; ` +
+      `Vaste waarden: P10, P90 en de percentielrang komen uit de Monte Carlo van het plan, berekend${date ? ` op ${date}` : ""}; ` +
       "ze rekenen niet mee. Een nieuwe run vervangt dit blad.",
     latest: "Laatste bekende week",
     opening: "Beginvoorraad van het plan",
@@ -84,59 +74,72 @@ const MONITORING_TEXT = {
     actual: "Gerealiseerde voorraad",
     planned: "Geplande voorraad",
     difference: "Verschil (werkelijk − plan)",
-    intakeAbove: "Meer instroom dan gepland (cumulatief)",
-    decisionsBelow: "Minder afdoeningen dan gepland (cumulatief)",
-    unexplained: "Onverklaard (alleen met getelde voorraad)",
-    rank: "Rang in de verdeling van het plan (vast)",
+    intakeAbove: "Meer instroom dan gepland (cum.)",
+    decisionsBelow: "Minder afdoeningen dan gepland (cum.)",
+    unexplained: "Onverklaard (bij getelde voorraad)",
+    rank: "Percentielrang in het plan (vast)",
     status: "Status",
     reforecast: "Herprognose vanaf de laatste gerealiseerde voorraad",
-    meanIntake: "Instroom per week: gemiddelde laatste 8 bekende weken",
-    meanDecisions: "Afdoeningen per week: gemiddelde laatste 8 bekende weken",
-    remaining: "Resterende weken van de planhorizon",
-    endBacklog: "Voorraad aan einde horizon (herprognose, geplande capaciteit)",
-    planEnd: "Voorraad aan einde horizon volgens plan",
-    required: "Vaste capaciteit per week die het plan nog haalt",
-    wait: "Verwachte wachttijd nieuwe aanvraag (weken; voorraad ÷ afdoeningen, wet van Little)",
+    meanIntake: "Instroom per week (laatste 8 weken)",
+    meanDecisions: "Afdoeningen per week (laatste 8 weken)",
+    remaining: "Resterende weken van de horizon",
+    endBacklog: "Voorraad einde horizon (herprognose)",
+    planEnd: "Voorraad einde horizon (plan)",
+    required: "Capaciteit per week om het plan te halen",
+    wait: "Wachttijd nieuwe aanvraag",
+    waitNote: "Herprognose: vanaf de laatste gerealiseerde voorraad, met de gemiddelde instroom van de laatste 8 bekende weken en de geplande capaciteit. Capaciteit om het plan te halen: vast per week, tot het einde van de horizon. Wachttijd: voorraad ÷ afdoeningen per week (wet van Little).",
     none: "Nog geen gerealiseerde cijfers.",
     columns: [
       "Week",
-      "Begin week",
+      "Beginweek",
       "Instroom gepland",
       "Instroom gerealiseerd",
-      "Capaciteit gepland",
       "Afdoeningen gepland",
       "Afdoeningen gerealiseerd",
-      "Voorraad gepland",
       "Voorraad geteld",
+      "Voorraad gepland",
       "Voorraad gerealiseerd",
       "Verschil",
+      "Status",
+    ],
+    details: [
+      "Week",
+      "Capaciteit gepland",
       "Meer instroom (cum.)",
       "Minder afdoeningen (cum.)",
       "Onverklaard",
       "P10 (vast)",
       "P90 (vast)",
       "Bandbreedte P90−P10",
-      "Rang (vast)",
-      "Status",
+      "Percentielrang (vast)",
       "Herprognose voorraad",
-      "Grafiek: gerealiseerd",
+      "Grafiekhulp: gerealiseerd",
+      "Grafiekhulp: herprognose",
       "Bekend",
     ],
+    detailsNote: "Achter de cijfers (niet afgedrukt). #N/A in de grafiekhulpen betekent: geen punt in de grafiek.",
     statusWithin: "binnen band",
-    statusAbove: "boven P90: achter op plan",
-    statusBelow: "onder P10: voor op plan",
-    chart: "Voorraad: plan, band P10–P90 en gerealiseerd",
+    statusAbove: "boven P90",
+    statusBelow: "onder P10",
+    chart: "Voorraad: plan, band P10–P90, gerealiseerd en herprognose",
+    flowsChart: "Instroom en afdoeningen per week",
+    series: { band: "Band P10–P90", reforecast: "Herprognose" },
     week: "Week",
-    cases: "Zaken",
+    cases: "Voorraad (zaken)",
+    perWeek: "Zaken per week",
+    weeksFormat: '#,##0.0" weken"',
+    daysFormat: '#,##0" dagen"',
   },
   en: {
     title: "Progress: plan against actuals, subsequent asylum applications",
+    sampleTitle: " (invented sample figures, not IND data)",
+    sampleChart: " (sample figures)",
     note: (date: string) =>
       `Made by the Backlog Planner${date ? ` on ${date}` : ""}. Type a new week's figures into the table ` +
-      "(Actual intake, Actual decisions and, when counted, Counted backlog): the columns, the summary and the re-forecast follow. " +
-      "A blank counted backlog means not counted: the backlog then follows from intake and decisions.",
+      "(the actuals, and the backlog when counted): the summary and the re-forecast follow. " +
+      "Without a counted backlog the backlog follows from intake and decisions.",
     fixed: (date: string) =>
-      `Fixed values: P10, P90 and the rank come from the plan's Monte Carlo, computed${date ? ` on ${date}` : ""}; ` +
+      `Fixed values: P10, P90 and the percentile rank come from the plan's Monte Carlo, computed${date ? ` on ${date}` : ""}; ` +
       "they do not recalculate. A new run replaces this sheet.",
     latest: "Latest known week",
     opening: "Plan's opening backlog",
@@ -144,126 +147,150 @@ const MONITORING_TEXT = {
     actual: "Actual backlog",
     planned: "Planned backlog",
     difference: "Difference (actual − plan)",
-    intakeAbove: "Intake above plan (cumulative)",
-    decisionsBelow: "Decisions below plan (cumulative)",
+    intakeAbove: "Intake above plan (cum.)",
+    decisionsBelow: "Decisions below plan (cum.)",
     unexplained: "Unexplained (counted backlog only)",
-    rank: "Rank in the plan's distribution (fixed)",
+    rank: "Percentile rank in the plan (fixed)",
     status: "Status",
     reforecast: "Re-forecast from the latest actual backlog",
-    meanIntake: "Intake per week: mean of the last 8 known weeks",
-    meanDecisions: "Decisions per week: mean of the last 8 known weeks",
-    remaining: "Weeks left in the plan horizon",
-    endBacklog: "Backlog at the horizon (re-forecast, planned capacity)",
-    planEnd: "Backlog at the horizon in the plan",
-    required: "Steady capacity per week that still meets the plan",
-    wait: "Expected wait for a new application (weeks; backlog ÷ decisions, Little's law)",
+    meanIntake: "Intake per week (last 8 weeks)",
+    meanDecisions: "Decisions per week (last 8 weeks)",
+    remaining: "Weeks left in the horizon",
+    endBacklog: "Backlog at the horizon (re-forecast)",
+    planEnd: "Backlog at the horizon (plan)",
+    required: "Capacity per week to meet the plan",
+    wait: "Wait for a new application",
+    waitNote: "Re-forecast: from the latest actual backlog, with the mean intake of the last 8 known weeks and the planned capacity. Capacity to meet the plan: steady per week, to the end of the horizon. Wait: backlog ÷ decisions per week (Little's law).",
     none: "No actual figures yet.",
     columns: [
       "Week",
       "Week start",
       "Planned intake",
       "Actual intake",
-      "Planned capacity",
       "Planned decisions",
       "Actual decisions",
-      "Planned backlog",
       "Counted backlog",
+      "Planned backlog",
       "Actual backlog",
       "Difference",
+      "Status",
+    ],
+    details: [
+      "Week",
+      "Planned capacity",
       "Intake above plan (cum.)",
       "Decisions below plan (cum.)",
       "Unexplained",
       "P10 (fixed)",
       "P90 (fixed)",
       "Band width P90−P10",
-      "Rank (fixed)",
-      "Status",
+      "Percentile rank (fixed)",
       "Re-forecast backlog",
-      "Chart: actual",
+      "Chart helper: actual",
+      "Chart helper: re-forecast",
       "Known",
     ],
+    detailsNote: "Behind the figures (not printed). #N/A in the chart helpers means: no point in the chart.",
     statusWithin: "within band",
-    statusAbove: "above P90: behind plan",
-    statusBelow: "below P10: ahead of plan",
-    chart: "Backlog: plan, P10–P90 band and actual",
+    statusAbove: "above P90",
+    statusBelow: "below P10",
+    chart: "Backlog: plan, P10–P90 band, actual and re-forecast",
+    flowsChart: "Intake and decisions per week",
+    series: { band: "P10–P90 band", reforecast: "Re-forecast" },
     week: "Week",
-    cases: "Cases",
+    cases: "Backlog (cases)",
+    perWeek: "Cases per week",
+    weeksFormat: '#,##0.0" weeks"',
+    daysFormat: '#,##0" days"',
   },
 } as const;
 
-/** 0-based rows of the fixed layout. */
-const ROW = {
-  sentence: 1,
-  note: 2,
-  fixed: 3,
-  latest: 5,
-  opening: 6,
-  lastWeek: 7,
-  actual: 8,
-  planned: 9,
-  difference: 10,
-  intakeAbove: 11,
-  decisionsBelow: 12,
-  unexplained: 13,
-  rank: 14,
-  status: 15,
-  reforecast: 17,
-  meanIntake: 18,
-  meanDecisions: 19,
-  remaining: 20,
-  endBacklog: 21,
-  planEnd: 22,
-  required: 23,
-  wait: 24,
-  table: 26,
-} as const;
+/** 0-based rows: the sentence, the table's header; the panel's summary rows from its first row. */
+const SENTENCE_ROW = 1;
+const TABLE_ROW = 3;
+const SUMMARY = [
+  "latest",
+  "opening",
+  "lastWeek",
+  "actual",
+  "planned",
+  "difference",
+  "intakeAbove",
+  "decisionsBelow",
+  "unexplained",
+  "rank",
+  "status",
+  "gap",
+  "reforecast",
+  "meanIntake",
+  "meanDecisions",
+  "remaining",
+  "endBacklog",
+  "planEnd",
+  "required",
+  "wait",
+] as const;
+type SummaryKey = (typeof SUMMARY)[number];
+/** The panel: labels in M, figures in N, a second figure in O; charts over M–P. The print area ends at P. */
+const PANEL = { column: 12, columns: 4 } as const;
+/** The second table's first column (R), outside the print area. */
+const DETAIL_COLUMN = 17;
+const CHART_ROWS = 15;
 
-/** Table columns, 0-based, in the order of `MONITORING_TEXT.columns`. */
+/** Table columns, 0-based: the printed table from A, the details from R. */
 const COL = {
   week: 0,
   date: 1,
   plannedIntake: 2,
   actualIntake: 3,
-  plannedCapacity: 4,
-  plannedDecisions: 5,
-  actualDecisions: 6,
+  plannedDecisions: 4,
+  actualDecisions: 5,
+  countedBacklog: 6,
   plannedBacklog: 7,
-  countedBacklog: 8,
-  actualBacklog: 9,
-  difference: 10,
-  intakeAbove: 11,
-  decisionsBelow: 12,
-  unexplained: 13,
-  p10: 14,
-  p90: 15,
-  bandWidth: 16,
-  rank: 17,
-  status: 18,
-  reforecast: 19,
-  chartActual: 20,
-  known: 21,
+  actualBacklog: 8,
+  difference: 9,
+  status: 10,
+  detailWeek: DETAIL_COLUMN,
+  plannedCapacity: DETAIL_COLUMN + 1,
+  intakeAbove: DETAIL_COLUMN + 2,
+  decisionsBelow: DETAIL_COLUMN + 3,
+  unexplained: DETAIL_COLUMN + 4,
+  p10: DETAIL_COLUMN + 5,
+  p90: DETAIL_COLUMN + 6,
+  bandWidth: DETAIL_COLUMN + 7,
+  rank: DETAIL_COLUMN + 8,
+  reforecast: DETAIL_COLUMN + 9,
+  chartActual: DETAIL_COLUMN + 10,
+  chartReforecast: DETAIL_COLUMN + 11,
+  known: DETAIL_COLUMN + 12,
 } as const;
 
 type Column = keyof typeof COL;
+const MAIN_COLUMNS = (Object.keys(COL) as Column[]).filter((c) => COL[c] < DETAIL_COLUMN);
+const DETAIL_COLUMNS = (Object.keys(COL) as Column[]).filter((c) => COL[c] >= DETAIL_COLUMN);
 
 /** Where everything is: the builder's formulas and the tests read the same addresses. */
 export interface MonitoringLayout {
   firstRow: number;
   lastRow: number;
-  /** "$B$8" and so on: absolute addresses of the summary figures. */
-  summary: Record<Exclude<keyof typeof ROW, "table" | "latest" | "reforecast" | "note" | "fixed">, string>;
+  /** "$N$7" and so on: absolute addresses of the summary figures (the sentence is "$A$2"). */
+  summary: Record<Exclude<SummaryKey, "latest" | "reforecast" | "gap"> | "sentence", string>;
   /** The A1 address of a table cell: `cell("actualIntake", 3)` for week 3. */
   cell: (column: Column, week: number) => string;
   /** The A1 range of a table column over all plan weeks. */
   column: (column: Column) => string;
 }
 
+/** 0-based row of a summary line: the panel starts on the row below the table's header. */
+const summaryRow = (key: SummaryKey): number => TABLE_ROW + 1 + SUMMARY.indexOf(key);
+
 export function monitoringLayout(weeks: number): MonitoringLayout {
-  const firstRow = ROW.table + 1;
-  const lastRow = ROW.table + weeks;
-  const absolute = (row: number, column: number): string => cellAddress(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  const summary = {} as Record<string, string>;
-  for (const key of Object.keys(ROW) as (keyof typeof ROW)[]) summary[key] = absolute(ROW[key], key === "sentence" ? 0 : 1);
+  const firstRow = TABLE_ROW + 1;
+  const lastRow = TABLE_ROW + weeks;
+  const summary = { sentence: absoluteAddress(cellAddress(SENTENCE_ROW, 0)) } as Record<string, string>;
+  for (const key of SUMMARY) {
+    if (key !== "latest" && key !== "reforecast" && key !== "gap") summary[key] = absoluteAddress(cellAddress(summaryRow(key), PANEL.column + 1));
+  }
   return {
     firstRow,
     lastRow,
@@ -298,7 +325,7 @@ function sentenceFormula(layout: MonitoringLayout, language: Language): string {
   const above = `${s.status}="${labels.statusAbove}"`;
   const below = `${s.status}="${labels.statusBelow}"`;
   const band = `IF(${above},"${words.aboveBand}",IF(${below},"${words.belowBand}","${words.within}"))`;
-  const rank = `IF(${s.rank}="",""," (P"&ROUND(${s.rank}*100,0)&")")`;
+  const rank = `IF(${s.rank}="",""," (${words.rank} "&ROUND(${s.rank}*100,0)&")")`;
   const verdict = `IF(${above},"${words.behind}",IF(${below},"${words.ahead}",""))&"."`;
   return (
     `IF(${s.lastWeek}=0,"${labels.none}","Week "&${s.lastWeek}&": ${words.backlog} "&${wholeText(s.actual, language)}&", "&` +
@@ -310,7 +337,7 @@ function sentenceFormula(layout: MonitoringLayout, language: Language): string {
 function rowFormulas(layout: MonitoringLayout, week: number, language: Language): Partial<Record<Column, Cell>> {
   const labels = MONITORING_TEXT[language];
   const c = (column: Column, w = week): string => layout.cell(column, w);
-  const fromTop = (column: Column): string => `${layout.cell(column, 1).replace(/(\d+)$/, "$$$1")}:${c(column)}`;
+  const fromTop = (column: Column): string => `${absoluteAddress(layout.cell(column, 1))}:${c(column)}`;
   const last = layout.summary.lastWeek;
   const unknown = `${c("week")}>${last}`;
   const previous = week === 1 ? layout.summary.opening : c("reforecast", week - 1);
@@ -335,19 +362,22 @@ function rowFormulas(layout: MonitoringLayout, week: number, language: Language)
       `IF(OR(${last}=0,${c("week")}<${last}),"",IF(${c("week")}=${last},${c("actualBacklog")},` +
         `MAX(0,${previous}+${layout.summary.meanIntake}-${c("plannedCapacity")})))`,
     ),
+    // Charts skip #N/A but draw "" as 0: these two feed the chart, outside the print area.
     chartActual: formula(`IF(${unknown},NA(),${c("actualBacklog")})`),
+    chartReforecast: formula(`IF(${c("reforecast")}="",NA(),${c("reforecast")})`),
     known: formula(
       `IF(OR(${c("actualIntake")}<>"",${c("actualDecisions")}<>"",${c("countedBacklog")}<>""),${c("week")},0)`,
     ),
   };
 }
 
-function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): Cell[][] {
+function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): Record<Column, Cell>[] {
   const { result, language, firstWeek } = options;
   return result.plan.rows.map((row, t) => {
     const known = result.weeks[t];
-    const values = {
+    return {
       week: row.week,
+      detailWeek: row.week,
       date: firstWeek === undefined ? null : date(firstWeek + 7 * t),
       plannedIntake: row.intake,
       actualIntake: known?.actualIntake ?? null,
@@ -361,78 +391,117 @@ function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): C
       rank: known === undefined ? null : (result.rank[t] as number),
       ...rowFormulas(layout, row.week, language),
     } as Record<Column, Cell>;
-    return (Object.keys(COL) as Column[]).map((column) => values[column]);
   });
 }
 
-/** The summary and re-forecast figures: formulas over the table, labels beside them. */
-function summaryBlocks(options: MonitoringSheetOptions, layout: MonitoringLayout, weeks: number): Block[] {
+/** The latest week and the re-forecast: formulas over the table, labels beside them. */
+function summaryRows(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout, weeks: number): void {
+  const labels = MONITORING_TEXT[options.language];
+  panel.section(() => {
+    panel.subtitle(labels.latest);
+    latestWeek(panel, options, layout);
+  });
+  panel.gap();
+  panel.section(() => {
+    panel.subtitle(labels.reforecast);
+    reforecastRows(panel, options, layout, weeks);
+  });
+}
+
+/** The latest known week: the actual and planned backlog, the gaps, the rank and the status. */
+function latestWeek(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout): void {
   const labels = MONITORING_TEXT[options.language];
   const s = layout.summary;
   const latest = (column: Column): string => `IF(${s.lastWeek}=0,"",INDEX(${layout.column(column)},${s.lastWeek}))`;
+  panel.figure(labels.opening, options.result.opening, "#,##0.0");
+  panel.figure(labels.lastWeek, formula(`MAX(${layout.column("known")})`), "0");
+  panel.figure(labels.actual, formula(latest("actualBacklog")), "#,##0.0");
+  panel.figure(labels.planned, formula(latest("plannedBacklog")), "#,##0.0");
+  panel.figure(labels.difference, formula(latest("difference")), "#,##0.0");
+  panel.figure(labels.intakeAbove, formula(latest("intakeAbove")), "#,##0.0");
+  panel.figure(labels.decisionsBelow, formula(latest("decisionsBelow")), "#,##0.0");
+  panel.figure(labels.unexplained, formula(latest("unexplained")), "#,##0.0");
+  // A week typed in after the run has no rank: blank, not INDEX's 0.
+  panel.figure(labels.rank, formula(`IF(${latest("rank")}="","",${latest("rank")})`), "0%");
+  // "General", not text ("@"): Excel keeps a formula typed into a text-formatted cell as text.
+  panel.figure(labels.status, formula(latest("status")), "General");
+}
+
+/** The re-forecast from the latest actual backlog: means of the last 8 weeks, the end, the capacity still needed, the wait. */
+function reforecastRows(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout, weeks: number): void {
+  const labels = MONITORING_TEXT[options.language];
+  const s = layout.summary;
   // SUMIFS on the week number, not INDEX(…):INDEX(…): the same in Excel, LibreOffice and HyperFormula.
   const lastEight = (column: Column): string =>
     `IF(${s.lastWeek}=0,"",SUMIFS(${layout.column(column)},${layout.column("week")},">="&(${s.lastWeek}-7),` +
     `${layout.column("week")},"<="&${s.lastWeek})/MIN(8,${s.lastWeek}))`;
-  const figure = (row: number, label: string, value: Cell, numberFormat = "#,##0.0"): Block[] => [
-    { at: cellAddress(row, 0), cells: [[text(label)]], style: "label" },
-    { at: cellAddress(row, 1), cells: [[value]], numberFormat, style: "output" },
-  ];
-  return [
-    { at: cellAddress(ROW.latest, 0), cells: [[text(labels.latest)]], style: "subtitle" },
-    ...figure(ROW.opening, labels.opening, options.result.opening),
-    ...figure(ROW.lastWeek, labels.lastWeek, formula(`MAX(${layout.column("known")})`), "0"),
-    ...figure(ROW.actual, labels.actual, formula(latest("actualBacklog"))),
-    ...figure(ROW.planned, labels.planned, formula(latest("plannedBacklog"))),
-    ...figure(ROW.difference, labels.difference, formula(latest("difference"))),
-    ...figure(ROW.intakeAbove, labels.intakeAbove, formula(latest("intakeAbove"))),
-    ...figure(ROW.decisionsBelow, labels.decisionsBelow, formula(latest("decisionsBelow"))),
-    ...figure(ROW.unexplained, labels.unexplained, formula(latest("unexplained"))),
-    // A week typed in after the run has no rank: blank, not INDEX's 0.
-    ...figure(ROW.rank, labels.rank, formula(`IF(${latest("rank")}="","",${latest("rank")})`), "0%"),
-    ...figure(ROW.status, labels.status, formula(latest("status")), "@"),
-    { at: cellAddress(ROW.reforecast, 0), cells: [[text(labels.reforecast)]], style: "subtitle" },
-    ...figure(ROW.meanIntake, labels.meanIntake, formula(lastEight("actualIntake"))),
-    ...figure(ROW.meanDecisions, labels.meanDecisions, formula(lastEight("actualDecisions"))),
-    ...figure(ROW.remaining, labels.remaining, formula(`IF(${s.lastWeek}=0,"",${weeks}-${s.lastWeek})`), "0"),
-    ...figure(ROW.endBacklog, labels.endBacklog, formula(`IF(${s.lastWeek}=0,"",${layout.cell("reforecast", weeks)})`)),
-    ...figure(ROW.planEnd, labels.planEnd, formula(layout.cell("plannedBacklog", weeks))),
-    ...figure(
-      ROW.required,
-      labels.required,
-      formula(`IF(OR(${s.lastWeek}=0,N(${s.remaining})=0),"",MAX(0,${s.meanIntake}+(${s.actual}-${s.planEnd})/${s.remaining}))`),
-    ),
-    ...figure(
-      ROW.wait,
-      labels.wait,
-      formula(`IF(OR(${s.lastWeek}=0,N(${s.meanDecisions})=0),"",${s.actual}/${s.meanDecisions})`),
-    ),
-  ];
+  panel.figure(labels.meanIntake, formula(lastEight("actualIntake")), "#,##0.0");
+  panel.figure(labels.meanDecisions, formula(lastEight("actualDecisions")), "#,##0.0");
+  panel.figure(labels.remaining, formula(`IF(${s.lastWeek}=0,"",${weeks}-${s.lastWeek})`), "0");
+  panel.figure(labels.endBacklog, formula(`IF(${s.lastWeek}=0,"",${layout.cell("reforecast", weeks)})`), "#,##0.0");
+  panel.figure(labels.planEnd, formula(layout.cell("plannedBacklog", weeks)), "#,##0.0");
+  panel.figure(
+    labels.required,
+    formula(`IF(OR(${s.lastWeek}=0,N(${s.remaining})=0),"",MAX(0,${s.meanIntake}+(${s.actual}-${s.planEnd})/${s.remaining}))`),
+    "#,##0.0",
+  );
+  panel.figure(
+    labels.wait,
+    formula(`IF(OR(${s.lastWeek}=0,N(${s.meanDecisions})=0),"",${s.actual}/${s.meanDecisions})`),
+    labels.weeksFormat,
+    { value: formula(`IF(${s.wait}="","",${s.wait}*7)`), format: labels.daysFormat },
+  );
 }
 
-function chartSpec(options: MonitoringSheetOptions, layout: MonitoringLayout): ChartSpec {
+/** The band chart (plan, P10–P90, actual markers, dashed re-forecast) and the weekly flows. */
+function charts(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout): void {
   const labels = MONITORING_TEXT[options.language];
-  const columns = labels.columns;
-  return {
+  const flag = options.sample ? labels.sampleChart : "";
+  // The series are named as the table's columns they draw.
+  const header = (column: Column): string => labels.columns[MAIN_COLUMNS.indexOf(column)] as string;
+  const { p10, p90 } = options.result;
+  const planned = options.result.plan.rows.map((r) => r.backlog);
+  const actual = options.result.weeks.map((w) => w.actualBacklog);
+  const minimum = axisMinimum(Math.min(...p10, ...planned, ...actual), Math.max(...p90, ...planned, ...actual));
+  const band: Omit<ChartSpec, "at" | "widthColumns" | "heightRows"> = {
     kind: "band",
-    title: labels.chart,
+    title: labels.chart + flag,
     categories: layout.column("week"),
     series: [
-      { name: columns[COL.p10], values: layout.column("p10") },
-      { name: columns[COL.bandWidth], values: layout.column("bandWidth") },
-      { name: columns[COL.plannedBacklog], values: layout.column("plannedBacklog") },
-      { name: columns[COL.actualBacklog], values: layout.column("chartActual"), markersOnly: true },
+      { name: "P10", values: layout.column("p10") },
+      { name: labels.series.band, values: layout.column("bandWidth") },
+      { name: header("plannedBacklog"), values: layout.column("plannedBacklog") },
+      { name: header("actualBacklog"), values: layout.column("chartActual"), markersOnly: true },
+      { name: labels.series.reforecast, values: layout.column("chartReforecast"), dashed: true },
     ],
-    at: cellAddress(ROW.opening, 3),
-    widthColumns: 10,
-    heightRows: 20,
     xAxisTitle: labels.week,
     yAxisTitle: labels.cases,
+    ...(minimum !== undefined && { yAxisMin: minimum }),
   };
+  // Right below the figures, so the first page holds both (and the weeks beside them).
+  panel.chart(band, CHART_ROWS - 2);
+  panel.gap().chart(
+    {
+      kind: "line",
+      title: labels.flowsChart + flag,
+      categories: layout.column("week"),
+      // A plan and its actuals in one colour: intake red, decisions blue.
+      series: [
+        { name: header("plannedIntake"), values: layout.column("plannedIntake"), dashed: true, color: "C00000" },
+        { name: header("actualIntake"), values: layout.column("actualIntake"), markersOnly: true, color: "C00000" },
+        { name: header("plannedDecisions"), values: layout.column("plannedDecisions"), color: "1F4E79" },
+        { name: header("actualDecisions"), values: layout.column("actualDecisions"), markersOnly: true, color: "1F4E79" },
+      ],
+      xAxisTitle: labels.week,
+      yAxisTitle: labels.perWeek,
+    },
+    CHART_ROWS,
+  );
 }
 
 const FORMATS: Record<Column, string> = {
   week: "0",
+  detailWeek: "0",
   date: "yyyy-mm-dd",
   plannedIntake: "#,##0.0",
   actualIntake: "#,##0",
@@ -442,7 +511,8 @@ const FORMATS: Record<Column, string> = {
   plannedBacklog: "#,##0.0",
   countedBacklog: "#,##0",
   actualBacklog: "#,##0.0",
-  difference: "#,##0.0",
+  // A digit's width of space after the figure: the status beside it starts clear of it.
+  difference: "#,##0.0_0;-#,##0.0_0",
   intakeAbove: "#,##0.0",
   decisionsBelow: "#,##0.0",
   unexplained: "#,##0.0",
@@ -450,11 +520,30 @@ const FORMATS: Record<Column, string> = {
   p90: "#,##0",
   bandWidth: "#,##0",
   rank: "0%",
-  status: "@",
+  status: "General",
   reforecast: "#,##0.0",
   chartActual: "#,##0.0",
+  chartReforecast: "#,##0.0",
   known: "0",
 };
+
+/** Widths: the tables' from their headers and figures, the panel's label column from its labels. */
+function columnWidths(language: Language): Record<string, number> {
+  const labels = MONITORING_TEXT[language];
+  const widths: Record<string, number> = {};
+  MAIN_COLUMNS.forEach((column, i) => (widths[columnLetter(COL[column])] = Math.max(headerWidth(labels.columns[i] as string), widthFor(i === 0 ? "52" : "1.440,0"))));
+  widths[columnLetter(COL.date)] = Math.max(widths[columnLetter(COL.date)] ?? 0, widthFor("2024-12-30"));
+  widths[columnLetter(COL.status)] = Math.max(...[labels.statusAbove, labels.statusBelow, labels.statusWithin, labels.columns[10]].map((t) => widthFor(t)));
+  widths[columnLetter(COL.status + 1)] = 2;
+  const panelLabels = SUMMARY.filter((k) => k !== "gap" && k !== "latest" && k !== "reforecast").map((k) => labels[k] as string);
+  widths[columnLetter(PANEL.column)] = Math.max(...panelLabels.map((t) => widthFor(t)));
+  for (let c = 1; c < PANEL.columns; c++) widths[columnLetter(PANEL.column + c)] = 10.5;
+  widths[columnLetter(PANEL.column + 1)] = Math.max(12.5, widthFor("1.440,0 weken", fontOf("output")));
+  widths[columnLetter(DETAIL_COLUMN - 1)] = 2;
+  // Two lines at most: the header row is the printed table's too, and need not be taller for these.
+  DETAIL_COLUMNS.forEach((column, i) => (widths[columnLetter(COL[column])] = Math.max(11, headerWidth(labels.details[i] as string, 2))));
+  return widths;
+}
 
 /**
  * The monitoring sheet for one run.
@@ -468,30 +557,67 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
   const labels = MONITORING_TEXT[language];
   const weeks = result.plan.rows.length;
   const layout = monitoringLayout(weeks);
-  const date = options.createdOn === undefined ? "" : isoDate(options.createdOn);
-  const assumptions = assumptionsText(result, result.seed)[language];
-  const table: TableSpec = {
-    name: MONITORING_TABLE,
-    at: cellAddress(ROW.table, 0),
-    columns: labels.columns.map((header, i) => ({
-      header,
-      numberFormat: FORMATS[(Object.keys(COL) as Column[])[i] as Column],
-    })),
-    rows: tableRows(options, layout),
+  const made = options.createdOn === undefined ? "" : isoDate(options.createdOn);
+  // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
+  const widths = widest(columnWidths("nl"), columnWidths("en"));
+  const rows = tableRows(options, layout);
+  const table = (name: string, columns: Column[], headers: readonly string[]): TableSpec => ({
+    name,
+    at: cellAddress(TABLE_ROW, COL[columns[0] as Column]),
+    columns: headers.map((header, i) => ({ header, numberFormat: FORMATS[columns[i] as Column] })),
+    rows: rows.map((row) => columns.map((column) => row[column])),
     style: "TableStyleMedium2",
+  });
+  const right = PANEL.column + PANEL.columns - 1;
+  const scale = printScale(widthsOf(widths, 0, right));
+  const mainTable = table(MONITORING_TABLE, MAIN_COLUMNS, labels.columns);
+  const pages = {
+    scale,
+    heights: rowHeightsOf({ blocks: [{ at: "A1", cells: [[text(labels.title)]], style: "title" }], tables: [mainTable], columnWidths: widths }),
+    titleRows: { first: TABLE_ROW, last: TABLE_ROW },
   };
-  return {
+  const panel = new Panel({ column: PANEL.column, columns: PANEL.columns, widths }, TABLE_ROW + 1, pages);
+  summaryRows(panel, options, layout, weeks);
+  // The formulas read the summary at `monitoringLayout`'s addresses: the panel must have put it there.
+  for (const address of Object.values(layout.summary)) {
+    if (address !== layout.summary.sentence && !panel.blocks.some((b) => b.at === address.replace(/\$/g, ""))) {
+      throw new Error(`the monitoring summary is not at ${address}`);
+    }
+  }
+  charts(panel, options, layout);
+  panel.gap().lines(labels.waitNote);
+  panel.lines(labels.note(made));
+  panel.lines(`${labels.fixed(made)} ${assumptionsText(result, result.seed)[language]}`);
+  const title = labels.title + (options.sample ? labels.sampleTitle : "");
+  const helperMuted: ConditionalFormatSpec[] = (["chartActual", "chartReforecast"] as const).map((column) => ({
+    range: layout.column(column),
+    formula: `=ISNA(${layout.cell(column, 1)})`,
+    style: "muted",
+  }));
+  const blocks: Block[] = [
+    { at: "A1", cells: [[text(title)]], style: "title" },
+    { at: cellAddress(SENTENCE_ROW, 0), cells: [[formula(sentenceFormula(layout, language))]], style: "output" },
+    { at: cellAddress(TABLE_ROW - 1, DETAIL_COLUMN), cells: [[text(labels.detailsNote)]], style: "note" },
+    ...panel.blocks,
+  ];
+  const spec: SheetSpec = {
     name: MONITORING_SHEET_NAME[language],
     markerTable: MONITORING_TABLE,
-    blocks: [
-      { at: "A1", cells: [[text(labels.title)]], style: "title" },
-      { at: cellAddress(ROW.sentence, 0), cells: [[formula(sentenceFormula(layout, language))]], style: "output" },
-      { at: cellAddress(ROW.note, 0), cells: [[text(labels.note(date))]], style: "note" },
-      { at: cellAddress(ROW.fixed, 0), cells: [[text(`${labels.fixed(date)} ${assumptions}`)]], style: "note" },
-      ...summaryBlocks(options, layout, weeks),
-    ],
-    tables: [table],
-    charts: [chartSpec(options, layout)],
-    columnWidths: { A: 58, B: 14, C: 11, D: 11, E: 11, F: 12, G: 12, H: 12, I: 12, J: 12, K: 11, L: 12, M: 12, N: 12 },
+    blocks,
+    tables: [mainTable, table(MONITORING_DETAIL_TABLE, DETAIL_COLUMNS, labels.details)],
+    charts: panel.charts,
+    columnWidths: widths,
+    freeze: { rows: TABLE_ROW + 1, columns: 0 },
+    conditionalFormats: helperMuted,
   };
+  const lastRow = Math.max(layout.lastRow, panel.row - 1);
+  spec.print = printSpec({
+    title,
+    language,
+    createdOn: options.createdOn ?? 0,
+    area: areaOf(0, 0, lastRow, right),
+    titleRows: { first: TABLE_ROW + 1, last: TABLE_ROW + 1 },
+    breaksBefore: pageBreaks(spec, scale, { first: TABLE_ROW, last: TABLE_ROW }, panel.groups, lastRow),
+  });
+  return spec;
 }

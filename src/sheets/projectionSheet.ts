@@ -1,311 +1,387 @@
 /**
- * Builds the projection sheet ("Prognose" / "Projection") as a SheetSpec: a summary block, an
- * Excel table with one row per week, and a line chart of backlog and intake. Pure: the task pane
- * and `npm run plan` apply the same description through their own adapters.
+ * Builds the projection sheet ("Prognose" / "Projection") as a SheetSpec, laid out for a meeting:
+ * the weekly table on the left (live formulas on the input cells, its header frozen and repeated
+ * on every printed page), beside it the key figures, the notes on lead time and a chart of the
+ * backlog with the weekly flows on a second axis; with the sections, the uncertainty and the
+ * tracks below them as fixed values, with a cell that warns when the inputs have changed since.
+ * Printed on A4 landscape, one page wide, at 8 pt or more. Pure: the plan step computes
+ * (src/plan/figures.ts), this lays out.
  */
-import {
-  decidedLeadTime,
-  leadTimeCore,
-  projectBacklog,
-  ProjectionResult,
-  Result,
-  weeksToClearCore,
-} from "../engine";
-import { isoDate, isoWeekLabel } from "./dates";
-import type { PlanInputs } from "./inputs";
+import type { ProjectTracksResult, SimulationResult } from "../engine";
+import type { ProjectionFigures } from "../plan/figures";
+import { MEMO_2023 } from "../plan/figures";
+import type { InputSources } from "../plan/sources";
+import { isoDate } from "./dates";
 import type { Language } from "./messages";
-import { Block, Cell, cellAddress, date, formula, SheetSpec, TableSpec, text } from "./spec";
+import { areaOf, fitColumns, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widest, widthsOf } from "./page";
+import { axisMinimum, Panel } from "./panel";
+import { buildProjectionTable, LIVE_WEEKS, overflowCell, PROJECTION_COLUMNS, projectionTableLayout, ProjectionTableLayout } from "./projectionTable";
+import { absoluteAddress, Block, Cell, cellAddress, columnLetter, formula, SheetSpec, TableSpec, text } from "./spec";
+import { fontOf, widthFor } from "./textWidth";
+import { tracksGridHeader, tracksPanel, tracksTable } from "./tracksBlock";
+import { formatNumber, UncertaintyBlock, uncertaintyPanel, uncertaintyTable } from "./uncertaintyBlock";
+import { PROJECTION_TEXT } from "./projectionText";
 
 /** The table that marks a sheet as the add-in's projection output. */
 export const PROJECTION_TABLE = "VoorraadplannerPrognose";
+/** The tracks' weekly table; the adapters add "_2" should the name be taken. */
+export const TRACKS_TABLE = "VoorraadplannerSporen";
 
 export const PROJECTION_SHEET_NAME: Record<Language, string> = { nl: "Prognose", en: "Projection" };
 
-const PROJECTION_TEXT = {
-  nl: {
-    title: "Prognose voorraad opvolgende asielaanvragen",
-    note: (date: string) =>
-      `Gemaakt door de Voorraadplanner${date ? ` op ${date}` : ""}. Een nieuwe prognose vervangt dit blad.`,
-    opening: "Beginvoorraad",
-    meanIntake: "Gemiddelde instroom per week",
-    capacity: "Capaciteit per week (gemiddeld)",
-    rule: (pct: string) => `planningsregel: instroom + ${pct}, vast gehouden`,
-    given: "opgegeven capaciteit",
-    horizon: "Horizon (weken)",
-    closing: "Voorraad aan einde horizon",
-    weeksToClear: "Weken tot voorraad nul (constante gemiddelden)",
-    never: "nooit: capaciteit ≤ instroom",
-    leadTime: "Wachttijd nieuwe aanvraag aan einde horizon (weken)",
-    leadTimeNote: "voorraad ÷ afdoeningen (wet van Little)",
-    decidedLeadTime: "Doorlooptijd afgedane zaken, gemiddeld (weken)",
-    decidedLeadTimeNote: "zoals de nota: wachttijd bij afdoening, wie eerst komt eerst maalt",
-    target: "Streefvoorraad (vul in)",
-    required: "Benodigde capaciteit per week voor streefvoorraad",
-    columns: [
-      "Week",
-      "Begin week",
-      "ISO-week",
-      "Instroom",
-      "Capaciteit",
-      "Afdoeningen",
-      "Voorraad eind week",
-      "Wachttijd nieuwe aanvraag (weken)",
-      "Doorlooptijd afgedane zaken (weken)",
-    ],
-    chart: "Voorraad en instroom per week",
-    backlog: "Voorraad",
-    intake: "Instroom",
-    week: "Week",
-    cases: "Zaken",
-  },
-  en: {
-    title: "Backlog projection, subsequent asylum applications",
-    note: (date: string) => `Made by the Backlog Planner${date ? ` on ${date}` : ""}. A new projection replaces this sheet.`,
-    opening: "Opening backlog",
-    meanIntake: "Mean intake per week",
-    capacity: "Capacity per week (mean)",
-    rule: (pct: string) => `planning rule: intake + ${pct}, held steady`,
-    given: "capacity as given",
-    horizon: "Horizon (weeks)",
-    closing: "Backlog at the horizon",
-    weeksToClear: "Weeks to clear (constant means)",
-    never: "never: capacity ≤ intake",
-    leadTime: "Wait for a new application at the horizon (weeks)",
-    leadTimeNote: "backlog ÷ decisions (Little's law)",
-    decidedLeadTime: "Lead time of decided cases, mean (weeks)",
-    decidedLeadTimeNote: "as in the memo: time waited at decision, first in, first out",
-    target: "Target backlog (enter)",
-    required: "Required capacity per week for the target",
-    columns: [
-      "Week",
-      "Week start",
-      "ISO week",
-      "Intake",
-      "Capacity",
-      "Decisions",
-      "Backlog end of week",
-      "Wait for a new application (weeks)",
-      "Lead time of decided cases (weeks)",
-    ],
-    chart: "Backlog and intake per week",
-    backlog: "Backlog",
-    intake: "Intake",
-    week: "Week",
-    cases: "Cases",
-  },
-} as const;
-
-/** Runs the engine on checked inputs. */
-export function runProjection(inputs: PlanInputs): Result<ProjectionResult> {
-  return projectBacklog({
-    opening: inputs.opening,
-    intake: inputs.intake,
-    uplift: inputs.uplift,
-    ...(inputs.capacity !== undefined && { capacity: inputs.capacity }),
-    ...(inputs.weeks !== undefined && { weeks: inputs.weeks }),
-  });
+/** The optional sections, computed by the plan step. */
+export interface ProjectionSections {
+  simulation?: { result: SimulationResult; seed: number; when?: Record<Language, string> };
+  tracks?: ProjectTracksResult;
 }
 
 export interface ProjectionSheetOptions {
-  inputs: PlanInputs;
-  projection: ProjectionResult;
+  figures: ProjectionFigures;
   language: Language;
-  /** Excel serial of the day the sheet is made, shown in the note; passed in, no clock here. */
-  createdOn?: number;
+  /** Excel serial of the day the sheet is made; passed in, no clock here. */
+  createdOn: number;
+  /** Where the inputs were read: the live formulas point there. Without one, the values as read. */
+  sources?: InputSources;
+  sections?: ProjectionSections;
+  /** The workbook is the bundled sample: its example settings are flagged. */
+  sample?: boolean;
 }
 
-/** Summary rows start here (0-based row 3 = Excel row 4); the table follows below them. */
-const SUMMARY_ROW = 3;
-/** Offset of the horizon among the summary rows (B7). */
-const HORIZON_ROW = 3;
-const TABLE_ROW = 13;
-
-export interface ProjectionSummary {
-  closingBacklog: number;
-  meanIntake: number;
-  meanCapacity: number;
-  meanDecisions: number;
-  /** Infinity when capacity does not exceed intake. */
-  weeksToClear: number;
-  /** The wait for a new application at the horizon: backlog ÷ decisions. Null when nothing was decided. */
-  leadTimeWeeks: number | null;
-  /** The memo's lead time: mean age at decision of all cases decided over the horizon (FIFO). */
-  decidedLeadTimeWeeks: number | null;
-  /** The same per week; null in a week where nothing was decided. */
-  decidedLeadTimeByWeek: Array<number | null>;
+export interface ProjectionSheet {
+  spec: SheetSpec;
+  /** The fan's sentences, for the pane's summary. */
+  uncertainty?: UncertaintyBlock;
+  /** Index of the tracks table among the spec's tables (for its final, possibly renamed, name). */
+  tracksTable?: number;
+  /**
+   * The first cell whose live formula would not hold a finite number (see `overflowCell`): the
+   * plan step refuses such a plan before writing, as it refuses a non-finite value.
+   */
+  overflow?: string;
 }
 
-/** A vanishing number of decisions gives no finite lead time: report none rather than Infinity. */
-const finiteOrNull = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
+/** Rows (0-based): title, note, the table's header (frozen, repeated on each page), week 1. */
+const HEADER_ROW = 3;
+/** Columns (0-based): the table A–I, a gap, the panel K–O (the print area ends there), then what is not printed. */
+const PANEL = { column: 10, columns: 5 } as const;
+const HELPER_COLUMN = 16;
+const CHART_ROWS = 15;
 
-/** Headline figures of a projection, shared by the sheet, the pane and the CLI's summary line. */
-export function summarizeProjection(inputs: PlanInputs, projection: ProjectionResult): ProjectionSummary {
-  const n = projection.rows.length;
-  let capacity = 0;
-  let decisions = 0;
-  for (const row of projection.rows) {
-    capacity += row.capacity;
-    decisions += row.decisions;
-  }
-  const meanCapacity = capacity / n;
-  const meanDecisions = decisions / n;
-  const decided = decidedLeadTimeOf(inputs, projection);
-  return {
-    closingBacklog: projection.closingBacklog,
-    meanIntake: projection.meanIntake,
-    meanCapacity,
-    meanDecisions,
-    weeksToClear: weeksToClearCore(inputs.opening, projection.meanIntake, meanCapacity),
-    leadTimeWeeks: finiteOrNull(meanDecisions > 0 ? leadTimeCore(projection.closingBacklog, meanDecisions) : null),
-    decidedLeadTimeWeeks: finiteOrNull(decided.mean),
-    decidedLeadTimeByWeek: decided.weekly,
+/** The key figures, in order, each one row from the panel's first figure row. */
+const FIGURES = ["opening", "meanIntake", "capacity", "decisions", "horizon", "closing", "weeksToClear", "wait", "lead", "target", "required"] as const;
+type Figure = (typeof FIGURES)[number];
+/** The panel's subtitle row; the figures follow it. */
+const FIRST_FIGURE_ROW = HEADER_ROW + 2;
+const figureCell = (figure: Figure, column = PANEL.column + 1): string =>
+  absoluteAddress(cellAddress(FIRST_FIGURE_ROW + FIGURES.indexOf(figure), column));
+
+/** Columns' widths: the table's from its headers and figures, the panel's from its labels. */
+function columnWidths(options: ProjectionSheetOptions, layout: ProjectionTableLayout): Record<string, number> {
+  const words = PROJECTION_TEXT[options.language];
+  const widths: Record<string, number> = {};
+  const set = (column: number, width: number): void => {
+    widths[columnLetter(column)] = Math.max(widths[columnLetter(column)] ?? 0, width);
   };
+  words.columns.forEach((header, c) => set(c, headerWidth(header)));
+  set(PROJECTION_COLUMNS.start, widthFor("2024-12-30"));
+  set(PROJECTION_COLUMNS.iso, widthFor("2024-W52"));
+  for (const c of [3, 4, 5, 6, 7, 8]) set(c, widthFor("10.000,0"));
+  set(9, 2);
+  set(PANEL.column, Math.max(...Object.values(words.figure).map((label) => widthFor(label))));
+  for (let c = 1; c < PANEL.columns; c++) set(PANEL.column + c, c < 3 ? 12.5 : 10.5);
+  set(PANEL.column + 1, widthFor("1.440,0 weken", fontOf("output")));
+  // The tracks' grid: its headers wrap between words, so every word fits its column.
+  tracksGridHeader(options.language).forEach((header, c) =>
+    set(PANEL.column + c, Math.max(...header.split(" ").map((word) => widthFor(word, fontOf("header"))))),
+  );
+  set(15, 2);
+  words.helpers.forEach((header, i) => set(layout.helperColumn + i, Math.max(13, headerWidth(header))));
+  return widths;
 }
 
-/**
- * The memo's lead time ("de gemiddelde doorlooptijd van het afdoen") for the projection's own
- * weeks: first in, first out, the opening backlog spread over opening ÷ mean intake weeks.
- */
-function decidedLeadTimeOf(
-  inputs: PlanInputs,
-  projection: ProjectionResult,
-): { weekly: Array<number | null>; mean: number | null } {
-  const result = decidedLeadTime({
-    opening: inputs.opening,
-    intake: projection.rows.map((row) => row.intake),
-    capacity: projection.rows.map((row) => row.capacity),
-    weeks: projection.rows.length,
-  });
-  // The inputs were checked by the projection; a failure here leaves the figures blank.
-  return result.ok ? result.value : { weekly: projection.rows.map(() => null), mean: null };
+/** The fixed parts' check: true while the inputs are those the fixed values were computed from. */
+function unchangedFormula(options: ProjectionSheetOptions, layout: ProjectionTableLayout): string {
+  const rows = options.figures.projection.rows;
+  const close = (expression: string, value: number): string =>
+    `ABS(${expression}-(${value}))<=0.000000001*MAX(1,ABS(${value}))`;
+  const weighted = (values: number[]): number => values.reduce((sum, v, t) => sum + (t + 1) * v, 0);
+  const intake = rows.map((r) => r.intake);
+  const capacity = rows.map((r) => r.capacity);
+  const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+  return (
+    `AND(${close(figureCell("opening"), options.figures.inputs.opening)},` +
+    `${close(`SUM(${layout.range("intake")})`, sum(intake))},` +
+    `${close(`SUMPRODUCT(${layout.range("week")},${layout.range("intake")})`, weighted(intake))},` +
+    `${close(`SUM(${layout.range("capacity")})`, sum(capacity))},` +
+    `${close(`SUMPRODUCT(${layout.range("week")},${layout.range("capacity")})`, weighted(capacity))})`
+  );
+}
+
+/** The key figures: live formulas on the table and the input cells. */
+function figureRows(panel: Panel, options: ProjectionSheetOptions, layout: ProjectionTableLayout): void {
+  const { figures, sources, language } = options;
+  const words = PROJECTION_TEXT[language];
+  const f = (figure: Figure): string => figureCell(figure);
+  const upliftCell: Cell = sources?.uplift !== undefined ? formula(sources.uplift) : figures.inputs.uplift;
+  const rule = figures.projection.capacitySource === "rule";
+  const uplift = typeof upliftCell === "number" ? String(upliftCell) : upliftCell.formula.replace(/^=/, "");
+  panel.subtitle(words.keyFigures);
+  panel.figure(words.figure.opening, sources?.opening !== undefined ? formula(sources.opening) : figures.inputs.opening, "#,##0");
+  panel.figure(words.figure.meanIntake, formula(`AVERAGE(${layout.range("intake")})`), "#,##0.0");
+  panel.figure(
+    rule ? words.figure.capacityRule : words.figure.capacity,
+    formula(rule ? `(1+${uplift})*${f("meanIntake")}` : `AVERAGE(${layout.range("capacity")})`),
+    "#,##0.0",
+    rule ? { value: upliftCell, format: words.upliftFormat } : { value: text(words.given), format: "@" },
+  );
+  panel.figure(words.figure.decisions, formula(`AVERAGE(${layout.range("decisions")})`), "#,##0.0");
+  panel.figure(words.figure.horizon, layout.weeks, words.wholeWeeksFormat);
+  panel.figure(words.figure.closing, formula(layout.cell("backlog", layout.weeks)), "#,##0.0");
+  panel.figure(
+    words.figure.weeksToClear,
+    formula(`IF(${f("opening")}<=0,0,IF(${f("capacity")}>${f("meanIntake")},${f("opening")}/(${f("capacity")}-${f("meanIntake")}),"${words.never}"))`),
+    words.weeksFormat,
+    { value: formula(`IF(ISNUMBER(${f("weeksToClear")}),"${words.constantMeans}","${words.neverWhy}")`), format: "General", style: "note" },
+  );
+  panel.figure(words.figure.wait, formula(`IF(${f("decisions")}>0.000000000001,${f("closing")}/${f("decisions")},"")`), words.weeksFormat, { value: formula(`IF(${f("wait")}="","",${f("wait")}*7)`), format: words.daysFormat });
+  const decided = `SUM(${layout.range("decisions")})`;
+  panel.figure(
+    words.figure.lead,
+    formula(`IF(${decided}>0.000000000001,SUMPRODUCT(${layout.range("lead")},${layout.range("decisions")})/${decided},"")`),
+    words.weeksFormat,
+    { value: formula(`IF(${f("lead")}="","",${f("lead")}*7)`), format: words.daysFormat },
+  );
+  panel.figure(words.figure.target, figures.inputs.target, "#,##0", undefined, "input");
+  panel.figure(words.figure.required, formula(`MAX(0,${f("meanIntake")}+(${f("opening")}-${f("target")})/${f("horizon")})`), "#,##0.0");
+}
+
+/** The notes on the two lead times, and the memo's 2023 figure beside the model's replay. */
+function leadTimeNotes(panel: Panel, options: ProjectionSheetOptions): void {
+  const words = PROJECTION_TEXT[options.language];
+  panel.gap();
+  panel.lines(words.waitNote);
+  panel.lines(words.leadNote);
+  panel.lines(words.memoNote(formatNumber(MEMO_2023.leadTimeDays, options.language), formatNumber(Math.round(options.figures.replay2023Days), options.language)));
+}
+
+/** The chart: the backlog on the left axis (from a round number below it), the weekly flows on the right. */
+function mainChart(panel: Panel, options: ProjectionSheetOptions, layout: ProjectionTableLayout): void {
+  const words = PROJECTION_TEXT[options.language];
+  const backlogs = options.figures.projection.rows.map((r) => r.backlog);
+  const minimum = axisMinimum(Math.min(...backlogs, options.figures.inputs.opening), Math.max(...backlogs, options.figures.inputs.opening));
+  panel.gap();
+  panel.chart(
+    {
+      kind: "line",
+      title: words.chart,
+      // Week numbers: short labels leave the plot its height (ISO weeks would be turned on their side).
+      categories: layout.range("week"),
+      series: [
+        { name: words.series.backlog, values: layout.range("backlog") },
+        { name: words.series.intake, values: layout.range("intake"), secondary: true },
+        { name: words.series.capacity, values: layout.range("capacity"), secondary: true, dashed: true },
+        { name: words.series.decisions, values: layout.range("decisions"), secondary: true },
+      ],
+      xAxisTitle: words.week,
+      yAxisTitle: words.backlogAxis,
+      secondaryAxisTitle: words.flowAxis,
+      secondaryAxisMin: 0,
+      ...(minimum !== undefined && { yAxisMin: minimum }),
+    },
+    CHART_ROWS,
+  );
+}
+
+/** The helpers' own cells above their columns: what they are, the opening's spread, the fixed parts' check. */
+function helperHead(options: ProjectionSheetOptions, layout: ProjectionTableLayout, withFixed: boolean): { blocks: Block[]; spread: string; unchanged: string } {
+  const words = PROJECTION_TEXT[options.language];
+  const at = (row: number, column: number): string => cellAddress(row, layout.helperColumn + column);
+  const spread = absoluteAddress(at(1, 4));
+  const unchanged = absoluteAddress(at(0, 4));
+  const blocks: Block[] = [
+    { at: at(1, 0), cells: [[text(words.spreadLabel)]], style: "note" },
+    { at: at(1, 4), cells: [[formula(`IF(${figureCell("meanIntake")}>0,${figureCell("opening")}/${figureCell("meanIntake")},0)`)]], numberFormat: "0.0", style: "output" },
+    { at: at(2, 0), cells: [[text(words.helpersNote)]], style: "note" },
+  ];
+  if (withFixed) {
+    blocks.push({ at: at(0, 0), cells: [[text(words.unchangedLabel)]], style: "note" });
+    blocks.push({ at: at(0, 4), cells: [[formula(unchangedFormula(options, layout))]], style: "output" });
+  }
+  return { blocks, spread, unchanged };
 }
 
 /**
  * The projection sheet for one run.
  *
  * @example
- * const projection = runProjection(inputs);
- * if (projection.ok) buildProjectionSheet({ inputs, projection: projection.value, language: "nl" });
+ * const figures = projectionFigures(inputs, projection);
+ * buildProjectionSheet({ figures, language: "nl", createdOn: 45306, sources: sourcesOf(raw) }).spec
  */
-export function buildProjectionSheet(options: ProjectionSheetOptions): SheetSpec {
-  const { inputs, projection, language } = options;
-  const labels = PROJECTION_TEXT[language];
-  const first = TABLE_ROW + 1;
-  const last = TABLE_ROW + projection.rows.length;
-  const column = (c: number): string => `${cellAddress(first, c)}:${cellAddress(last, c)}`;
-  return {
+export function buildProjectionSheet(options: ProjectionSheetOptions): ProjectionSheet {
+  const { figures, language, sources, sections = {} } = options;
+  const words = PROJECTION_TEXT[language];
+  const weeks = figures.projection.rows.length;
+  const layout = projectionTableLayout(HEADER_ROW, weeks, HELPER_COLUMN);
+  // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
+  const widths = widest(columnWidths({ ...options, language: "nl" }, layout), columnWidths({ ...options, language: "en" }, layout));
+  const fixed = sections.simulation !== undefined || sections.tracks !== undefined;
+  const head = helperHead(options, layout, fixed);
+  const firstWeek = sources?.firstWeek ?? undefined;
+  const built = buildProjectionTable({
+    layout,
+    reads: {
+      opening: figureCell("opening"),
+      intake: sources?.intake,
+      capacity:
+        figures.projection.capacitySource === "rule"
+          ? { cell: figureCell("capacity") }
+          : sources?.capacity !== undefined
+            ? { source: sources.capacity }
+            : undefined,
+      firstWeek,
+      spread: head.spread,
+    },
+    values: {
+      intake: figures.projection.rows.map((r) => r.intake),
+      capacity: figures.projection.rows.map((r) => r.capacity),
+      firstWeek: figures.inputs.firstWeek,
+    },
+    text: { columns: words.columns, helpers: words.helpers },
+    tableName: PROJECTION_TABLE,
+    ...(weeks > LIVE_WEEKS && {
+      fixed: { rows: figures.projection.rows, decidedLeadTime: figures.summary.decidedLeadTimeByWeek },
+    }),
+  });
+  const scale = printScale(widthsOf(widths, 0, PANEL.column + PANEL.columns - 1));
+  const title: Block = { at: "A1", cells: [[text(words.title)]], style: "title" };
+  const pages = {
+    scale,
+    heights: rowHeightsOf({ blocks: [title], tables: [built.table], columnWidths: widths }),
+    titleRows: { first: HEADER_ROW, last: HEADER_ROW },
+  };
+  const panel = new Panel({ column: PANEL.column, columns: PANEL.columns, widths }, HEADER_ROW + 1, pages);
+  panel.section(() => figureRows(panel, options, layout));
+  // The table's formulas read the figures at `figureCell`'s addresses: the panel must have put them there.
+  if (!panel.blocks.some((b) => b.at === figureCell("required").replace(/\$/g, ""))) throw new Error("the key figures moved");
+  mainChart(panel, options, layout);
+  leadTimeNotes(panel, options);
+  const tables: TableSpec[] = [built.table];
+  const blocks: Block[] = [
+    title,
+    {
+      at: "A2",
+      cells: [[text(weeks > LIVE_WEEKS ? words.longNote(isoDate(options.createdOn), LIVE_WEEKS) : words.note(isoDate(options.createdOn), sources?.intake !== undefined))]],
+      style: "note",
+    },
+    ...built.helpers,
+    ...head.blocks,
+  ];
+  const placed = placeSections(panel, options, { blocks, tables, widths, unchanged: head.unchanged });
+  const lastRow = Math.max(HEADER_ROW + weeks, panel.row - 1);
+  const spec: SheetSpec = {
     name: PROJECTION_SHEET_NAME[language],
     markerTable: PROJECTION_TABLE,
-    blocks: summaryBlocks(options),
-    tables: [projectionTable(inputs, projection, language)],
-    charts: [
-      {
-        kind: "line",
-        title: labels.chart,
-        categories: inputs.firstWeek === undefined ? column(0) : column(2),
-        series: [
-          { name: labels.backlog, values: column(6) },
-          { name: labels.intake, values: column(3) },
-        ],
-        at: "J4",
-        widthColumns: 9,
-        heightRows: 20,
-        xAxisTitle: labels.week,
-        yAxisTitle: labels.cases,
-      },
-    ],
-    columnWidths: { A: 50, B: 14, C: 34, D: 11, E: 11, F: 12, G: 18, H: 18, I: 18 },
+    blocks: [...blocks, ...panel.blocks],
+    tables,
+    charts: panel.charts,
+    columnWidths: widths,
+    freeze: { rows: HEADER_ROW + 1, columns: 0 },
+    ...(placed.conditional.length > 0 && { conditionalFormats: placed.conditional }),
+  };
+  const titleRows = { first: HEADER_ROW + 1, last: HEADER_ROW + 1 };
+  spec.print = printSpec({
+    title: words.title,
+    language,
+    createdOn: options.createdOn,
+    area: areaOf(0, 0, lastRow, PANEL.column + PANEL.columns - 1),
+    titleRows,
+    breaksBefore: pageBreaks(spec, scale, { first: HEADER_ROW, last: HEADER_ROW }, panel.groups, lastRow),
+  });
+  const overflow = weeks > LIVE_WEEKS ? undefined : overflowOf(figures, layout);
+  return {
+    spec,
+    ...(placed.uncertainty && { uncertainty: placed.uncertainty }),
+    ...(placed.tracksTable !== undefined && { tracksTable: placed.tracksTable }),
+    ...(overflow !== undefined && { overflow }),
   };
 }
 
-/** Title, note, the headline figures and the live target → required capacity cells. */
-function summaryBlocks(options: ProjectionSheetOptions): Block[] {
-  const { inputs, projection, language } = options;
-  const labels = PROJECTION_TEXT[language];
-  const summary = summarizeProjection(inputs, projection);
-  const percent = `${Math.round(inputs.uplift * 1000) / 10}%`;
-  const at = (r: number, c: number): string => cellAddress(r, c);
-  const summaryCell = (r: number): string => at(SUMMARY_ROW + r, 1);
-
-  const summaryCells: Cell[][] = [
-    [text(labels.opening), inputs.opening, null],
-    [text(labels.meanIntake), summary.meanIntake, null],
-    [
-      text(labels.capacity),
-      summary.meanCapacity,
-      text(projection.capacitySource === "rule" ? labels.rule(percent) : labels.given),
-    ],
-    [text(labels.horizon), projection.rows.length, null],
-    [text(labels.closing), summary.closingBacklog, null],
-    [text(labels.weeksToClear), Number.isFinite(summary.weeksToClear) ? summary.weeksToClear : text(labels.never), null],
-    [text(labels.leadTime), summary.leadTimeWeeks, text(labels.leadTimeNote)],
-    [text(labels.decidedLeadTime), summary.decidedLeadTimeWeeks, text(labels.decidedLeadTimeNote)],
-  ];
-  const targetRow = SUMMARY_ROW + summaryCells.length;
-  const figures = (from: number, to: number, numberFormat: string): Block => ({
-    at: at(SUMMARY_ROW + from, 1),
-    cells: summaryCells.slice(from, to).map((r) => [r[1] as Cell]),
-    numberFormat,
-    style: "output",
-  });
-  return [
-    { at: "A1", cells: [[text(labels.title)]], style: "title" },
-    {
-      at: "A2",
-      cells: [[text(labels.note(options.createdOn === undefined ? "" : isoDate(options.createdOn)))]],
-      style: "note",
-    },
-    { at: at(SUMMARY_ROW, 0), cells: summaryCells.map((r) => [r[0] as Cell]), style: "label" },
-    // Figures with one decimal, but the horizon is a whole number of weeks ("52", not "52.0").
-    figures(0, HORIZON_ROW, "#,##0.0"),
-    figures(HORIZON_ROW, HORIZON_ROW + 1, "0"),
-    figures(HORIZON_ROW + 1, summaryCells.length, "#,##0.0"),
-    { at: at(SUMMARY_ROW, 2), cells: summaryCells.map((r) => [r[2] as Cell]), style: "note" },
-    { at: at(targetRow, 0), cells: [[text(labels.target)], [text(labels.required)]], style: "label" },
-    { at: at(targetRow, 1), cells: [[inputs.target]], numberFormat: "#,##0", style: "input" },
-    {
-      // Live: the planner types a target and sees the steady capacity that reaches it.
-      at: at(targetRow + 1, 1),
-      cells: [
-        [
-          formula(
-            `MAX(0,${summaryCell(1)}+(${summaryCell(0)}-${at(targetRow, 1)})/${summaryCell(HORIZON_ROW)})`,
-          ),
-        ],
-      ],
-      numberFormat: "#,##0.0",
-      style: "output",
-    },
-  ];
+/** The table's cells (see `overflowCell`), then the weeks to clear the opening backlog and the wait (blank below 1e-12 decisions a week). */
+function overflowOf(figures: ProjectionFigures, layout: ProjectionTableLayout): string | undefined {
+  const { meanIntake, meanCapacity, meanDecisions, closingBacklog } = figures.summary;
+  const opening = figures.inputs.opening;
+  const cell = overflowCell(layout, figures.projection.rows, opening);
+  if (cell !== undefined) return cell;
+  if (meanCapacity > meanIntake && !Number.isFinite(opening / (meanCapacity - meanIntake))) {
+    return figureCell("weeksToClear").replace(/\$/g, "");
+  }
+  if (meanDecisions > 0.000000000001 && !Number.isFinite(closingBacklog / meanDecisions)) return figureCell("wait").replace(/\$/g, "");
+  return undefined;
 }
 
 /**
- * The weekly table: week, start date, ISO week, intake, capacity, decisions, backlog, the wait for
- * a new application (backlog ÷ decisions) and the memo's lead time of the cases decided that week.
+ * The sections below the chart, in the panel: each starts with its subtitle, says its values are
+ * fixed and shows the warning cell; their weekly tables go right of the helpers, outside the
+ * print area, on the table's header row.
  */
-function projectionTable(inputs: PlanInputs, projection: ProjectionResult, language: Language): TableSpec {
-  const firstWeek = inputs.firstWeek;
-  const decided = decidedLeadTimeOf(inputs, projection).weekly;
-  const tableRows: Cell[][] = projection.rows.map((row, t) => {
-    const start = firstWeek === undefined ? null : firstWeek + 7 * (row.week - 1);
-    return [
-      row.week,
-      start === null ? null : date(start),
-      start === null ? null : text(isoWeekLabel(start)),
-      row.intake,
-      row.capacity,
-      row.decisions,
-      row.backlog,
-      row.leadTimeWeeks,
-      finiteOrNull(decided[t] ?? null),
-    ];
-  });
-  const formats = ["0", "yyyy-mm-dd", "@", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "0.0", "0.0"];
-  return {
-    name: PROJECTION_TABLE,
-    at: cellAddress(TABLE_ROW, 0),
-    columns: PROJECTION_TEXT[language].columns.map((header, i) => ({ header, numberFormat: formats[i] as string })),
-    rows: tableRows,
-    style: "TableStyleMedium2",
+function placeSections(
+  panel: Panel,
+  options: ProjectionSheetOptions,
+  sheet: { blocks: Block[]; tables: TableSpec[]; widths: Record<string, number>; unchanged: string },
+): { uncertainty?: UncertaintyBlock; tracksTable?: number; conditional: NonNullable<SheetSpec["conditionalFormats"]> } {
+  const { sections = {}, language } = options;
+  const words = PROJECTION_TEXT[language];
+  const made = isoDate(options.createdOn);
+  const conditional: NonNullable<SheetSpec["conditionalFormats"]> = [];
+  let column = HELPER_COLUMN + words.helpers.length + 1;
+  const check = `IF(${sheet.unchanged},"${words.unchanged(made)}","${words.changed(made)}")`;
+  const fixedLines = (target: Panel): void => {
+    target.lines(words.fixed(made));
+    target.formulaLine(formula(check), "note");
   };
+  const out: { uncertainty?: UncertaintyBlock; tracksTable?: number; conditional: typeof conditional } = { conditional };
+  if (sections.simulation) {
+    const { result, seed, when } = sections.simulation;
+    const table = uncertaintyTable(result, cellAddress(HEADER_ROW, column), language);
+    sheet.blocks.push(...table.blocks);
+    sheet.widths[columnLetter(column)] = 6;
+    fitColumns(sheet.widths, column, table.blocks.flatMap((block) => block.cells), 11);
+    panel.gap().section(() => {
+      panel.subtitle(words.uncertaintyTitle);
+      out.uncertainty = uncertaintyPanel(panel, result, table, {
+        seed,
+        language,
+        ...(when !== undefined && { when }),
+        between: fixedLines,
+        chartRows: CHART_ROWS,
+      });
+    });
+    column += 7;
+  }
+  if (sections.tracks) {
+    const table = tracksTable(sections.tracks, cellAddress(HEADER_ROW, column), TRACKS_TABLE, language);
+    out.tracksTable = sheet.tables.length;
+    sheet.tables.push(table.table);
+    sheet.widths[columnLetter(column)] = 6;
+    fitColumns(sheet.widths, column + 1, [table.table.columns.slice(1).map((c) => text(c.header)), ...table.table.rows.map((r) => r.slice(1))], 11);
+    const tracks = sections.tracks;
+    panel.gap().section(() => {
+      panel.subtitle(words.tracksTitle(options.sample === true));
+      fixedLines(panel);
+      tracksPanel(panel, tracks, table, {
+        language,
+        projectionClosing: options.figures.summary.closingBacklog,
+        sample: options.sample === true,
+        chartRows: CHART_ROWS,
+      });
+    });
+  }
+  // Each warning cell turns red when the inputs changed (found once the panel is final: a section may have moved).
+  for (const block of panel.blocks) {
+    const cell = block.cells[0]?.[0];
+    if (cell !== null && cell !== undefined && typeof cell === "object" && "formula" in cell && cell.formula === `=${check}`) {
+      conditional.push({ range: block.at, formula: `=NOT(${sheet.unchanged})`, style: "warning" });
+    }
+  }
+  return out;
 }

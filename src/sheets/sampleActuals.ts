@@ -10,8 +10,8 @@
 
 /** Label for the sheet or table that holds these figures, so no one mistakes them for real data. */
 export const SAMPLE_ACTUALS_TEXT = {
-  nl: "Verzonnen voorbeeldcijfers (geen IND-cijfers) voor de eerste 12 weken van 2024",
-  en: "Invented sample figures (not IND data) for the first 12 weeks of 2024",
+  nl: ["Verzonnen voorbeeldcijfers, geen IND-cijfers,", "voor de eerste 12 weken van 2024"],
+  en: ["Invented sample figures, not IND data,", "for the first 12 weeks of 2024"],
 } as const;
 
 /** Actual intake (GerealiseerdeInstroom / ActualIntake), weeks 1–12 of 2024. */

@@ -7,7 +7,7 @@
  * The weekly rows repeat the engine's stock-flow: backlog = MAX(0, previous + intake − capacity),
  * which is `previous + intake − MIN(capacity, previous + intake)` without the intermediate cell.
  */
-import { Block, Cell, cellAddress, ChartSpec, columnLetter, formula, parseCell, text } from "./spec";
+import { Block, Cell, cellAddress, ChartSpec, columnLetter, formula, parseCell, text, ValidationSpec } from "./spec";
 import type { Language } from "./messages";
 
 /** The block's own inputs, written as labelled "input" cells. */
@@ -56,6 +56,11 @@ export interface SharedCapacityBlockOptions {
   /** Number of weekly rows (and the chart's horizon); 104 unless given. */
   rows?: number;
   language?: Language;
+  /**
+   * Where the weekly columns' header goes, e.g. "Z5"; by default under the block's own inputs and
+   * summary (one blank row between). The what-if sheet keeps them outside its print area.
+   */
+  weeklyAt?: string;
 }
 
 type InputKey = keyof SharedCapacityValues;
@@ -80,9 +85,9 @@ export interface SharedCapacityBlock {
   outputs: Record<OutputKey, string>;
   /** A1 ranges of the weekly columns' data rows. */
   columns: Record<ColumnKey, string>;
-  /** The A1 range the block's cells cover (the chart sits to its right). */
+  /** The A1 range the block's cells cover (the chart sits to its right); without the weekly columns when they are elsewhere. */
   range: string;
-  /** 0-based first row below the block and its chart. */
+  /** 0-based first row below the block and its chart; below its summary when the weekly columns are elsewhere. */
   bottomRow: number;
 }
 
@@ -133,15 +138,15 @@ function labelsFor(language: Language, rows: number): Labels {
         otherBacklog: "Other work: backlog at start",
         otherIntake: "Other work: intake per week",
         otherCapacity: "Other work: capacity per week (before the move)",
-        movedCapacity: "Capacity moved to subsequent applications (per week)",
+        movedCapacity: "Capacity moved to subsequent (per week)",
         weeks: `Week for the results (1 to ${rows})`,
         decisionsPerFte: "Decisions per fte per week",
       },
       outputs: {
         sharedCapacity: "Shared capacity per week (subsequent + other work)",
         sharedFte: "Shared capacity in fte",
-        subsequentWithout: "Subsequent applications: backlog in that week, without the move",
-        subsequentWith: "Subsequent applications: backlog in that week, with the move",
+        subsequentWithout: "Subsequent: backlog in that week, without the move",
+        subsequentWith: "Subsequent: backlog in that week, with the move",
         otherWithout: "Other work: backlog in that week, without the move",
         otherWith: "Other work: backlog in that week, with the move",
         lostDecisions: "Other work: decisions lost up to that week",
@@ -156,7 +161,7 @@ function labelsFor(language: Language, rows: number): Labels {
         lostDecisions: "Other work: decisions lost",
         extraFte: "Extra fte needed (to this week)",
       },
-      chart: "Crowding-out: backlogs with and without the move",
+      chart: "Crowding-out: backlogs with and without the move (example figures for other work)",
       cases: "Cases",
     };
   }
@@ -167,15 +172,15 @@ function labelsFor(language: Language, rows: number): Labels {
       otherBacklog: "Ander werk: voorraad bij start",
       otherIntake: "Ander werk: instroom per week",
       otherCapacity: "Ander werk: capaciteit per week (vóór verschuiving)",
-      movedCapacity: "Verschoven capaciteit naar opvolgende aanvragen (per week)",
+      movedCapacity: "Naar opvolgend verschoven capaciteit (per week)",
       weeks: `Week voor de uitkomsten (1 tot ${rows})`,
       decisionsPerFte: "Beslissingen per fte per week",
     },
     outputs: {
       sharedCapacity: "Gedeelde capaciteit per week (opvolgend + ander werk)",
       sharedFte: "Gedeelde capaciteit in fte",
-      subsequentWithout: "Opvolgende aanvragen: voorraad in die week, zonder verschuiving",
-      subsequentWith: "Opvolgende aanvragen: voorraad in die week, met verschuiving",
+      subsequentWithout: "Opvolgend: voorraad in die week, zonder verschuiving",
+      subsequentWith: "Opvolgend: voorraad in die week, met verschuiving",
       otherWithout: "Ander werk: voorraad in die week, zonder verschuiving",
       otherWith: "Ander werk: voorraad in die week, met verschuiving",
       lostDecisions: "Ander werk: verdrongen beslissingen t/m die week",
@@ -190,7 +195,7 @@ function labelsFor(language: Language, rows: number): Labels {
       lostDecisions: "Ander werk: verdrongen beslissingen",
       extraFte: "Extra fte nodig (t/m deze week)",
     },
-    chart: "Verdringing: voorraden met en zonder verschuiving",
+    chart: "Verdringing: voorraden met en zonder verschuiving (voorbeeldcijfers ander werk)",
     cases: "Zaken",
   };
 }
@@ -211,6 +216,8 @@ function absolute(address: string): string {
 interface BlockLayout {
   top: number;
   left: number;
+  /** 0-based first column of the weekly columns. */
+  weeklyLeft: number;
   inputRow: number;
   outputRow: number;
   headerRow: number;
@@ -221,21 +228,27 @@ interface BlockLayout {
   columns: Record<ColumnKey, string>;
   /** Relative address of a cell in the block's columns: (row, column offset from the block's left). */
   relative: (row: number, column: number) => string;
+  /** The same in the weekly columns: (row, column offset from their first column). */
+  weekly: (row: number, column: number) => string;
 }
 
-function blockLayout(at: string, rows: number): BlockLayout {
+function blockLayout(at: string, rows: number, weeklyAt?: string): BlockLayout {
   const start = parseCell(at);
   const top = start.row;
   const left = start.column;
+  const weeklyStart = weeklyAt === undefined ? { row: top + HEADER_OFFSET, column: left } : parseCell(weeklyAt);
+  const weeklyLeft = weeklyStart.column;
   const absoluteAt = (row: number, column: number): string => `$${columnLetter(left + column)}$${row + 1}`;
+  const absoluteWeekly = (row: number, column: number): string => `$${columnLetter(weeklyLeft + column)}$${row + 1}`;
   const inputRow = top + 2;
   const outputRow = inputRow + INPUT_KEYS.length;
-  const headerRow = top + HEADER_OFFSET;
+  const headerRow = weeklyStart.row;
   const firstRow = headerRow + 1;
   const lastRow = headerRow + rows;
   return {
     top,
     left,
+    weeklyLeft,
     inputRow,
     outputRow,
     headerRow,
@@ -247,9 +260,10 @@ function blockLayout(at: string, rows: number): BlockLayout {
       string
     >,
     columns: Object.fromEntries(
-      COLUMN_KEYS.map((key, i) => [key, `${absoluteAt(firstRow, i)}:${absoluteAt(lastRow, i)}`]),
+      COLUMN_KEYS.map((key, i) => [key, `${absoluteWeekly(firstRow, i)}:${absoluteWeekly(lastRow, i)}`]),
     ) as Record<ColumnKey, string>,
     relative: (row, column) => cellAddress(row, left + column),
+    weekly: (row, column) => cellAddress(row, weeklyLeft + column),
   };
 }
 
@@ -262,8 +276,8 @@ function weeklyRows(layout: BlockLayout, subsequent: SubsequentCells, rows: numb
   const weekly: Cell[][] = [];
   for (let k = 0; k < rows; k++) {
     const row = layout.firstRow + k;
-    const previous = (key: ColumnKey): string => layout.relative(row - 1, columnIndex(key));
-    const here = (key: ColumnKey): string => layout.relative(row, columnIndex(key));
+    const previous = (key: ColumnKey): string => layout.weekly(row - 1, columnIndex(key));
+    const here = (key: ColumnKey): string => layout.weekly(row, columnIndex(key));
     const subsequentWithout = k === 0 ? subsequent.opening : previous("subsequentWithout");
     const subsequentWith = k === 0 ? subsequent.opening : previous("subsequentWith");
     const otherWithout = k === 0 ? otherBacklog : previous("otherWithout");
@@ -317,8 +331,8 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a whole number ≥ 1, got ${rows}`);
   const values: SharedCapacityValues = { ...DEFAULT_SHARED_CAPACITY_VALUES, ...options.values };
   const labels = labelsFor(options.language ?? "nl", rows);
-  const layout = blockLayout(options.at, rows);
-  const { relative, top, inputRow, outputRow, headerRow, firstRow, lastRow, columns } = layout;
+  const layout = blockLayout(options.at, rows, options.weeklyAt);
+  const { relative, weekly, top, inputRow, outputRow, headerRow, firstRow, lastRow, columns } = layout;
   const subsequent: SubsequentCells = {
     opening: absolute(options.inputs.opening),
     intake: absolute(options.inputs.intake),
@@ -338,9 +352,9 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
       style: "output",
       numberFormat: "#,##0.0",
     },
-    { at: relative(headerRow, 0), cells: [COLUMN_KEYS.map((key) => text(labels.columns[key]))], style: "header" },
+    { at: weekly(headerRow, 0), cells: [COLUMN_KEYS.map((key) => text(labels.columns[key]))], style: "header" },
     {
-      at: relative(firstRow, 0),
+      at: weekly(firstRow, 0),
       cells: weeklyRows(layout, subsequent, rows),
       numberFormat: ["0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.00", "#,##0.00"],
     },
@@ -354,7 +368,7 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
       name: labels.columns[key],
       values: columns[key].split("$").join(""),
     })),
-    at: relative(headerRow, COLUMN_KEYS.length + 1),
+    at: weekly(headerRow, COLUMN_KEYS.length + 1),
     widthColumns: CHART_WIDTH_COLUMNS,
     heightRows: CHART_HEIGHT_ROWS,
     xAxisTitle: labels.columns.week,
@@ -367,7 +381,47 @@ export function buildSharedCapacityBlock(options: SharedCapacityBlockOptions): S
     inputs: layout.inputs,
     outputs: layout.outputs,
     columns,
-    range: `${relative(top, 0)}:${relative(lastRow, COLUMN_KEYS.length - 1)}`,
-    bottomRow: Math.max(lastRow + 1, headerRow + CHART_HEIGHT_ROWS),
+    range: options.weeklyAt === undefined ? `${relative(top, 0)}:${weekly(lastRow, COLUMN_KEYS.length - 1)}` : `${relative(top, 0)}:${relative(outputRow + OUTPUT_KEYS.length - 1, 1)}`,
+    bottomRow: options.weeklyAt === undefined ? Math.max(lastRow + 1, headerRow + CHART_HEIGHT_ROWS) : outputRow + OUTPUT_KEYS.length,
   };
+}
+
+/** What the block's own inputs may hold, in words for Excel's prompt and its refusal. */
+const INPUT_HELP_TEXT: Record<Language, Record<InputKey, { title: string; prompt: string }> & { error: string; weeksError: (rows: number) => string; perFte: string }> = {
+  nl: {
+    otherBacklog: { title: "Ander werk: voorraad", prompt: "Open zaken van het andere werk (bijvoorbeeld eerste aanvragen) bij de start. Voorbeeldcijfer: vul het eigen cijfer in." },
+    otherIntake: { title: "Ander werk: instroom", prompt: "Instroom per week van het andere werk. Voorbeeldcijfer." },
+    otherCapacity: { title: "Ander werk: capaciteit", prompt: "Capaciteit per week van het andere werk vóór de verschuiving. Voorbeeldcijfer." },
+    movedCapacity: { title: "Verschoven capaciteit", prompt: "Beslissingen per week die van het andere werk naar de opvolgende aanvragen gaan." },
+    weeks: { title: "Week voor de uitkomsten", prompt: "De week waarvan de uitkomsten hieronder de stand geven." },
+    decisionsPerFte: { title: "Beslissingen per fte per week", prompt: "Om capaciteit in fte uit te drukken. Voorbeeldcijfer." },
+    error: "Typ een getal van 0 of meer.",
+    weeksError: (rows) => `Typ een heel weeknummer van 1 tot ${rows}.`,
+    perFte: "Typ een aantal beslissingen per fte per week groter dan 0.",
+  },
+  en: {
+    otherBacklog: { title: "Other work: backlog", prompt: "Open cases of the other work (e.g. first applications) at the start. Example figure: enter your own." },
+    otherIntake: { title: "Other work: intake", prompt: "The other work's intake per week. Example figure." },
+    otherCapacity: { title: "Other work: capacity", prompt: "The other work's capacity per week before the move. Example figure." },
+    movedCapacity: { title: "Capacity moved", prompt: "Decisions per week moved from the other work to subsequent applications." },
+    weeks: { title: "Week for the results", prompt: "The week whose standing the results below give." },
+    decisionsPerFte: { title: "Decisions per fte per week", prompt: "To express capacity in staff. Example figure." },
+    error: "Type a number of 0 or more.",
+    weeksError: (rows) => `Type a whole week number from 1 to ${rows}.`,
+    perFte: "Type a number of decisions per fte per week above 0.",
+  },
+};
+
+/**
+ * Data validation for the block's own input cells: numbers of 0 or more, the week a whole number
+ * from 1 to the weekly rows, decisions per fte above 0.
+ */
+export function sharedCapacityValidations(block: SharedCapacityBlock, rows: number, language: Language = "nl"): ValidationSpec[] {
+  const help = INPUT_HELP_TEXT[language];
+  return INPUT_KEYS.map((key): ValidationSpec => {
+    const range = block.inputs[key].replace(/\$/g, "");
+    if (key === "weeks") return { range, kind: "whole", min: 1, max: rows, ...help[key], error: help.weeksError(rows) };
+    if (key === "decisionsPerFte") return { range, kind: "decimal", min: 0.001, ...help[key], error: help.perFte };
+    return { range, kind: "decimal", min: 0, ...help[key], error: help.error };
+  });
 }

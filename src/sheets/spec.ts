@@ -73,8 +73,14 @@ export interface ChartSeries {
   name: string;
   /** A1 range on this sheet holding the series' values, e.g. "G6:G57". */
   values: string;
-  /** In a "band" chart: draw this line series as markers only, without a line (actual figures). */
+  /** Draw this line series as markers only, without a line (actual figures). */
   markersOnly?: boolean;
+  /** Draw this line dashed: a re-forecast or another line that is not the plan itself. */
+  dashed?: boolean;
+  /** Plot this line against the secondary (right-hand) value axis, e.g. weekly flows beside a backlog. */
+  secondary?: boolean;
+  /** The line's or markers' colour as RGB hex ("1F4E79"), to pair a plan with its actuals; default the host's. */
+  color?: string;
 }
 
 export interface ChartSpec {
@@ -92,16 +98,63 @@ export interface ChartSpec {
   widthColumns: number;
   heightRows: number;
   xAxisTitle?: string;
+  /** The value axis' title, with its unit ("Zaken"). */
   yAxisTitle?: string;
+  /**
+   * The value axis' lowest value, for data fixed when written (Excel's automatic axis starts at 0,
+   * which flattens a backlog moving between 1000 and 1450). Absent: automatic.
+   */
+  yAxisMin?: number;
+  /** The secondary axis' title, when a series is `secondary`. */
+  secondaryAxisTitle?: string;
+  /** The secondary axis' lowest value; absent: automatic. */
+  secondaryAxisMin?: number;
 }
 
+/** What a planner may type into input cells, checked by Excel as they type it. */
+export interface ValidationSpec {
+  /** A1 range of the input cells, e.g. "B14". */
+  range: string;
+  kind: "whole" | "decimal" | "date";
+  /** Lowest and highest allowed value: a number, or a formula starting with "=" ("=1-$B$11"). */
+  min?: number | string;
+  max?: number | string;
+  /** Title of the prompt and of the refusal (Excel allows 32 characters). */
+  title: string;
+  /** Shown when the cell is selected (Excel allows 255 characters). */
+  prompt: string;
+  /** Shown when a value is refused (Excel allows 225 characters). */
+  error: string;
+}
+
+/** A cell that changes its look when a formula on it is true, e.g. a warning that inputs changed. */
+export interface ConditionalFormatSpec {
+  /** A1 range the format applies to. */
+  range: string;
+  /** An en-US formula, relative to the range's top-left cell, e.g. "=LEFT($A$5,1)=\"!\"". */
+  formula: string;
+  /** "warning": dark red on light red; "muted": light grey text, for chart helpers' #N/A. */
+  style: "warning" | "muted";
+}
+
+/** A4 landscape, one page wide, header and footer; each host writes the same. */
 export interface PrintSpec {
   orientation: "landscape" | "portrait";
   paper: "A4";
-  /** Scale so the used columns fit one page wide. */
+  /** Scale so the print area fits one page wide, as many pages tall as needed. */
   fitToWidth: boolean;
-  /** Left header text, e.g. the title and date. */
-  header?: string;
+  /** Header, left: the sheet's title. */
+  title: string;
+  /** Header, right: when the sheet was made, e.g. "gemaakt op 2024-01-15". */
+  made: string;
+  /** Footer, right: the words around the page numbers, "pagina" 1 "van" 3. */
+  pageWords: { page: string; of: string };
+  /** The printed range, e.g. "A1:P56". */
+  area: string;
+  /** 1-based rows printed again at the top of each later page: the weekly table's header. */
+  titleRows?: { first: number; last: number };
+  /** 1-based rows that start a new page (manual page breaks), so no chart is cut across pages. */
+  breaksBefore?: number[];
 }
 
 export interface SheetSpec {
@@ -112,10 +165,15 @@ export interface SheetSpec {
   blocks: Block[];
   tables: TableSpec[];
   charts: ChartSpec[];
-  /** Column letter → width in characters. */
+  /** Column letter → width as Excel stores it (characters of the default font, padding included). */
   columnWidths?: Record<string, number>;
-  freezeRows?: number;
+  /** 1-based row → height in points, for wrapped headers and titles (hosts do not re-measure). */
+  rowHeights?: Record<number, number>;
+  /** Frozen panes: the rows above and the columns left of the scrolling part. */
+  freeze?: { rows: number; columns: number };
   print?: PrintSpec;
+  validations?: ValidationSpec[];
+  conditionalFormats?: ConditionalFormatSpec[];
 }
 
 /** 0-based column index → letters: 0 → "A", 26 → "AA". */
@@ -133,6 +191,11 @@ export function columnLetter(index: number): string {
 /** 0-based row and column → "B3". */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;
+}
+
+/** "B19" → "$B$19": a reference that stays put when copied or filled. */
+export function absoluteAddress(address: string): string {
+  return address.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2");
 }
 
 /** "C5" → { row: 4, column: 2 }. */

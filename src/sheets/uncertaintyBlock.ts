@@ -1,69 +1,61 @@
 /**
- * The uncertainty section: a fan chart of the Monte Carlo backlog (P10–P90 band, median and the
- * deterministic plan), the chance of meeting the target in plain words, and the assumptions,
- * placed at a given top-left cell. Pure: a SimulationResult in, Blocks and a ChartSpec out.
- * Every figure is a static number (a simulation result), never a formula.
+ * The uncertainty section: the Monte Carlo backlog as a weekly table of fixed values (P10, P50,
+ * P90, the plan and the band's width) and a panel that reads it: the chance of meeting the target
+ * in plain words, the band at the horizon, the assumptions and a band chart (P10–P90 shaded,
+ * median, plan dashed). Pure: a SimulationResult in, Blocks and a ChartSpec out. Every figure is
+ * a static number (a simulation result), never a formula; the sheets say so.
  *
- * Layout, rows from the top-left cell:
- *   0  title
- *   1  chance sentence ("kans 34% dat de voorraad eind 2024 ≤ 1100 is"), when there is a target
- *   3  header: Week | P10 | P50 | P90 | Plan      chart to the right, from this row
- *   4… one row per week                          assumptions under the chart, as its caption
+ * The table and the panel are placed apart: the table outside the print area, beside the weekly
+ * table it belongs to; the panel in the sheet's column of summaries and charts.
  */
 import { IntakeModel, SimulationResult } from "../engine";
 import type { Language } from "./messages";
-import { Block, Cell, cellAddress, ChartSpec, parseCell, text } from "./spec";
+import type { Panel } from "./panel";
+import { axisMinimum } from "./panel";
+import { Block, Cell, cellAddress, parseCell, text } from "./spec";
 
-export interface UncertaintyBlockOptions {
-  /** Top-left cell of the section, e.g. "A60". */
-  at: string;
-  /** The seed the simulation was started with; stated in the assumptions. */
-  seed: number;
-  /** Language of the title, headers and chart; Dutch unless given. Sentences come in both. */
-  language?: Language;
-  /**
-   * When the target week falls, as a phrase in each language: `endOfYear(2024)` gives
-   * "eind 2024" / "at the end of 2024". Default "in week 52" / "in week 52".
-   */
-  when?: Record<Language, string>;
-  /** Percentiles drawn as the band's low edge, middle and high edge; default 0.1, 0.5, 0.9. */
-  band?: readonly [number, number, number];
-}
-
+/** What the pane and the CLI report from the section, in both languages. */
 export interface UncertaintyBlock {
-  blocks: Block[];
-  chart: ChartSpec;
   /** The chance of meeting the target in plain words; null when the simulation had no target. */
   sentence: Record<Language, string> | null;
   /** Intake model, capacity, runs and seed, in plain words. */
   assumptions: Record<Language, string>;
-  /** The A1 range of the weekly table, header row included. */
-  tableRange: string;
-  /** 0-based first row below the whole section. */
-  bottomRow: number;
 }
 
-const FAN_TEXT: Record<Language, { title: string; week: string; plan: string; chartTitle: string; cases: string }> = {
+const FAN_TEXT: Record<
+  Language,
+  {
+    week: string;
+    plan: string;
+    median: string;
+    width: string;
+    band: (low: string, high: string) => string;
+    chartTitle: string;
+    cases: string;
+    atEnd: (when: string, low: string, median: string, high: string) => string;
+  }
+> = {
   nl: {
-    title: "Onzekerheid: voorraad per week (Monte Carlo)",
     week: "Week",
     plan: "Plan",
+    median: "Mediaan",
+    width: "Bandbreedte",
+    band: (low: string, high: string) => `Band ${low}–${high}`,
     chartTitle: "Voorraad: band P10–P90, mediaan en plan",
-    cases: "Zaken",
+    cases: "Voorraad (zaken)",
+    atEnd: (when, low, median, high) => `Voorraad ${when}: P10 ${low}, mediaan ${median}, P90 ${high}.`,
   },
   en: {
-    title: "Uncertainty: backlog per week (Monte Carlo)",
     week: "Week",
     plan: "Plan",
+    median: "Median",
+    width: "Band width",
+    band: (low: string, high: string) => `${low}–${high} band`,
     chartTitle: "Backlog: P10–P90 band, median and plan",
-    cases: "Cases",
+    cases: "Backlog (cases)",
+    atEnd: (when, low, median, high) => `Backlog ${when}: P10 ${low}, median ${median}, P90 ${high}.`,
   },
 };
-
-const CHART_WIDTH_COLUMNS = 8;
-const CHART_HEIGHT_ROWS = 18;
-const HEADER_OFFSET = 3;
-const COLUMNS = 5;
 
 /** "eind 2024" / "at the end of 2024": the memo's horizon in the chance sentence. */
 export function endOfYear(year: number): Record<Language, string> {
@@ -112,7 +104,8 @@ export function chanceSentence(
   const chance = formatChance(outcome.chance);
   return {
     nl: `kans ${chance} dat de voorraad ${phrase.nl} ≤ ${formatNumber(outcome.target, "nl")} is`,
-    en: `a ${chance} chance that the backlog is ≤ ${formatNumber(outcome.target, "en")} ${phrase.en}`,
+    // "an 8%", "an 11%", "an 18%", "an 80%": the article as the number is said.
+    en: `${/^(8|1[18]%)/.test(chance) ? "an" : "a"} ${chance} chance that the backlog is ≤ ${formatNumber(outcome.target, "en")} ${phrase.en}`,
   };
 }
 
@@ -153,11 +146,11 @@ function describeLevel(spread: number, language: Language): string {
   if (spread === 0) return language === "nl" ? "instroomniveau vast" : "intake level fixed";
   const cv = `${formatNumber(spread * 100, language)}%`;
   return language === "nl"
-    ? `instroomniveau per run × een factor rond 1 (variatiecoëfficiënt ${cv})`
+    ? `instroomniveau per simulatie × een factor rond 1 (variatiecoëfficiënt ${cv})`
     : `intake level per run × a factor around 1 (coefficient of variation ${cv})`;
 }
 
-/** "Aannames: instroom Poisson …; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024." */
+/** "Aannames: instroom Poisson …; instroomniveau vast; capaciteit vast zoals gepland; 10.000 simulaties; startgetal 2024." */
 export function assumptionsText(
   result: Pick<SimulationResult, "intakeModel" | "capacitySpread" | "runs"> & { intakeLevelSpread?: number },
   seed: number,
@@ -165,78 +158,127 @@ export function assumptionsText(
   const line = (language: Language): string =>
     `${language === "nl" ? "Aannames" : "Assumptions"}: ${describeIntake(result.intakeModel, language)}; ` +
     `${describeLevel(result.intakeLevelSpread ?? 0, language)}; ` +
-    `${describeCapacity(result.capacitySpread, language)}; ${formatNumber(result.runs, language)} runs; seed ${seed}.`;
+    `${describeCapacity(result.capacitySpread, language)}; ${formatNumber(result.runs, language)} ` +
+    `${language === "nl" ? `simulaties; startgetal ${seed}` : `runs; seed ${seed}`}.`;
   return { nl: line("nl"), en: line("en") };
 }
 
+/** The weekly table's columns: week, the band's low edge, middle and high edge, the plan, the band's width. */
+export interface UncertaintyTable {
+  blocks: Block[];
+  /** A1 ranges of the data rows: week numbers and each column. */
+  ranges: { week: string; low: string; median: string; high: string; plan: string; width: string };
+  /** The A1 range of the weekly table, header row included. */
+  range: string;
+  /** The band's percentiles and headers ("P10", …). */
+  band: readonly [number, number, number];
+}
+
 /**
- * Builds the section. Throws when the result lacks one of the band's percentiles: the caller
+ * The weekly table of fixed values at `at` (its header row there): week, P10, P50, P90, plan and
+ * the band's width. Throws when the result lacks one of the band's percentiles: the caller
  * simulates with the percentiles it wants to draw.
  *
  * @example
- * const sim = simulateBacklog(createRng(2024), { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52, target: 1100 });
- * if (sim.ok) buildUncertaintyBlock(sim.value, { at: "A60", seed: 2024, when: endOfYear(2024) });
- * // sentence.nl: "kans 13% dat de voorraad eind 2024 ≤ 1100 is"; table A63:E115, chart at G63
+ * uncertaintyTable(simulation, "X4", "nl") // header X4:AC4, week 1 on row 5
  */
-export function buildUncertaintyBlock(result: SimulationResult, options: UncertaintyBlockOptions): UncertaintyBlock {
-  const language = options.language ?? "nl";
+export function uncertaintyTable(
+  result: SimulationResult,
+  at: string,
+  language: Language,
+  band: readonly [number, number, number] = [0.1, 0.5, 0.9],
+): UncertaintyTable {
   const words = FAN_TEXT[language];
-  const band = options.band ?? [0.1, 0.5, 0.9];
-  const bandValues = band.map((p) => {
+  const values = band.map((p) => {
     const index = result.percentiles.indexOf(p);
-    if (index < 0) throw new Error(`buildUncertaintyBlock: the simulation has no percentile ${p}`);
+    if (index < 0) throw new Error(`uncertaintyTable: the simulation has no percentile ${p}`);
     return result.bands[index] as Float64Array;
   });
-  const start = parseCell(options.at);
-  const weeks = result.weeks;
-  const headerRow = start.row + HEADER_OFFSET;
-  const firstDataRow = headerRow + 1;
-  const lastDataRow = headerRow + weeks;
-  const col = (offset: number): number => start.column + offset;
-
+  const [low, median, high] = values as [Float64Array, Float64Array, Float64Array];
+  const start = parseCell(at);
   const rows: Cell[][] = [];
-  for (let t = 0; t < weeks; t++) {
-    rows.push([t + 1, ...bandValues.map((values) => values[t] as number), result.plan[t] as number]);
+  for (let t = 0; t < result.weeks; t++) {
+    const width = (high[t] as number) - (low[t] as number);
+    rows.push([t + 1, low[t] as number, median[t] as number, high[t] as number, result.plan[t] as number, width]);
   }
-  const headers = [words.week, ...band.map(percentileLabel), words.plan];
-  const sentence = result.target === undefined ? null : chanceSentence(result.target, options.when);
-  const assumptions = assumptionsText(result, options.seed);
-
-  const chartAt = cellAddress(headerRow, col(COLUMNS + 1));
-  const blocks: Block[] = [
-    { at: cellAddress(start.row, col(0)), cells: [[text(words.title)]], style: "title" },
-    ...(sentence === null
-      ? []
-      : [{ at: cellAddress(start.row + 1, col(0)), cells: [[text(sentence[language])]], style: "output" as const }]),
-    { at: cellAddress(headerRow, col(0)), cells: [headers.map(text)], style: "header" },
-    { at: cellAddress(firstDataRow, col(0)), cells: rows, numberFormat: ["0", "#,##0", "#,##0", "#,##0", "#,##0"] },
-    // The caption under the chart: the reader sees what the band assumes.
-    {
-      at: cellAddress(headerRow + CHART_HEIGHT_ROWS, col(COLUMNS + 1)),
-      cells: [[text(assumptions[language])]],
-      style: "note",
-    },
-  ];
-
-  const range = (offset: number): string =>
-    `${cellAddress(firstDataRow, col(offset))}:${cellAddress(lastDataRow, col(offset))}`;
-  const chart: ChartSpec = {
-    kind: "line",
-    title: words.chartTitle,
-    categories: range(0),
-    series: headers.slice(1).map((name, i) => ({ name, values: range(i + 1) })),
-    at: chartAt,
-    widthColumns: CHART_WIDTH_COLUMNS,
-    heightRows: CHART_HEIGHT_ROWS,
-    xAxisTitle: words.week,
-    yAxisTitle: words.cases,
-  };
+  const headers = [words.week, ...band.map(percentileLabel), words.plan, words.width];
+  const column = (offset: number): string =>
+    `${cellAddress(start.row + 1, start.column + offset)}:${cellAddress(start.row + result.weeks, start.column + offset)}`;
   return {
-    blocks,
-    chart,
-    sentence,
-    assumptions,
-    tableRange: `${cellAddress(headerRow, col(0))}:${cellAddress(lastDataRow, col(COLUMNS - 1))}`,
-    bottomRow: Math.max(lastDataRow, headerRow + CHART_HEIGHT_ROWS) + 1,
+    blocks: [
+      { at, cells: [headers.map(text)], style: "header" },
+      { at: cellAddress(start.row + 1, start.column), cells: rows, numberFormat: ["0", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0"] },
+    ],
+    ranges: { week: column(0), low: column(1), median: column(2), high: column(3), plan: column(4), width: column(5) },
+    range: `${at}:${cellAddress(start.row + result.weeks, start.column + headers.length - 1)}`,
+    band,
   };
 }
+
+export interface UncertaintyPanelOptions {
+  /** The seed the simulation was started with; stated in the assumptions. */
+  seed: number;
+  language: Language;
+  /**
+   * When the target week falls, as a phrase in each language: `endOfYear(2024)` gives
+   * "eind 2024" / "at the end of 2024". Default "in week 52" / "in week 52".
+   */
+  when?: Record<Language, string>;
+  /** Lines after the band at the horizon (what is fixed, a warning cell), written by the caller. */
+  between?: (panel: Panel) => void;
+  /** Chart height in rows. */
+  chartRows: number;
+  /** Where the chart goes: beside the text instead of below it. */
+  chartPanel?: Panel;
+}
+
+/**
+ * The section's panel: the chance sentence (when there is a target), the band at the horizon,
+ * the assumptions, the caller's lines, and the band chart over the weekly table.
+ *
+ * @example
+ * uncertaintyPanel(panel, simulation, uncertaintyTable(simulation, "X4", "nl"), { seed: 2024, language: "nl", chartRows: 14 })
+ * // sentence.nl: "kans 13% dat de voorraad in week 52 ≤ 1100 is"
+ */
+export function uncertaintyPanel(
+  panel: Panel,
+  result: SimulationResult,
+  table: UncertaintyTable,
+  options: UncertaintyPanelOptions,
+): UncertaintyBlock {
+  const { language } = options;
+  const words = FAN_TEXT[language];
+  const sentence = result.target === undefined ? null : chanceSentence(result.target, options.when);
+  const assumptions = assumptionsText(result, options.seed);
+  const series = (band: 0 | 1 | 2): number[] => Array.from(result.bands[result.percentiles.indexOf(table.band[band])] as Float64Array);
+  const at = (band: 0 | 1 | 2): string => formatNumber(series(band)[result.weeks - 1] as number, language);
+  const when = options.when?.[language] ?? `in week ${result.weeks}`;
+  if (sentence !== null) panel.lines(`${capitalise(sentence[language])}.`, "output");
+  const atEnd = words.atEnd(when, at(0), at(1), at(2));
+  // "P5 …, mediaan …, P95 …" for another band than the usual one.
+  panel.lines(atEnd.replace("P10", percentileLabel(table.band[0])).replace("P90", percentileLabel(table.band[2])), "label");
+  panel.lines(assumptions[language]);
+  options.between?.(panel);
+  const minimum = axisMinimum(Math.min(...series(0), ...result.plan), Math.max(...series(2), ...result.plan));
+  (options.chartPanel ?? panel).chart(
+    {
+      kind: "band",
+      title: words.chartTitle,
+      categories: table.ranges.week,
+      series: [
+        { name: percentileLabel(table.band[0]), values: table.ranges.low },
+        { name: words.band(percentileLabel(table.band[0]), percentileLabel(table.band[2])), values: table.ranges.width },
+        { name: words.median, values: table.ranges.median },
+        { name: words.plan, values: table.ranges.plan, dashed: true },
+      ],
+      xAxisTitle: words.week,
+      yAxisTitle: words.cases,
+      ...(minimum !== undefined && { yAxisMin: minimum }),
+    },
+    options.chartRows,
+  );
+  return { sentence, assumptions };
+}
+
+/** "kans 13% …" → "Kans 13% …" at the start of a line. */
+const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);

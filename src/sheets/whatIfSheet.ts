@@ -1,32 +1,34 @@
 /**
- * Builds a what-if sheet for a meeting ("What-if 2024-01-15") as a SheetSpec: an input block,
- * five scenarios side by side in a comparison table, a weekly backlog table and a line chart;
- * below them the shared-capacity block (crowding-out of other work) and the uncertainty block
- * (a Monte Carlo fan for the current plan).
+ * Builds a what-if sheet for a meeting ("What-if 2024-01-15") as a SheetSpec. The print area
+ * (columns A–I, two A4 pages) holds what the meeting reads: the inputs with the scenario chart
+ * beside them, the scenarios side by side with a line on each, the shared-capacity block
+ * (crowding-out of other work) and the uncertainty block (a Monte Carlo fan for the current plan).
+ * The weekly tables they are computed from stand to the right, outside the print area.
+ *
  * Every figure that depends on an input is a native en-US Excel formula (no =IND.* functions),
- * so the sheet recalculates as soon as someone types a number, also without the add-in. The one
+ * so the sheet recalculates as soon as someone types a number, also without the add-in; the
+ * input cells refuse values out of range, with a message in the planner's language. The one
  * exception is the uncertainty block: a simulation cannot be a non-volatile formula, so it holds
  * the figures computed when the sheet was made, and the sheet says so.
  *
- * Weekly backlog per scenario: backlog_t = MAX(0, backlog_{t-1} + intake − capacity), which is
- * the engine's `decisions = min(capacity, backlog + intake)` stock-flow written as one cell.
+ * Blocks of the print area are placed top-down, each a function of the row it starts at
+ * (`PRINT_BLOCKS`); a new block is one more entry, and the weekly tables on the right do not move.
  */
-import {
-  checkNumber,
-  createRng,
-  DEFAULT_RUNS,
-  DEFAULT_SEED,
-  DEFAULT_WEEKS,
-  projectBacklogCore,
-  SEED_RULE,
-  simulateBacklog,
-} from "../engine";
+import { checkNumber, createRng, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEEKS, projectBacklogCore, SEED_RULE, simulateBacklog } from "../engine";
 import { isoDate, isoWeekLabel, serialToParts } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
-import { buildSharedCapacityBlock, SharedCapacityBlock } from "./sharedCapacityBlock";
-import { Block, Cell, cellAddress, ChartSpec, date, formula, isText, parseCell, SheetSpec, TableSpec, text } from "./spec";
-import { buildUncertaintyBlock, endOfYear, formatNumber } from "./uncertaintyBlock";
+import { areaOf, fitColumns, headerWidth, pageBreaks, printScale, printSpec, spanPixels, widest, widthsOf } from "./page";
+import { Panel } from "./panel";
+import { buildSharedCapacityBlock, SharedCapacityBlock, sharedCapacityValidations } from "./sharedCapacityBlock";
+import { absoluteAddress, Block, Cell, cellAddress, ChartSpec, columnLetter, date, formula, SheetSpec, text, ValidationSpec } from "./spec";
+import { fontOf, widthFor, wrapLines } from "./textWidth";
+import { endOfYear, formatNumber, uncertaintyPanel, uncertaintyTable } from "./uncertaintyBlock";
+import { comparisonTable, scenarioCells, ScenarioCells, SCENARIOS, WEEKS_PER_YEAR, weeklyTables } from "./whatIfScenarios";
+import { InputId, ScenarioId, WHAT_IF_TEXT, WhatIfLabels } from "./whatIfText";
+
+export { SCENARIOS, WEEKS_PER_YEAR } from "./whatIfScenarios";
+export type { InputId, ScenarioId } from "./whatIfText";
 
 /**
  * Memo, 2023: "190 zaken die niet compleet waren" of 1390 filed go to triage (Ter Apel). The 70
@@ -41,9 +43,10 @@ export const DEFAULT_DECISIONS_PER_FTE = 1.5;
 export const MEMO_PLAN_PER_YEAR = 1600;
 /** Memo: 30 to 40 decisions a week are scheduled now; the custom scenario starts at the middle. */
 export const MEMO_SCHEDULED_PER_WEEK = 35;
-/** Scenario 4 clears the backlog within two years unless told otherwise. */
+/** Scenario 5 reaches the target backlog within two years unless told otherwise. */
 export const DEFAULT_CLEAR_WITHIN_WEEKS = 104;
-export const WEEKS_PER_YEAR = 52;
+/** Runs of the uncertainty block: the engine's default, so its chance is accurate to about ±1 point. */
+export const WHAT_IF_RUNS = DEFAULT_RUNS;
 
 export interface WhatIfSheetOptions {
   inputs: PlanInputs;
@@ -60,13 +63,13 @@ export interface WhatIfSheetOptions {
   decisionsPerFte?: number;
   /** Weeks over which the opening backlog was filed (its age profile); default opening ÷ intake. */
   openingSpreadWeeks?: number;
-  /** Extra weekly capacity on top of the planning rule (scenarios 2 and 3); default 0. */
+  /** Extra weekly capacity on top of the planning rule (scenarios 2, 3 and 4); default 0. */
   extraCapacity?: number;
   /** Scenario 1's decisions per year; default: mean given capacity × 52, else the memo's 1600. */
   currentPlanPerYear?: number;
-  /** Scenario 5's decisions per week; default: the memo's 35 (middle of 30 to 40). */
+  /** Scenario 6's decisions per week; default: the memo's 35 (middle of 30 to 40). */
   customCapacity?: number;
-  /** Scenario 4 reaches the target backlog in this many weeks; default 104 (2 years). */
+  /** Scenario 5 reaches the target backlog in this many weeks; default 104 (2 years). */
   clearWithinWeeks?: number;
   /**
    * Sheet and table names already in the workbook. Given them, the builder picks a free sheet
@@ -80,29 +83,7 @@ export interface WhatIfSheetOptions {
   seed?: number;
 }
 
-export type InputId =
-  | "opening"
-  | "intake"
-  | "uplift"
-  | "extra"
-  | "triage"
-  | "withoutHearing"
-  | "triagedOpening"
-  | "perFte"
-  | "openingSpread"
-  | "horizon"
-  | "target"
-  | "clearWithin"
-  | "planPerYear"
-  | "custom"
-  | "firstWeek";
-
-export type ScenarioId = "plan" | "rule" | "triage" | "whole" | "required" | "custom";
-export const SCENARIOS: readonly ScenarioId[] = ["plan", "rule", "triage", "whole", "required", "custom"];
-/** Scenarios with triage (Ter Apel): their queue is what triage leaves. */
-const WITH_TRIAGE: ReadonlySet<ScenarioId> = new Set(["triage", "whole"]);
-
-/** Fixed layout; 0-based rows. Exported so tests and the CLI can find the cells they check. */
+/** The input cells, top to bottom. */
 const INPUT_ORDER: readonly InputId[] = [
   "opening",
   "intake",
@@ -120,62 +101,55 @@ const INPUT_ORDER: readonly InputId[] = [
   "custom",
   "firstWeek",
 ];
-const INPUT_HEADER_ROW = 4;
-const FIRST_INPUT_ROW = INPUT_HEADER_ROW + 1;
-/** One live figure below the inputs: the extra fte triage needs. */
-const TRIAGE_FTE_ROW = FIRST_INPUT_ROW + INPUT_ORDER.length;
-const SCENARIO_TITLE_ROW = TRIAGE_FTE_ROW + 2;
-const COMPARISON_ROW = SCENARIO_TITLE_ROW + 1;
-const CHART_ROW = COMPARISON_ROW + SCENARIOS.length + 2;
-const CHART_HEIGHT = 20;
-const WEEKLY_TITLE_ROW = CHART_ROW + CHART_HEIGHT + 1;
-const WEEKLY_ROW = WEEKLY_TITLE_ROW + 1;
-/**
- * Everything stays within columns A–H (the comparison table's width), so the sheet prints one
- * page wide at the same scale as before the blocks below the weekly table were added.
- */
-const LAST_COLUMN = 9;
-/** Runs of the uncertainty block: the engine's default, so its chance is accurate to about ±1 point. */
-export const WHAT_IF_RUNS = DEFAULT_RUNS;
 
-/** Comparison table columns (0-based). */
-const COMPARISON_COLUMNS = {
-  name: 0,
-  intake: 1,
-  capacity: 2,
-  closing: 3,
-  weeksToClear: 4,
-  leadTime: 5,
-  decisions: 6,
-  decidedLeadTime: 7,
-  fromOtherWork: 8,
-  explanation: 9,
-} as const;
-/** Weekly table: week, week start, then one backlog column per scenario. */
-const FIRST_SCENARIO_COLUMN = 2;
+/**
+ * Rows (0-based) of the print area's fixed part: title, up to three lines of notes, the inputs
+ * (the scenario chart beside them), the extra fte of triage, the scenarios and a line on each,
+ * the note on the chart. The blocks of `PRINT_BLOCKS` follow from FIRST_BLOCK_ROW.
+ */
+const NOTE_ROW = 1;
+const NOTE_LINES = 1;
+const INPUT_HEADER_ROW = NOTE_ROW + NOTE_LINES;
+const FIRST_INPUT_ROW = INPUT_HEADER_ROW + 1;
+const TRIAGE_FTE_ROW = FIRST_INPUT_ROW + INPUT_ORDER.length;
+const SCENARIO_TITLE_ROW = TRIAGE_FTE_ROW + 1;
+const COMPARISON_ROW = SCENARIO_TITLE_ROW + 1;
+/** A line on each scenario, two to a row: the odd ones from column A, the even ones from column D. */
+const EXPLANATION_ROW = COMPARISON_ROW + SCENARIOS.length + 1;
+const EXPLANATION_ROWS = SCENARIOS.length / 2;
+const EXPLANATION_SECOND_COLUMN = 3;
+const CHART_NOTE_ROW = EXPLANATION_ROW + EXPLANATION_ROWS;
+const CHART_NOTE_LINES = 2;
+/** First row of the blocks below the scenarios (shared capacity, uncertainty, and later ones). */
+export const FIRST_BLOCK_ROW = CHART_NOTE_ROW + CHART_NOTE_LINES + 1;
+/** The print area's columns: A (labels) to I (the comparison table's last column). */
+export const LAST_PRINT_COLUMN = 8;
+/** The scenario chart beside the inputs: columns E–I. */
+const SCENARIO_CHART_COLUMN = 4;
+const CHART_ROWS = 14;
+
+/**
+ * The weekly tables, right of the print area, their headers on one row: the scenarios' backlog
+ * (K), the chart's helpers (T), the shared capacity's weekly columns (AA), the uncertainty's
+ * fixed weekly values (AI). The header row is the comparison table's: it is three lines high
+ * anyway, so the weekly headers (wrapped to three lines at most) leave the printed rows as they are.
+ */
+const WEEKLY_ROW = COMPARISON_ROW;
+const WEEKLY_COLUMN = 10;
+const HELPER_COLUMN = WEEKLY_COLUMN + 2 + SCENARIOS.length + 1;
+const SHARED_WEEKLY_COLUMN = HELPER_COLUMN + SCENARIOS.length + 1;
+const UNCERTAINTY_COLUMN = SHARED_WEEKLY_COLUMN + 7 + 1;
+/**
+ * For the blocks added after these: the weekly tables' header row (0-based) and the first column
+ * free for their weekly columns, right of the uncertainty's six and a blank one.
+ */
+export const WEEKLY_TABLES = { headerRow: WEEKLY_ROW, firstFreeColumn: UNCERTAINTY_COLUMN + 7 } as const;
 
 export interface WhatIfLayout {
-  /** Absolute address of each input cell, "$B$5". */
+  /** Absolute address of each input cell, "$B$6". */
   inputs: Record<InputId, string>;
-  /** Per scenario: its comparison row's cells and its weekly backlog column. */
-  scenarios: Record<
-    ScenarioId,
-    {
-      intake: string;
-      capacity: string;
-      closing: string;
-      weeksToClear: string;
-      /** Backlog ÷ decisions at the horizon: the wait a new application can expect. */
-      leadTime: string;
-      decisions: string;
-      /** The memo's lead time: mean age at decision of the cases decided over the horizon (weeks). */
-      decidedLeadTime: string;
-      /** Decisions taken from other work over the horizon: MAX(0, capacity − plan capacity) × horizon. */
-      fromOtherWork: string;
-      /** Weekly backlog, "C41:C144": one row per week of the table. */
-      backlog: string;
-    }
-  >;
+  /** Per scenario: its comparison row's cells, its weekly backlog column and the chart's helper column. */
+  scenarios: Record<ScenarioId, ScenarioCells>;
   /** The extra fte triage needs: triaged cases per week ÷ decisions per fte-week. */
   triageFte: string;
   /** Week numbers column of the weekly table. */
@@ -183,85 +157,67 @@ export interface WhatIfLayout {
   /** Rows in the weekly table; the horizon input may go from 1 up to this. */
   tableWeeks: number;
   /**
-   * The shared-capacity block below the weekly table: its own input cells, summary cells and
-   * weekly columns (absolute addresses), and the cells it reads from the rest of the sheet.
+   * The shared-capacity block: its own input cells, summary cells and weekly columns (absolute
+   * addresses), and the cells it reads from the rest of the sheet.
    */
   sharedCapacity: Pick<SharedCapacityBlock, "inputs" | "outputs" | "columns" | "range"> & {
-    /** Top-left cell of the block. */
+    /** Top-left cell of the block (its title). */
     at: string;
     /** Subsequent applications before any move: the opening and intake inputs, scenario 1's capacity. */
     reads: { opening: string; intake: string; capacity: string };
   };
-  /** Top-left cell of the uncertainty block (static simulation results), below the shared-capacity block. */
+  /** Header cell of the uncertainty block's weekly table of fixed values (week, P10, P50, P90, plan, band width). */
   uncertaintyAt: string;
+  /** Row (0-based) of the uncertainty block's title in the print area. */
+  uncertaintyRow: number;
 }
 
-/** "B19" → "$B$19". */
-const absolute = (address: string): string => address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const abs = (row: number, column: number): string => absolute(cellAddress(row, column));
-
-/**
- * The shared-capacity block of a sheet with `tableWeeks` weekly rows: one blank row below the
- * weekly table, as many weekly rows as that table, reading the sheet's opening backlog and intake
- * inputs and scenario 1's capacity (the current plan, before any capacity moves).
- */
-function sharedCapacityFor(
-  tableWeeks: number,
-  inputs: Record<InputId, string>,
-  planCapacity: string,
-  language: Language,
-  values?: { weeks: number },
-): { block: SharedCapacityBlock; at: string; reads: WhatIfLayout["sharedCapacity"]["reads"] } {
-  const at = cellAddress(WEEKLY_ROW + tableWeeks + 2, 0);
-  const reads = { opening: inputs.opening, intake: inputs.intake, capacity: absolute(planCapacity) };
-  const block = buildSharedCapacityBlock({
-    at,
-    inputs: reads,
-    rows: tableWeeks,
-    language,
-    ...(values !== undefined && { values }),
-  });
-  return { block, at, reads };
-}
+const abs = (row: number, column: number): string => absoluteAddress(cellAddress(row, column));
 
 type BaseLayout = Pick<WhatIfLayout, "inputs" | "scenarios" | "weeks" | "tableWeeks" | "triageFte">;
 
-/** Inputs, comparison table and weekly table: the part of the layout above the two blocks. */
 function baseLayout(tableWeeks: number): BaseLayout {
   const inputs = {} as Record<InputId, string>;
   INPUT_ORDER.forEach((id, i) => (inputs[id] = abs(FIRST_INPUT_ROW + i, 1)));
-  const scenarios = {} as WhatIfLayout["scenarios"];
-  const first = WEEKLY_ROW + 1;
-  const last = WEEKLY_ROW + tableWeeks;
-  SCENARIOS.forEach((id, i) => {
-    const row = COMPARISON_ROW + 1 + i;
-    const c = COMPARISON_COLUMNS;
-    const column = FIRST_SCENARIO_COLUMN + i;
-    scenarios[id] = {
-      intake: cellAddress(row, c.intake),
-      capacity: cellAddress(row, c.capacity),
-      closing: cellAddress(row, c.closing),
-      weeksToClear: cellAddress(row, c.weeksToClear),
-      leadTime: cellAddress(row, c.leadTime),
-      decisions: cellAddress(row, c.decisions),
-      decidedLeadTime: cellAddress(row, c.decidedLeadTime),
-      fromOtherWork: cellAddress(row, c.fromOtherWork),
-      backlog: `${cellAddress(first, column)}:${cellAddress(last, column)}`,
-    };
+  const scenarios = scenarioCells({
+    comparisonRow: COMPARISON_ROW,
+    weeklyRow: WEEKLY_ROW,
+    weeklyColumn: WEEKLY_COLUMN,
+    helperColumn: HELPER_COLUMN,
+    tableWeeks,
   });
   return {
     inputs,
     scenarios,
-    weeks: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`,
+    weeks: `${cellAddress(WEEKLY_ROW + 1, WEEKLY_COLUMN)}:${cellAddress(WEEKLY_ROW + tableWeeks, WEEKLY_COLUMN)}`,
     tableWeeks,
     triageFte: abs(TRIAGE_FTE_ROW, 1),
   };
 }
 
+/** The shared-capacity block at FIRST_BLOCK_ROW, its weekly columns right of the print area. */
+function sharedCapacityFor(
+  base: BaseLayout,
+  language: Language,
+  values?: { weeks: number },
+): { block: SharedCapacityBlock; at: string; reads: WhatIfLayout["sharedCapacity"]["reads"] } {
+  const at = cellAddress(FIRST_BLOCK_ROW, 0);
+  const reads = { opening: base.inputs.opening, intake: base.inputs.intake, capacity: absoluteAddress(base.scenarios.plan.capacity) };
+  const block = buildSharedCapacityBlock({
+    at,
+    inputs: reads,
+    rows: base.tableWeeks,
+    language,
+    weeklyAt: cellAddress(WEEKLY_ROW, SHARED_WEEKLY_COLUMN),
+    ...(values !== undefined && { values }),
+  });
+  return { block, at, reads };
+}
+
 /** Where everything is for a weekly table of `tableWeeks` rows. */
 export function whatIfLayout(tableWeeks: number): WhatIfLayout {
   const base = baseLayout(tableWeeks);
-  const shared = sharedCapacityFor(tableWeeks, base.inputs, base.scenarios.plan.capacity, "nl");
+  const shared = sharedCapacityFor(base, "nl");
   return {
     ...base,
     sharedCapacity: {
@@ -272,205 +228,10 @@ export function whatIfLayout(tableWeeks: number): WhatIfLayout {
       columns: shared.block.columns,
       range: shared.block.range,
     },
-    uncertaintyAt: cellAddress(shared.block.bottomRow + 1, 0),
+    uncertaintyAt: cellAddress(WEEKLY_ROW, UNCERTAINTY_COLUMN),
+    uncertaintyRow: shared.block.bottomRow + 1,
   };
 }
-
-/** The figures the uncertainty block was simulated with, formatted for its note. */
-interface FrozenPlan {
-  opening: string;
-  intake: string;
-  capacity: string;
-  weeks: string;
-}
-
-const WHAT_IF_TEXT = {
-  nl: {
-    sheet: "What-if",
-    title: "What-if: voorraad opvolgende asielaanvragen",
-    note: (date: string) =>
-      `Gemaakt door de Voorraadplanner op ${date}. Typ nieuwe getallen in kolom B: alle scenario's en de gedeelde capaciteit rekenen direct mee, ook zonder de add-in.`,
-    staticNote: (date: string) =>
-      `Uitzondering: de onzekerheid (Monte Carlo, onderaan) bevat vaste waarden, berekend op ${date}; die rekenen niet mee.`,
-    inputsTitle: "Invoer",
-    inputHeader: ["Invoer", "Waarde", "Toelichting"],
-    input: {
-      opening: "Beginvoorraad",
-      intake: "Instroom per week",
-      uplift: "Opslag planningsregel",
-      extra: "Extra capaciteit per week",
-      triage: "Triage (Ter Apel): aandeel incompleet",
-      withoutHearing: "Triage (Ter Apel): aandeel zonder gehoor",
-      triagedOpening: "Getrieerd deel van de beginvoorraad",
-      perFte: "Beslissingen per fte per week",
-      openingSpread: "Beginvoorraad ingediend over (weken)",
-      horizon: "Horizon (weken)",
-      target: "Streefvoorraad",
-      clearWithin: "Streefvoorraad bereiken binnen (weken)",
-      planPerYear: "Huidig plan: afdoeningen per jaar",
-      custom: "Eigen scenario: afdoeningen per week",
-      firstWeek: "Eerste week (datum)",
-    } as Record<InputId, string>,
-    source: {
-      opening: "uit de werkmap",
-      intakeSeries: (weeks: number) => `gemiddelde instroom over ${weeks} weken uit de werkmap`,
-      intakeSingle: "uit de werkmap",
-      uplift: "planningsregel: instroom + opslag, vast gehouden",
-      extra: "bovenop de planningsregel (scenario 2, 3 en 4), bijvoorbeeld extra fte",
-      triage: (given: boolean) =>
-        given
-          ? "incomplete aanvragen, direct beslist in Ter Apel met extra fte"
-          : "beslisnota 2023: 190 / 1390 \"niet compleet\"; direct beslist met extra fte",
-      withoutHearing: "\"enkel tientallen\" zonder gehoor; de nota geeft geen aantal",
-      triagedOpening: "deel van de beginvoorraad dat triage direct afhandelt (scenario 3 en 4)",
-      perFte: "voor de extra fte van triage; voorbeeldcijfer",
-      openingSpread: (weeks: string) => `leeftijd beginvoorraad, gelijk verdeeld; standaard voorraad / instroom = ${weeks}`,
-      horizon: (max: number) => `1 tot ${max} weken`,
-      target: "voor scenario 4",
-      clearWithin: "scenario 4; 104 weken = 2 jaar",
-      planPerYear: (given: boolean) =>
-        given ? "gemiddelde capaciteit uit de werkmap × 52" : "plan 2024 uit de beslisnota",
-      custom: "pas aan tijdens het overleg",
-      firstWeek: "alleen voor de datums in de weektabel",
-    },
-    scenariosTitle: "Scenario's naast elkaar",
-    comparison: [
-      "Scenario",
-      "Instroom per week",
-      "Capaciteit per week",
-      "Voorraad aan einde horizon",
-      "Weken tot voorraad nul",
-      "Wachttijd nieuwe aanvraag (weken)",
-      "Afdoeningen per week",
-      "Doorlooptijd afgedane zaken (weken, gem.)",
-      "Beslissingen van ander werk (horizon)",
-      "Uitleg",
-    ],
-    scenario: {
-      plan: "1. Huidig plan",
-      rule: "2. Planningsregel",
-      triage: "3. Regel + triage (Ter Apel)",
-      whole: "4. Heel besluit: plan + regel + triage",
-      required: "5. Nodig voor streefvoorraad",
-      custom: "6. Eigen scenario",
-    } as Record<ScenarioId, string>,
-    explanation: {
-      plan: "afdoeningen per jaar / 52, elke week gelijk",
-      rule: "instroom × (1 + opslag) + extra; de regel alleen ligt onder de 30 à 40 per week van nu",
-      triage: "regel op de hele instroom, ingezet op wat triage overlaat (extra fte voor triage)",
-      whole: "MAX(plan, regel) + extra, ingezet op wat triage overlaat: \"ter aanvulling\" op het plan",
-      required: "instroom + (beginvoorraad − streefvoorraad) / termijn",
-      custom: "de capaciteit uit de invoer",
-    } as Record<ScenarioId, string>,
-    triageFte: "Extra fte voor triage (Ter Apel)",
-    triageFteNote: "getrieerde zaken per week / beslissingen per fte per week",
-    never: "nooit",
-    none: "n.v.t.",
-    weeklyTitle: "Voorraad per week (einde week)",
-    week: "Week",
-    weekStart: "Begin week",
-    chart: "Voorraad per week per scenario",
-    cases: "Zaken",
-    frozen: (date: string, plan: FrozenPlan) =>
-      `Vaste waarden, berekend bij het maken van dit blad (${date}); rekenen niet mee als u de invoer wijzigt. ` +
-      `Huidig plan: beginvoorraad ${plan.opening}, instroom ${plan.intake} en capaciteit ${plan.capacity} per week, ${plan.weeks} weken.`,
-    randomness: (target: string) =>
-      `Onzekerheid: streef = eindvoorraad van het huidige plan (${target}). De band bevat alleen het toeval van de wekelijkse instroom; capaciteit en instroomniveau liggen vast.`,
-    notSimulated: (reason: string) => `Onzekerheid niet berekend: ${reason}`,
-  },
-  en: {
-    sheet: "What-if",
-    title: "What-if: backlog of subsequent asylum applications",
-    note: (date: string) =>
-      `Made by the Backlog Planner on ${date}. Type new figures in column B: every scenario and the shared capacity recalculate at once, also without the add-in.`,
-    staticNote: (date: string) =>
-      `Except the uncertainty (Monte Carlo, at the bottom): fixed values computed on ${date}, which do not recalculate.`,
-    inputsTitle: "Inputs",
-    inputHeader: ["Input", "Value", "Notes"],
-    input: {
-      opening: "Opening backlog",
-      intake: "Intake per week",
-      uplift: "Planning rule uplift",
-      extra: "Extra capacity per week",
-      triage: "Triage (Ter Apel): share incomplete",
-      withoutHearing: "Triage (Ter Apel): share without a hearing",
-      triagedOpening: "Triaged part of the opening backlog",
-      perFte: "Decisions per fte per week",
-      openingSpread: "Opening backlog filed over (weeks)",
-      horizon: "Horizon (weeks)",
-      target: "Target backlog",
-      clearWithin: "Reach the target within (weeks)",
-      planPerYear: "Current plan: decisions per year",
-      custom: "Custom scenario: decisions per week",
-      firstWeek: "First week (date)",
-    } as Record<InputId, string>,
-    source: {
-      opening: "from the workbook",
-      intakeSeries: (weeks: number) => `mean intake over ${weeks} weeks from the workbook`,
-      intakeSingle: "from the workbook",
-      uplift: "planning rule: intake + uplift, held steady",
-      extra: "on top of the planning rule (scenarios 2, 3 and 4), e.g. extra staff",
-      triage: (given: boolean) =>
-        given
-          ? "incomplete applications, decided at once in Ter Apel with extra staff"
-          : "memo 2023: 190 / 1390 incomplete; decided at once with extra staff",
-      withoutHearing: "\"a few tens\" without a hearing; the memo gives no number",
-      triagedOpening: "part of the opening backlog triage takes out at once (scenarios 3 and 4)",
-      perFte: "for triage's extra staff; example figure",
-      openingSpread: (weeks: string) => `age of the opening backlog, spread evenly; default backlog / intake = ${weeks}`,
-      horizon: (max: number) => `1 to ${max} weeks`,
-      target: "for scenario 4",
-      clearWithin: "scenario 4; 104 weeks = 2 years",
-      planPerYear: (given: boolean) => (given ? "mean capacity from the workbook × 52" : "the memo's 2024 plan"),
-      custom: "edit during the meeting",
-      firstWeek: "only for the dates in the weekly table",
-    },
-    scenariosTitle: "Scenarios side by side",
-    comparison: [
-      "Scenario",
-      "Intake per week",
-      "Capacity per week",
-      "Backlog at the horizon",
-      "Weeks to clear",
-      "Wait for a new application (weeks)",
-      "Decisions per week",
-      "Lead time of decided cases (weeks, mean)",
-      "Decisions taken from other work (horizon)",
-      "How",
-    ],
-    scenario: {
-      plan: "1. Current plan",
-      rule: "2. Planning rule",
-      triage: "3. Rule + triage (Ter Apel)",
-      whole: "4. Whole decision: plan + rule + triage",
-      required: "5. Required for the target",
-      custom: "6. Custom scenario",
-    } as Record<ScenarioId, string>,
-    explanation: {
-      plan: "decisions per year / 52, the same every week",
-      rule: "intake × (1 + uplift) + extra; the rule alone is below the 30 to 40 a week of now",
-      triage: "rule on the whole intake, spent on what triage leaves (extra staff for triage)",
-      whole: "MAX(plan, rule) + extra, spent on what triage leaves: added to the plan",
-      required: "intake + (opening backlog − target) / weeks",
-      custom: "the capacity from the inputs",
-    } as Record<ScenarioId, string>,
-    triageFte: "Extra staff (fte) for triage (Ter Apel)",
-    triageFteNote: "triaged cases per week / decisions per fte per week",
-    never: "never",
-    none: "n/a",
-    weeklyTitle: "Backlog per week (end of week)",
-    week: "Week",
-    weekStart: "Week start",
-    chart: "Backlog per week by scenario",
-    cases: "Cases",
-    frozen: (date: string, plan: FrozenPlan) =>
-      `Fixed values, computed when this sheet was made (${date}); they do not recalculate when you change the inputs. ` +
-      `Current plan: opening backlog ${plan.opening}, intake ${plan.intake} and capacity ${plan.capacity} a week, ${plan.weeks} weeks.`,
-    randomness: (target: string) =>
-      `Uncertainty: target = the current plan's own end value (${target}). The band holds only the weekly intake's chance; capacity and the intake level are fixed.`,
-    notSimulated: (reason: string) => `Uncertainty not computed: ${reason}`,
-  },
-} as const;
 
 /** Characters Excel refuses in sheet names. */
 const FORBIDDEN = /[:\\/?*[\]]/g;
@@ -492,10 +253,7 @@ export function whatIfSheetName(language: Language, createdOn: number, taken: re
 }
 
 /** Workbook-unique table names for this sheet, with the date in them. */
-export function whatIfTableNames(
-  createdOn: number,
-  taken: readonly string[] = [],
-): { comparison: string; weekly: string } {
+export function whatIfTableNames(createdOn: number, taken: readonly string[] = []): { comparison: string; weekly: string } {
   const { year, month, day } = serialToParts(createdOn);
   const stamp = `${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}`;
   // Both names take the same suffix so a sheet's two tables stay recognisably a pair.
@@ -578,30 +336,17 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
   };
 }
 
-type Labels = (typeof WHAT_IF_TEXT)[Language];
+/** The short note beside each input. */
+function notesOf(rows: ReturnType<typeof inputRows>): Record<InputId, string> {
+  return Object.fromEntries(INPUT_ORDER.map((id) => [id, rows[id].source])) as Record<InputId, string>;
+}
 
-/** Title, notes, and the input block: labels, prefilled input cells and where each value came from. */
-function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number): Block[] {
-  const createdOn = isoDate(options.createdOn);
-  const blocks: Block[] = [
-    { at: "A1", cells: [[text(labels.title)]], style: "title" },
-    // Two lines, so both print within the sheet's width on the first page.
-    {
-      at: "A2",
-      cells: [
-        [text(labels.note(createdOn))],
-        [text(labels.staticNote(createdOn))],
-        [text(labels.randomness(formatNumber(planEndValue(prefill), options.language)))],
-      ],
-      style: "note",
-    },
-    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [labels.inputHeader.map((h) => text(h))], style: "header" },
-    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(labels.input[id])]), style: "label" },
-  ];
+/** Each input's value, number format and short note. */
+function inputRows(labels: WhatIfLabels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number) {
   const source = labels.source;
   const intakeSource = Array.isArray(options.inputs.intake) ? source.intakeSeries(prefill.horizon) : source.intakeSingle;
   const planGiven = options.currentPlanPerYear !== undefined || options.inputs.capacity !== undefined;
-  const inputRows: Record<InputId, { value: Cell; format: string; source: string }> = {
+  const rows: Record<InputId, { value: Cell; format: string; source: string }> = {
     opening: { value: prefill.opening, format: "#,##0", source: source.opening },
     intake: { value: prefill.intake, format: "#,##0.0", source: intakeSource },
     uplift: { value: prefill.uplift, format: "0.0%", source: source.uplift },
@@ -622,18 +367,71 @@ function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfShee
     custom: { value: prefill.custom, format: "#,##0.0", source: source.custom },
     firstWeek: { value: prefill.firstWeek === null ? null : date(prefill.firstWeek), format: "yyyy-mm-dd", source: source.firstWeek },
   };
-  INPUT_ORDER.forEach((id, i) => {
-    const row = inputRows[id];
-    blocks.push({ at: cellAddress(FIRST_INPUT_ROW + i, 1), cells: [[row.value]], numberFormat: row.format, style: "input" });
+  return rows;
+}
+
+/** What each input may hold: a horizon of 120 on a sheet of 104 weekly rows is refused as it is typed. */
+function inputValidations(labels: WhatIfLabels, inputCells: Record<InputId, string>, tableWeeks: number, notes: Record<InputId, string>): ValidationSpec[] {
+  const rule = (id: InputId, kind: ValidationSpec["kind"], min?: number | string, max?: number | string): ValidationSpec => ({
+    range: inputCells[id].replace(/\$/g, ""),
+    kind,
+    ...(min !== undefined && { min }),
+    ...(max !== undefined && { max }),
+    prompt: labels.help[id]?.prompt ?? `${labels.input[id]}: ${notes[id]}.`,
+    title: labels.help[id]?.title ?? labels.input[id],
+    error: id === "horizon" ? labels.horizonError(tableWeeks) : (labels.help[id]?.error ?? labels.anyNumber),
   });
-  blocks.push({
-    at: cellAddress(FIRST_INPUT_ROW, 2),
-    cells: INPUT_ORDER.map((id) => [text(inputRows[id].source)]),
-    style: "note",
+  return [
+    rule("opening", "decimal", 0),
+    rule("intake", "decimal", 0),
+    rule("uplift", "decimal", -1, 10),
+    rule("extra", "decimal", 0),
+    rule("triage", "decimal", 0, `=1-${inputCells.withoutHearing}`),
+    rule("withoutHearing", "decimal", 0, `=1-${inputCells.triage}`),
+    rule("triagedOpening", "decimal", 0, 1),
+    rule("perFte", "decimal", 0.001),
+    rule("openingSpread", "decimal", 0),
+    rule("horizon", "whole", 1, tableWeeks),
+    rule("target", "decimal", 0),
+    rule("clearWithin", "whole", 1, 10000),
+    rule("planPerYear", "decimal", 0),
+    rule("custom", "decimal", 0),
+    // 2000-01-01 to 2099-12-31.
+    rule("firstWeek", "date", 36526, 73050),
+  ];
+}
+
+/** Title, notes, and the input block: labels, prefilled input cells and a short note on each. */
+function inputBlocks(labels: WhatIfLabels, prefill: WhatIfPrefill, options: WhatIfSheetOptions, tableWeeks: number, widths: Record<string, number>): Block[] {
+  const createdOn = isoDate(options.createdOn);
+  const notes = wrapLines(labels.note(createdOn), spanPixels(widths, 0, LAST_PRINT_COLUMN), fontOf("note"));
+  if (notes.length > NOTE_LINES) throw new Error(`the what-if note takes ${notes.length} lines, more than ${NOTE_LINES}`);
+  const rows = inputRows(labels, prefill, options, tableWeeks);
+  const blocks: Block[] = [
+    { at: "A1", cells: [[text(labels.title)]], style: "title" },
+    { at: cellAddress(NOTE_ROW, 0), cells: notes.map((line) => [text(line)]), style: "note" },
+    { at: cellAddress(INPUT_HEADER_ROW, 0), cells: [labels.inputHeader.map((h) => text(h))], style: "header" },
+    { at: cellAddress(FIRST_INPUT_ROW, 0), cells: INPUT_ORDER.map((id) => [text(labels.input[id])]), style: "label" },
+    { at: cellAddress(FIRST_INPUT_ROW, 2), cells: INPUT_ORDER.map((id) => [text(rows[id].source)]), style: "note" },
+  ];
+  INPUT_ORDER.forEach((id, i) => {
+    const row = rows[id];
+    blocks.push({ at: cellAddress(FIRST_INPUT_ROW + i, 1), cells: [[row.value]], numberFormat: row.format, style: "input" });
   });
   blocks.push(...triageFteBlocks(labels, baseLayout(tableWeeks).inputs));
   blocks.push({ at: cellAddress(SCENARIO_TITLE_ROW, 0), cells: [[text(labels.scenariosTitle)]], style: "subtitle" });
-  blocks.push({ at: cellAddress(WEEKLY_TITLE_ROW, 0), cells: [[text(labels.weeklyTitle)]], style: "subtitle" });
+  const explanation = (id: ScenarioId): Cell[] => [text(`${labels.scenario[id]}: ${labels.explanation[id]}`)];
+  blocks.push(
+    { at: cellAddress(EXPLANATION_ROW, 0), cells: SCENARIOS.filter((_, i) => i % 2 === 0).map(explanation), style: "note" },
+    {
+      at: cellAddress(EXPLANATION_ROW, EXPLANATION_SECOND_COLUMN),
+      cells: SCENARIOS.filter((_, i) => i % 2 === 1).map(explanation),
+      style: "note",
+    },
+  );
+  const chartNote = wrapLines(labels.chartNote(prefill.horizon), spanPixels(widths, 0, LAST_PRINT_COLUMN), fontOf("note"));
+  if (chartNote.length > CHART_NOTE_LINES) throw new Error("the what-if chart note is too long");
+  blocks.push({ at: cellAddress(CHART_NOTE_ROW, 0), cells: chartNote.map((line) => [text(line)]), style: "note" });
   return blocks;
 }
 
@@ -642,7 +440,7 @@ function inputBlocks(labels: Labels, prefill: WhatIfPrefill, options: WhatIfShee
  * Triaged cases per week: the shares of the intake, plus the triaged part of the opening backlog
  * spread over the horizon.
  */
-function triageFteBlocks(labels: Labels, inputCells: Record<InputId, string>): Block[] {
+function triageFteBlocks(labels: WhatIfLabels, inputCells: Record<InputId, string>): Block[] {
   const perWeek =
     `(${inputCells.triage}+${inputCells.withoutHearing})*${inputCells.intake}` +
     `+${inputCells.triagedOpening}*${inputCells.opening}/${inputCells.horizon}`;
@@ -658,156 +456,154 @@ function triageFteBlocks(labels: Labels, inputCells: Record<InputId, string>): B
   ];
 }
 
-type ScenarioFormulas = Record<"opening" | "intake" | "capacity", Record<ScenarioId, string>>;
-
-/**
- * Per scenario: the queue's opening backlog, weekly intake and capacity, each a formula on the
- * input cells. With triage (scenarios 3 and 4) the queue is what triage leaves, while the capacity
- * stays that of the full intake: triage has its own extra staff, so "de beschikbare capaciteit
- * [wordt] ingezet op de overgebleven caseload".
- */
-function scenarioFormulas(inputCells: Record<InputId, string>): ScenarioFormulas {
-  const { opening, intake, uplift, extra, planPerYear } = inputCells;
-  const rule = `(1+${uplift})*${intake}`;
-  const plan = `${planPerYear}/${WEEKS_PER_YEAR}`;
-  const queueOpening = `(1-${inputCells.triagedOpening})*${opening}`;
-  const queueIntake = `(1-(${inputCells.triage}+${inputCells.withoutHearing}))*${intake}`;
-  const each = (value: string, triaged: string): Record<ScenarioId, string> =>
-    Object.fromEntries(SCENARIOS.map((id) => [id, WITH_TRIAGE.has(id) ? triaged : value])) as Record<ScenarioId, string>;
-  return {
-    opening: each(opening, queueOpening),
-    intake: each(intake, queueIntake),
-    capacity: {
-      plan,
-      rule: `${rule}+${extra}`,
-      triage: `${rule}+${extra}`,
-      whole: `MAX(${plan},${rule})+${extra}`,
-      required: `MAX(0,${intake}+(${opening}-${inputCells.target})/${inputCells.clearWithin})`,
-      custom: `${inputCells.custom}`,
-    },
-  };
-}
-
-/**
- * The memo's lead time over the horizon, in weeks, as one formula: the mean age at decision of
- * every case decided, first in, first out, as src/engine/leadTime.ts computes it. Closed form for
- * constant rates: cases decided in week t leave at t − ½ on average, so the total lead time is
- * Σ (t − ½) × decided_t minus the summed arrival times of the first D cases (D decided in all),
- * with the opening backlog filed evenly over the spread weeks before week 1.
- */
-function decidedLeadTimeFormula(
-  queue: { opening: string; intake: string; capacity: string; closing: string },
-  inputCells: Record<InputId, string>,
-  none: string,
-): string {
-  const { opening, intake, capacity } = queue;
-  const horizon = inputCells.horizon;
-  const spread = inputCells.openingSpread;
-  const decided = `(${opening}+${horizon}*${intake}-${queue.closing})`;
-  // Σ backlog over weeks 1 … H−1, from the stock-flow's closed form (linear until it reaches 0).
-  const n = `(${horizon}-1)`;
-  const falling = `MIN(${n},INT(${opening}/(${capacity}-${intake})))`;
-  const backlogSum =
-    `IF(${capacity}>${intake},${falling}*${opening}-(${capacity}-${intake})*${falling}*(${falling}+1)/2,` +
-    `${n}*${opening}+(${intake}-${capacity})*${n}*(${n}+1)/2)`;
-  const decidedBefore = `(${n}*${opening}+${intake}*${horizon}*${n}/2-${backlogSum})`;
-  const leaving = `(${horizon}*${decided}-${decidedBefore}-0.5*${decided})`;
-  const fromOpening = `MIN(${decided},${opening})`;
-  const arrivals =
-    `(-${spread}*${fromOpening}+IF(${opening}>0,${spread}*${fromOpening}^2/(2*${opening}),0)` +
-    `+IF(${intake}>0,MAX(0,${decided}-${opening})^2/(2*${intake}),0))`;
-  return `IF(ROUND(${decided},9)>0,(${leaving}-${arrivals})/${decided},"${none}")`;
-}
-
-/** "$C$41:$C$144": scenario `index`'s weekly backlog column, absolute. */
-function backlogColumnOf(index: number, tableWeeks: number): string {
-  const column = FIRST_SCENARIO_COLUMN + index;
-  return `${abs(WEEKLY_ROW + 1, column)}:${abs(WEEKLY_ROW + tableWeeks, column)}`;
-}
-
-/** The comparison table: one row per scenario, every figure a formula. */
-function comparisonTable(labels: Labels, layout: BaseLayout, tableName: string): TableSpec {
-  const inputCells = layout.inputs;
-  const formulas = scenarioFormulas(inputCells);
-  const planCapacity = layout.scenarios.plan.capacity;
-  const rows: Cell[][] = SCENARIOS.map((id, i) => {
-    const cells = layout.scenarios[id];
-    const opening = formulas.opening[id];
-    return [
-      text(labels.scenario[id]),
-      formula(formulas.intake[id]),
-      formula(formulas.capacity[id]),
-      formula(`INDEX(${backlogColumnOf(i, layout.tableWeeks)},${inputCells.horizon})`),
-      // Constant rates, as the engine's weeksToClearCore: opening ÷ (capacity − intake).
-      formula(
-        `IF(${opening}<=0,0,IF(${cells.capacity}>${cells.intake},${opening}/(${cells.capacity}-${cells.intake}),"${labels.never}"))`,
-      ),
-      // Little's law at the horizon: backlog ÷ mean decisions per week, the wait for a new application.
-      formula(`IF(${cells.decisions}>0,${cells.closing}/${cells.decisions},"${labels.none}")`),
-      // Everything that came in and is no longer waiting was decided. ROUND to 1e-9 drops the
-      // float noise of that difference, so "no decisions" reads 0 and lead time "n/a", not 1e16.
-      formula(`ROUND((${opening}+${inputCells.horizon}*${cells.intake}-${cells.closing})/${inputCells.horizon},9)`),
-      formula(decidedLeadTimeFormula({ opening, intake: cells.intake, capacity: cells.capacity, closing: cells.closing }, inputCells, labels.none)),
-      // The Minister: "als ik 1.600 mensen naar voren ga trekken, ik 1.600 andere mensen naar achter duw".
-      formula(`MAX(0,${cells.capacity}-${planCapacity})*${inputCells.horizon}`),
-      text(labels.explanation[id]),
-    ];
+/** Column widths: A from every label in it, the others from the comparison table's headers. */
+function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, weeks: { horizon: number; table: number }): Record<string, number> {
+  const labelsInA = [
+    ...Object.values(labels.input),
+    labels.triageFte,
+    ...Object.values(labels.scenario),
+    ...shared.blocks.filter((b) => b.style === "label").flatMap((b) => b.cells.map((row) => row[0])).map((cell) => (cell !== null && typeof cell === "object" && "text" in cell ? cell.text : "")),
+  ];
+  const widths: Record<string, number> = { A: Math.max(...labelsInA.map((t) => widthFor(t))) };
+  labels.comparison.slice(1).forEach((header, i) => (widths[columnLetter(i + 1)] = Math.max(13, headerWidth(header))));
+  // The inputs' notes run from C over D: wide enough for the longest.
+  const source = labels.source as Record<string, unknown>;
+  const notes = [...INPUT_ORDER.map((id) => source[id]), labels.triageFteNote].map((n) => (typeof n === "string" ? n : ""));
+  // The notes that hold a figure, as this sheet shows them (the spread at its longest).
+  notes.push(labels.source.openingSpread("10.000,0"), labels.source.intakeSeries(weeks.horizon), labels.source.horizon(weeks.table));
+  notes.push(labels.source.triage(true), labels.source.triage(false), labels.source.planPerYear(true), labels.source.planPerYear(false));
+  const noteWidth = Math.max(...notes.map((n) => widthFor(n, fontOf("note"))));
+  widths["C"] = Math.max(widths["C"] ?? 0, noteWidth - (widths["D"] ?? 13));
+  widths[columnLetter(LAST_PRINT_COLUMN + 1)] = 3;
+  // The weekly tables right of the print area.
+  widths[columnLetter(WEEKLY_COLUMN)] = 7;
+  widths[columnLetter(WEEKLY_COLUMN + 1)] = Math.max(headerWidth(labels.weekStart), widthFor("2024-12-30"));
+  SCENARIOS.forEach((id, i) => {
+    widths[columnLetter(WEEKLY_COLUMN + 2 + i)] = Math.max(11, headerWidth(labels.scenario[id]));
+    widths[columnLetter(HELPER_COLUMN + i)] = Math.max(11, headerWidth(labels.scenario[id]));
   });
-  return {
-    name: tableName,
-    at: cellAddress(COMPARISON_ROW, 0),
-    columns: labels.comparison.map((header, i) => ({
-      header,
-      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0", "@"][i] as string,
-    })),
-    rows,
-    style: "TableStyleMedium2",
-  };
+  const sharedHeaders = shared.blocks.find((b) => b.style === "header")?.cells[0] ?? [];
+  sharedHeaders.forEach((cell, i) => {
+    const header = cell !== null && typeof cell === "object" && "text" in cell ? cell.text : "";
+    widths[columnLetter(SHARED_WEEKLY_COLUMN + i)] = Math.max(i === 0 ? 7 : 11, headerWidth(header));
+  });
+  for (let i = 0; i < 6; i++) widths[columnLetter(UNCERTAINTY_COLUMN + i)] = i === 0 ? 7 : 11;
+  return widths;
 }
 
-/** The weekly table: week, week start, and one backlog column per scenario. */
-function weeklyTable(labels: Labels, layout: BaseLayout, tableName: string): TableSpec {
-  const inputCells = layout.inputs;
-  const openings = scenarioFormulas(inputCells).opening;
-  const rows: Cell[][] = [];
-  for (let k = 0; k < layout.tableWeeks; k++) {
-    const row = WEEKLY_ROW + 1 + k;
-    const week = cellAddress(row, 0);
-    const cells: Cell[] = [k + 1, formula(`IF(${inputCells.firstWeek}="","",${inputCells.firstWeek}+7*(${week}-1))`)];
-    SCENARIOS.forEach((id, i) => {
-      const previous = k === 0 ? openings[id] : cellAddress(row - 1, FIRST_SCENARIO_COLUMN + i);
-      const scenario = layout.scenarios[id];
-      // #N/A past the horizon: charts skip it, so the lines stop where the horizon does.
-      cells.push(
-        formula(
-          `IF(${week}>${inputCells.horizon},NA(),MAX(0,${previous}+${absolute(scenario.intake)}-${absolute(scenario.capacity)}))`,
-        ),
-      );
-    });
-    rows.push(cells);
+/** A block of the print area below the scenarios: it adds its cells and charts from `row` and returns the next free row. */
+export type PrintBlock = (sheet: WhatIfContext, row: number) => number;
+
+/** What a print block may use and add to. */
+export interface WhatIfContext {
+  options: WhatIfSheetOptions;
+  labels: WhatIfLabels;
+  prefill: WhatIfPrefill;
+  layout: BaseLayout;
+  widths: Record<string, number>;
+  blocks: Block[];
+  charts: ChartSpec[];
+  validations: ValidationSpec[];
+  /** Rows that must stay on one printed page, as [first row, count]. */
+  groups: [number, number][];
+}
+
+/**
+ * The blocks below the scenarios, top to bottom. Each starts one empty row below the one
+ * before. The shared-capacity block must come first: the layout (`whatIfLayout`) knows its place.
+ */
+export const PRINT_BLOCKS: readonly PrintBlock[] = [sharedBlock, uncertaintyBlock];
+
+/**
+ * The shared-capacity block ("gedeelde capaciteit"): its formulas read the sheet's opening
+ * backlog and intake inputs and scenario 1's capacity; its own inputs keep the builder's example
+ * figures, except the week the summary reads: the horizon. Its chart stands beside its inputs and
+ * summary (columns D–I), its weekly columns right of the print area.
+ */
+function sharedBlock(sheet: WhatIfContext, row: number): number {
+  if (row !== FIRST_BLOCK_ROW) throw new Error("the shared-capacity block is the first block below the scenarios");
+  const { block } = sharedCapacityFor(sheet.layout, sheet.options.language, {
+    weeks: Math.min(sheet.prefill.horizon, sheet.layout.tableWeeks),
+  });
+  const chartColumn = 3;
+  const firstInputRow = row + 2;
+  const bottom = block.bottomRow;
+  sheet.blocks.push(...block.blocks);
+  sheet.charts.push({
+    ...block.chart,
+    at: cellAddress(firstInputRow, chartColumn),
+    widthColumns: LAST_PRINT_COLUMN + 1 - chartColumn,
+    heightRows: bottom - firstInputRow,
+  });
+  sheet.validations.push(...sharedCapacityValidations(block, sheet.layout.tableWeeks, sheet.options.language));
+  sheet.groups.push([row, bottom - row]);
+  return bottom;
+}
+
+/**
+ * The uncertainty block for the current plan as prefilled (scenario 1: opening, intake and
+ * decisions per year / 52 over the horizon), Poisson intake, 10,000 runs, the given seed: fixed
+ * values, with notes saying they were computed when the sheet was made. The text stands in
+ * columns A–C, the chart beside it in D–I, the weekly values right of the print area.
+ */
+function uncertaintyBlock(sheet: WhatIfContext, row: number): number {
+  const { options, labels, prefill } = sheet;
+  const { language } = options;
+  const seed = options.seed ?? DEFAULT_SEED;
+  // The seed comes from code, not from a cell: a bad one is a programmer error.
+  const checkedSeed = checkNumber(seed, SEED_RULE, "seed");
+  if (!checkedSeed.ok) throw new RangeError(checkedSeed.error.message);
+  const capacity = prefill.planPerYear / WEEKS_PER_YEAR;
+  // "At least as good as planned": the target is the plan's own end value (the memo's "ongeveer 1100").
+  const target = planEndValue(prefill);
+  const simulation = simulateBacklog(createRng(seed), {
+    opening: prefill.opening,
+    intake: prefill.intake,
+    capacity,
+    weeks: prefill.horizon,
+    runs: WHAT_IF_RUNS,
+    intakeModel: { kind: "poisson" },
+    target,
+  });
+  if (!simulation.ok) {
+    sheet.blocks.push({ at: cellAddress(row, 0), cells: [[text(labels.notSimulated(simulation.error.message))]], style: "warning" });
+    return row + 1;
   }
-  return {
-    name: tableName,
-    at: cellAddress(WEEKLY_ROW, 0),
-    columns: [
-      { header: labels.week, numberFormat: "0" },
-      { header: labels.weekStart, numberFormat: "yyyy-mm-dd" },
-      ...SCENARIOS.map((id) => ({ header: labels.scenario[id], numberFormat: "#,##0.0" })),
-    ],
-    rows,
-    style: "TableStyleLight9",
-  };
-}
-
-/** Column A holds the labels of the inputs and of the shared-capacity block: wide enough to read them. */
-function labelColumnWidth(blocks: readonly Block[]): number {
-  return Math.max(
-    40,
-    ...blocks
-      .filter((b) => b.style === "label")
-      .flatMap((b) => b.cells.map((row) => row[0]))
-      .map((cell) => (cell !== null && typeof cell === "object" && isText(cell) ? cell.text.length + 2 : 0)),
-  );
+  const table = uncertaintyTable(simulation.value, cellAddress(WEEKLY_ROW, UNCERTAINTY_COLUMN), language);
+  sheet.blocks.push(...table.blocks);
+  // Outside the print area: widening these leaves the printed scale as it is.
+  fitColumns(sheet.widths, UNCERTAINTY_COLUMN, table.blocks.flatMap((block) => block.cells), 11);
+  const title = new Panel({ column: 0, columns: LAST_PRINT_COLUMN + 1, widths: sheet.widths }, row);
+  title.subtitle(labels.uncertaintyTitle);
+  const words = new Panel({ column: 0, columns: 3, widths: sheet.widths }, title.row);
+  const chart = new Panel({ column: 3, columns: LAST_PRINT_COLUMN - 2, widths: sheet.widths }, title.row);
+  const when = whenPhrase(prefill.firstWeek, prefill.horizon);
+  const show = (x: number): string => formatNumber(x, language);
+  uncertaintyPanel(words, simulation.value, table, {
+    seed,
+    language,
+    ...(when !== undefined && { when }),
+    chartRows: CHART_ROWS,
+    chartPanel: chart,
+    between: (panel) => {
+      panel.lines(labels.randomness(show(target)));
+      panel.lines(
+        labels.frozen(isoDate(options.createdOn), {
+          opening: show(prefill.opening),
+          intake: show(prefill.intake),
+          capacity: show(capacity),
+          weeks: String(prefill.horizon),
+        }),
+      );
+    },
+  });
+  for (const panel of [title, words, chart]) {
+    sheet.blocks.push(...panel.blocks);
+    sheet.charts.push(...panel.charts);
+  }
+  const bottom = Math.max(words.row, chart.row);
+  sheet.groups.push([row, bottom - row]);
+  return bottom;
 }
 
 /**
@@ -815,72 +611,99 @@ function labelColumnWidth(blocks: readonly Block[]): number {
  *
  * @example
  * buildWhatIfSheet({ inputs, language: "nl", createdOn: excelDateSerial(2024, 1, 15) })
- * // → a SheetSpec named "What-if 2024-01-15" with five live scenarios
+ * // → a SheetSpec named "What-if 2024-01-15" with six live scenarios
  */
 export function buildWhatIfSheet(options: WhatIfSheetOptions): SheetSpec {
   const { language, createdOn } = options;
   const labels = WHAT_IF_TEXT[language];
   const prefill = whatIfPrefill(options);
-  // Rows cover the horizon and scenario 4's period, so both are visible and the horizon can grow.
+  // Rows cover the horizon and scenario 5's period, so both are visible and the horizon can grow.
   const tableWeeks = Math.max(prefill.horizon, prefill.clearWithin);
   const layout = baseLayout(tableWeeks);
   const taken = options.existingNames ?? [];
   const tables = whatIfTableNames(createdOn, taken);
+  // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
+  const widthsIn = (lang: Language): Record<string, number> => columnWidths(WHAT_IF_TEXT[lang], sharedCapacityFor(layout, lang).block, { horizon: prefill.horizon, table: tableWeeks });
+  const widths = widest(widthsIn("nl"), widthsIn("en"));
 
-  const blocks = inputBlocks(labels, prefill, options, tableWeeks);
-  const chart: ChartSpec = {
-    kind: "line",
-    title: labels.chart,
-    categories: layout.weeks,
-    series: SCENARIOS.map((id) => ({ name: labels.scenario[id], values: layout.scenarios[id].backlog })),
-    at: cellAddress(CHART_ROW, 0),
-    widthColumns: LAST_COLUMN + 1,
-    heightRows: CHART_HEIGHT,
-    xAxisTitle: labels.week,
-    yAxisTitle: labels.cases,
+  const sheet: WhatIfContext = {
+    options,
+    labels,
+    prefill,
+    layout,
+    widths,
+    blocks: inputBlocks(labels, prefill, options, tableWeeks, widths),
+    charts: [scenarioChart(labels, layout, prefill.horizon)],
+    validations: inputValidations(labels, layout.inputs, tableWeeks, notesOf(inputRows(labels, prefill, options, tableWeeks))),
+    groups: [[EXPLANATION_ROW, EXPLANATION_ROWS + CHART_NOTE_LINES]],
   };
-  const shared = buildSharedBlock(tableWeeks, layout, prefill, language);
-  blocks.push(...shared.blocks);
-  const uncertainty = buildFrozenUncertainty(cellAddress(shared.bottomRow + 1, 0), prefill, options);
-  blocks.push(...uncertainty.blocks);
+  const weekly = weeklyTables(
+    labels,
+    layout.inputs,
+    layout.scenarios,
+    { comparisonRow: COMPARISON_ROW, weeklyRow: WEEKLY_ROW, weeklyColumn: WEEKLY_COLUMN, helperColumn: HELPER_COLUMN, tableWeeks },
+    tables.weekly,
+  );
+  sheet.blocks.push(
+    { at: cellAddress(WEEKLY_ROW - 1, WEEKLY_COLUMN), cells: [[text(labels.weeklyTitle)]], style: "subtitle" },
+    { at: cellAddress(WEEKLY_ROW - 1, HELPER_COLUMN), cells: [[text(labels.helpersTitle)]], style: "note" },
+    { at: cellAddress(WEEKLY_ROW, HELPER_COLUMN), cells: [weekly.helpers[0] as Cell[]], style: "header" },
+    { at: cellAddress(WEEKLY_ROW + 1, HELPER_COLUMN), cells: weekly.helpers.slice(1), numberFormat: "#,##0.0" },
+  );
+  let row = FIRST_BLOCK_ROW;
+  for (const block of PRINT_BLOCKS) row = block(sheet, row) + 1;
+  const lastRow = row - 2;
 
-  return {
+  const spec: SheetSpec = {
     name: whatIfSheetName(language, createdOn, taken),
     markerTable: tables.comparison,
-    blocks,
-    tables: [comparisonTable(labels, layout, tables.comparison), weeklyTable(labels, layout, tables.weekly)],
-    charts: [chart, shared.chart, ...uncertainty.charts],
-    columnWidths: { A: labelColumnWidth(shared.blocks), B: 14, C: 16, D: 16, E: 16, F: 16, G: 16, H: 16, I: 16, J: 90 },
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: `${labels.title} — ${isoDate(createdOn)}` },
+    blocks: sheet.blocks,
+    tables: [
+      comparisonTable(labels, layout.inputs, layout.scenarios, { comparisonRow: COMPARISON_ROW, weeklyRow: WEEKLY_ROW, weeklyColumn: WEEKLY_COLUMN, helperColumn: HELPER_COLUMN, tableWeeks }, tables.comparison),
+      weekly.table,
+    ],
+    charts: sheet.charts,
+    columnWidths: widths,
+    validations: sheet.validations,
+    conditionalFormats: SCENARIOS.map((id) => ({
+      range: layout.scenarios[id].chart,
+      formula: `=ISNA(${layout.scenarios[id].chart.split(":")[0]})`,
+      style: "muted" as const,
+    })),
   };
+  spec.print = printSpec({
+    title: labels.title,
+    language,
+    createdOn,
+    area: areaOf(0, 0, lastRow, LAST_PRINT_COLUMN),
+    breaksBefore: pageBreaks(spec, printScale(widthsOf(widths, 0, LAST_PRINT_COLUMN)), undefined, sheet.groups, lastRow),
+  });
+  return spec;
 }
 
 /**
- * The shared-capacity block ("gedeelde capaciteit"), one blank row below the weekly table. Its
- * formulas read the sheet's opening backlog and intake inputs and scenario 1's capacity. Its own
- * inputs keep the builder's example figures, except the week the summary reads: the horizon.
- * Its chart moves from right of the weekly rows to beside the block's inputs and summary
- * (columns D–H), so the sheet stays eight columns wide.
+ * The scenarios' chart beside the inputs. It plots the horizon's weeks as written, from the
+ * helper columns (#N/A past a shorter horizon typed later, which a chart skips); the axis starts
+ * at 0 (Excel's automatic axis), since the inputs can move the lines anywhere.
  */
-function buildSharedBlock(
-  tableWeeks: number,
-  layout: BaseLayout,
-  prefill: WhatIfPrefill,
-  language: Language,
-): SharedCapacityBlock {
-  const { block } = sharedCapacityFor(tableWeeks, layout.inputs, layout.scenarios.plan.capacity, language, {
-    weeks: Math.min(prefill.horizon, tableWeeks),
-  });
-  const firstInputRow = parseCell(block.inputs.otherBacklog).row;
-  const headerRow = parseCell((block.columns.week.split(":")[0] as string).replace(/\$/g, "")).row - 1;
-  const chartColumn = 3;
-  const chart: ChartSpec = {
-    ...block.chart,
-    at: cellAddress(firstInputRow, chartColumn),
-    widthColumns: LAST_COLUMN + 1 - chartColumn,
-    heightRows: headerRow - firstInputRow,
+function scenarioChart(labels: WhatIfLabels, layout: BaseLayout, horizon: number): ChartSpec {
+  const rows = (range: string): string => {
+    const [first] = range.split(":") as [string];
+    const start = first.replace(/\d+$/, "");
+    const top = Number(first.replace(/^[A-Z]+/, ""));
+    return `${first}:${start}${top + horizon - 1}`;
   };
-  return { ...block, chart };
+  return {
+    kind: "line",
+    title: labels.chart,
+    categories: rows(layout.weeks),
+    series: SCENARIOS.map((id) => ({ name: labels.scenario[id], values: rows(layout.scenarios[id].chart) })),
+    at: cellAddress(FIRST_INPUT_ROW, SCENARIO_CHART_COLUMN),
+    widthColumns: LAST_PRINT_COLUMN + 1 - SCENARIO_CHART_COLUMN,
+    heightRows: TRIAGE_FTE_ROW + 1 - FIRST_INPUT_ROW,
+    xAxisTitle: labels.week,
+    yAxisTitle: labels.cases,
+  };
 }
 
 /** Scenario 1's backlog at the horizon, as prefilled: the uncertainty block's target. */
@@ -907,62 +730,4 @@ export function whenPhrase(firstWeek: number | null, weeks: number): Record<Lang
   if (month === 12 && day >= 25) return endOfYear(year);
   const week = isoWeekLabel(end);
   return { nl: `aan het eind van week ${week}`, en: `at the end of week ${week}` };
-}
-
-/**
- * The uncertainty block for the current plan as prefilled (scenario 1: opening, intake and
- * decisions per year / 52 over the horizon), Poisson intake, 10,000 runs, the given seed: static
- * values, with a note saying they were computed when the sheet was made. The generator is made
- * here from the seed, so the same options always give the same sheet.
- */
-function buildFrozenUncertainty(
-  at: string,
-  prefill: WhatIfPrefill,
-  options: WhatIfSheetOptions,
-): { blocks: Block[]; charts: ChartSpec[] } {
-  const { language } = options;
-  const labels = WHAT_IF_TEXT[language];
-  const seed = options.seed ?? DEFAULT_SEED;
-  // The seed comes from code, not from a cell: a bad one is a programmer error.
-  const checkedSeed = checkNumber(seed, SEED_RULE, "seed");
-  if (!checkedSeed.ok) throw new RangeError(checkedSeed.error.message);
-  const capacity = prefill.planPerYear / WEEKS_PER_YEAR;
-  // "At least as good as planned": the target is the plan's own end value (the memo's "ongeveer 1100").
-  const target = planEndValue(prefill);
-  const simulation = simulateBacklog(createRng(seed), {
-    opening: prefill.opening,
-    intake: prefill.intake,
-    capacity,
-    weeks: prefill.horizon,
-    runs: WHAT_IF_RUNS,
-    intakeModel: { kind: "poisson" },
-    target,
-  });
-  if (!simulation.ok) {
-    return { blocks: [{ at, cells: [[text(labels.notSimulated(simulation.error.message))]], style: "warning" }], charts: [] };
-  }
-  const when = whenPhrase(prefill.firstWeek, prefill.horizon);
-  const block = buildUncertaintyBlock(simulation.value, { at, seed, language, ...(when !== undefined && { when }) });
-  const start = parseCell(at);
-  const show = (x: number): string => formatNumber(x, language);
-  const frozen = labels.frozen(isoDate(options.createdOn), {
-    opening: show(prefill.opening),
-    intake: show(prefill.intake),
-    capacity: show(capacity),
-    weeks: String(prefill.horizon),
-  });
-  // The block leaves the row between its chance sentence and its header free: the note goes there.
-  const note: Block = { at: cellAddress(start.row + 2, start.column), cells: [[text(frozen)]], style: "note" };
-  // The chart narrows to columns G–H. Its caption (the assumptions) would then run far past
-  // column H, and LibreOffice widens the printed page for text that runs on, so the caption moves
-  // up beside the chance sentence (columns B–H, two rows above the chart), where it fits.
-  const caption = block.assumptions[language];
-  const isCaption = (b: Block): boolean => {
-    const cell = b.cells.length === 1 && b.cells[0]?.length === 1 ? b.cells[0][0] : undefined;
-    return cell !== undefined && cell !== null && typeof cell === "object" && isText(cell) && cell.text === caption;
-  };
-  const blocks = block.blocks.map((b) => (isCaption(b) ? { ...b, at: cellAddress(start.row + 1, start.column + 1) } : b));
-  const chartColumn = parseCell(block.chart.at).column;
-  const chart: ChartSpec = { ...block.chart, widthColumns: Math.max(2, LAST_COLUMN + 1 - chartColumn) };
-  return { blocks: [...blocks, note], charts: [chart] };
 }

@@ -84,7 +84,7 @@ export const NOTE_TEXT: Record<Language, NoteText> = {
       "Let op: Excel rekent handmatig (Formules > Berekeningsopties). De formules op het blad worden pas bijgewerkt als u op F9 drukt. De Voorraadplanner verandert deze instelling niet.",
     trimmed: (from, to) => `${from} is een hele kolom of rij; alleen het gebruikte deel ${to} is gelezen.`,
     whatIfWithoutSections:
-      "Het what-if blad bevat geen sporen (die staan op het prognoseblad). Zijn onzekerheidsblok is vast berekend voor het huidige plan: Poisson-instroom, 10.000 runs, seed 2024.",
+      "Het what-if blad bevat geen sporen (die staan op het prognoseblad). Zijn onzekerheidsblok is vast berekend voor het huidige plan: Poisson-instroom, 10.000 simulaties, startgetal 2024.",
   },
   en: {
     manualCalculation:

@@ -29,6 +29,14 @@ describe("manifest.xml (checked offline; `npm run validate:online` asks Microsof
     expect(manifestProblems(built, { dir: BUILD_DIR, version: `${packageVersion}.0`, production: true })).toEqual([]);
   });
 
+  test("asks for ExcelApi 1.9: the sheets' page layout (1.9), validation and secondary axes (1.8) and freeze panes (1.7)", () => {
+    for (const xml of [source, built]) {
+      const sets = /<Sets[^>]*>([\s\S]*?)<\/Sets>/.exec(xml)?.[1] ?? "";
+      expect(sets).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
+      expect(sets).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
+    }
+  });
+
   test("icons come from assets/ and exist there", () => {
     const icons = collect(source).urls.filter((u) => /\.png$/.test(u));
     expect(icons.length).toBeGreaterThanOrEqual(4);

@@ -18,9 +18,11 @@ import {
   TRACK_IDS,
   weeksToClearCore,
 } from "../../src/engine";
-import { planSheets } from "../../src/plan/planSheets";
-import { readPlanInputs } from "../../src/sheets/inputs";
-import { cellAddress, isFormula, parseCell } from "../../src/sheets/spec";
+import { planSheets, REPLACED_SHEET_NAMES } from "../../src/plan/planSheets";
+import { projectionFigures } from "../../src/plan/figures";
+import { sourcesOf } from "../../src/plan/sources";
+import { RawPlanInputs, readPlanInputs } from "../../src/sheets/inputs";
+import { cellAddress, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
 import { planWorkbook } from "../../src/cli/plan";
 import { excelDateSerial } from "../../src/sheets/spec";
 import { runCli } from "./planHelpers";
@@ -143,15 +145,19 @@ function checkWhatIf(file: string, inputs: InputValues): void {
     const column = first.replace(/\d+/, "");
     const firstRow = Number(first.replace(/[A-Z]+/, ""));
     const lastRow = Number(last.replace(/[A-Z]+/, ""));
+    const helper = (s.chart.split(":")[0] as string).replace(/\d+/, "");
     for (let r = firstRow; r <= lastRow; r++) {
       const week = r - firstRow;
       const got = csvCell(rows, `${column}${r}`);
+      const chart = csvCell(rows, `${helper}${r}`);
       if (week < inputs.horizon) {
         const want = (engine.rows[week] as { backlog: number }).backlog;
         if (!(Math.abs(Number(got) - want) <= 1e-9))
           throw new Error(`${id}, week ${week + 1}: LibreOffice ${got}, engine ${want}`);
+        expect(chart).toBe(got);
       } else {
-        expect(got).toBe("#N/A");
+        // Blank in the table past the horizon; #N/A only in the chart's helper column, which a chart skips.
+        expect([got, chart]).toEqual(["", "#N/A"]);
       }
     }
     expect(Math.abs(Number(csvCell(rows, s.closing)) - engine.closingBacklog)).toBeLessThanOrEqual(1e-9);
@@ -249,10 +255,10 @@ test("the uncertainty block holds the simulation's figures as static values: Lib
     target: 0,
   });
   if (!sim.ok) throw new Error(sim.error.message);
-  const start = Number(whatIfLayout(104).uncertaintyAt.replace(/[A-Z]+/, ""));
+  const header = parseCell(whatIfLayout(104).uncertaintyAt);
   const table = (file: string): string[][] => {
     const rows = readSheetCsv(csvDir, file, WHAT_IF);
-    return Array.from({ length: 52 }, (_, t) => ["A", "B", "C", "D", "E"].map((c) => csvCell(rows, `${c}${start + 4 + t}`)));
+    return Array.from({ length: 52 }, (_, t) => [0, 1, 2, 3, 4].map((c) => csvCell(rows, cellAddress(header.row + 1 + t, header.column + c))));
   };
   const plan = table(files.plan);
   plan.forEach((row, t) => {
@@ -310,18 +316,26 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
       .map((f) => (saved.zip.file(f) as { async: (t: "string") => Promise<string> }).async("string")),
   );
   // The projection's, the what-if sheet's scenarios, shared capacity and uncertainty, and the
-  // monitoring sheet's band (the sample has actuals).
-  expect(charts).toHaveLength(5);
+  // monitoring sheet's band and weekly flows (the sample has actuals).
+  expect(charts).toHaveLength(6);
   const refs = charts.join("\n").replace(/&apos;/g, "'");
   const layout = whatIfLayout(104);
-  for (const id of SCENARIOS) expect(refs).toContain(sheetRange(WHAT_IF, layout.scenarios[id].backlog));
+  // The scenario chart draws the helper columns (#N/A past the horizon), for the first 52 weeks.
+  for (const id of SCENARIOS) {
+    const [first] = layout.scenarios[id].chart.split(":") as [string];
+    const column = first.replace(/\d+/, "");
+    const row = Number(first.replace(/[A-Z]+/, ""));
+    expect(refs).toContain(sheetRange(WHAT_IF, `${column}${row}:${column}${row + 51}`));
+  }
   const S = layout.sharedCapacity;
   for (const key of ["week", "subsequentWithout", "subsequentWith", "otherWithout", "otherWith"] as const)
     expect(refs).toContain(sheetRange(WHAT_IF, S.columns[key]));
-  const u = Number(layout.uncertaintyAt.replace(/[A-Z]+/, ""));
-  for (const column of ["A", "B", "C", "D", "E"])
-    expect(refs).toContain(sheetRange(WHAT_IF, `${column}${u + 4}:${column}${u + 55}`));
-  expect(refs).toContain("Prognose!$G$15:$G$66");
+  // The band chart: P10, the band's width, the median and the plan, from the fixed weekly table.
+  const u = parseCell(layout.uncertaintyAt);
+  for (const c of [1, 2, 4, 5]) {
+    expect(refs).toContain(sheetRange(WHAT_IF, `${cellAddress(u.row + 1, u.column + c)}:${cellAddress(u.row + 52, u.column + c)}`));
+  }
+  expect(refs).toContain("Prognose!$G$5:$G$56");
 });
 
 test("the CLI's Voortgang sheet on the sample, recalculated by LibreOffice, is the engine's monitoring to 1e-9", () => {
@@ -344,22 +358,37 @@ test("the CLI's Voortgang sheet on the sample, recalculated by LibreOffice, is t
   result.rank.forEach((rank, t) => expectNumber(rows, layout.cell("rank", t + 1), rank, `rank week ${t + 1}`));
 });
 
+/** The fan's weekly table's header cell (its "P10" header block) on the projection sheet. */
+function fanHeader(spec: SheetSpec): { row: number; column: number } {
+  for (const block of spec.blocks) {
+    const i = (block.cells[0] ?? []).findIndex((cell) => cell !== null && typeof cell === "object" && isText(cell) && cell.text === "P10");
+    if (block.style === "header" && i > 0) {
+      const at = parseCell(block.at);
+      return { row: at.row, column: at.column + i - 1 };
+    }
+  }
+  throw new Error("no fan table");
+}
+
 describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by LibreOffice", () => {
   const MEMO = { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 };
   /** The same plan step on the sample's checked inputs: where each block was placed. */
   async function planned() {
-    const inputs = readPlanInputs({
+    const raw: RawPlanInputs = {
       opening: { address: "Invoer!B3", values: [[MEMO.opening]] },
       intake: { address: "Invoer!C10:C61", values: Array.from({ length: 52 }, () => [MEMO.intake]) },
       capacity: { address: "Invoer!D10:D61", values: Array.from({ length: 52 }, () => [MEMO.capacity]) },
       uplift: { address: "Invoer!B4", values: [[0.1]] },
       firstWeek: { address: "Invoer!B5", values: [[excelDateSerial(2024, 1, 1)]] },
-    });
+    };
+    const inputs = readPlanInputs(raw);
     if (!inputs.ok) throw new Error(inputs.problem.code);
     const result = await planSheets(inputs.inputs, {
       language: "nl",
       createdOn: JAN_15,
       sheets: ["projection"],
+      sources: sourcesOf(raw, REPLACED_SHEET_NAMES),
+      sample: true,
       sections: {
         uncertainty: { model: "poisson", dispersion: 1, history: "", capacitySpread: 0, runs: 10_000, seed: 2024 },
         tracks: { fastShare: 190 / 1390, safeShare: 0.2, fastLeadTimeDays: 88 },
@@ -373,7 +402,7 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
     const sim = simulateBacklog(createRng(2024), { ...MEMO, runs: 10_000, target: 0 });
     if (!sim.ok) throw new Error(sim.error.message);
     const rows = readSheetCsv(csvDir, files.sections, "Prognose");
-    const header = parseCell(((await planned()).uncertainty?.tableRange ?? "").split(":")[0] as string);
+    const header = fanHeader((await planned()).spec);
     for (let t = 0; t < 52; t++) {
       const want = [t + 1, sim.value.bands[0]?.[t], sim.value.bands[1]?.[t], sim.value.bands[2]?.[t], sim.value.plan[t]];
       want.forEach((value, c) => {
@@ -402,14 +431,17 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
       TRACK_IDS.forEach((id, i) => {
         const week = tracks.value.tracks[id][t];
         const backlog = csvCell(rows, cellAddress(start.row + 1 + t, start.column + 1 + i));
-        const decisions = csvCell(rows, cellAddress(start.row + 1 + t, start.column + 4 + i));
+        // Week, three backlogs, their total, then three decision columns.
+        const decisions = csvCell(rows, cellAddress(start.row + 1 + t, start.column + 5 + i));
         expect(Math.abs(Number(backlog) - (week?.backlog as number))).toBeLessThanOrEqual(1e-9);
         expect(Math.abs(Number(decisions) - (week?.decisions as number))).toBeLessThanOrEqual(1e-9);
       });
+      const total = csvCell(rows, cellAddress(start.row + 1 + t, start.column + 4));
+      expect(Math.abs(Number(total) - TRACK_IDS.reduce((sum, id) => sum + (tracks.value.tracks[id][t]?.backlog as number), 0))).toBeLessThanOrEqual(1e-9);
     }
   });
 
-  test("every figure of the sheet comes back from LibreOffice as written, and its one formula recalculates to the engine's required capacity", async () => {
+  test("every value of the sheet comes back from LibreOffice as written; every formula recalculates to a number or text, never an error; the key figures are the engine's", async () => {
     const sheet = await planned();
     const rows = readSheetCsv(csvDir, files.sections, "Prognose");
     let formulas = 0;
@@ -425,18 +457,36 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
           const got = csvCell(rows, address);
           // Dates are exported as shown, 2024-01-01: back to their serial.
           const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(got);
-          const value = date ? excelDateSerial(Number(date[1]), Number(date[2]), Number(date[3])) : Number(got);
+          // …and percentages as shown, 13.6690647482014%: back to the fraction.
+          const percent = /^(-?[\d.]+)%$/.exec(got);
+          const value = date
+            ? excelDateSerial(Number(date[1]), Number(date[2]), Number(date[3]))
+            : percent
+              ? Number(percent[1]) / 100
+              : Number(got);
           if (typeof cell === "number") {
             if (!(Math.abs(value - cell) <= 1e-9 * Math.max(1, Math.abs(cell))))
               throw new Error(`${address}: LibreOffice ${got}, written ${cell}`);
           } else if (cell !== null && typeof cell === "object" && isFormula(cell)) {
             formulas++;
-            // The capacity that reaches the target (0) from 1440 with intake 25 in 52 weeks.
-            expect(Number(got)).toBeCloseTo(25 + 1440 / 52, 9);
+            if (/^(#|Err:)/.test(got)) throw new Error(`${address}: LibreOffice ${got} for ${cell.formula}`);
           }
         }),
       );
     }
-    expect(formulas).toBe(1);
+    expect(formulas).toBeGreaterThan(52 * 13);
+    // The key figures: the memo's 1140 at the horizon, 249.6 weeks to clear, the capacity that
+    // reaches the target (0) from 1440 with intake 25 in 52 weeks.
+    const figures = projectionFigures(
+      { opening: MEMO.opening, intake: MEMO.intake, capacity: MEMO.capacity, uplift: 0.1, target: 0 },
+      project(MEMO.opening, MEMO.intake, MEMO.capacity, 52),
+    );
+    expect(Number(csvCell(rows, "L11"))).toBeCloseTo(1140, 9);
+    expect(Number(csvCell(rows, "L12"))).toBeCloseTo(249.6, 9);
+    expect(Number(csvCell(rows, "L14"))).toBeCloseTo(figures.summary.decidedLeadTimeWeeks as number, 9);
+    expect(Number(csvCell(rows, "L16"))).toBeCloseTo(25 + 1440 / 52, 9);
+    // The fixed parts' check: the inputs are those they were computed from.
+    const warnings = rows.flat().filter((v) => /^(Invoer ongewijzigd|LET OP: invoer gewijzigd)/.test(v));
+    expect(warnings).toEqual(["Invoer ongewijzigd sinds de berekening op 2024-01-15.", "Invoer ongewijzigd sinds de berekening op 2024-01-15."]);
   });
 });

@@ -113,7 +113,8 @@ describe("npm run plan on the bundled sample", () => {
       code: 0,
       stdout: [
         "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx",
-        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2.",
+        // The sample's actuals are invented: the line says so (the workbook carries the name Voorbeeldwerkmap).
+        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
       ],
       stderr: [],
     });
@@ -130,7 +131,7 @@ describe("npm run plan on the bundled sample", () => {
     const result = await run(["--lang", "en", "--out", "plan.xlsx"]);
     expect(result.stdout).toEqual([
       "Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx",
-      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2.",
+      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2. Note: invented sample figures, not IND data.",
     ]);
     const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
     expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Projection", "What-if 2024-01-15", "Progress"]);
@@ -254,7 +255,29 @@ describe("a planner's own workbook", () => {
     expect(result.projectionSheet).toBe("Prognose (2)"); // "Prognose" is the user's own sheet
   });
 
-  test("its sheets come back cell for cell: values, formulas, number formats, merges, and every defined name", async () => {
+  test("is never flagged as the sample: no sample note on its sheets, in its names or in the result", async () => {
+    const tracks = { tracks: { value: true, source: { flag: "--tracks" } }, safeShare: { value: "0.2", source: { flag: "--safe-share" } } };
+    const result = await planWorkbook(await makeUserWorkbook(), { language: "nl", createdOn: JAN_15, settings: tracks });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.sample).toBe(false);
+    const output = await readPackage(result.xlsx);
+    expect(output.names.map((n) => n.name)).not.toEqual(expect.arrayContaining(["Voorbeeldwerkmap"]));
+    // (The what-if sheet's own example figures, such as 1.5 decisions per fte, are flagged on every workbook.)
+    const sampleWords = /verzonnen|IND-cijfers|voorbeeldinstelling|voorbeeldwerkmap|spoor 2: voorbeeld/i;
+    for (const sheet of output.sheets.filter((s) => s.name !== "Gegevens" && s.name !== "Notities")) {
+      for (const cell of sheet.cells.values()) expect(String(cell.value ?? "")).not.toMatch(sampleWords);
+    }
+    // The sample itself is: the result and its name say so.
+    const sample = await planWorkbook(fs.readFileSync(SAMPLE), { language: "nl", createdOn: JAN_15 });
+    if (!sample.ok) throw new Error(sample.message);
+    expect(sample.sample).toBe(true);
+    const flagged = await readPackage(sample.xlsx);
+    expect(flagged.names.map((n) => n.name)).toContain("Voorbeeldwerkmap");
+    const voortgang = flagged.sheets.find((s) => s.name === "Voortgang");
+    expect(String(voortgang?.cells.get("A1")?.value)).toMatch(/verzonnen voorbeeldcijfers, geen IND-cijfers/);
+  });
+
+    test("its sheets come back cell for cell: values, formulas, number formats, merges, and every defined name", async () => {
     const input = await makeUserWorkbook();
     const result = await planWorkbook(input, { language: "nl", createdOn: JAN_15 });
     if (!result.ok) throw new Error(result.message);
@@ -332,8 +355,8 @@ describe("the user's own charts", () => {
     expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
     const types = await text(output, "[Content_Types].xml");
     // The user's, the projection's, the what-if sheet's three (scenarios, shared capacity,
-    // uncertainty) and the monitoring sheet's.
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(6);
+    // uncertainty) and the monitoring sheet's two (band, weekly flows).
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(7);
   });
 });
 

@@ -38,7 +38,8 @@ test("--uncertainty --tracks on the sample: the projection sheet gets the fan an
   if (!projection) throw new Error("no projection sheet");
   const texts = [...projection.cells.values()].map((c) => JSON.stringify(c)).join("\n");
   expect(texts).toContain("Onzekerheid");
-  expect(texts).toContain("Sporen: voorraad per behandelspoor");
+  // The sample's track setting is an example, and the sheet says so.
+  expect(texts).toContain("Sporen per behandelspoor (voorbeeldinstelling)");
   const tables = Object.keys(pkg.zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
   const tableXml = await Promise.all(tables.map((f) => pkg.zip.file(f)?.async("string")));
   expect(tableXml.join("\n")).toContain(`name="${TRACKS_TABLE}"`);

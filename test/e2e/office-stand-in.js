@@ -51,6 +51,8 @@
     var a = parts[0];
     var b = parts[1] || a;
     if (/^[A-Z]+$/.test(a)) return { top: 0, left: columnNumber(a) - 1, bottom: MAX_ROW - 1, right: columnNumber(b) - 1 };
+    // Whole rows ("5:5"), as row heights are set.
+    if (/^\d+$/.test(a)) return { top: +a - 1, left: 0, bottom: +b - 1, right: 16383 };
     var p = /^([A-Z]+)(\d+)$/.exec(a);
     var q = /^([A-Z]+)(\d+)$/.exec(b);
     return { top: +p[2] - 1, left: columnNumber(p[1]) - 1, bottom: +q[2] - 1, right: columnNumber(q[1]) - 1 };
@@ -304,6 +306,7 @@
       protection: { protected: sheet.protected, load: self },
       pageLayout: recorder(sheet.name + ".pageLayout", onSet),
       freezePanes: recorder(sheet.name + ".freezePanes", onSet),
+      horizontalPageBreaks: recorder(sheet.name + ".horizontalPageBreaks", onSet),
       activate: function () {
         ctx.write("activate", sheet.name, function () {
           state.activeSheet = sheet.name;
@@ -339,6 +342,7 @@
             },
             title: recorder("chart.title", onSet),
             axes: recorder("chart.axes", onSet),
+            format: recorder("chart.format", onSet),
             legend: recorder("chart.legend", onSet),
             setPosition: function (a, b) {
               ctx.write("chart.setPosition", [a, b], function () {});
@@ -388,6 +392,9 @@
       set name(v) {
         s.name = v;
       },
+      format: recorder("series.format", function (path, value) {
+        ctx.write(path, value, function () {});
+      }),
       setValues: function (range) {
         s.values = range.__address;
       },
@@ -464,6 +471,12 @@
       isNullObject: false,
       load: self,
       format: recorder("range.format", function (path, value) {
+        ctx.write(path, value, function () {});
+      }),
+      dataValidation: recorder("range.dataValidation", function (path, value) {
+        ctx.write(path, value, function () {});
+      }),
+      conditionalFormats: recorder("range.conditionalFormats", function (path, value) {
         ctx.write(path, value, function () {});
       }),
       getUsedRangeOrNullObject: function () {

@@ -217,41 +217,52 @@ describe("the task pane in Chromium", () => {
     expect(await page.locator("#chance").textContent()).toBe(chance);
     expect(await summaryValue(page, "Mediaan aan het einde (P50)")).toBe("1310");
     expect(await page.locator("#assumptions").textContent()).toBe(
-      "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
+      "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 simulaties; startgetal 2024.",
     );
     expect(await summaryValue(page, "Voorraad spoor 2 aan het einde")).toBe("0");
 
     const s = await standIn(page);
-    // The projection table, then the tracks table to the right of the fan; no table for the fan.
+    // The projection table, then the tracks table to the right of the fan (outside the print
+    // area, on the table's header row); no table for the fan.
     expect(s.tables.map((t) => [t.name, t.sheet.name, t.range])).toEqual([
-      ["VoorraadplannerPrognose", "Prognose", "A14:I66"],
-      ["VoorraadplannerSporen", "Prognose", "AS4:BB56"],
+      ["VoorraadplannerPrognose", "Prognose", "A4:I56"],
+      ["VoorraadplannerSporen", "Prognose", "AE4:AO56"],
     ]);
-    expect(s.charts.map((c) => c.type)).toEqual(["Line", "Line", "AreaStacked"]);
+    expect(s.charts.map((c) => c.type)).toEqual(["Line", "AreaStacked", "AreaStacked"]);
+    // The backlog on the left axis, the weekly flows (capacity and decisions too) on the right.
     expect(s.charts[0]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
-      ["Voorraad", "G15:G66", "C15:C66"],
-      ["Instroom", "D15:D66", "C15:C66"],
+      ["Voorraad (linkeras)", "G5:G56", "A5:A56"],
+      ["Instroom per week", "D5:D56", "A5:A56"],
+      ["Capaciteit per week", "E5:E56", "A5:A56"],
+      ["Afdoeningen per week", "F5:F56", "A5:A56"],
     ]);
-    // The fan chart: P10, P50, P90 and the plan, from the fan table at T4.
+    // The fan chart as a band: P10 (invisible), the band's width on top, the median and the plan,
+    // from the fan table at X4.
     expect(s.charts[1]?.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
-      ["P10", "U5:U56", "T5:T56"],
-      ["P50", "V5:V56", "T5:T56"],
-      ["P90", "W5:W56", "T5:T56"],
-      ["Plan", "X5:X56", "T5:T56"],
+      ["P10", "Y5:Y56", "X5:X56"],
+      ["Band P10–P90", "AC5:AC56", "X5:X56"],
+      ["Mediaan", "Z5:Z56", "X5:X56"],
+      ["Plan", "AB5:AB56", "X5:X56"],
     ]);
     // The stacked chart of the three tracks' backlogs.
     expect(s.charts[2]?.series.map((x) => [x.name, x.values])).toEqual([
-      ["Voorraad triage (Ter Apel)", "AT5:AT56"],
-      ["Voorraad spoor 2 (veilige landen)", "AU5:AU56"],
-      ["Voorraad spoor 4", "AV5:AV56"],
+      ["triage (Ter Apel)", "AF5:AF56"],
+      ["spoor 2 (veilige landen)", "AG5:AG56"],
+      ["spoor 4", "AH5:AH56"],
     ]);
     const prognose = s.sheets.find((x) => x.name === "Prognose")!;
-    expect(prognose.cells["13,0"]).toBe("Week");
-    expect(prognose.cells["14,2"]).toBe("2024-W01");
-    expect(prognose.cells["1,19"]).toBe(chance.slice(0, -1).replace(/^K/, "k"));
-    expect([19, 20, 21, 22, 23].map((c) => prognose.cells[`3,${c}`])).toEqual(["Week", "P10", "P50", "P90", "Plan"]);
-    expect(prognose.cells["55,21"]).toBeCloseTo(1310, 0);
-    expect(prognose.cells["3,44"]).toBe("Week");
+    expect(prognose.cells["3,0"]).toBe("Week");
+    // Live formulas: the ISO week from the week's date, the intake from the input cell.
+    expect(prognose.cells["4,2"]).toEqual({ formula: '=IF(B5="","",YEAR(B5-WEEKDAY(B5,2)+4)&"-W"&TEXT(ISOWEEKNUM(B5),"00"))' });
+    expect(prognose.cells["4,3"]).toEqual({ formula: "=Invoer!$C$5" });
+    expect([23, 24, 25, 26, 27].map((c) => prognose.cells[`3,${c}`])).toEqual(["Week", "P10", "P50", "P90", "Plan"]);
+    expect(prognose.cells["55,25"]).toBeCloseTo(1310, 0);
+    expect(prognose.cells["3,30"]).toBe("Week");
+    // The chance sentence in the panel (column K), wrapped over its rows.
+    const panelText = Array.from({ length: 120 }, (_, r) => prognose.cells[`${r},10`])
+      .filter((v): v is string => typeof v === "string")
+      .join(" ");
+    expect(panelText).toContain(chance);
     // Names, selection, run: the run itself took three syncs, and every write was sent.
     expect(s.runs.at(-1)).toBe(3);
     expect(s.log.filter((l) => l.op === "unsent-writes")).toEqual([]);
@@ -322,7 +333,7 @@ describe("the task pane in Chromium", () => {
     const plan = projectBacklog({ opening: 1440, intake: Array.from({ length: 52 }, () => 25), uplift: 0.1, weeks: 52 });
     if (!plan.ok) throw new Error(plan.error.message);
     expect(await page.locator("#chance").textContent()).toBe(expectedChance(plan.value.closingBacklog, "en"));
-    expect(await page.locator("#chance").textContent()).toMatch(/^A \d+% chance that the backlog is ≤ 1310 in week 52\.$/);
+    expect(await page.locator("#chance").textContent()).toMatch(/^An? \d+% chance that the backlog is ≤ 1310 in week 52\.$/);
 
     // The sections from the keyboard: Tab from the target reaches the sheet name, then the
     // uncertainty switch, then the settings fold-out, which Enter opens; its first control is

@@ -202,16 +202,16 @@ describe("band and rank from the seeded Monte Carlo", () => {
     expect(fixed.rank).toEqual([0, 1, 0]);
     expect(fixed.status).toEqual(["below", "within", "below"]);
     expect(summarizeLatestWeek(fixed)).toEqual({
-      nl: "Week 3: voorraad 93, 1 onder plan: 2 door meer instroom, 2 door meer afdoeningen, -1 onverklaard. Onder de verwachte bandbreedte (P0): voor op plan.",
-      en: "Week 3: backlog 93, 1 below plan: 2 from more intake, 2 from more decisions, -1 unexplained. Below the expected band (P0): ahead of plan.",
+      nl: "Week 3: voorraad 93, 1 onder plan: 2 door meer instroom, 2 door meer afdoeningen, -1 onverklaard. Onder de verwachte bandbreedte (percentielrang 0): voor op plan.",
+      en: "Week 3: backlog 93, 1 below plan: 2 from more intake, 2 from more decisions, -1 unexplained. Below the expected band (percentile rank 0): ahead of plan.",
     });
     // From the flows: 102, 99, 94 against 98, 96, 94.
     const flows = value(monitorPlan({ ...SMALL, runs: 100, intakeModel: { kind: "fixed" } }));
     expect(flows.rank).toEqual([1, 1, 1]);
     expect(flows.status).toEqual(["above", "above", "within"]);
     expect(summarizeLatestWeek(flows)).toEqual({
-      nl: "Week 3: voorraad 94, op plan: 2 door meer instroom, 2 door meer afdoeningen. Binnen de verwachte bandbreedte (P100).",
-      en: "Week 3: backlog 94, on plan: 2 from more intake, 2 from more decisions. Within the expected band (P100).",
+      nl: "Week 3: voorraad 94, op plan: 2 door meer instroom, 2 door meer afdoeningen. Binnen de verwachte bandbreedte (percentielrang 100).",
+      en: "Week 3: backlog 94, on plan: 2 from more intake, 2 from more decisions. Within the expected band (percentile rank 100).",
     });
   });
 
@@ -234,10 +234,10 @@ describe("summary sentence", () => {
 
   test("the issue's example, in Dutch and English", () => {
     expect(describeWeek({ ...week, status: "within", rank: 0.73 }, "nl")).toBe(
-      "Week 20: voorraad 1402, 35 boven plan: 28 door meer instroom, 7 door minder afdoeningen. Binnen de verwachte bandbreedte (P73).",
+      "Week 20: voorraad 1402, 35 boven plan: 28 door meer instroom, 7 door minder afdoeningen. Binnen de verwachte bandbreedte (percentielrang 73).",
     );
     expect(describeWeek({ ...week, status: "within", rank: 0.73 }, "en")).toBe(
-      "Week 20: backlog 1402, 35 above plan: 28 from more intake, 7 from fewer decisions. Within the expected band (P73).",
+      "Week 20: backlog 1402, 35 above plan: 28 from more intake, 7 from fewer decisions. Within the expected band (percentile rank 73).",
     );
   });
 
@@ -245,7 +245,7 @@ describe("summary sentence", () => {
     const ahead = { week: 4, actualBacklog: 12_345.4, difference: -20.4, intakeAbovePlan: -5, decisionsBelowPlan: -12, unexplained: -3.4 };
     expect(describeWeek({ ...ahead, status: "below", rank: 0.04 }, "nl")).toBe(
       "Week 4: voorraad 12.345, 20 onder plan: 5 door minder instroom, 12 door meer afdoeningen, -3 onverklaard. " +
-        "Onder de verwachte bandbreedte (P4): voor op plan.",
+        "Onder de verwachte bandbreedte (percentielrang 4): voor op plan.",
     );
     expect(describeWeek({ ...week, difference: 0.3, status: "above" }, "en")).toBe(
       "Week 20: backlog 1402, on plan: 28 from more intake, 7 from fewer decisions. Above the expected band: behind plan.",
@@ -288,7 +288,7 @@ describe("summary sentence", () => {
     );
     const sentence = summarizeLatestWeek(result);
     expect(sentence.nl).toMatch(/^Week 12: voorraad 1408, 37 boven plan: 20 door meer instroom, 21 door minder afdoeningen, -4 onverklaard\. /);
-    expect(sentence.en).toContain(`(P${Math.round((result.rank[11] as number) * 100)})`);
+    expect(sentence.en).toContain(`(percentile rank ${Math.round((result.rank[11] as number) * 100)})`);
   });
 });
 

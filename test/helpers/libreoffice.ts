@@ -3,7 +3,7 @@
  * ours. Each run gets a fresh user profile so parallel runs do not collide. A missing soffice is
  * a failure with the install command, never a skip: `npm test` finds or installs LibreOffice first.
  */
-import { execFile } from "child_process";
+import { execFile, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -106,4 +106,20 @@ export function csvCell(rows: string[][], address: string): string {
   if (!m) throw new Error(`not an address: ${address}`);
   const column = [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return rows[Number(m[2]) - 1]?.[column] ?? "";
+}
+
+/**
+ * The text of each page of a PDF, by pdftotext (poppler-utils, which `npm test` installs with
+ * LibreOffice on Debian and Ubuntu), laid out as on the page.
+ *
+ * @example
+ * pdfPages("plan.pdf")[0] // "Invoer voor de Voorraadplanner …"
+ */
+export function pdfPages(file: string): string[] {
+  const result = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  if (result.error) throw new Error(`The print tests read PDFs with pdftotext, which was not found: apt-get install poppler-utils (${result.error.message}).`);
+  if (result.status !== 0) throw new Error(`pdftotext failed on ${file}: ${result.stderr}`);
+  const pages = result.stdout.split("\f");
+  if (pages[pages.length - 1]?.trim() === "") pages.pop();
+  return pages;
 }

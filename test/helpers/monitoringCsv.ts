@@ -21,8 +21,8 @@ export function expectNumber(rows: string[][], address: string, want: number, wh
 export function checkWeeks(rows: string[][], weeks: MonitoringWeek[], result: MonitorResult, language: "nl" | "en"): void {
   const layout = monitoringLayout(result.plan.rows.length);
   const statusWords = {
-    nl: { within: "binnen band", above: "boven P90: achter op plan", below: "onder P10: voor op plan" },
-    en: { within: "within band", above: "above P90: behind plan", below: "below P10: ahead of plan" },
+    nl: { within: "binnen band", above: "boven P90", below: "onder P10" },
+    en: { within: "within band", above: "above P90", below: "below P10" },
   }[language];
   for (const week of weeks) {
     const w = week.week;

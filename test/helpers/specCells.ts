@@ -31,3 +31,21 @@ export function rawContent(cell: Cell): string | number | boolean | null {
   if (isText(cell)) return cell.text;
   return null;
 }
+
+/** A spec's cells as a rectangular grid of raw contents (HyperFormula's input), blanks as null. */
+export function specGrid(spec: SheetSpec): (string | number | boolean | null)[][] {
+  const cells = specCells(spec);
+  let rows = 0;
+  let columns = 0;
+  for (const key of cells.keys()) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    rows = Math.max(rows, r + 1);
+    columns = Math.max(columns, c + 1);
+  }
+  const grid: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
+  for (const [key, cell] of cells) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    (grid[r] as unknown[])[c] = rawContent(cell);
+  }
+  return grid;
+}

@@ -1,8 +1,8 @@
-/** The sections' pure parts: what a planner types, the history cells, the phrase and the layout. */
+/** The sections' pure parts: what a planner types, the history cells and the phrase. */
 import { MAX_PATH_WEEKS } from "../../src/engine";
-import { excelDateSerial, text } from "../../src/sheets/spec";
+import { excelDateSerial } from "../../src/sheets/spec";
 import { checkWork, emptySectionFields, needsSlices, parseSections, readHistory, SectionFields, sliceRuns, SLICE_RUN_WEEKS } from "../../src/plan/options";
-import { horizonPhrase, rightmostColumn } from "../../src/plan/placeSections";
+import { horizonPhrase } from "../../src/plan/placeSections";
 
 function withUncertainty(u: Partial<SectionFields["uncertainty"]>): SectionFields {
   const s = emptySectionFields();
@@ -153,21 +153,5 @@ describe("horizonPhrase", () => {
       en: "at the end of week 2024-W26",
     });
     expect(horizonPhrase(undefined, 52)).toBeUndefined();
-  });
-});
-
-describe("rightmostColumn", () => {
-  it("counts tables, charts, and text that spills over empty cells to its right", () => {
-    expect(
-      rightmostColumn({
-        blocks: [{ at: "B2", cells: [[1, 2]] }],
-        tables: [{ name: "T", at: "A5", columns: [{ header: "a" }, { header: "b" }, { header: "c" }], rows: [] }],
-        charts: [],
-      }),
-    ).toBe(2);
-    const chart = { kind: "line" as const, title: "", categories: "A1:A2", series: [], at: "E1", widthColumns: 4, heightRows: 5 };
-    expect(rightmostColumn({ blocks: [], tables: [], charts: [chart] })).toBe(7);
-    // 40 characters spill over four more columns of about 8 characters.
-    expect(rightmostColumn({ blocks: [{ at: "C1", cells: [[text("x".repeat(40))]] }], tables: [], charts: [] })).toBe(6);
   });
 });

@@ -8,8 +8,9 @@ import { SectionPlan } from "../../src/plan/options";
 import { planSheets, SHEET_BUILDERS } from "../../src/plan/planSheets";
 import { TRACKS_TABLE } from "../../src/plan/placeSections";
 import type { PlanInputs } from "../../src/sheets/inputs";
-import { buildProjectionSheet, runProjection } from "../../src/sheets/projectionSheet";
-import { excelDateSerial, parseCell } from "../../src/sheets/spec";
+import { projectionFigures, runProjection } from "../../src/plan/figures";
+import { buildProjectionSheet } from "../../src/sheets/projectionSheet";
+import { Cell, excelDateSerial, parseCell } from "../../src/sheets/spec";
 import { buildWhatIfSheet } from "../../src/sheets/whatIfSheet";
 
 const JAN_15 = excelDateSerial(2024, 1, 15);
@@ -28,7 +29,7 @@ describe("planSheets", () => {
     const projection = runProjection(MEMO);
     if (!projection.ok) throw new Error("engine");
     expect(planned.sheets[1]?.spec).toEqual(
-      buildProjectionSheet({ inputs: MEMO, projection: projection.value, language: "nl", createdOn: JAN_15 }),
+      buildProjectionSheet({ figures: projectionFigures(MEMO, projection.value), language: "nl", createdOn: JAN_15 }).spec,
     );
     expect(planned.sheets[0]?.spec).toEqual(buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 }));
     expect(planned.summary.closingBacklog).toBeCloseTo(1140, 9);
@@ -70,7 +71,9 @@ describe("planSheets", () => {
     const table = sheet.spec.tables[sheet.tracksTable];
     expect(table?.name).toBe(TRACKS_TABLE);
     // Side by side: the projection's table, then the fan, then the tracks, left to right.
-    const fanColumn = parseCell(sheet.uncertainty.tableRange.split(":")[0] as string).column;
+    const isP10 = (cell: Cell): boolean => typeof cell === "object" && cell !== null && "text" in cell && cell.text === "P10";
+    const fanHeader = sheet.spec.blocks.find((block) => block.style === "header" && (block.cells[0] ?? []).some(isP10));
+    const fanColumn = parseCell(fanHeader?.at ?? "A1").column;
     const projectionTable = sheet.spec.tables[0];
     expect(fanColumn).toBeGreaterThan(parseCell(projectionTable?.at ?? "A1").column + (projectionTable?.columns.length ?? 0));
     expect(parseCell(table?.at ?? "A1").column).toBeGreaterThan(fanColumn + 5);
@@ -132,7 +135,13 @@ describe("planSheets", () => {
     expect(planned).toMatchObject({ ok: false, problem: { kind: "engine" } });
   });
 
-  test("each sheet kind has one builder: adding a sheet is one entry", () => {
+  test("a plan whose live formulas would not compute a finite number is refused, naming the cell", async () => {
+    // The opening spread over opening ÷ intake = 1e303 weeks: 100,000 decided cases' arrival times add up past 1e308.
+    const planned = await planSheets({ ...MEMO, opening: 1e300, intake: 0.001, capacity: 100_000 }, { language: "nl", createdOn: JAN_15, sheets: ["projection"] });
+    expect(planned).toEqual({ ok: false, problem: { kind: "not-finite", sheet: "Prognose", cell: "I5" } });
+  });
+
+    test("each sheet kind has one builder: adding a sheet is one entry", () => {
     expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["monitoring", "projection", "whatIf"]);
   });
 });

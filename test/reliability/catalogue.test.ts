@@ -18,7 +18,13 @@ import { MAX_WEEKS } from "../../src/engine";
 import { packageText, applySheetSpec as applyExcelJs } from "../../src/hosts/xlsx/writeSheet";
 import { readSheetName, sheetNameProblem } from "../../src/sheets/inputs";
 import { applySheetSpec as applyOffice, resolveTarget, WorkbookLayout } from "../../src/hosts/office/writeSheet";
-import { Cell, formula, SheetSpec, text } from "../../src/sheets/spec";
+import { Cell, cellAddress, formula, isFormula, SheetSpec, text } from "../../src/sheets/spec";
+import { RawPlanInputs, readPlanInputs } from "../../src/sheets/inputs";
+import { planSheets, REPLACED_SHEET_NAMES } from "../../src/plan/planSheets";
+import { sourcesOf } from "../../src/plan/sources";
+import { readXlsxInputs } from "../../src/hosts/xlsx";
+import { storedFormula } from "../../src/hosts/xlsx/formulas";
+import { specCells } from "../helpers/specCells";
 import { describeOfficeError } from "../../src/taskpane/officeErrorText";
 import { describeNote, describeRunProblem, summaryLines } from "../../src/taskpane/outcomes";
 import type { RunOutcome, RunSuccess } from "../../src/hosts/office/runPlan";
@@ -27,7 +33,7 @@ import { call, column } from "../helpers/functions";
 import { readPackage } from "../helpers/xlsxPackage";
 import { CliRun, JAN_15, runCli, sha } from "../cli/planHelpers";
 import { FakeWorkbook, plannerWorkbook } from "../hosts/office/fakeExcel";
-import { expectProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "../hosts/office/runHelpers";
+import { computed, expectProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "../hosts/office/runHelpers";
 
 const WITH_CAPACITY = { ...INPUTS, capacity: "Invoer!D5:D56" };
 
@@ -39,6 +45,18 @@ function success(outcome: RunOutcome): RunSuccess {
 /** 52 weeks of intake with one week's value replaced, as Excel passes a column to a function. */
 const intakeWith = (week: number, value: unknown, base: unknown = 25): unknown[][] =>
   column(Array.from({ length: 52 }, (_, i) => (i === week - 1 ? value : base)));
+
+/** A spec's formula cells: 0-based row, column and the formula ("=…"). */
+function formulaCells(spec: SheetSpec): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const [key, cell] of specCells(spec)) {
+    if (cell !== null && typeof cell === "object" && isFormula(cell)) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      out.push([r, c, cell.formula]);
+    }
+  }
+  return out;
+}
 
 /** Every number on every sheet of the fake is finite (the fake would not even take NaN). */
 function expectAllFinite(wb: FakeWorkbook): void {
@@ -188,9 +206,12 @@ describe("2. values out of range", () => {
       "never: capacity does not exceed intake",
     );
     expect(lines.find((l) => l.label === "Wait for a new application at the horizon (weeks)")?.value).toBe("–");
-    // On the sheet: "never" in words, a blank lead time, and only finite numbers.
-    expect(wb.sheet("Projection").at("B9")?.value).toBe("never: capacity ≤ intake");
-    expect(wb.sheet("Projection").at("B10")?.value ?? null).toBeNull();
+    // On the sheet, as its live formulas compute: "never" in words with the reason beside it, a
+    // blank wait where nothing is decided, and only finite numbers.
+    const value = computed(wb, ["Invoer", "Projection"]);
+    expect([value("Projection", "L12"), value("Projection", "M12")]).toEqual(["never", "capacity ≤ intake"]);
+    expect([value("Projection", "L13"), value("Projection", "L14")]).toEqual(["", ""]);
+    expect(value("Projection", "H56")).toBe("");
     expectAllFinite(wb);
     // Where zero capacity has no answer, the functions say so instead of dividing by zero.
     expect(call(() => LEAD_TIME(1440, 0))).toEqual({
@@ -223,6 +244,9 @@ describe("2. values out of range", () => {
     expect(outcome.ok && outcome.summary.leadTimeWeeks).toBeNull();
     const written = tiny.sheet("Projection").snapshot();
     expect(JSON.stringify(written)).not.toMatch(/Infinity|NaN/);
+    // The sheet's formulas leave the wait and the lead time blank below 1e-12 decisions a week.
+    const value = computed(tiny, ["Invoer", "Projection"]);
+    expect([value("Projection", "H5"), value("Projection", "I5"), value("Projection", "L13"), value("Projection", "L14")]).toEqual(["", "", "", ""]);
     expect(call(() => LEAD_TIME(1e300, 5e-324))).toEqual({
       code: "#NUM!",
       message: "decisions_per_week: 5e-324 is too small to give a finite lead time",
@@ -261,14 +285,22 @@ describe("3. odd cells and ranges", () => {
     const b = success((await run(blank, INPUTS)).outcome);
     expect(b.inputs.intake).toEqual(a.inputs.intake);
     expect((a.inputs.intake as number[])[5]).toBe(0);
-    const backlog = (wb: FakeWorkbook): unknown[] => wb.sheet("Projection").read("G15:G66").map((r) => r[0]);
-    expect(backlog(blank)).toEqual(backlog(zero));
+    // The sheets are the same, formula for formula: a reference to an empty cell is 0 in Excel and
+    // LibreOffice (test/sheets/projectionSheet.libreoffice.test.ts blanks an intake cell).
+    const formulas = (wb: FakeWorkbook): string => JSON.stringify([...wb.sheet("Projection").cells.entries()].map(([k, c]) => [k, c.formula ?? c.value]));
+    expect(formulas(blank)).toBe(formulas(zero));
+    // The backlog column as its formulas compute it.
+    const backlog = (wb: FakeWorkbook): unknown[] => {
+      const value = computed(wb, ["Invoer", "Projection"]);
+      return Array.from({ length: 52 }, (_, t) => value("Projection", `G${5 + t}`));
+    };
     // The function: Excel on the desktop passes 0, on the web null (or ""): the same column.
     const desktop = call(() => PROJECT_BACKLOG(1440, intakeWith(6, 0) as never));
     expect(call(() => PROJECT_BACKLOG(1440, intakeWith(6, null) as never))).toEqual(desktop);
     expect(call(() => PROJECT_BACKLOG(1440, intakeWith(6, "") as never))).toEqual(desktop);
-    // …and the same numbers as the pane wrote.
-    expect((desktop.value as number[][]).map((r) => r[0])).toEqual(backlog(zero));
+    // …and the same numbers as the pane's sheet computes.
+    const sheet = backlog(zero);
+    (desktop.value as number[][]).forEach((r, t) => expect(sheet[t]).toBeCloseTo(r[0] as number, 9));
   });
 
   test("3c an empty range: 'is empty; fill in the intake', in the pane, the CLI and the function", async () => {
@@ -527,13 +559,19 @@ describe("6. text that could turn into a formula", () => {
     // Only the Formula cell is a formula.
     const formulas = [...sheet.cells.entries()].filter(([, c]) => c.formula !== undefined).map(([k]) => k);
     expect(formulas).toEqual(["0,5"]);
-    // A whole pane run with a typed sheet name that looks like a formula: only the sheet's own
-    // formula (B12) is a formula; every text the builders wrote is text.
+    // A whole pane run with a typed sheet name that looks like a formula: exactly the builder's
+    // formulas are formulas, cell for cell; every text the builders wrote is text.
     const pane = plannerWorkbook(52);
     const ok = success((await run(pane, { ...INPUTS, sheetName: "=1+1" }, { sections: emptySectionFields() })).outcome);
     expect(ok.sheetName).toBe("=1+1");
     const written = [...pane.sheet("=1+1").cells.entries()].filter(([, c]) => c.formula !== undefined);
-    expect(written.map(([k, c]) => [k, c.formula])).toEqual([["12,1", "=MAX(0,B5+(B4-B12)/B7)"]]);
+    const raw: RawPlanInputs = { opening: { address: "Invoer!C2", values: [] }, intake: { address: "Invoer!C5:C56", values: [] }, uplift: ok.inputs.uplift };
+    const planned = await planSheets(ok.inputs, { language: "en", createdOn: JAN_15, sheets: ["projection"], sources: sourcesOf(raw) });
+    if (!planned.ok) throw new Error("plan failed");
+    const expected = formulaCells(planned.sheets[0]!.spec).map(([r, c, f]) => [`${r},${c}`, f]);
+    expect(expected.length).toBeGreaterThan(52 * 6);
+    expect(written.map(([k, c]) => [k, c.formula]).sort()).toEqual(expected.sort());
+    expect(written.some(([, c]) => c.formula === "=1+1")).toBe(false);
   });
 
   test("6b CLI path (ExcelJS): the same texts are strings in the saved package, read back without ExcelJS", async () => {
@@ -560,7 +598,15 @@ describe("6. text that could turn into a formula", () => {
     expect(result.code).toBe(0);
     const out = await readPackage(fs.readFileSync(path.join(dir, "out.xlsx")));
     const projection = [...out.sheet("Projection").cells.entries()].filter(([, c]) => c.formula !== undefined);
-    expect(projection.map(([a, c]) => [a, c.formula])).toEqual([["B13", "MAX(0,B5+(B4-B12)/B7)"]]);
+    // Exactly the builder's formulas, cell for cell, as the package stores them (_xlfn. prefixes).
+    const read = readXlsxInputs(fs.readFileSync(input));
+    if (!read.ok) throw new Error("read failed");
+    const checked = readPlanInputs(read.raw);
+    if (!checked.ok) throw new Error("inputs refused");
+    const planned = await planSheets(checked.inputs, { language: "en", createdOn: JAN_15, sheets: ["projection"], sources: sourcesOf(read.raw, REPLACED_SHEET_NAMES) });
+    if (!planned.ok) throw new Error("plan failed");
+    const expected = formulaCells(planned.sheets[0]!.spec).map(([r, c, f]) => [cellAddress(r, c), storedFormula(f)]);
+    expect(projection.map(([a, c]) => [a, c.formula]).sort()).toEqual(expected.sort());
     expect(sha(input)).toBe(before);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Properties that fill the gaps left by test/engine/*, test/sheets/whatIfSheet.test.ts and
- * test/functions/fuzz.test.ts: the projection sheet builder's numbers are finite, never negative
- * and conserve cases for random plans, and its one formula computes the engine's number
- * (evaluated by HyperFormula); for extreme figures, every step from the raw cells to the sheet
+ * test/functions/fuzz.test.ts: the projection sheet builder's numbers are finite, never negative,
+ * and its live formulas (evaluated by HyperFormula) conserve cases for random plans and compute
+ * the engine's required capacity; for extreme figures, every step from the raw cells to the sheet
  * either refuses with a message or hands on only finite numbers; and the pane, on random
  * workbooks in the fake Excel, either writes only finite numbers or writes nothing at all.
  */
@@ -10,12 +10,13 @@ import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { requiredCapacityCore } from "../../src/engine";
 import { nonFiniteCell, PlanInputs, RawPlanInputs, readPlanInputs } from "../../src/sheets/inputs";
-import { buildProjectionSheet, runProjection } from "../../src/sheets/projectionSheet";
-import { Cell, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
+import { projectionFigures, runProjection } from "../../src/plan/figures";
+import { buildProjectionSheet } from "../../src/sheets/projectionSheet";
+import { parseCell, SheetSpec } from "../../src/sheets/spec";
 import { describeRunProblem } from "../../src/taskpane/outcomes";
 import { plannerWorkbook } from "../hosts/office/fakeExcel";
 import { run, state } from "../hosts/office/runHelpers";
-import { rawContent, specCells } from "../helpers/specCells";
+import { specCells, specGrid } from "../helpers/specCells";
 
 /**
  * A weekly figure: 0, or from 0.001 to 100,000. (Subnormal figures such as 5e-324 decisions a
@@ -41,76 +42,89 @@ const plans: fc.Arbitrary<PlanInputs> = fc.integer({ min: 1, max: 260 }).chain((
   ),
 );
 
-const at = (spec: SheetSpec, address: string): Cell | undefined => {
-  const p = parseCell(address);
-  return specCells(spec).get(`${p.row},${p.column}`);
-};
-
-/** The summary's formulas evaluated by HyperFormula, on the builder's own numbers. */
-function evaluate(spec: SheetSpec, address: string): unknown {
-  const grid: (number | string | null)[][] = Array.from({ length: 13 }, () => new Array<number | string | null>(3).fill(null));
-  for (const [key, cell] of specCells(spec)) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    if (r >= 13 || c >= 3) continue;
-    (grid[r] as (number | string | null)[])[c] =
-      cell === null || typeof cell === "boolean" || isText(cell) ? null : (rawContent(cell) as number | string);
-  }
-  const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3", smartRounding: false });
-  const p = parseCell(address);
-  const value = hf.getCellValue({ sheet: 0, row: p.row, col: p.column });
-  hf.destroy();
-  return value;
+/** The sheet evaluated by HyperFormula: the written numbers and what its live formulas compute. */
+function evaluate(spec: SheetSpec): { value: (address: string) => unknown; destroy: () => void } {
+  const hf = HyperFormula.buildFromSheets({ [spec.name]: specGrid(spec) }, { licenseKey: "gpl-v3", smartRounding: false });
+  const sheet = hf.getSheetId(spec.name) as number;
+  return {
+    value: (address) => {
+      const p = parseCell(address.replace(/\$/g, ""));
+      return hf.getCellValue({ sheet, row: p.row, col: p.column });
+    },
+    destroy: () => hf.destroy(),
+  };
 }
 
 const close = (a: number, b: number, scale: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, scale);
 
+function build(inputs: PlanInputs, language: "nl" | "en" = "nl") {
+  const projection = runProjection(inputs);
+  if (!projection.ok) throw new Error(projection.error.message);
+  return { projection: projection.value, sheet: buildProjectionSheet({ figures: projectionFigures(inputs, projection.value), language, createdOn: 45306 }) };
+}
+
 describe("the projection sheet builder, for random plans", () => {
-  test("every number is finite and not negative; cases are conserved week by week and over the horizon", () => {
+  test("every number is finite and not negative; its formulas, in HyperFormula, conserve cases week by week and over the horizon", () => {
     fc.assert(
       fc.property(plans, (inputs) => {
-        const projection = runProjection(inputs);
-        if (!projection.ok) throw new Error(projection.error.message);
-        const spec = buildProjectionSheet({ inputs, projection: projection.value, language: "nl", createdOn: 45306 });
+        const { sheet } = build(inputs);
+        const spec = sheet.spec;
         expect(nonFiniteCell(spec)).toBeUndefined();
-        for (const cell of specCells(spec).values()) {
-          if (typeof cell === "number") expect(cell).toBeGreaterThanOrEqual(0);
+        expect(sheet.overflow).toBeUndefined();
+        // Every number but the uplift (M8), which a plan may set from −100%.
+        for (const [key, cell] of specCells(spec)) {
+          if (typeof cell === "number" && key !== "7,12") expect(cell).toBeGreaterThanOrEqual(0);
         }
-        const rows = spec.tables[0]!.rows;
-        const weeks = rows.length;
+        const weeks = spec.tables[0]!.rows.length;
         expect(weeks).toBe(inputs.weeks ?? (Array.isArray(inputs.intake) ? inputs.intake.length : Array.isArray(inputs.capacity) ? inputs.capacity.length : 52));
+        const hf = evaluate(spec);
+        const number = (address: string): number => {
+          const v = hf.value(address);
+          if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${address}: ${JSON.stringify(v)}`);
+          return v;
+        };
         let previous = inputs.opening;
         let came = 0;
         let decided = 0;
-        for (const row of rows) {
-          const [, , , intake, capacity, decisions, backlog] = row as number[];
-          const scale = previous + (intake as number);
+        for (let t = 1; t <= weeks; t++) {
+          const r = 4 + t;
+          const [intake, capacity, decisions, backlog] = ["D", "E", "F", "G"].map((c) => number(`${c}${r}`)) as [number, number, number, number];
+          for (const v of [intake, capacity, decisions]) expect(v).toBeGreaterThanOrEqual(0);
+          expect(backlog).toBeGreaterThanOrEqual(-1e-9 * Math.max(1, previous + intake));
+          const scale = previous + intake;
           // decisions = MIN(capacity, backlog + intake); backlog = backlog + intake − decisions.
-          expect(close(decisions as number, Math.min(capacity as number, scale), scale)).toBe(true);
-          expect(close(backlog as number, scale - (decisions as number), scale)).toBe(true);
-          came += intake as number;
-          decided += decisions as number;
-          previous = backlog as number;
+          expect(close(decisions, Math.min(capacity, scale), scale)).toBe(true);
+          expect(close(backlog, scale - decisions, scale)).toBe(true);
+          // The wait and the lead time: a number, or blank where nothing was decided; never an error.
+          for (const c of ["H", "I"]) {
+            const v = hf.value(`${c}${r}`);
+            if (v !== "") expect(Number.isFinite(v)).toBe(true);
+          }
+          came += intake;
+          decided += decisions;
+          previous = backlog;
         }
         const total = inputs.opening + came;
         expect(close(inputs.opening + came - decided, previous, total)).toBe(true);
-        // The summary shows the table's own figures.
-        expect(at(spec, "B4")).toBe(inputs.opening);
-        expect(at(spec, "B7")).toBe(weeks);
-        expect(at(spec, "B8")).toBe(previous);
+        // The key figures show the table's own: opening, horizon, closing backlog.
+        expect(number("L6")).toBe(inputs.opening);
+        expect(number("L10")).toBe(weeks);
+        expect(number("L11")).toBe(previous);
+        hf.destroy();
       }),
       { numRuns: 100 },
     );
   });
 
-  test("its formula (required capacity for the target) computes the engine's number, in HyperFormula", () => {
+  test("its required capacity for the target computes the engine's number, in HyperFormula", () => {
     fc.assert(
       fc.property(plans, (inputs) => {
-        const projection = runProjection(inputs);
-        if (!projection.ok) throw new Error(projection.error.message);
-        const spec = buildProjectionSheet({ inputs, projection: projection.value, language: "en" });
-        const weeks = projection.value.rows.length;
-        const expected = requiredCapacityCore(inputs.opening, projection.value.meanIntake, inputs.target, weeks);
-        const value = evaluate(spec, "B13") as number;
+        const { projection, sheet } = build(inputs, "en");
+        const weeks = projection.rows.length;
+        const expected = requiredCapacityCore(inputs.opening, projection.meanIntake, inputs.target, weeks);
+        const hf = evaluate(sheet.spec);
+        const value = hf.value("L16") as number;
+        hf.destroy();
         expect(typeof value).toBe("number");
         expect(close(value, expected, Math.abs(expected) + inputs.opening)).toBe(true);
       }),
@@ -149,12 +163,24 @@ describe("extreme figures: refused with a message, or finite all the way", () =>
           if (!checked.ok) return; // refused, with a message naming the cells
           const projection = runProjection(checked.inputs);
           if (!projection.ok) return; // refused by the engine, with a message
-          const spec = buildProjectionSheet({ inputs: checked.inputs, projection: projection.value, language: "en" });
-          const overflow = nonFiniteCell(spec);
-          if (overflow !== undefined) return; // refused before writing: "cell B10 … would not hold a finite number"
+          const sheet = buildProjectionSheet({ figures: projectionFigures(checked.inputs, projection.value), language: "en", createdOn: 45306 });
+          const spec = sheet.spec;
+          const overflow = nonFiniteCell(spec) ?? sheet.overflow;
+          if (overflow !== undefined) return; // refused before writing: "cell G10 … would not hold a finite number"
           for (const cell of specCells(spec).values()) {
             if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
           }
+          // What the live formulas compute is finite too: no #NUM! or #DIV/0! on the sheet.
+          const hf = evaluate(spec);
+          const weeks = spec.tables[0]!.rows.length;
+          const addresses = [...Array.from({ length: 11 }, (_, i) => `L${6 + i}`)];
+          for (let r = 5; r < 5 + weeks; r++) for (const c of "DEFGHI") addresses.push(`${c}${r}`);
+          for (const address of addresses) {
+            const v = hf.value(address);
+            if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+            else expect([null, ""].includes(v as null) || typeof v === "string").toBe(true);
+          }
+          hf.destroy();
         },
       ),
       { numRuns: 300 },

@@ -77,13 +77,13 @@ describe("findTool", () => {
 describe("the install command", () => {
   test("per system, naming only what is missing", () => {
     expect(installCommand(["soffice", "chromium"], { platform: "linux", family: "debian", isRoot: false })).toBe(
-      "sudo apt-get install -y --no-install-recommends chromium libreoffice-calc-nogui fonts-dejavu-core",
+      "sudo apt-get install -y --no-install-recommends chromium libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils fonts-dejavu-core",
     );
     expect(installCommand(["soffice"], { platform: "linux", family: "debian", isRoot: true })).toBe(
-      "apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-dejavu-core",
+      "apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils fonts-dejavu-core",
     );
     expect(installCommand(["soffice", "chromium"], { platform: "linux", family: "ubuntu" })).toBe(
-      "sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-dejavu-core && sudo snap install chromium",
+      "sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils fonts-dejavu-core && sudo snap install chromium",
     );
     expect(installCommand(["soffice", "chromium"], { platform: "linux", family: "fedora" })).toBe("sudo dnf install -y chromium libreoffice-calc");
     expect(installCommand(["soffice", "chromium"], { platform: "darwin" })).toBe("brew install --cask libreoffice google-chrome");
@@ -121,7 +121,7 @@ describe("npm test's first step decides", () => {
   test("as root on Debian: install the missing packages with apt-get", () => {
     expect(decide({ missing: ["soffice", "chromium"], context: debianRoot, hasAptGet: true, hasSnap: false })).toEqual({
       action: "install",
-      packages: ["chromium", "libreoffice-calc-nogui", "fonts-dejavu-core"],
+      packages: ["chromium", "libreoffice-calc-nogui", "fonts-crosextra-carlito", "poppler-utils", "fonts-dejavu-core"],
       snap: [],
     });
   });
@@ -130,7 +130,7 @@ describe("npm test's first step decides", () => {
     const ubuntuRoot = { platform: "linux", family: "ubuntu", isRoot: true };
     expect(decide({ missing: ["soffice", "chromium"], context: ubuntuRoot, hasAptGet: true, hasSnap: true })).toEqual({
       action: "install",
-      packages: ["libreoffice-calc-nogui", "fonts-dejavu-core"],
+      packages: ["libreoffice-calc-nogui", "fonts-crosextra-carlito", "poppler-utils", "fonts-dejavu-core"],
       snap: ["chromium"],
     });
     const stop = decide({ missing: ["chromium"], context: ubuntuRoot, hasAptGet: true, hasSnap: false });
@@ -139,7 +139,7 @@ describe("npm test's first step decides", () => {
 
   test("without root, on macOS and Windows: stop with the one sentence, install nothing", () => {
     const user = decide({ missing: ["soffice"], context: { ...debianRoot, isRoot: false }, hasAptGet: true, hasSnap: false });
-    expect(user).toEqual({ action: "stop", sentence: expect.stringContaining("`sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-dejavu-core`") });
+    expect(user).toEqual({ action: "stop", sentence: expect.stringContaining("`sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils fonts-dejavu-core`") });
     const mac = decide({ missing: ["chromium"], context: { platform: "darwin" }, hasAptGet: false, hasSnap: false });
     expect(mac).toEqual({ action: "stop", sentence: expect.stringContaining("`brew install --cask google-chrome`") });
     const windows = decide({ missing: ["soffice"], context: { platform: "win32" }, hasAptGet: false, hasSnap: false });
@@ -182,7 +182,7 @@ describe("npm test's first step, end to end on an injected machine", () => {
   test("root, both missing: apt-get update, then one non-interactive install, then found", () => {
     const { deps, commands, sentences } = debian([]);
     expect(ensureTestTools(deps)).toBe(0);
-    expect(commands).toEqual(["apt-get update -q", "apt-get install -y -q --no-install-recommends chromium libreoffice-calc-nogui fonts-dejavu-core"]);
+    expect(commands).toEqual(["apt-get update -q", "apt-get install -y -q --no-install-recommends chromium libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils fonts-dejavu-core"]);
     expect(sentences).toEqual([]);
   });
 
@@ -197,6 +197,6 @@ describe("npm test's first step, end to end on an injected machine", () => {
     expect(ensureTestTools(deps)).toBe(1);
     expect(commands).toEqual([]);
     expect(sentences).toHaveLength(1);
-    expect(sentences[0]).toContain("`sudo apt-get install -y --no-install-recommends chromium libreoffice-calc-nogui fonts-dejavu-core`");
+    expect(sentences[0]).toContain("`sudo apt-get install -y --no-install-recommends chromium libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils fonts-dejavu-core`");
   });
 });

@@ -145,15 +145,23 @@ test("a plan with weekly figures and no counted backlog, in English, is the engi
   expect(csvCell(rows, plain(layout.summary.sentence))).toBe(summarizeLatestWeek(result).en);
 });
 
-test("LibreOffice reads the band chart: a stacked area pair and the plan and actual lines", async () => {
+test("LibreOffice reads the band chart: a stacked area pair, the plan and re-forecast lines and the actuals as markers; and the weekly flows chart", async () => {
   const zip = await JSZip.loadAsync(fs.readFileSync(path.join(loXlsxDir, "sample.xlsx")));
   const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-  expect(charts).toHaveLength(1);
-  const xml = await (zip.file(charts[0] as string) as JSZip.JSZipObject).async("string");
+  expect(charts).toHaveLength(2);
+  const xmls = await Promise.all(charts.map((name) => (zip.file(name) as JSZip.JSZipObject).async("string")));
+  const xml = xmls.find((x) => x.includes("<c:areaChart>")) ?? "";
   const area = /<c:areaChart>(.*?)<\/c:areaChart>/s.exec(xml)?.[1] ?? "";
   const line = /<c:lineChart>(.*?)<\/c:lineChart>/s.exec(xml)?.[1] ?? "";
   expect(area).toMatch(/<c:grouping val="stacked"\/>/);
   expect(area.match(/<c:ser>/g)).toHaveLength(2);
-  expect(line.match(/<c:ser>/g)).toHaveLength(2);
-  expect(line).toContain("$U$28:$U$79"); // the actual backlog (#N/A after the known weeks)
+  expect(line.match(/<c:ser>/g)).toHaveLength(3);
+  const layout = monitoringLayout(52);
+  const column = (name: "chartActual" | "chartReforecast"): string => layout.column(name).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  // The actual backlog (#N/A after the known weeks) and the re-forecast (#N/A before the last known week).
+  expect(line).toContain(column("chartActual"));
+  expect(line).toContain(column("chartReforecast"));
+  // The flows: intake and decisions, planned and actual, in a chart of their own.
+  const flows = xmls.find((x) => !x.includes("<c:areaChart>")) ?? "";
+  expect(flows.match(/<c:ser>/g)).toHaveLength(4);
 });

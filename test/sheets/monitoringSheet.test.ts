@@ -1,12 +1,14 @@
 import { HyperFormula } from "hyperformula";
 import { rawContent, specCells } from "../helpers/specCells";
 import { comparePlanWithActuals, MonitorResult, monitorPlan, reforecast, summarizeLatestWeek } from "../../src/engine";
+import { runMonitoring } from "../../src/plan/monitoring";
+import { MIN_SCALE, printScale, widthsOf } from "../../src/sheets/page";
 import {
   buildMonitoringSheet,
+  MONITORING_DETAIL_TABLE,
   MONITORING_SHEET_NAME,
   MONITORING_TABLE,
   monitoringLayout,
-  runMonitoring,
 } from "../../src/sheets/monitoringSheet";
 import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
 import { Cell, excelDateSerial, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
@@ -64,13 +66,55 @@ describe("the Voortgang / Progress sheet", () => {
     expect(spec.name).toBe(MONITORING_SHEET_NAME.nl);
     expect(buildMonitoringSheet({ result, language: "en" }).name).toBe("Progress");
     expect(spec.markerTable).toBe(MONITORING_TABLE);
-    const table = spec.tables[0];
-    expect(table?.rows).toHaveLength(52);
-    expect(table?.rows.every((row) => row.length === table.columns.length)).toBe(true);
+    const [table, details] = spec.tables;
+    expect(table?.name).toBe(MONITORING_TABLE);
+    expect(details?.name).toBe(MONITORING_DETAIL_TABLE);
+    for (const t of [table, details]) {
+      expect(t?.rows).toHaveLength(52);
+      expect(t?.rows.every((row) => row.length === t.columns.length)).toBe(true);
+    }
+  });
+
+  test("the printed table on the left with its header frozen and repeated; the figures behind it right of the print area", () => {
+    const [table, details] = spec.tables;
+    expect(table?.at).toBe("A4");
+    expect(table?.columns.map((c) => c.header)).toEqual([
+      "Week",
+      "Beginweek",
+      "Instroom gepland",
+      "Instroom gerealiseerd",
+      "Afdoeningen gepland",
+      "Afdoeningen gerealiseerd",
+      "Voorraad geteld",
+      "Voorraad gepland",
+      "Voorraad gerealiseerd",
+      "Verschil",
+      "Status",
+    ]);
+    expect(details?.at).toBe("R4");
+    expect(details?.columns.map((c) => c.header)).toContain("Percentielrang (vast)");
+    expect(spec.freeze).toEqual({ rows: 4, columns: 0 });
+    expect(spec.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: { first: 4, last: 4 } });
+    expect(spec.print?.area).toMatch(/^A1:P\d+$/);
+    expect(printScale(widthsOf(spec.columnWidths ?? {}, 0, 15))).toBeGreaterThanOrEqual(MIN_SCALE);
+  });
+
+  test("the sample's invented actuals are flagged in the title and the charts' titles; a planner's own are not", () => {
+    const flagged = buildMonitoringSheet({ result, language: "nl", sample: true });
+    const title = (s: typeof spec): string => (s.blocks[0]?.cells[0]?.[0] as { text: string }).text;
+    expect(title(flagged)).toBe("Voortgang: plan tegen werkelijkheid, opvolgende asielaanvragen (verzonnen voorbeeldcijfers, geen IND-cijfers)");
+    expect(flagged.print?.title).toBe(title(flagged));
+    expect(flagged.charts.map((c) => c.title)).toEqual([
+      "Voorraad: plan, band P10–P90, gerealiseerd en herprognose (voorbeeldcijfers)",
+      "Instroom en afdoeningen per week (voorbeeldcijfers)",
+    ]);
+    expect(title(spec)).toBe("Voortgang: plan tegen werkelijkheid, opvolgende asielaanvragen");
+    expect(spec.charts.map((c) => c.title).join(" ")).not.toMatch(/voorbeeld/);
+    expect(title(buildMonitoringSheet({ result, language: "en", sample: true }))).toMatch(/\(invented sample figures, not IND data\)$/);
   });
 
   test("native formulas only: no custom function, nothing LibreOffice lacks", () => {
-    const allowed = new Set(["IF", "SUM", "SUMIFS", "MAX", "MIN", "INDEX", "ROUND", "ABS", "INT", "RIGHT", "MOD", "OR", "NA", "N"]);
+    const allowed = new Set(["IF", "SUM", "SUMIFS", "MAX", "MIN", "INDEX", "ROUND", "ABS", "INT", "RIGHT", "MOD", "OR", "NA", "N", "ISNA"]);
     for (const cell of specCells(spec).values()) {
       if (!isFormula(cell)) continue;
       expect(cell.formula).not.toMatch(/IND\./);
@@ -81,10 +125,12 @@ describe("the Voortgang / Progress sheet", () => {
 
   test("states that the band and the rank are fixed, with the Monte Carlo's assumptions", () => {
     const notes = spec.blocks.flatMap((b) => b.cells.flat()).filter(isText).map((t) => t.text);
-    expect(notes.some((t) => t.startsWith("Vaste waarden: P10, P90 en de rang") && t.includes("1000 runs; seed 2024"))).toBe(true);
+    const text = notes.join(" ");
+    expect(text).toContain("Vaste waarden: P10, P90 en de percentielrang komen uit de Monte Carlo van het plan");
+    expect(text).toContain("1000 simulaties; startgetal 2024");
   });
 
-  test("the chart: plan line, P10–P90 band as stacked areas, actual backlog as markers", () => {
+  test("the chart: plan line, P10–P90 band as stacked areas, actual backlog as markers, the re-forecast dashed, the axis scaled", () => {
     const chart = spec.charts[0];
     const layout = monitoringLayout(52);
     expect(chart?.kind).toBe("band");
@@ -93,8 +139,22 @@ describe("the Voortgang / Progress sheet", () => {
       layout.column("bandWidth"),
       layout.column("plannedBacklog"),
       layout.column("chartActual"),
+      layout.column("chartReforecast"),
     ]);
-    expect(chart?.series.map((s) => s.markersOnly === true)).toEqual([false, false, false, true]);
+    expect(chart?.series.map((s) => s.markersOnly === true)).toEqual([false, false, false, true, false]);
+    expect(chart?.series.map((s) => s.dashed === true)).toEqual([false, false, false, false, true]);
+    // The plan runs from 1440 to 1140 and the band a little around it: not from 0.
+    expect(chart?.yAxisMin).toBe(1000);
+    // The chart helpers show #N/A (charts skip it, where they draw "" as 0): greyed, outside the print area.
+    expect(spec.conditionalFormats?.map((f) => f.style)).toEqual(["muted", "muted"]);
+    const flows = spec.charts[1];
+    expect(flows?.series.map((s) => s.color)).toEqual(["C00000", "C00000", "1F4E79", "1F4E79"]);
+    expect(flows?.series.map((s) => s.values)).toEqual([
+      layout.column("plannedIntake"),
+      layout.column("actualIntake"),
+      layout.column("plannedDecisions"),
+      layout.column("actualDecisions"),
+    ]);
   });
 
   test("HyperFormula computes the engine's columns, re-forecast and sentence", () => {
@@ -111,6 +171,10 @@ describe("the Voortgang / Progress sheet", () => {
     near(value(layout.summary.required), result.reforecast.requiredCapacity as number);
     near(value(layout.summary.wait), result.reforecast.waitWeeks as number);
     expect(value(layout.summary.sentence)).toBe(summarizeLatestWeek(result).nl);
+    expect(value(layout.summary.sentence)).toMatch(/\(percentielrang \d+\): achter op plan\.$/);
+    for (const week of result.weeks) near(value(layout.cell("chartActual", week.week)), week.actualBacklog);
+    near(value(layout.cell("chartReforecast", 12)), result.weeks[11]?.actualBacklog as number);
+    near(value(layout.cell("chartReforecast", 52)), result.reforecast.endBacklog);
   });
 
   test("typing week 13 moves the latest week and the re-forecast", () => {

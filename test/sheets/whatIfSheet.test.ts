@@ -11,10 +11,13 @@ import {
   weeksToClearCore,
 } from "../../src/engine";
 import type { PlanInputs } from "../../src/sheets/inputs";
-import { Cell, cellAddress, excelDateSerial, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
+import { MIN_SCALE, printScale, widthsOf } from "../../src/sheets/page";
+import { Cell, cellAddress, CellStyle, excelDateSerial, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
+import { fitsWidth, fontOf, widthFor } from "../../src/sheets/textWidth";
 import { assumptionsText, chanceSentence, endOfYear } from "../../src/sheets/uncertaintyBlock";
 import {
   buildWhatIfSheet,
+  FIRST_BLOCK_ROW,
   InputId,
   MEMO_TRIAGE_SHARE,
   SCENARIOS,
@@ -120,8 +123,8 @@ function mismatch(spec: SheetSpec, sheet: ReturnType<typeof evaluate>, tableWeek
         if (typeof got !== "number" || Math.abs(got - (engine.rows[w] as { backlog: number }).backlog) > 1e-9) {
           return `${id} week ${w + 1}: ${String(got)} vs ${engine.rows[w]?.backlog}`;
         }
-      } else if (!(got instanceof DetailedCellError) || got.type !== "NA") {
-        return `${id} week ${w + 1} past the horizon should be #N/A, got ${String(got)}`;
+      } else if (got !== "") {
+        return `${id} week ${w + 1} past the horizon should be blank, got ${String(got)}`;
       }
     }
     if (!close(sheet.value(s.closing) as number, engine.closingBacklog)) return `${id} closing`;
@@ -184,8 +187,9 @@ describe("buildWhatIfSheet: names and structure", () => {
     for (const language of ["nl", "en"] as const) {
       const sheet = buildWhatIfSheet({ inputs: MEMO, language, createdOn: JAN_15 });
       const formulas = [...specCells(sheet).values()].filter(isFormula).map((f) => f.formula);
-      // Scenarios (6 × 104 weekly + 6 × 8 comparison), triage's fte, the shared-capacity block (6 × 104 + 8).
-      expect(formulas.length).toBe(104 + 6 * 104 + 6 * 8 + 1 + 6 * 104 + 8);
+      // Scenarios (6 × 104 weekly, 6 × 104 chart helpers, 6 × 8 comparison), the week starts (104),
+      // triage's fte, the shared-capacity block (6 × 104 + 8).
+      expect(formulas.length).toBe(104 + 6 * 104 + 6 * 104 + 6 * 8 + 1 + 6 * 104 + 8);
       for (const f of formulas) {
         expect(f.startsWith("=")).toBe(true);
         expect(f).not.toMatch(/IND\./i);
@@ -224,6 +228,23 @@ describe("buildWhatIfSheet: names and structure", () => {
       { text: "Waarde" },
       { text: "Toelichting" },
     ]);
+    // Each input refuses what it cannot hold, with a message in the planner's language.
+    const rule = (id: InputId) => spec.validations?.find((v) => v.range === layout.inputs[id].replace(/\$/g, ""));
+    expect(rule("horizon")).toMatchObject({ kind: "whole", min: 1, max: 104, title: "Horizon (weken)", error: "Typ een heel aantal weken van 1 tot 104." });
+    expect(rule("opening")?.error).toBe("Typ een getal van 0 of meer.");
+    expect(rule("triage")).toMatchObject({ kind: "decimal", min: 0, max: `=1-${layout.inputs.withoutHearing}` });
+    expect(rule("perFte")).toMatchObject({ kind: "decimal", min: 0.001 });
+    expect(rule("firstWeek")).toMatchObject({ kind: "date" });
+    for (const id of Object.keys(layout.inputs) as InputId[]) {
+      const r = rule(id);
+      expect(r?.title.length).toBeLessThanOrEqual(32);
+      expect(r?.prompt.length).toBeLessThanOrEqual(255);
+      expect(r?.error.length).toBeLessThanOrEqual(225);
+    }
+    const english = buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 });
+    expect(english.validations?.find((v) => v.range === layout.inputs.horizon.replace(/\$/g, ""))?.error).toBe(
+      "Type a whole number of weeks from 1 to 104.",
+    );
   });
 
   test("without a capacity in the workbook, the current plan is the memo's 1600 a year", () => {
@@ -233,19 +254,48 @@ describe("buildWhatIfSheet: names and structure", () => {
     expect(sheet.value(whatIfLayout(104).inputs.firstWeek)).toBeNull();
   });
 
-  test("a chart of every scenario's weekly backlog, and a landscape A4 print with title and date", () => {
+  test("a chart of every scenario's weekly backlog over the horizon written, from #N/A helpers; a landscape A4 print with title and date", () => {
     const layout = whatIfLayout(104);
     // The scenarios' chart first; then the shared-capacity and uncertainty blocks' charts.
     expect(spec.charts).toHaveLength(3);
     expect(spec.charts[0]?.kind).toBe("line");
-    expect(spec.charts[0]?.series.map((s) => s.values)).toEqual(SCENARIOS.map((id) => layout.scenarios[id].backlog));
-    expect(spec.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true });
-    expect(spec.print?.header).toContain("2024-01-15");
+    // 52 weeks (the horizon), not the table's 104 rows: the x-axis ends where the lines do.
+    const first52 = (range: string): string => {
+      const [from] = range.split(":") as [string];
+      return `${from}:${from.replace(/\d+$/, "")}${Number(from.replace(/^[A-Z]+/, "")) + 51}`;
+    };
+    expect(spec.charts[0]?.series.map((s) => s.values)).toEqual(SCENARIOS.map((id) => first52(layout.scenarios[id].chart)));
+    expect(spec.charts[0]?.categories).toBe(first52(layout.weeks));
+    expect(spec.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToWidth: true, made: "gemaakt op 2024-01-15" });
+    expect(spec.print?.title).toBe("What-if: voorraad opvolgende asielaanvragen");
     // Title, date and inputs come first: the first page shows them.
     const firstInputRow = parseCell(layout.inputs.opening.replace(/\$/g, "")).row;
     const lastInputRow = parseCell(layout.inputs.firstWeek.replace(/\$/g, "")).row;
     expect(lastInputRow - firstInputRow).toBe(14);
     expect(lastInputRow).toBeLessThan(20);
+  });
+
+  test("past the horizon the weekly cells are blank and the chart's helpers #N/A; no error at any horizon the validation allows", () => {
+    const layout = whatIfLayout(104);
+    const sheet = evaluate(spec);
+    for (const horizon of [1, 52, 80, 104]) {
+      sheet.set(layout.inputs.horizon, horizon);
+      for (const id of SCENARIOS) {
+        const backlog = rangeCells(layout.scenarios[id].backlog);
+        const chart = rangeCells(layout.scenarios[id].chart);
+        backlog.forEach((address, t) => {
+          const value = sheet.value(address);
+          if (t < horizon) expect(typeof value).toBe("number");
+          else expect(value).toBe("");
+          const helper = sheet.value(chart[t] as string);
+          if (t < horizon) expect(helper).toBe(value);
+          else expect(helper).toBeInstanceOf(DetailedCellError);
+        });
+        for (const cell of ["closing", "weeksToClear", "leadTime", "decisions", "decidedLeadTime", "fromOtherWork"] as const) {
+          expect(sheet.value(layout.scenarios[id][cell])).not.toBeInstanceOf(DetailedCellError);
+        }
+      }
+    }
   });
 });
 
@@ -406,6 +456,7 @@ const textAt = (cells: Map<string, Cell>, row: number, column: number): string =
   return cell.text;
 };
 
+
 describe("property: triage never makes the backlog worse (the memo: \"zal de voorraad ook sneller doen afnemen\")", () => {
   const spec = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
   const layout = whatIfLayout(104);
@@ -438,95 +489,106 @@ describe("property: triage never makes the backlog worse (the memo: \"zal de voo
   });
 });
 
-describe("layout: the two new blocks below the what-if content, the first page unchanged", () => {
+describe("layout: the print area holds what the meeting reads, the weekly tables stand right of it", () => {
   const spec = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
   const layout = whatIfLayout(104);
+  const lastPrinted = (s: SheetSpec): number => parseCell((s.print?.area.split(":")[1] as string)).row;
 
-  test("no cell is written twice, no chart covers a cell, and nothing goes right of column J", () => {
+  test("the print area is A–I; no cell is written twice and no chart covers a written cell", () => {
+    expect(spec.print?.area).toMatch(/^A1:I\d+$/);
     const seen = new Map<string, number>();
     const count = (at: string, rows: Cell[][]): void => {
       const start = parseCell(at);
-      rows.forEach((line, r) =>
-        line.forEach((_, c) => {
-          const key = `${start.row + r},${start.column + c}`;
-          seen.set(key, (seen.get(key) ?? 0) + 1);
-          expect(start.column + c).toBeLessThanOrEqual(9);
-        }),
-      );
+      rows.forEach((line, r) => line.forEach((_, c) => {
+        const key = `${start.row + r},${start.column + c}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }));
     };
     for (const block of spec.blocks) count(block.at, block.cells);
     for (const table of spec.tables) count(table.at, [table.columns.map((c) => ({ text: c.header })), ...table.rows]);
     expect([...seen.entries()].filter(([, n]) => n > 1)).toEqual([]);
     for (const chart of spec.charts) {
       const at = parseCell(chart.at);
-      expect(at.column + chart.widthColumns).toBeLessThanOrEqual(10); // ends at or before column J's right edge
+      expect(at.column + chart.widthColumns).toBeLessThanOrEqual(9); // ends at column I's right edge
+      expect(at.row + chart.heightRows - 1).toBeLessThanOrEqual(lastPrinted(spec));
       for (let r = at.row; r < at.row + chart.heightRows; r++)
         for (let c = at.column; c < at.column + chart.widthColumns; c++)
           expect({ chart: chart.title, cell: cellAddress(r, c), taken: seen.has(`${r},${c}`) }).toMatchObject({ taken: false });
     }
   });
 
-  /**
-   * LibreOffice widens the printed page for text that runs on past the last column, and the page
-   * prints one page wide: so the widest row, text run-on included, sets the print scale. No text
-   * may run past column J, the comparison table's last column.
-   */
-  test("no text runs past column J, so the sheet's columns set the print width, in either language", () => {
+  test("every text in the print area fits: in its own column when the next one is filled, else up to column I", () => {
     for (const language of ["nl", "en"] as const) {
       const sheet = buildWhatIfSheet({ inputs: { ...MEMO, target: 1100 }, language, createdOn: JAN_15 });
       const cells = specCells(sheet);
-      const widths = "ABCDEFGHIJ".split("").map((letter) => sheet.columnWidths?.[letter] as number);
-      const runOn: string[] = [];
+      const widths = "ABCDEFGHI".split("").map((letter) => sheet.columnWidths?.[letter] as number);
+      const styles = new Map<string, CellStyle | undefined>();
+      for (const block of sheet.blocks) {
+        const start = parseCell(block.at);
+        block.cells.forEach((line, r) => line.forEach((_, c) => styles.set(`${start.row + r},${start.column + c}`, block.style)));
+      }
+      const tableHeaders = new Set(sheet.tables.flatMap((t) => t.columns.map((_, c) => `${parseCell(t.at).row},${parseCell(t.at).column + c}`)));
+      const cut: string[] = [];
       for (const [key, cell] of cells) {
         if (cell === null || typeof cell !== "object" || !isText(cell)) continue;
         const [row, column] = key.split(",").map(Number) as [number, number];
-        // Text stops at the next filled cell; otherwise it runs on over the empty cells to its right.
-        let room = 0;
-        let c = column;
-        do room += widths[c++] as number;
-        while (c <= 9 && !cells.has(`${row},${c}`));
-        if (c <= 9) continue;
-        const before = widths.slice(0, column).reduce((sum, w) => sum + w, 0);
-        const extent = before + Math.max(room, cell.text.length);
-        if (extent > widths.reduce((sum, w) => sum + w, 0)) runOn.push(`${language} ${cellAddress(row, column)}: ends at ${extent}`);
+        const style = styles.get(key);
+        if (column > 8 || row > lastPrinted(sheet) || style === "header" || tableHeaders.has(key)) continue; // headers wrap
+        const room: number[] = [widths[column] as number];
+        for (let c = column + 1; c <= 8 && !cells.has(`${row},${c}`); c++) room.push(widths[c] as number);
+        if (!fitsWidth(cell.text, fontOf(style), room)) cut.push(`${language} ${cellAddress(row, column)}: ${cell.text}`);
       }
-      expect(runOn).toEqual([]);
+      expect(cut).toEqual([]);
     }
   });
 
-  test("shared capacity one blank row below the weekly table, uncertainty one blank row below that", () => {
-    const lastWeekly = parseCell((SCENARIOS.map((id) => layout.scenarios[id].backlog)[0]?.split(":")[1]) as string).row;
-    expect(parseCell(layout.sharedCapacity.at).row).toBe(lastWeekly + 2);
-    const lastShared = parseCell(layout.sharedCapacity.columns.week.replace(/\$/g, "").split(":")[1] as string).row;
-    expect(parseCell(layout.uncertaintyAt).row).toBe(lastShared + 2);
+  test("two A4 pages at 8 pt or more: one page break, and the scale fitting A–I one page wide", () => {
+    expect(spec.print?.breaksBefore).toHaveLength(1);
+    expect(printScale(widthsOf(spec.columnWidths ?? {}, 0, 8))).toBeGreaterThanOrEqual(MIN_SCALE);
+  });
+
+  test("the shared-capacity and uncertainty blocks follow the scenarios in the print area; their weekly columns stand right of it", () => {
+    expect(parseCell(layout.sharedCapacity.at).row).toBe(FIRST_BLOCK_ROW);
+    expect(parseCell(layout.sharedCapacity.columns.week.replace(/\$/g, "").split(":")[0] as string).column).toBeGreaterThan(9);
+    expect(parseCell(layout.scenarios.plan.backlog.split(":")[0] as string).column).toBeGreaterThan(9);
+    expect(parseCell(layout.uncertaintyAt).column).toBeGreaterThan(9);
     // The same places in the built sheet, in both languages.
     for (const language of ["nl", "en"] as const) {
-      const cells = specCells(buildWhatIfSheet({ inputs: MEMO, language, createdOn: JAN_15 }));
+      const built = buildWhatIfSheet({ inputs: MEMO, language, createdOn: JAN_15 });
+      const cells = specCells(built);
       const at = parseCell(layout.sharedCapacity.at);
       expect(textAt(cells, at.row, 0)).toMatch(language === "nl" ? /^Gedeelde capaciteit/ : /^Shared capacity/);
-      const u = parseCell(layout.uncertaintyAt);
-      expect(textAt(cells, u.row, 0)).toMatch(language === "nl" ? /^Onzekerheid/ : /^Uncertainty/);
+      expect(textAt(cells, layout.uncertaintyRow, 0)).toMatch(language === "nl" ? /^Onzekerheid/ : /^Uncertainty/);
+      expect(layout.uncertaintyRow).toBeLessThanOrEqual(lastPrinted(built));
+      // Nothing but the weekly tables (and their titles) outside the print area.
+      for (const block of built.blocks) {
+        const start = parseCell(block.at);
+        if (start.row > lastPrinted(built)) expect(start.column).toBeGreaterThan(9);
+      }
     }
   });
 
-  test("title, date and inputs still open the sheet; column A fits the longest label", () => {
+  test("title, date and inputs open the sheet; column A fits the longest label", () => {
     const cells = specCells(spec);
     expect(textAt(cells, 0, 0)).toBe("What-if: voorraad opvolgende asielaanvragen");
     expect(textAt(cells, 1, 0)).toContain("2024-01-15");
     expect(parseCell(layout.inputs.firstWeek.replace(/\$/g, "")).row).toBeLessThan(20);
-    expect(spec.print).toEqual({
+    expect(spec.print).toMatchObject({
       orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      header: "What-if: voorraad opvolgende asielaanvragen — 2024-01-15",
+      title: "What-if: voorraad opvolgende asielaanvragen",
+      made: "gemaakt op 2024-01-15",
     });
     const labels = [...cells.entries()]
       .filter(([key, cell]) => key.endsWith(",0") && cell !== null && typeof cell === "object" && isText(cell))
       .filter(([key]) => Number(key.split(",")[0]) >= parseCell(layout.sharedCapacity.at).row + 2)
       .filter(([key]) => Number(key.split(",")[0]) < parseCell(layout.sharedCapacity.at).row + 16)
-      .map(([, cell]) => (cell as { text: string }).text.length);
+      .map(([, cell]) => (cell as { text: string }).text);
     expect(labels).toHaveLength(14);
-    expect(spec.columnWidths?.["A"]).toBeGreaterThanOrEqual(Math.max(...labels));
+    expect(Math.max(...labels.map((t) => widthFor(t)))).toBeLessThanOrEqual(spec.columnWidths?.["A"] as number);
+    // At most the label column may be frozen; this sheet fits a screen and freezes nothing.
+    expect(spec.freeze === undefined || (spec.freeze.rows === 0 && spec.freeze.columns <= 1)).toBe(true);
   });
 });
 
@@ -675,12 +737,12 @@ describe("the shared-capacity block (gedeelde capaciteit): live native formulas"
   });
 });
 
-/** The uncertainty block's weekly rows as written: week, P10, P50, P90, plan. */
+/** The uncertainty block's weekly rows as written, below its header at `at`: week, P10, P50, P90, plan. */
 function uncertaintyRows(spec: SheetSpec, at: string, weeks: number): Cell[][] {
   const cells = specCells(spec);
   const start = parseCell(at);
   return Array.from({ length: weeks }, (_, t) =>
-    [0, 1, 2, 3, 4].map((c) => cells.get(`${start.row + 4 + t},${start.column + c}`) as Cell),
+    [0, 1, 2, 3, 4].map((c) => cells.get(`${start.row + 1 + t},${start.column + c}`) as Cell),
   );
 }
 
@@ -688,6 +750,16 @@ function simulate(seed: number, inputs: { opening: number; intake: number; capac
   const result = simulateBacklog(createRng(seed), { ...inputs, runs: 10_000, intakeModel: { kind: "poisson" } });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+/** Every text of the block, top to bottom, from its title row on, in columns A–C. */
+function blockTexts(spec: SheetSpec, fromRow: number): string[] {
+  const out: Array<[number, number, string]> = [];
+  for (const [key, cell] of specCells(spec)) {
+    const [row, column] = key.split(",").map(Number) as [number, number];
+    if (row >= fromRow && column <= 2 && cell !== null && typeof cell === "object" && isText(cell)) out.push([row, column, cell.text]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , t]) => t);
 }
 
 describe("the uncertainty block: static values from the simulation, computed when the sheet is made", () => {
@@ -706,26 +778,33 @@ describe("the uncertainty block: static values from the simulation, computed whe
     expect(rows[51]?.[4]).toBeCloseTo(1140, 9);
     const cells = specCells(spec);
     const u = parseCell(layout.uncertaintyAt);
-    expect(cells.get(`${u.row + 4 + 52},0`)).toBeUndefined(); // 52 rows, the horizon
-    // The chance in plain words, and the assumptions under the chart.
+    expect(cells.get(`${u.row + 1 + 52},${u.column}`)).toBeUndefined(); // 52 rows, the horizon
+    // The chance in plain words, the band at the horizon and the assumptions, under the block's title.
     const sentence = chanceSentence(sim.target as NonNullable<SimulationResult["target"]>, endOfYear(2024)).nl;
     expect(sentence).toMatch(/^kans \d+% dat de voorraad eind 2024 ≤ 1140 is$/);
-    expect(textAt(cells, u.row + 1, 0)).toBe(sentence);
-    // The assumptions beside the chance sentence, above the chart.
-    expect(textAt(cells, u.row + 1, 1)).toBe(assumptionsText(sim, 2024).nl);
-    expect(parseCell(spec.charts[2]?.at as string).row).toBe(u.row + 3);
-    // Its chart: P10, P50, P90 and the plan.
-    expect(spec.charts[2]?.series.map((s) => s.name)).toEqual(["P10", "P50", "P90", "Plan"]);
+    const texts = blockTexts(spec, layout.uncertaintyRow);
+    expect(texts[0]).toBe("Onzekerheid: voorraad per week (Monte Carlo, vaste waarden)");
+    expect(texts[1]).toBe(`K${sentence.slice(1)}.`);
+    expect(texts[2]).toMatch(/^Voorraad eind 2024: P10 [\d.]+, mediaan [\d.]+, P90 [\d.]+\.$/);
+    expect(texts.join(" ")).toContain(assumptionsText(sim, 2024).nl.split("; ")[0] as string);
+    // Its chart beside the text: a band of P10–P90, the median and the plan.
+    const chart = spec.charts[2];
+    expect(parseCell(chart?.at as string).row).toBe(layout.uncertaintyRow + 1);
+    expect(chart?.kind).toBe("band");
+    expect(chart?.series.map((s) => s.name)).toEqual(["P10", "Band P10–P90", "Mediaan", "Plan"]);
   });
 
   test("no formulas in it, and editing an input moves the live blocks but not these figures", () => {
     const spec = buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 });
-    const start = parseCell(layout.uncertaintyAt).row;
+    const u = parseCell(layout.uncertaintyAt);
     for (const [key, cell] of specCells(spec)) {
-      if (Number(key.split(",")[0]) >= start) expect(cell !== null && typeof cell === "object" && isFormula(cell)).toBe(false);
+      const [row, column] = key.split(",").map(Number) as [number, number];
+      const inTable = column >= u.column && column <= u.column + 5;
+      const inBlock = row >= layout.uncertaintyRow && column <= 8;
+      if (inTable || inBlock) expect(cell !== null && typeof cell === "object" && isFormula(cell)).toBe(false);
     }
     const sheet = evaluate(spec);
-    const median = cellAddress(start + 4 + 51, 2);
+    const median = cellAddress(u.row + 1 + 51, u.column + 2);
     const before = sheet.value(median);
     const closing = sheet.value(layout.scenarios.plan.closing);
     sheet.set(layout.inputs.intake, 30);
@@ -734,22 +813,17 @@ describe("the uncertainty block: static values from the simulation, computed whe
     sheet.hf.destroy();
   });
 
-  test("labelled as computed when the sheet was made and not recalculating: in the sheet note and above the table, nl and en", () => {
-    const u = parseCell(layout.uncertaintyAt).row;
-    const nl = specCells(buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 }));
-    expect(textAt(nl, 2, 0)).toBe(
-      "Uitzondering: de onzekerheid (Monte Carlo, onderaan) bevat vaste waarden, berekend op 2024-01-15; die rekenen niet mee.",
-    );
-    expect(textAt(nl, u + 2, 0)).toBe(
-      "Vaste waarden, berekend bij het maken van dit blad (2024-01-15); rekenen niet mee als u de invoer wijzigt. " +
-        "Huidig plan: beginvoorraad 1440, instroom 25 en capaciteit 30,8 per week, 52 weken.",
-    );
-    const en = specCells(buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 }));
-    expect(textAt(en, 2, 0)).toBe(
-      "Except the uncertainty (Monte Carlo, at the bottom): fixed values computed on 2024-01-15, which do not recalculate.",
-    );
-    expect(textAt(en, u + 2, 0)).toMatch(/^Fixed values, computed when this sheet was made \(2024-01-15\); they do not recalculate/);
-    expect(textAt(en, u + 2, 0)).toContain("capacity 30.8 a week, 52 weeks.");
+  test("labelled as computed when the sheet was made and not recalculating: in the sheet note and in the block, nl and en", () => {
+    const nl = buildWhatIfSheet({ inputs: MEMO, language: "nl", createdOn: JAN_15 });
+    expect(textAt(specCells(nl), 1, 0)).toContain("alles rekent direct mee, ook zonder de add-in, behalve de onzekerheid");
+    const nlBlock = blockTexts(nl, layout.uncertaintyRow).join(" ");
+    expect(nlBlock).toContain("Vaste waarden, berekend bij het maken van dit blad (2024-01-15); ze rekenen niet mee als u de invoer wijzigt.");
+    expect(nlBlock).toContain("Huidig plan: beginvoorraad 1440, instroom 25 en capaciteit 30,8 per week, 52 weken.");
+    const en = buildWhatIfSheet({ inputs: MEMO, language: "en", createdOn: JAN_15 });
+    expect(textAt(specCells(en), 1, 0)).toContain("everything recalculates at once, also without the add-in, except the uncertainty");
+    const enBlock = blockTexts(en, layout.uncertaintyRow).join(" ");
+    expect(enBlock).toMatch(/Fixed values, computed when this sheet was made \(2024-01-15\); they do not recalculate/);
+    expect(enBlock).toContain("capacity 30.8 a week, 52 weeks.");
   });
 
   test("an optional seed: that seed's simulation; the same options always give the same sheet, with no Math.random or clock", () => {
@@ -765,9 +839,7 @@ describe("the uncertainty block: static values from the simulation, computed whe
       );
       const other = uncertaintyRows(buildWhatIfSheet({ ...options, seed: 2024 }), layout.uncertaintyAt, 52);
       expect(other).not.toEqual(uncertaintyRows(spec, layout.uncertaintyAt, 52));
-      expect([...specCells(spec).values()].some((c) => c !== null && typeof c === "object" && isText(c) && c.text.endsWith("seed 7."))).toBe(
-        true,
-      );
+      expect(blockTexts(spec, layout.uncertaintyRow).join(" ")).toContain("startgetal 7.");
       expect(random).not.toHaveBeenCalled();
       expect(now).not.toHaveBeenCalled();
       // A seed from code that the functions would refuse is a programmer error.
@@ -787,16 +859,14 @@ describe("the uncertainty block: static values from the simulation, computed whe
     });
     expect(whenPhrase(null, 52)).toBeUndefined();
     const noDate = buildWhatIfSheet({ inputs: { opening: 1440, intake: 25, uplift: 0.1, target: 1100 }, language: "en", createdOn: JAN_15 });
-    expect(textAt(specCells(noDate), parseCell(layout.uncertaintyAt).row + 1, 0)).toMatch(
-      /^a \d+% chance that the backlog is ≤ 1140 in week 52$/,
-    );
+    expect(blockTexts(noDate, layout.uncertaintyRow)[1]).toMatch(/^An? \d+% chance that the backlog is ≤ 1140 in week 52\.$/);
   });
 
   test("inputs the simulation refuses: a warning in place of the block, the rest of the sheet as usual", () => {
     const spec = buildWhatIfSheet({ inputs: { ...MEMO, intake: 2_000_000 }, language: "en", createdOn: JAN_15 });
     expect(spec.charts).toHaveLength(2);
     const warning = spec.blocks.find((b) => b.style === "warning");
-    expect(warning?.at).toBe(layout.uncertaintyAt);
-    expect(textAt(specCells(spec), parseCell(layout.uncertaintyAt).row, 0)).toMatch(/^Uncertainty not computed: intake, week 1:/);
+    expect(warning?.at).toBe(cellAddress(layout.uncertaintyRow, 0));
+    expect(textAt(specCells(spec), layout.uncertaintyRow, 0)).toMatch(/^Uncertainty not computed: intake, week 1:/);
   });
 });

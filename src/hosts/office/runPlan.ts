@@ -42,10 +42,19 @@ import {
   resolveTarget,
   WorkbookLayout,
 } from "./writeSheet";
-import type { ProjectionSummary } from "../../sheets/projectionSheet";
+import type { ProjectionSummary } from "../../plan/figures";
 import { officeErrorCode } from "./officeErrors";
 import { OptionProblem, parseSections, readHistory, SectionFields } from "../../plan/options";
-import { PlannedSheet, PlanProblem, planSheets, PlanSheetsSuccess, TracksFigures } from "../../plan/planSheets";
+import {
+  PlannedSheet,
+  PlanProblem,
+  planSheets,
+  PlanSheetsSuccess,
+  REPLACED_SHEET_NAMES,
+  TracksFigures,
+} from "../../plan/planSheets";
+import { isSampleWorkbook } from "../../plan/settings";
+import { sourcesOf } from "../../plan/sources";
 import type { SimulationProgress } from "../../plan/runSections";
 import type { FieldKey } from "../../taskpane/strings";
 import {
@@ -331,6 +340,9 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
     sheets: [request.kind],
     sections: sections.plan,
     existingNames: [...read.layout.sheets, ...read.layout.tables, ...read.layout.names],
+    // The projection's formulas point at the cells read; the sample workbook's made-up parts are flagged.
+    sources: sourcesOf(read.raw, REPLACED_SHEET_NAMES),
+    sample: isSampleWorkbook(read.meta.names.map((n) => n.name)),
     ...(checked.history !== undefined && { history: checked.history }),
     ...(request.progress !== undefined && { progress: request.progress }),
   });

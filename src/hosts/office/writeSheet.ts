@@ -20,17 +20,23 @@ import {
   cellAddress,
   CellStyle,
   ChartSpec,
+  columnLetter,
+  ConditionalFormatSpec,
   isDate,
   isFormula,
   isText,
   looksLikeFormula,
   parseCell,
+  PrintSpec,
   SheetSpec,
   TableSpec,
   text,
+  ValidationSpec,
 } from "../../sheets/spec";
-import { serialToParts } from "../../sheets/dates";
+import { isoDate, serialToParts } from "../../sheets/dates";
 import { isGivenSheetName, isMarkerTableName } from "../../sheets/inputs";
+import { CHART_FONT_POINTS, MARGINS_INCHES, rowHeightsOf } from "../../sheets/page";
+import { columnPixels } from "../../sheets/textWidth";
 
 /** Excel on the web's limit on one request (one `context.sync()`). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -78,7 +84,12 @@ export type PlacementProblem = { code: "workbook-protected" } | { code: "sheet-p
 export type TargetResult = { ok: true; target: Target } | { ok: false; problem: PlacementProblem };
 
 export interface ApplyOptions {
-  /** Whether the host supports an ExcelApi version ("1.9"); page layout needs 1.9. */
+  /**
+   * Whether the host supports an ExcelApi version ("1.9"). The manifest asks for 1.9, so every
+   * host that loads the pane has it; each call is still guarded: page layout and page breaks
+   * need 1.9, data validation and secondary axes 1.8, freeze panes and series looks 1.7,
+   * conditional formats 1.6.
+   */
   supports?: (version: string) => boolean;
   batchBudgetBytes?: number;
   chunkBudgetBytes?: number;
@@ -345,9 +356,14 @@ async function writeGrid(sheet: Excel.Worksheet, grid: Grid, batch: Batcher, chu
 const columnFormats = (format: string | string[] | undefined, columns: number): (string | undefined)[] =>
   Array.from({ length: columns }, (_, c) => (Array.isArray(format) ? format[c] : format));
 
+/** The add-in's font, as the .xlsx host names it: the builders measure text in Calibri. */
+const FONT_NAME = "Calibri";
+
 /** One look per role, matching the ExcelJS adapter; input cells stand out as the cells to type in. */
 function applyStyle(range: Excel.Range, style: CellStyle): void {
   const font = range.format.font;
+  font.name = FONT_NAME;
+  font.size = 11;
   switch (style) {
     case "title":
       font.bold = true;
@@ -392,9 +408,9 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   }
 }
 
-/** Column width in characters (as the spec gives it) → points, for Calibri 11 at 96 dpi. */
-export function widthInPoints(characters: number): number {
-  return Math.round(Math.floor(characters * 7 + 5) * 0.75 * 100) / 100;
+/** Column width as the spec gives it (Excel's stored width) → points: the .xlsx host's pixels at 96 dpi. */
+export function widthInPoints(width: number): number {
+  return columnPixels(width) * 0.75;
 }
 
 /** Excel header/footer codes start with "&": a literal ampersand is written "&&". */
@@ -434,6 +450,11 @@ async function writeTable(
   const added = sheet.tables.add(sheet.getRange(blockRange(table.at, rows.length + 1, table.columns.length)), true);
   added.name = name;
   added.style = table.style ?? "TableStyleMedium2";
+  // Long headers wrap (their row height is set with the others) instead of being cut off.
+  const headerRow = sheet.getRange(blockRange(table.at, 1, table.columns.length));
+  headerRow.format.wrapText = true;
+  headerRow.format.verticalAlignment = "Top";
+  headerRow.format.font.name = FONT_NAME;
 }
 
 async function writeChart(
@@ -459,29 +480,56 @@ async function writeChart(
   series0.name = first.name;
   series0.setValues(sheet.getRange(first.values));
   series0.setXAxisValues(categories);
-  const added = [series0];
+  const added: Excel.ChartSeries[] = [series0];
   for (const item of rest) {
     const series = chart.series.add(item.name);
     series.setValues(sheet.getRange(item.values));
     series.setXAxisValues(categories);
     added.push(series);
   }
-  // A band: the low edge invisible, the width shaded, the rest lines (markers only for actuals).
-  if (spec.kind === "band" && supports("1.7")) {
-    series0.format.fill.clear();
-    series0.format.line.lineStyle = "None";
-    spec.series.forEach((item, i) => {
-      const series = added[i] as Excel.ChartSeries;
-      if (i < 2) return;
-      series.chartType = item.markersOnly ? "LineMarkers" : "Line";
-      if (item.markersOnly) series.format.line.lineStyle = "None";
-    });
-  }
+  styleSeries(spec, added, supports);
+  chart.format.font.size = CHART_FONT_POINTS;
+  chart.title.format.font.size = CHART_FONT_POINTS + 1.5;
   if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  if (spec.yAxisMin !== undefined) chart.axes.valueAxis.minimum = spec.yAxisMin;
+  if (supports("1.8") && spec.series.some((item) => item.secondary === true)) {
+    const secondary = chart.axes.getItem("Value", "Secondary");
+    if (spec.secondaryAxisTitle) secondary.title.text = spec.secondaryAxisTitle;
+    if (spec.secondaryAxisMin !== undefined) secondary.minimum = spec.secondaryAxisMin;
+  }
   chart.legend.position = "Bottom";
   const at = parseCell(spec.at);
   chart.setPosition(spec.at, cellAddress(at.row + spec.heightRows - 1, at.column + spec.widthColumns - 1));
+}
+
+/**
+ * A band's low edge invisible and its width shaded, the rest lines; markers only for actuals,
+ * dashed lines, and series on the secondary axis. Series looks need ExcelApi 1.7, the secondary
+ * axis 1.8: without them the series stay plain lines on one axis.
+ */
+function styleSeries(spec: ChartSpec, added: Excel.ChartSeries[], supports: (version: string) => boolean): void {
+  if (!supports("1.7")) return;
+  if (spec.kind === "band") {
+    const low = added[0] as Excel.ChartSeries;
+    low.format.fill.clear();
+    low.format.line.lineStyle = "None";
+  }
+  spec.series.forEach((item, i) => {
+    const series = added[i] as Excel.ChartSeries;
+    if (spec.kind === "band" && i < 2) return;
+    if (spec.kind === "band") series.chartType = item.markersOnly ? "LineMarkers" : "Line";
+    const color = `#${item.color ?? "C00000"}`;
+    if (item.markersOnly) {
+      series.markerStyle = "Circle";
+      series.markerBackgroundColor = color;
+      series.markerForegroundColor = color;
+      series.format.line.lineStyle = "None";
+    } else if (spec.kind !== "areaStacked") series.markerStyle = "None";
+    if (!item.markersOnly && item.color !== undefined) series.format.line.color = color;
+    if (item.dashed) series.format.line.lineStyle = "Dash";
+    if (item.secondary && supports("1.8")) series.axisGroup = "Secondary";
+  });
 }
 
 function defaultSupports(version: string): boolean {
@@ -516,6 +564,8 @@ export async function applySheetSpec(
     for (const table of target.sheet.tables) table.delete();
     sheet.getRange().clear();
     sheet.freezePanes.unfreeze();
+    if (supports("1.9")) sheet.horizontalPageBreaks.removePageBreaks();
+    if (supports("1.7")) sheet.getRange().format.useStandardHeight = true;
     if (target.rename !== undefined) sheet.name = target.rename;
   } else {
     sheetName = target.sheetName;
@@ -538,7 +588,7 @@ export async function applySheetSpec(
       batch,
       chunkBudget,
     );
-    if (block.style && block.style !== "label" && columns > 0) {
+    if (block.style && columns > 0) {
       await batch.reserve(ACTION_OVERHEAD_BYTES * 6);
       applyStyle(sheet.getRange(blockRange(block.at, block.cells.length, columns)), block.style);
     }
@@ -548,20 +598,29 @@ export async function applySheetSpec(
     await writeTable(sheet, table, renames[i]?.[1] ?? table.name, renames, batch, chunkBudget);
   }
   for (let i = 0; i < spec.charts.length; i++) await writeChart(sheet, spec.charts[i] as ChartSpec, i, batch, supports);
-  if (spec.freezeRows) {
+  await batch.reserve(ACTION_OVERHEAD_BYTES * 2 * Object.keys(rowHeightsOf(spec)).length);
+  // Neither host re-measures rows: wrapped headers and titles get their height from the spec.
+  for (const [row, points] of Object.entries(rowHeightsOf(spec)))
+    sheet.getRange(`${row}:${row}`).format.rowHeight = points;
+  if (spec.freeze && supports("1.7")) {
     await batch.reserve(ACTION_OVERHEAD_BYTES);
-    sheet.freezePanes.freezeRows(spec.freezeRows);
+    freeze(sheet, spec.freeze);
   }
   if (spec.print && supports("1.9")) {
-    await batch.reserve(ACTION_OVERHEAD_BYTES * 5);
-    // Assigned through the full path: Office.js queues each as a write, nothing is read.
-    sheet.pageLayout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    sheet.pageLayout.paperSize = "A4";
-    if (spec.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (spec.print.header !== undefined) {
-      sheet.pageLayout.headersFooters.defaultForAllPages.leftHeader = headerText(spec.print.header);
+    await batch.reserve(ACTION_OVERHEAD_BYTES * (12 + (spec.print.breaksBefore?.length ?? 0)));
+    applyPrint(sheet, spec.print);
+  }
+  if (supports("1.8")) {
+    for (const rule of spec.validations ?? []) {
+      await batch.reserve(payloadBytes(rule));
+      applyValidation(sheet.getRange(rule.range), rule);
     }
-    sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = "&P / &N";
+  }
+  if (supports("1.6")) {
+    for (const format of spec.conditionalFormats ?? []) {
+      await batch.reserve(payloadBytes(format));
+      applyConditionalFormat(sheet.getRange(format.range), format);
+    }
   }
   if (options.activate !== false) sheet.activate();
   await batch.flush();
@@ -573,6 +632,86 @@ export async function applySheetSpec(
     batchBytes: batch.batchBytes,
     largestWriteBytes: batch.largest,
   };
+}
+
+/** Frozen rows, columns or both: the top-left pane holds the rows above and the columns left of the split. */
+function freeze(sheet: Excel.Worksheet, panes: { rows: number; columns: number }): void {
+  if (panes.rows > 0 && panes.columns > 0)
+    sheet.freezePanes.freezeAt(`A1:${columnLetter(panes.columns - 1)}${panes.rows}`);
+  else if (panes.rows > 0) sheet.freezePanes.freezeRows(panes.rows);
+  else if (panes.columns > 0) sheet.freezePanes.freezeColumns(panes.columns);
+}
+
+/**
+ * A4 landscape, one page wide, the .xlsx host's margins, header and footer, print area, print
+ * titles and page breaks. Assigned through the full path: Office.js queues each as a write.
+ */
+function applyPrint(sheet: Excel.Worksheet, print: PrintSpec): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.leftMargin = MARGINS_INCHES.left * 72;
+  layout.rightMargin = MARGINS_INCHES.right * 72;
+  layout.topMargin = MARGINS_INCHES.top * 72;
+  layout.bottomMargin = MARGINS_INCHES.bottom * 72;
+  layout.headerMargin = MARGINS_INCHES.header * 72;
+  layout.footerMargin = MARGINS_INCHES.footer * 72;
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.leftHeader = headerText(print.title);
+  pages.rightHeader = headerText(print.made);
+  pages.rightFooter = `${headerText(print.pageWords.page)} &P ${headerText(print.pageWords.of)} &N`;
+  layout.setPrintArea(print.area);
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  // A break is added above the range given: the page starts at that row.
+  for (const row of print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+}
+
+/** The bound of a rule as Office.js takes it: a number, a formula, or a date as ISO text. */
+function validationBound(rule: ValidationSpec, value: number | string): string | number {
+  if (typeof value === "string") return value;
+  return rule.kind === "date" ? isoDate(value) : value;
+}
+
+/** Data validation on the input cells: type, bounds, a prompt when selected and a refusal in words. */
+function applyValidation(range: Excel.Range, rule: ValidationSpec): void {
+  const operator =
+    rule.min !== undefined && rule.max !== undefined
+      ? "Between"
+      : rule.min !== undefined
+        ? "GreaterThanOrEqualTo"
+        : "LessThanOrEqualTo";
+  const bounds = [rule.min, rule.max]
+    .filter((v): v is number | string => v !== undefined)
+    .map((v) => validationBound(rule, v));
+  const criteria = {
+    formula1: bounds[0] as string | number,
+    ...(bounds[1] !== undefined && { formula2: bounds[1] }),
+    operator,
+  } as const;
+  range.dataValidation.clear();
+  range.dataValidation.rule =
+    rule.kind === "whole"
+      ? { wholeNumber: criteria }
+      : rule.kind === "decimal"
+        ? { decimal: criteria }
+        : { date: { ...criteria, formula1: String(criteria.formula1) } as Excel.DateTimeDataValidation };
+  range.dataValidation.ignoreBlanks = rule.kind === "date";
+  range.dataValidation.errorAlert = { message: rule.error, showAlert: true, style: "Stop", title: rule.title };
+  range.dataValidation.prompt = { message: rule.prompt, showPrompt: true, title: rule.title };
+}
+
+/** The look when the rule's formula is true: a warning (dark red on light red), or muted grey text. */
+function applyConditionalFormat(range: Excel.Range, format: ConditionalFormatSpec): void {
+  const added = range.conditionalFormats.add("Custom");
+  added.custom.rule.formula = format.formula;
+  if (format.style === "muted") {
+    added.custom.format.font.color = "#BFBFBF";
+    return;
+  }
+  added.custom.format.font.color = "#9C0006";
+  added.custom.format.font.bold = true;
+  added.custom.format.fill.color = "#FFC7CE";
 }
 
 export type WriteResult =

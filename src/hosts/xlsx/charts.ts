@@ -5,6 +5,7 @@
  * sheet ranges only (no cached values), so Excel and LibreOffice draw them from the live cells.
  */
 import JSZip from "jszip";
+import { CHART_FONT_POINTS } from "../../sheets/page";
 import { ChartSeries, ChartSpec, parseCell } from "../../sheets/spec";
 import { resolveTarget } from "./package/opcPackage";
 import { attributes, escapeXml, insertChild, WORKSHEET_ORDER } from "./package/xml";
@@ -36,17 +37,20 @@ export function sheetRange(sheetName: string, range: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${absolute}`;
 }
 
-function titleXml(title: string): string {
+function titleXml(title: string, points = CHART_FONT_POINTS + 1.5, bold = true): string {
   return (
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="nl-NL" sz="${Math.round(points * 100)}" b="${bold ? 1 : 0}"/>` +
+    `<a:t>${escapeXml(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title>`
   );
 }
 
 /** One `<c:ser>`; `line` adds the line-series elements, `look` the shape properties (CT_LineSer/CT_AreaSer order). */
 function seriesXml(series: ChartSeries, index: number, categories: string, sheetName: string, line: boolean, look = ""): string {
+  // Actual figures stand out from the lines and the light band: dots, dark red unless coloured.
   const marker = series.markersOnly
-    ? `<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>`
+    ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${series.color ?? MARKER_COLOR}"/></a:solidFill>` +
+      `<a:ln><a:noFill/></a:ln></c:spPr></c:marker>`
     : `<c:marker><c:symbol val="none"/></c:marker>`;
   return (
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>${look}` +
@@ -58,54 +62,109 @@ function seriesXml(series: ChartSeries, index: number, categories: string, sheet
   );
 }
 
-const AXES = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
+/** The actual figures' markers unless a series has its colour, as the Office.js host draws them too. */
+const MARKER_COLOR = "C00000";
+
+/** Axis ids: the primary pair, and the secondary pair for series on the right-hand axis. */
+const PRIMARY = { cat: 500000001, val: 500000002 };
+const SECONDARY = { cat: 500000003, val: 500000004 };
+const axisIds = (axes: typeof PRIMARY): string => `<c:axId val="${axes.cat}"/><c:axId val="${axes.val}"/>`;
 /** The band's low edge: no fill, no outline. Its width: a light shade. Markers-only: no line. */
 const NO_FILL = `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`;
 const BAND_FILL = `<c:spPr><a:solidFill><a:srgbClr val="9DC3E6"><a:alpha val="60000"/></a:srgbClr></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>`;
 const NO_LINE = `<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>`;
 
-/** The plot of a chart: one line or stacked-area group, or for "band" both on the same axes. */
+/** A line series' shape properties: markers only (no line), or its colour and dashes, or the default line. */
+function lineLook(series: ChartSeries): string {
+  if (series.markersOnly) return NO_LINE;
+  if (!series.dashed && series.color === undefined) return "";
+  const fill = series.color === undefined ? "" : `<a:solidFill><a:srgbClr val="${series.color}"/></a:solidFill>`;
+  return `<c:spPr><a:ln w="22225">${fill}${series.dashed ? `<a:prstDash val="dash"/>` : ""}</a:ln></c:spPr>`;
+}
+
+/**
+ * The plot of a chart: one line or stacked-area group, or for "band" both on the same axes; series
+ * marked `secondary` go into a second line group on the right-hand axis. Series are numbered in
+ * the spec's order across the groups.
+ */
 function plotXml(chart: ChartSpec, categories: string, sheetName: string): string {
-  const lines = (series: ChartSeries[], offset: number): string =>
-    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
-    series.map((s, i) => seriesXml(s, offset + i, categories, sheetName, true, s.markersOnly ? NO_LINE : "")).join("") +
-    `<c:marker val="1"/>${AXES}</c:lineChart>`;
-  const areas = (series: ChartSeries[], looks: string[]): string =>
+  const numbered = chart.series.map((series, index) => ({ series, index }));
+  const lines = (group: typeof numbered, axes: typeof PRIMARY): string =>
+    group.length === 0
+      ? ""
+      : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+        group.map(({ series, index }) => seriesXml(series, index, categories, sheetName, true, lineLook(series))).join("") +
+        `<c:marker val="1"/>${axisIds(axes)}</c:lineChart>`;
+  const areas = (group: typeof numbered, looks: string[]): string =>
     `<c:areaChart><c:grouping val="stacked"/><c:varyColors val="0"/>` +
-    series.map((s, i) => seriesXml(s, i, categories, sheetName, false, looks[i] ?? "")).join("") +
-    `${AXES}</c:areaChart>`;
-  if (chart.kind === "line") return lines(chart.series, 0);
-  if (chart.kind === "areaStacked") return areas(chart.series, []);
-  return areas(chart.series.slice(0, 2), [NO_FILL, BAND_FILL]) + lines(chart.series.slice(2), 2);
+    group.map(({ series, index }, i) => seriesXml(series, index, categories, sheetName, false, looks[i] ?? "")).join("") +
+    `${axisIds(PRIMARY)}</c:areaChart>`;
+  const secondary = numbered.filter(({ series }) => series.secondary === true);
+  const primary = numbered.filter(({ series }) => series.secondary !== true);
+  if (chart.kind === "areaStacked") return areas(numbered, []);
+  if (chart.kind === "line") return lines(primary, PRIMARY) + lines(secondary, SECONDARY);
+  return areas(primary.slice(0, 2), [NO_FILL, BAND_FILL]) + lines(primary.slice(2), PRIMARY) + lines(secondary, SECONDARY);
+}
+
+interface AxisOptions {
+  ids: typeof PRIMARY;
+  title?: string | undefined;
+  min?: number | undefined;
+  /** The secondary pair: its category axis is hidden and its value axis sits on the right. */
+  secondary: boolean;
+  crossBetween: "between" | "midCat";
+}
+
+/** A category axis and a value axis (CT_CatAx, CT_ValAx element order). */
+function axesXml(chart: ChartSpec, options: AxisOptions): string {
+  const { ids, secondary } = options;
+  const scaling = (min: number | undefined): string =>
+    `<c:scaling><c:orientation val="minMax"/>${min === undefined ? "" : `<c:min val="${min}"/>`}</c:scaling>`;
+  const catAx =
+    `<c:catAx><c:axId val="${ids.cat}"/>${scaling(undefined)}<c:delete val="${secondary ? 1 : 0}"/>` +
+    `<c:axPos val="b"/>${!secondary && chart.xAxisTitle ? titleXml(chart.xAxisTitle, CHART_FONT_POINTS, false) : ""}` +
+    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="${ids.val}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
+    `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="${ids.val}"/>${scaling(options.min)}<c:delete val="0"/>` +
+    `<c:axPos val="${secondary ? "r" : "l"}"/>${secondary ? "" : "<c:majorGridlines/>"}${options.title ? titleXml(options.title, CHART_FONT_POINTS, false) : ""}` +
+    `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="${ids.cat}"/><c:crosses val="${secondary ? "max" : "autoZero"}"/>` +
+    `<c:crossBetween val="${options.crossBetween}"/></c:valAx>`;
+  return catAx + valAx;
 }
 
 /** One DrawingML chart part for a chart spec; element order follows the schema (CT_Chart, …). */
 export function chartXml(chart: ChartSpec, sheetName: string): string {
-  const line = chart.kind === "line";
+  const crossBetween = chart.kind === "line" ? "between" : "midCat";
   const categories = sheetRange(sheetName, chart.categories);
   const plot = plotXml(chart, categories, sheetName);
-  const catAx =
-    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/>${chart.xAxisTitle ? titleXml(chart.xAxisTitle) : ""}` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
-    `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
-  const valAx =
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/>${chart.yAxisTitle ? titleXml(chart.yAxisTitle) : ""}` +
-    `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/>` +
-    `<c:crossBetween val="${line ? "between" : "midCat"}"/></c:valAx>`;
+  const hasSecondary = chart.kind !== "areaStacked" && chart.series.some((s) => s.secondary === true);
+  const axes =
+    axesXml(chart, { ids: PRIMARY, title: chart.yAxisTitle, min: chart.yAxisMin, secondary: false, crossBetween }) +
+    (hasSecondary
+      ? axesXml(chart, {
+          ids: SECONDARY,
+          title: chart.secondaryAxisTitle,
+          min: chart.secondaryAxisMin,
+          secondary: true,
+          crossBetween,
+        })
+      : "");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title)}<c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
+    `<c:plotArea><c:layout/>${plot}${axes}</c:plotArea>` +
     // A band's invisible low edge gets no legend entry.
     `<c:legend><c:legendPos val="b"/>${chart.kind === "band" ? `<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>` : ""}` +
     `<c:overlay val="0"/></c:legend>` +
     // "gap": #N/A past the horizon ends a line instead of dropping it to zero.
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    // The chart's text at 10.5 pt (Excel's default is 9): printed at the sheet's scale it stays ≥ 8 pt.
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(CHART_FONT_POINTS * 100)}"/></a:pPr>` +
+    `<a:endParaRPr lang="nl-NL"/></a:p></c:txPr></c:chartSpace>`
   );
 }
 

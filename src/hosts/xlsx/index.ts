@@ -7,4 +7,5 @@ export type { XlsxInputs } from "./package/readInputs";
 export { checkWritable, writeXlsxSheets } from "./package/transplant";
 export type { WriteXlsxOptions, WriteXlsxResult } from "./package/transplant";
 export { PackageRefusal } from "./package/refusal";
+export { isSampleXlsx } from "./sampleFlag";
 export type { NameProblem } from "./readInputs";

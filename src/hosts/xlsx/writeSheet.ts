@@ -4,18 +4,23 @@
  * result and `xlsxCharts.ts` adds them to the saved file.
  */
 import type ExcelJS from "exceljs";
+import { MARGINS_INCHES, rowHeightsOf } from "../../sheets/page";
 import {
   Block,
   Cell,
   CellStyle,
   ChartSpec,
+  columnLetter,
   DATE_1904_OFFSET,
   isDate,
   isFormula,
   isText,
   parseCell,
+  PrintSpec,
   SheetSpec,
+  ValidationSpec,
 } from "../../sheets/spec";
+import { storedFormula } from "./formulas";
 
 export interface ApplyResult {
   /** The sheet's final name: the spec's, or with " (2)" when a user's sheet already had it. */
@@ -42,30 +47,45 @@ export const tableNamesOf = (ws: ExcelJS.Worksheet): string[] => Object.keys(int
 
 const THIN = { style: "thin" as const, color: { argb: "FF7F7F7F" } };
 
+/**
+ * The add-in's font, named on every styled cell: a font without a name is drawn in whatever the
+ * reader picks (LibreOffice took a serif), and the builders measure text in Calibri.
+ */
+const FONT = { name: "Calibri", family: 2, size: 11 } as const;
+
 /** One look per role; input cells stand out as the cells to type in (fill, border, blue text). */
 const STYLES: Record<CellStyle, Styler> = {
-  title: (c) => (c.font = { bold: true, size: 14 }),
-  subtitle: (c) => (c.font = { bold: true, size: 12 }),
-  label: () => undefined,
+  title: (c) => (c.font = { ...FONT, bold: true, size: 14 }),
+  subtitle: (c) => (c.font = { ...FONT, bold: true, size: 12 }),
+  label: (c) => (c.font = { ...FONT }),
   input: (c) => {
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-    c.font = { bold: true, color: { argb: "FF1F4E79" } };
+    c.font = { ...FONT, bold: true, color: { argb: "FF1F4E79" } };
     c.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   },
   header: (c) => {
-    c.font = { bold: true };
+    c.font = { ...FONT, bold: true };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
     c.border = { bottom: THIN };
     // Long column headers wrap instead of being cut off by the next column.
     c.alignment = { wrapText: true, vertical: "top" };
   },
-  output: (c) => (c.font = { bold: true }),
-  note: (c) => (c.font = { italic: true, color: { argb: "FF595959" } }),
+  output: (c) => (c.font = { ...FONT, bold: true }),
+  note: (c) => (c.font = { ...FONT, italic: true, color: { argb: "FF595959" } }),
   warning: (c) => {
-    c.font = { bold: true, color: { argb: "FF9C0006" } };
+    c.font = { ...FONT, bold: true, color: { argb: "FF9C0006" } };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
   },
 };
+
+/** A conditional format's look: the warning's dark red on light red, as the "warning" style. */
+const CONDITIONAL_STYLE = {
+  warning: {
+    font: { bold: true, color: { argb: "FF9C0006" } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
+  },
+  muted: { font: { color: { argb: "FFBFBFBF" } } },
+} as const;
 
 /**
  * Text as the package must hold it to come back unchanged. ExcelJS writes a string as a string
@@ -99,7 +119,7 @@ export function toExcelValue(cell: Cell, options: DateSystemOptions = {}): Excel
   }
   if (typeof cell === "boolean") return cell;
   if (isText(cell)) return packageText(cell.text);
-  if (isFormula(cell)) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  if (isFormula(cell)) return { formula: storedFormula(cell.formula) } as ExcelJS.CellFormulaValue;
   throw new Error(`unknown cell: ${JSON.stringify(cell)}`);
 }
 
@@ -141,27 +161,82 @@ function writeBlock(ws: ExcelJS.Worksheet, block: Block, options: DateSystemOpti
       if (format) cell.numFmt = format;
       if (style) style(cell);
     });
-    if (block.style === "header") fitHeaderRow(ws, start.row + r + 1, start.column + 1, line);
   });
-}
-
-/**
- * Wrapped header text needs a taller row: neither Excel nor LibreOffice re-measures row heights
- * of a file written by a library, so the height is set from the text and the column widths.
- */
-function fitHeaderRow(ws: ExcelJS.Worksheet, row: number, firstColumn: number, line: Cell[]): void {
-  let lines = 1;
-  line.forEach((value, c) => {
-    if (!isText(value)) return;
-    const width = ws.getColumn(firstColumn + c).width ?? 8.43;
-    // Bold text runs wider than the column's character count: allow for it.
-    lines = Math.max(lines, Math.ceil(value.text.length / Math.max(1, width * 0.8)));
-  });
-  if (lines > 1) ws.getRow(row).height = 15 * Math.min(lines, 5);
 }
 
 /** Excel header/footer codes start with "&": a literal ampersand is written "&&". */
 const headerText = (value: string): string => value.replace(/&/g, "&&");
+
+/**
+ * Header and footer as Excel's codes: the title left and the date made right in the header,
+ * "pagina &P van &N" right in the footer. A digit right after a code would read as a font size
+ * ("&12"), so each section starts with its letter code and text.
+ */
+export function headerFooterCodes(print: PrintSpec): { header: string; footer: string } {
+  return {
+    header: `&L${headerText(print.title)}&R${headerText(print.made)}`,
+    footer: `&R${headerText(print.pageWords.page)} &P ${headerText(print.pageWords.of)} &N`,
+  };
+}
+
+/** A4 landscape, one page wide, margins, header and footer, print area, titles and page breaks. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    paperSize: 9, // A4 in the SpreadsheetML paper-size table
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0, // 0 = as many pages tall as needed
+    margins: { ...MARGINS_INCHES },
+    // ExcelJS writes "$" before the columns only ('S'!$A1:$O56), which LibreOffice does not take
+    // as the print area: with "$" before the rows too the name is absolute, as Excel writes it.
+    printArea: print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    ...(print.titleRows !== undefined && { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` }),
+  } as ExcelJS.PageSetup;
+  const codes = headerFooterCodes(print);
+  ws.headerFooter = { oddHeader: codes.header, oddFooter: codes.footer } as ExcelJS.HeaderFooter;
+  // A break "after" row n starts the next page at row n + 1; the break runs across every column.
+  for (const row of print.breaksBefore ?? []) ws.getRow(row - 1).addPageBreak(0, 16384);
+}
+
+/** JS Date (UTC midnight) of a serial in the workbook's date system, as ExcelJS writes date bounds. */
+function boundDate(serial: number, options: DateSystemOptions): Date {
+  const shifted = serial - (options.date1904 ? DATE_1904_OFFSET : 0);
+  return new Date(Date.UTC(1899, 11, 30) + shifted * 86_400_000);
+}
+
+/** Data validation on every cell of the range: type, bounds, a prompt and a refusal in words. */
+function applyValidation(ws: ExcelJS.Worksheet, rule: ValidationSpec, options: DateSystemOptions): void {
+  const bound = (value: number | string): string | Date =>
+    typeof value === "string"
+      ? storedFormula(value)
+      : rule.kind === "date"
+        ? boundDate(value, options)
+        : String(value);
+  const bounds = [rule.min, rule.max].filter((v): v is number | string => v !== undefined).map(bound);
+  const operator = rule.min !== undefined && rule.max !== undefined ? "between" : rule.min !== undefined ? "greaterThanOrEqual" : "lessThanOrEqual";
+  const [from, to = from] = rule.range.split(":") as [string, string?];
+  const a = parseCell(from);
+  const b = parseCell(to as string);
+  for (let r = a.row; r <= b.row; r++) {
+    for (let c = a.column; c <= b.column; c++) {
+      ws.getCell(r + 1, c + 1).dataValidation = {
+        type: rule.kind,
+        operator,
+        allowBlank: rule.kind === "date",
+        formulae: bounds,
+        showInputMessage: true,
+        promptTitle: rule.title,
+        prompt: rule.prompt,
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: rule.title,
+        error: rule.error,
+      } as ExcelJS.DataValidation;
+    }
+  }
+}
 
 /**
  * Writes `spec` as a new worksheet. An earlier sheet of the add-in (one holding the spec's marker
@@ -190,6 +265,8 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
     for (const [letter, width] of Object.entries(spec.columnWidths)) ws.getColumn(letter).width = width;
   }
   for (const block of spec.blocks) writeBlock(ws, block, options);
+  // Neither Excel nor LibreOffice re-measures the rows of a file a program wrote.
+  for (const [row, points] of Object.entries(rowHeightsOf(spec))) ws.getRow(Number(row)).height = points;
 
   const takenTables = allTableNames(workbook, ws);
   const tableNames: string[] = [];
@@ -212,7 +289,10 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
     const start = parseCell(table.at);
     const header = ws.getRow(start.row + 1);
     table.columns.forEach((column, c) => {
-      header.getCell(start.column + c + 1).font = { bold: true };
+      const cell = header.getCell(start.column + c + 1);
+      cell.font = { ...FONT, bold: true };
+      // Long headers wrap (their row height is set above) instead of being cut off.
+      cell.alignment = { wrapText: true, vertical: "top" };
       if (!column.numberFormat) return;
       for (let r = 0; r < table.rows.length; r++) {
         ws.getCell(start.row + 2 + r, start.column + c + 1).numFmt = column.numberFormat;
@@ -220,22 +300,22 @@ export function applySheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
     });
   }
 
-  if (spec.freezeRows) ws.views = [{ state: "frozen", ySplit: spec.freezeRows }];
-  if (spec.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: spec.print.orientation,
-      paperSize: 9, // A4 in the SpreadsheetML paper-size table
-      fitToPage: spec.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0, // 0 = as many pages tall as needed
-    };
-    const header = spec.print.header;
-    ws.headerFooter = {
-      ...(header !== undefined && { oddHeader: `&L${headerText(header)}` }),
-      oddFooter: "&R&P / &N",
-    } as ExcelJS.HeaderFooter;
+  if (spec.freeze) {
+    const { rows, columns } = spec.freeze;
+    ws.views = [
+      { state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns)}${rows + 1}`, activeCell: "A1" },
+    ];
   }
+  if (spec.print) applyPrint(ws, spec.print);
+  for (const rule of spec.validations ?? []) applyValidation(ws, rule, options);
+  spec.conditionalFormats?.forEach((format, i) => {
+    ws.addConditionalFormatting({
+      ref: format.range,
+      rules: [
+        { type: "expression", priority: i + 1, formulae: [storedFormula(format.formula)], style: CONDITIONAL_STYLE[format.style] },
+      ],
+    } as ExcelJS.ConditionalFormattingOptions);
+  });
   // Formulas are written without cached results: ask every host to calculate on opening.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return { sheetName, replaced: previous !== undefined, tableNames, charts: spec.charts };

@@ -110,6 +110,8 @@ export interface FakeSeries {
   name?: string;
   values?: string;
   xValues?: string;
+  /** Looks written to the series (markerStyle, axisGroup, format.line.lineStyle, …). */
+  props?: Record<string, unknown>;
 }
 
 export interface FakeChart {
@@ -127,8 +129,17 @@ export class FakeSheet {
   merged: string[] = [];
   protected = false;
   frozenRows = 0;
+  frozenColumns = 0;
   columnWidths = new Map<string, number>();
+  /** 1-based row → points, as `format.rowHeight` set them. */
+  rowHeights = new Map<number, number>();
   pageLayout: Record<string, unknown> = {};
+  /** Cells (A1) above which a manual page break was added. */
+  pageBreaks: string[] = [];
+  /** Data validation per range: its rule, error alert and prompt. */
+  validations = new Map<string, Record<string, unknown>>();
+  /** Conditional formats as added: range, type, rule formula and format. */
+  conditionalFormats: { range: string; type: string; props: Record<string, unknown> }[] = [];
   constructor(public name: string) {}
 
   key(row: number, column: number): string {
@@ -597,7 +608,32 @@ export class FakeWorkbook {
     const raw = this.mock({
       name: sheet.name,
       protection: { protected: sheet.protected },
-      pageLayout: { orientation: "", paperSize: "", zoom: {}, headersFooters: { defaultForAllPages: { leftHeader: "", rightFooter: "" } } },
+      pageLayout: {
+        orientation: "",
+        paperSize: "",
+        zoom: {},
+        leftMargin: 0,
+        rightMargin: 0,
+        topMargin: 0,
+        bottomMargin: 0,
+        headerMargin: 0,
+        footerMargin: 0,
+        headersFooters: { defaultForAllPages: { leftHeader: "", rightHeader: "", rightFooter: "" } },
+        setPrintArea: (area: string) =>
+          this.queue(`${path}.pageLayout.setPrintArea`, area, () => {
+            this.guard(sheet);
+            sheet.pageLayout["printArea"] = area;
+          }),
+        setPrintTitleRows: (rows: string) =>
+          this.queue(`${path}.pageLayout.setPrintTitleRows`, rows, () => {
+            this.guard(sheet);
+            sheet.pageLayout["printTitleRows"] = rows;
+          }),
+      },
+      horizontalPageBreaks: {
+        add: (at: string) => this.queue(`${path}.horizontalPageBreaks.add`, at, () => sheet.pageBreaks.push(at)),
+        removePageBreaks: () => this.queue(`${path}.horizontalPageBreaks.removePageBreaks`, null, () => (sheet.pageBreaks = [])),
+      },
       getRange: (address?: string) => this.rangeObject(sheet, address ?? `A1:${columnLetter(MAX_COLUMN - 1)}${MAX_ROW}`),
       activate: () => this.queue(`${path}.activate()`, null, () => (this.activeSheet = sheet.name)),
     });
@@ -659,7 +695,18 @@ export class FakeWorkbook {
     });
     (raw as any).freezePanes = {
       freezeRows: (n: number) => this.queue(`${path}.freezeRows`, n, () => (sheet.frozenRows = n)),
-      unfreeze: () => this.queue(`${path}.unfreeze`, null, () => (sheet.frozenRows = 0)),
+      freezeColumns: (n: number) => this.queue(`${path}.freezeColumns`, n, () => (sheet.frozenColumns = n)),
+      freezeAt: (range: string) =>
+        this.queue(`${path}.freezeAt`, range, () => {
+          const rect = rectOf(range);
+          sheet.frozenRows = rect.bottom + 1;
+          sheet.frozenColumns = rect.right + 1;
+        }),
+      unfreeze: () =>
+        this.queue(`${path}.unfreeze`, null, () => {
+          sheet.frozenRows = 0;
+          sheet.frozenColumns = 0;
+        }),
     };
     return proxy;
   }
@@ -722,22 +769,65 @@ export class FakeWorkbook {
 
   private chartObject(chart: FakeChart): any {
     const path = `chart(${chart.sheet.name})`;
-    const seriesObject = (index: number): any => ({
-      set name(value: string) {
-        wb.queue(`${path}.series[${index}].name`, value, () => ((chart.series[index] as FakeSeries).name = value));
-      },
-      setValues: (range: any) =>
-        this.queue(`${path}.series[${index}].setValues`, range.__address, () => ((chart.series[index] as FakeSeries).values = range.__address)),
-      setXAxisValues: (range: any) =>
-        this.queue(`${path}.series[${index}].setXAxisValues`, range.__address, () => ((chart.series[index] as FakeSeries).xValues = range.__address)),
-    });
+    /** Records a look written to series `index()` (a path like "format.line.lineStyle"). */
+    const looks = (index: () => number, prefix = ""): any =>
+      new Proxy(
+        {},
+        {
+          get: (_t, prop) => {
+            if (typeof prop !== "string") return undefined;
+            if (prop === "clear") {
+              return () =>
+                this.queue(`${path}.series.${prefix}clear`, null, () => {
+                  const series = chart.series[index()] as FakeSeries;
+                  series.props = { ...series.props, [`${prefix}cleared`]: true };
+                });
+            }
+            return looks(index, `${prefix}${prop}.`);
+          },
+          set: (_t, prop, value) => {
+            this.queue(`${path}.series.${prefix}${String(prop)}`, value, () => {
+              const series = chart.series[index()] as FakeSeries;
+              series.props = { ...series.props, [`${prefix}${String(prop)}`]: value };
+            });
+            return true;
+          },
+        },
+      );
+    const seriesObject = (index: number): any => {
+      const look = looks(() => index);
+      return new Proxy(
+        {
+          setValues: (range: any) =>
+            this.queue(`${path}.series[${index}].setValues`, range.__address, () => ((chart.series[index] as FakeSeries).values = range.__address)),
+          setXAxisValues: (range: any) =>
+            this.queue(`${path}.series[${index}].setXAxisValues`, range.__address, () => ((chart.series[index] as FakeSeries).xValues = range.__address)),
+        },
+        {
+          get: (target: any, prop) => (prop in target ? target[prop] : look[prop]),
+          set: (_t, prop, value) => {
+            if (prop === "name") wb.queue(`${path}.series[${index}].name`, value, () => ((chart.series[index] as FakeSeries).name = value));
+            else look[prop] = value;
+            return true;
+          },
+        },
+      );
+    };
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const wb = this;
     const raw = this.mock({
       name: chart.name,
-      title: { text: "" },
+      title: { text: "", format: { font: { size: 0 } } },
       legend: { position: "" },
-      axes: { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } },
+      format: { font: { size: 0 } },
+      axes: {
+        categoryAxis: { title: { text: "" } },
+        valueAxis: { title: { text: "" }, minimum: "" },
+        getItem: (type: string, group: string) =>
+          this.wrap(this.mock({ title: { text: "" }, minimum: "" }), `${path}.axes[${type},${group}]`, (prop, value) =>
+            this.queue(`${path}.axes[${type},${group}].${prop}`, value, () => (chart.props[`axes.${type}.${group}.${prop}`] = value)),
+          ),
+      },
       setPosition: (from: string, to: string) =>
         this.queue(`${path}.setPosition`, [from, to], () => (chart.props["position"] = `${from}:${to}`)),
       delete: () =>
@@ -755,11 +845,21 @@ export class FakeWorkbook {
           index = chart.series.length - 1;
         });
         // The new series is the next one: its index is known once the add is applied.
-        return {
-          setValues: (range: any) => this.queue(`${path}.series+.setValues`, range.__address, () => ((chart.series[index] as FakeSeries).values = range.__address)),
-          setXAxisValues: (range: any) =>
-            this.queue(`${path}.series+.setXAxisValues`, range.__address, () => ((chart.series[index] as FakeSeries).xValues = range.__address)),
-        };
+        const look = looks(() => index);
+        return new Proxy(
+          {
+            setValues: (range: any) => this.queue(`${path}.series+.setValues`, range.__address, () => ((chart.series[index] as FakeSeries).values = range.__address)),
+            setXAxisValues: (range: any) =>
+              this.queue(`${path}.series+.setXAxisValues`, range.__address, () => ((chart.series[index] as FakeSeries).xValues = range.__address)),
+          },
+          {
+            get: (target: any, prop) => (prop in target ? target[prop] : look[prop]),
+            set: (_t, prop, value) => {
+              look[prop] = value;
+              return true;
+            },
+          },
+        );
       },
     };
     return this.wrap<any>(raw, path, (prop, value) => {
@@ -854,6 +954,47 @@ export class FakeWorkbook {
     });
     (raw as any).__address = addressOf(rect);
     (raw as any).__sheet = sheet;
+    const validation = (key: string) => (value: unknown) =>
+      wb.queue(`${path}.dataValidation.${key}`, value, () => {
+        wb.guard(sheet);
+        sheet.validations.set(addressOf(rect), { ...sheet.validations.get(addressOf(rect)), [key]: value });
+      });
+    (raw as any).dataValidation = {
+      clear: () => wb.queue(`${path}.dataValidation.clear()`, null, () => sheet.validations.delete(addressOf(rect))),
+      set rule(v: unknown) {
+        validation("rule")(v);
+      },
+      set errorAlert(v: unknown) {
+        validation("errorAlert")(v);
+      },
+      set prompt(v: unknown) {
+        validation("prompt")(v);
+      },
+      set ignoreBlanks(v: unknown) {
+        validation("ignoreBlanks")(v);
+      },
+    };
+    (raw as any).conditionalFormats = {
+      add: (type: string) => {
+        const format = { range: addressOf(rect), type, props: {} as Record<string, unknown> };
+        wb.queue(`${path}.conditionalFormats.add`, type, () => {
+          wb.guard(sheet);
+          sheet.conditionalFormats.push(format);
+        });
+        const record = (prefix: string): any =>
+          new Proxy(
+            {},
+            {
+              get: (_t, prop) => (typeof prop === "string" ? record(`${prefix}${prop}.`) : undefined),
+              set: (_t, prop, value) => {
+                wb.queue(`${path}.conditionalFormats.${prefix}${String(prop)}`, value, () => (format.props[`${prefix}${String(prop)}`] = value));
+                return true;
+              },
+            },
+          );
+        return record("");
+      },
+    };
     (raw as any).format.borders = {
       getItem: (edge: string) => ({
         set style(v: string) {
@@ -917,6 +1058,14 @@ export class FakeWorkbook {
     const columns = rect.right - rect.left + 1;
     if (prop === "format.columnWidth") {
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(columnLetter(c), Number(value));
+      return;
+    }
+    if (prop === "format.rowHeight") {
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r + 1, Number(value));
+      return;
+    }
+    if (prop === "format.useStandardHeight") {
+      for (const row of [...sheet.rowHeights.keys()]) if (row - 1 >= rect.top && row - 1 <= rect.bottom) sheet.rowHeights.delete(row);
       return;
     }
     if (prop.startsWith("format.")) return this.styleRect(sheet, rect, prop.slice("format.".length), value);

@@ -8,6 +8,8 @@ import { CHUNK_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "../../../src/hosts/offi
 import { describeRunProblem } from "../../../src/taskpane/outcomes";
 import { runPlan, RunOutcome, RunRequest } from "../../../src/hosts/office/runPlan";
 import { emptyFields, PaneFields } from "../../../src/hosts/office/readInputs";
+import { HyperFormula } from "hyperformula";
+import { parseCell } from "../../../src/sheets/spec";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
 
 export const TODAY = 45306; // 2024-01-15
@@ -40,7 +42,8 @@ export async function run(
 /**
  * Everything in the workbook a run could change: every sheet (name, order, cells with their
  * formats and styles, merges, protection, frozen rows, widths, page setup), the tables, charts
- * and names, workbook protection, calculation mode and the active sheet. Equal before and after
+ * and names, workbook protection, calculation mode and the active sheet; also row heights, page
+ * breaks, validation and conditional formats. Equal before and after
  * a run: nothing was written.
  */
 export function state(wb: FakeWorkbook): string {
@@ -51,8 +54,13 @@ export function state(wb: FakeWorkbook): string {
       s.merged,
       s.protected,
       s.frozenRows,
+      s.frozenColumns,
       [...s.columnWidths.entries()],
+      [...s.rowHeights.entries()],
       s.pageLayout,
+      s.pageBreaks,
+      [...s.validations.entries()],
+      s.conditionalFormats,
     ]),
     tables: wb.tables.map((t) => [t.name, t.sheet.name, t.range, t.style]),
     charts: wb.charts.map((c) => [c.name, c.type, c.sheet.name, c.series, c.props]),
@@ -123,9 +131,37 @@ export async function expectTenThousandWeeksSplit(): Promise<FakeWorkbook> {
   expect(write.bytes).toBeGreaterThan(2 * CHUNK_BUDGET_BYTES);
   expect(write.largestOp).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES + 1024);
   expect(outcome.ok && outcome.report.batchBytes[0]).toBeGreaterThanOrEqual(write.bytes * 0.9);
-  expect(wb.tables[0]?.range).toBe(`A14:I${14 + MAX_WEEKS}`);
+  expect(wb.tables[0]?.range).toBe(`A4:I${4 + MAX_WEEKS}`);
   const sheet = wb.sheet("Projection");
-  expect(sheet.at(`A${14 + MAX_WEEKS}`)?.value).toBe(MAX_WEEKS);
-  expect(sheet.at(`C${14 + MAX_WEEKS}`)?.value).toMatch(/^\d{4}-W\d{2}$/);
+  expect(sheet.at(`A${4 + MAX_WEEKS}`)?.value).toBe(MAX_WEEKS);
+  // Past LIVE_WEEKS the weeks are written as computed (the request stays under 5 MB).
+  expect(sheet.at(`C${4 + MAX_WEEKS}`)?.value).toMatch(/^\d{4}-W\d{2}$/);
   return wb;
+}
+
+/**
+ * What the written formulas compute, by HyperFormula, from the named sheets' cells as the fake
+ * holds them (a formula where one was written, else the value): the fake Excel does not calculate.
+ *
+ * @example
+ * computed(wb, ["Invoer", "Projection"])("Projection", "L12") // → "never"
+ */
+export function computed(wb: FakeWorkbook, names: readonly string[]): (sheet: string, address: string) => unknown {
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const name of names) {
+    const grid: (string | number | boolean | null)[][] = [];
+    for (const [key, cell] of wb.sheet(name).cells) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      while (grid.length <= r) grid.push([]);
+      (grid[r] as unknown[])[c] = cell.formula ?? cell.value;
+    }
+    const width = Math.max(0, ...grid.map((row) => row.length));
+    sheets[name] = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  }
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", smartRounding: false });
+  return (sheet, address) => {
+    const p = parseCell(address);
+    const value = hf.getCellValue({ sheet: hf.getSheetId(sheet) as number, row: p.row, col: p.column });
+    return typeof value === "object" && value !== null && "type" in value ? `#${String((value as { type: string }).type)}` : value;
+  };
 }

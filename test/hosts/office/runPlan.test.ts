@@ -27,7 +27,7 @@ describe("runPlan: a projection", () => {
     // The memo's 2024 plan: 1440 + 52 × 25 − 1600 = 1140.
     expect(outcome.summary.closingBacklog).toBeCloseTo(1140, 6);
     const sheet = wb.sheet("Projection");
-    expect(sheet.read("A14:I14")[0]).toEqual([
+    expect(sheet.read("A4:I4")[0]).toEqual([
       "Week",
       "Week start",
       "ISO week",
@@ -38,21 +38,29 @@ describe("runPlan: a projection", () => {
       "Wait for a new application (weeks)",
       "Lead time of decided cases (weeks)",
     ]);
-    expect(sheet.at("A15")?.value).toBe(1);
-    expect(sheet.at("G66")?.value).toBeCloseTo(1140, 6);
-    expect(sheet.at("G15")?.format).toBe("#,##0.0");
+    expect(sheet.at("A5")?.value).toBe(1);
+    // Live: the weeks point at the input cells the pane read, and compute the stock-flow.
+    expect(sheet.at("D5")?.formula).toBe("=Invoer!$C$5");
+    expect(sheet.at("D56")?.formula).toBe("=Invoer!$C$56");
+    expect(sheet.at("E5")?.formula).toBe("=Invoer!$D$5");
+    expect(sheet.at("F5")?.formula).toBe("=MIN(E5,$L$6+D5)");
+    expect(sheet.at("G6")?.formula).toBe("=G5+D6-F6");
+    expect(sheet.at("G5")?.format).toBe("#,##0.0");
+    expect(sheet.at("L6")?.formula).toBe("=Invoer!$C$2");
     expect(wb.tables.map((t) => [t.name, t.sheet.name, t.range, t.style])).toEqual([
-      [PROJECTION_TABLE, "Projection", "A14:I66", "TableStyleMedium2"],
+      [PROJECTION_TABLE, "Projection", "A4:I56", "TableStyleMedium2"],
     ]);
     expect(wb.charts).toHaveLength(1);
     expect(wb.charts[0]?.type).toBe("Line");
     expect(wb.charts[0]?.series.map((s) => [s.name, s.values, s.xValues])).toEqual([
-      ["Backlog", "G15:G66", "A15:A66"],
-      ["Intake", "D15:D66", "A15:A66"],
+      ["Backlog (left axis)", "G5:G56", "A5:A56"],
+      ["Intake per week", "D5:D56", "A5:A56"],
+      ["Capacity per week", "E5:E56", "A5:A56"],
+      ["Decisions per week", "F5:F56", "A5:A56"],
     ]);
-    // The target formula stays a formula; the summary figures are numbers.
-    expect(sheet.at("B13")?.formula).toBe("=MAX(0,B5+(B4-B12)/B7)");
-    expect(sheet.at("B8")?.value).toBeCloseTo(1140, 6);
+    // The target is typed on the sheet; the capacity it needs is a formula on the key figures.
+    expect(sheet.at("L16")?.formula).toBe("=MAX(0,$L$7+($L$6-$L$15)/$L$10)");
+    expect(sheet.at("L11")?.formula).toBe("=G56");
     expect(wb.activeSheet).toBe("Projection");
     expect(wb.sheet("Invoer").snapshot()).toBe(before);
   });
@@ -63,8 +71,11 @@ describe("runPlan: a projection", () => {
     expect(outcome.ok && outcome.sheetName).toBe("Prognose");
     // 10% rule: 27.5 a week against 25 → 1440 − 52 × 2.5 = 1310.
     expect(outcome.ok && outcome.summary.closingBacklog).toBeCloseTo(1310, 6);
-    expect(wb.sheet("Prognose").at("A14")?.value).toBe("Week");
-    expect(wb.sheet("Prognose").at("G14")?.value).toBe("Voorraad eind week");
+    expect(wb.sheet("Prognose").at("A4")?.value).toBe("Week");
+    expect(wb.sheet("Prognose").at("G4")?.value).toBe("Voorraad eind week");
+    // The rule's capacity: (1 + the uplift) × the mean intake, one cell the weeks read.
+    expect(wb.sheet("Prognose").at("L8")?.formula).toBe("=(1+0.1)*$L$7");
+    expect(wb.sheet("Prognose").at("E5")?.formula).toBe("=$L$8");
   });
 
   it("gives week-start dates and ISO week labels from a typed first week, kept as text", async () => {
@@ -72,12 +83,14 @@ describe("runPlan: a projection", () => {
     const { outcome } = await run(wb, { ...INPUTS, firstWeek: "2024-01-01" });
     expect(outcome.ok).toBe(true);
     const sheet = wb.sheet("Projection");
-    // A date is written as DATE(y,m,d): right in a 1900 and in a 1904 workbook alike.
-    expect(sheet.at("B15")?.formula).toBe("=DATE(2024,1,1)");
-    expect(sheet.at("B15")?.format).toBe("yyyy-mm-dd");
-    expect(sheet.at("C15")).toMatchObject({ value: "2024-W01", format: "@" });
-    expect(sheet.at("C66")?.value).toBe("2024-W52");
-    expect(wb.charts[0]?.series[0]?.xValues).toBe("C15:C66");
+    // A date typed in the pane has no cell: written as DATE(y,m,d), right in a 1900 and in a 1904
+    // workbook alike; the ISO week follows it by formula.
+    expect(sheet.at("B5")?.formula).toBe("=DATE(2024,1,1)");
+    expect(sheet.at("B5")?.format).toBe("yyyy-mm-dd");
+    expect(sheet.at("C5")?.formula).toBe('=IF(B5="","",YEAR(B5-WEEKDAY(B5,2)+4)&"-W"&TEXT(ISOWEEKNUM(B5),"00"))');
+    expect(sheet.at("B56")?.formula).toBe("=DATE(2024,12,23)");
+    // The chart counts weeks: short labels leave the plot its height.
+    expect(wb.charts[0]?.series[0]?.xValues).toBe("A5:A56");
   });
 
   it("reads the first week, uplift and horizon from cells and typed values", async () => {
@@ -93,7 +106,10 @@ describe("runPlan: a projection", () => {
     expect(outcome.summary.closingBacklog).toBeCloseTo(1440 - 26 * 5, 6);
     // Required: 25 + (1440 − 1000) / 26.
     expect(outcome.requiredCapacity).toBeCloseTo(25 + 440 / 26, 9);
-    expect(wb.sheet("Projection").at("B12")?.value).toBe(1000);
+    expect(wb.sheet("Projection").at("L15")?.value).toBe(1000);
+    // The first week's cell and the uplift's cell are read by the sheet's formulas.
+    expect(wb.sheet("Projection").at("B5")?.formula).toBe('=IF(Invoer!$F$2="","",Invoer!$F$2+7*(A5-1))');
+    expect(wb.sheet("Projection").at("L8")?.formula).toBe("=(1+Invoer!$F$3)*$L$7");
   });
 
   it("takes a typed uplift as a percentage", async () => {
@@ -154,10 +170,10 @@ describe("runPlan: a projection", () => {
     expect(syncs).toBe(3);
     expect(outcome.ok && outcome.replaced).toBe(true);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Notities", "Projection"]);
-    expect(wb.tables.map((t) => t.range)).toEqual(["A14:I34"]);
+    expect(wb.tables.map((t) => t.range)).toEqual(["A4:I24"]);
     expect(wb.charts).toHaveLength(1);
     const sheet = wb.sheet("Projection");
-    expect(sheet.at("A35")).toBeUndefined(); // week 21 of the first run is gone
+    expect(sheet.at("A25")).toBeUndefined(); // week 21 of the first run is gone
     expect(sheet.at("Z1")).toBeUndefined();
     expect(other.at("A1")?.value).toBe("mijn aantekeningen");
   });

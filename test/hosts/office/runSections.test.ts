@@ -12,7 +12,7 @@ import { RunOutcome, RunRequest, RunSuccess } from "../../../src/hosts/office/ru
 import { emptySectionFields, SectionFields, TracksFields, UncertaintyFields } from "../../../src/plan/options";
 import { TRACKS_TABLE } from "../../../src/plan/placeSections";
 import { emptyFields, PaneFields } from "../../../src/hosts/office/readInputs";
-import { FakeWorkbook, OfficeMockObject, plannerWorkbook, rectOf, Rect } from "./fakeExcel";
+import { FakeSheet, FakeWorkbook, OfficeMockObject, plannerWorkbook, rectOf, Rect } from "./fakeExcel";
 import { expectProblem as expectRunProblem, run, state } from "./runHelpers";
 
 /** The memo's 2024 plan: 1440 open, 25 a week, 1600 decisions in 52 weeks, from 2024-01-01. */
@@ -30,6 +30,9 @@ function sections(u: Partial<UncertaintyFields> | false, t: Partial<TracksFields
   if (t) s.tracks = { ...s.tracks, enabled: true, ...t };
   return s;
 }
+
+/** "an 11%", "a 13%": the article before a whole percentage, as it is said. */
+const anOrA = (chance: number): string => (/^(8|11$|18$)/.test(String(Math.round(chance * 100))) ? "an" : "a");
 
 function success(outcome: RunOutcome): RunSuccess {
   if (!outcome.ok) throw new Error(`run failed: ${JSON.stringify(outcome.problem)}`);
@@ -57,6 +60,15 @@ function footprints(wb: FakeWorkbook, sheet: string): [string, Rect][] {
 
 const overlap = (a: Rect, b: Rect): boolean =>
   a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+
+/** The texts in the panel's first column (K), top to bottom. */
+function panelText(sheet: FakeSheet): string[] {
+  return [...sheet.cells.entries()]
+    .map(([key, cell]) => [key.split(",").map(Number) as [number, number], cell.value] as const)
+    .filter(([[, column], value]) => column === 10 && typeof value === "string")
+    .sort((a, b) => a[0][0] - b[0][0])
+    .map(([, value]) => value as string);
+}
 
 function expectNoOverlap(wb: FakeWorkbook, sheet: string): void {
   const all = footprints(wb, sheet);
@@ -87,47 +99,43 @@ describe("uncertainty section", () => {
     });
     if (!engine.ok) throw new Error(engine.error.message);
     const sheet = wb.sheet("Projection");
-    expect(sheet.read("T1")[0]).toEqual(["Uncertainty: backlog per week (Monte Carlo)"]);
-    expect(sheet.at("T2")?.value).toBe("a 13% chance that the backlog is ≤ 1100 at the end of 2024");
-    expect(sheet.read("T4:X4")[0]).toEqual(["Week", "P10", "P50", "P90", "Plan"]);
-    const fan = sheet.read("T5:X56");
+    // The fan's weekly values right of the lead time's helpers, outside the print area.
+    expect(sheet.read("X4:AC4")[0]).toEqual(["Week", "P10", "P50", "P90", "Plan", "Band width"]);
+    const fan = sheet.read("X5:AC56");
     fan.forEach((row, t) => {
-      expect(row).toEqual([
-        t + 1,
-        engine.value.bands[0]![t],
-        engine.value.bands[1]![t],
-        engine.value.bands[2]![t],
-        engine.value.plan[t],
-      ]);
+      const low = engine.value.bands[0]![t] as number;
+      const high = engine.value.bands[2]![t] as number;
+      expect(row).toEqual([t + 1, low, engine.value.bands[1]![t], high, engine.value.plan[t], high - low]);
     });
     // The memo's figures (docs/uncertainty.md): P10–P90 1094–1186 at week 52, a 13% chance of ≤ 1100.
-    const [p10, p50, p90] = sheet.read("U56:W56")[0] as number[];
+    const [p10, p50, p90] = sheet.read("Y56:AA56")[0] as number[];
     expect([p10, p50, p90].map((v) => Math.round(v as number))).toEqual([1094, 1140, 1186]);
     expect(ok.uncertainty).toMatchObject({ low: p10, median: p50, high: p90, runs: 10_000, seed: 2024, sliced: false });
     expect(ok.uncertainty?.sentence?.nl).toBe("kans 13% dat de voorraad eind 2024 ≤ 1100 is");
-    expect(String(sheet.at("Z22")?.value)).toBe(
+    // In the panel beside the table (column K): the title, the chance, the band at the horizon, the assumptions.
+    const panel = panelText(sheet);
+    expect(panel).toContain("Uncertainty (Monte Carlo)");
+    expect(panel).toContain("A 13% chance that the backlog is ≤ 1100 at the end of 2024.");
+    expect(panel).toContain("Backlog at the end of 2024: P10 1094, median 1140, P90 1186.");
+    expect(panel.join(" ")).toContain(
       "Assumptions: intake Poisson around the planned weekly intake; intake level fixed; capacity fixed as planned; 10,000 runs; seed 2024.",
     );
-    // Two line charts, side by side: the projection's, then the fan (P10, P50, P90 and the plan).
-    expect(wb.charts.map((c) => [c.type, c.props["position"]])).toEqual([
-      ["Line", "J4:R23"],
-      ["Line", "Z4:AG21"],
+    // The projection's chart, then the fan: a band (two stacked areas) with the median and the plan dashed.
+    expect(wb.charts.map((c) => [c.type, String(c.props["position"]).slice(0, 1)])).toEqual([
+      ["Line", "K"],
+      ["AreaStacked", "K"],
     ]);
     expect(wb.charts[1]?.series.map((s) => [s.name, s.values, s.xValues])).toEqual([
-      ["P10", "U5:U56", "T5:T56"],
-      ["P50", "V5:V56", "T5:T56"],
-      ["P90", "W5:W56", "T5:T56"],
-      ["Plan", "X5:X56", "T5:T56"],
+      ["P10", "Y5:Y56", "X5:X56"],
+      ["P10–P90 band", "AC5:AC56", "X5:X56"],
+      ["Median", "Z5:Z56", "X5:X56"],
+      ["Plan", "AB5:AB56", "X5:X56"],
     ]);
-    expect(wb.tables.map((t) => t.range)).toEqual(["A14:I66"]);
+    expect(wb.tables.map((t) => t.range)).toEqual(["A4:I56"]);
     expectNoOverlap(wb, "Projection");
-    // No cell in columns J to S: the gap right of the table, under the projection chart, and the
-    // empty column before the fan.
-    const between = [...sheet.cells.keys()].filter((key) => {
-      const column = Number(key.split(",")[1]);
-      return column >= 9 && column <= 18;
-    });
-    expect(between).toEqual([]);
+    // No cell in columns J and P: the gaps between the table, the panel and what is not printed.
+    const gaps = [...sheet.cells.keys()].filter((key) => [9, 15].includes(Number(key.split(",")[1])));
+    expect(gaps).toEqual([]);
   });
 
   it("says it in the pane in both languages: the chance, the band and the assumptions", async () => {
@@ -136,7 +144,7 @@ describe("uncertainty section", () => {
     expect(uncertaintyResult(ok, "nl", "nl-NL")).toEqual({
       chance: "Kans 13% dat de voorraad eind 2024 ≤ 1100 is.",
       assumptions:
-        "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 runs; seed 2024.",
+        "Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast; capaciteit vast zoals gepland; 10.000 simulaties; startgetal 2024.",
       lines: [
         { label: "Voorraad aan het einde, P10–P90", value: "1094 – 1186" },
         { label: "Mediaan aan het einde (P50)", value: "1140" },
@@ -162,10 +170,11 @@ describe("uncertainty section", () => {
     });
     if (!engine.ok) throw new Error(engine.error.message);
     const sheet = wb.sheet("Prognose");
-    expect(sheet.read("U56:W56")[0]).toEqual([0, 1, 2].map((i) => engine.value.bands[i]![51]));
-    expect(sheet.at("T2")?.value).toBe(ok.uncertainty?.sentence?.nl);
+    expect(sheet.read("Y56:AA56")[0]).toEqual([0, 1, 2].map((i) => engine.value.bands[i]![51]));
+    const sentence = ok.uncertainty?.sentence?.nl as string;
+    expect(panelText(sheet)).toContain(`K${sentence.slice(1)}.`);
     expect(ok.uncertainty?.assumptions.nl).toBe(
-      "Aannames: instroom negatief binomiaal, variantie 3 × het gemiddelde; instroomniveau vast; capaciteit gepland × een factor rond 1 (variatiecoëfficiënt 10%); 20.000 runs; seed 7.",
+      "Aannames: instroom negatief binomiaal, variantie 3 × het gemiddelde; instroomniveau vast; capaciteit gepland × een factor rond 1 (variatiecoëfficiënt 10%); 20.000 simulaties; startgetal 7.",
     );
   });
 
@@ -187,7 +196,7 @@ describe("uncertainty section", () => {
       target: 1100,
     });
     if (!engine.ok) throw new Error(engine.error.message);
-    expect(wb.sheet("Projection").at("V56")?.value).toBe(engine.value.bands[1]![51]);
+    expect(wb.sheet("Projection").at("Z56")?.value).toBe(engine.value.bands[1]![51]);
   });
 
   it("simulates more than 50,000 runs in slices: progress several times, a yield between slices, the same figures", async () => {
@@ -215,9 +224,9 @@ describe("uncertainty section", () => {
       target: 1100,
     });
     if (!engine.ok) throw new Error(engine.error.message);
-    expect(wb.sheet("Projection").read("U5:U56").map((r) => r[0])).toEqual([...engine.value.bands[0]!]);
+    expect(wb.sheet("Projection").read("Y5:Y56").map((r) => r[0])).toEqual([...engine.value.bands[0]!]);
     expect(ok.uncertainty?.sentence?.en).toBe(
-      `a ${Math.round(engine.value.target!.chance * 100)}% chance that the backlog is ≤ 1100 at the end of 2024`,
+      `${anOrA(engine.value.target!.chance)} ${Math.round(engine.value.target!.chance * 100)}% chance that the backlog is ≤ 1100 at the end of 2024`,
     );
   });
 
@@ -247,7 +256,7 @@ describe("uncertainty section", () => {
     if (!engine.ok) throw new Error(engine.error.message);
     expect(engine.value.target!.target).toBeCloseTo(1140, 6);
     expect(ok.uncertainty?.sentence?.en).toBe(
-      `a ${Math.round(engine.value.target!.chance * 100)}% chance that the backlog is ≤ 1140 at the end of 2024`,
+      `${anOrA(engine.value.target!.chance)} ${Math.round(engine.value.target!.chance * 100)}% chance that the backlog is ≤ 1140 at the end of 2024`,
     );
     expect(uncertaintyResult(ok, "en", "en-US")?.assumptions).toContain(
       "intake level per run × a factor around 1 (coefficient of variation 10%)",
@@ -272,7 +281,7 @@ describe("uncertainty section", () => {
     expect(syncs).toBe(3);
     expect(success(outcome).replaced).toBe(true);
     expect(wb.charts).toHaveLength(2);
-    expect(wb.sheet("Projection").at("T25")).toBeUndefined(); // week 21 of the first fan is gone
+    expect(wb.sheet("Projection").at("X25")).toBeUndefined(); // week 21 of the first fan is gone
   });
 
   it("leaves the section off the what-if sheet, and says so", async () => {
@@ -290,6 +299,17 @@ describe("uncertainty section", () => {
 });
 
 describe("tracks section", () => {
+  it("flags the track-2 share as an example only in the sample workbook (its name Voorbeeldwerkmap)", async () => {
+    const title = async (sample: boolean): Promise<string[]> => {
+      const wb = plannerWorkbook(52, { capacity: true });
+      if (sample) wb.defineName("Voorbeeldwerkmap", "=Invoer!$A$1");
+      success((await run(wb, PLAN, { language: "nl", sections: sections(false, { safeShare: "0.2" }) })).outcome);
+      return panelText(wb.sheet("Prognose")).filter((t) => t.startsWith("Sporen per behandelspoor"));
+    };
+    expect(await title(true)).toEqual(["Sporen per behandelspoor (voorbeeldinstelling)"]);
+    expect(await title(false)).toEqual(["Sporen per behandelspoor"]);
+  });
+
   it("writes the per-track table and a stacked chart, clear of the fan and the projection, in 3 syncs", async () => {
     const wb = plannerWorkbook(52, { capacity: true });
     const { outcome, syncs } = await run(wb, PLAN, {
@@ -298,15 +318,15 @@ describe("tracks section", () => {
     expect(syncs).toBe(3);
     const ok = success(outcome);
     expect(wb.tables.map((t) => [t.name, t.range])).toEqual([
-      [PROJECTION_TABLE, "A14:I66"],
-      // Right of the fan's chart and of its caption (which spills over empty cells to its right).
-      [TRACKS_TABLE, "AR4:BA56"],
+      [PROJECTION_TABLE, "A4:I56"],
+      // Right of the fan's weekly values, outside the print area; a total column after the three backlogs.
+      [TRACKS_TABLE, "AE4:AO56"],
     ]);
-    expect(wb.charts.map((c) => c.type)).toEqual(["Line", "Line", "AreaStacked"]);
+    expect(wb.charts.map((c) => c.type)).toEqual(["Line", "AreaStacked", "AreaStacked"]);
     expect(wb.charts[2]?.series.map((s) => [s.name, s.values])).toEqual([
-      ["Backlog triage (Ter Apel)", "AS5:AS56"],
-      ["Backlog track 2 (safe countries)", "AT5:AT56"],
-      ["Backlog track 4", "AU5:AU56"],
+      ["triage (Ter Apel)", "AF5:AF56"],
+      ["track 2 (safe countries)", "AG5:AG56"],
+      ["track 4", "AH5:AH56"],
     ]);
     expectNoOverlap(wb, "Projection");
     // The engine's figures, with the plan's capacity shared by tracks 2 and 4.
@@ -320,19 +340,23 @@ describe("tracks section", () => {
     });
     if (!engine.ok) throw new Error(engine.error.message);
     const sheet = wb.sheet("Projection");
-    const row56 = sheet.read("AR56:BA56")[0] as unknown[];
+    const row56 = sheet.read("AE56:AO56")[0] as unknown[];
     expect(row56[0]).toBe(52);
     TRACK_IDS.forEach((id, i) => {
       expect(row56[1 + i]).toBeCloseTo(engine.value.tracks[id][51]!.backlog, 9);
-      expect(row56[4 + i]).toBeCloseTo(engine.value.tracks[id][51]!.decisions, 9);
+      expect(row56[5 + i]).toBeCloseTo(engine.value.tracks[id][51]!.decisions, 9);
     });
+    expect(row56[4]).toBeCloseTo(engine.value.closingBacklog.total, 9);
     // The opening 1440 is split by the shares; track 2 empties within weeks, as it goes first.
     expect(ok.tracks?.closing).toEqual(engine.value.closingBacklog);
     expect(ok.tracks?.closing.safe).toBe(0);
-    expect(sheet.at("AR1")?.value).toBe("Tracks: backlog by processing track");
-    expect(sheet.at("AR2")?.value).toBe(
-      "Share of intake: triage (Ter Apel) 18.7%, track 2 (safe countries) 20%, track 4 61.3%. Triage has its own, extra capacity and a lead time of 88 days; tracks 2 and 4 share the projection's capacity, track 2 first.",
+    const panel = panelText(sheet);
+    expect(panel).toContain("Processing tracks");
+    expect(panel.join(" ")).toContain(
+      "Triage (Ter Apel) has its own, extra capacity and decides in 88 days; tracks 2 and 4 share the projection's capacity, track 2 first.",
     );
+    // The shares and the tracks at the horizon side by side, with their total.
+    expect(panel).toEqual(expect.arrayContaining(["Triage (Ter Apel)", "Track 2 (safe countries)", "Track 4", "Total"]));
     expect(tracksLines(ok, "nl", "nl-NL").map((l) => l.value)).toEqual(["57,7", "0", "896,9", "954,6"]);
   });
 
@@ -366,8 +390,8 @@ describe("tracks section", () => {
     expect(ok.tracks?.closing.total).toBeCloseTo(engine.value.closingBacklog.total, 9);
     expect(ok.tracks?.shares.fast).toBe(190 / 1390);
     expect(ok.tracks?.fastLeadTimeDays).toBe(88);
-    // Without the fan, the tracks sit right of the projection chart.
-    expect(wb.tables.map((t) => t.range)).toEqual(["A14:I66", "T4:AC56"]);
+    // Without the fan, the tracks' weekly values come first right of the helpers.
+    expect(wb.tables.map((t) => t.range)).toEqual(["A4:I56", "X4:AH56"]);
   });
 
   it("gives the table a free name when a defined name already has it, and replaces it on a rerun", async () => {
@@ -526,6 +550,13 @@ describe("the Office host", () => {
     expect(fractions.length).toBeGreaterThanOrEqual(3);
     expect(fractions.at(-1)).toBe(1);
     expect(ok.tracks?.tableName).toBe(TRACKS_TABLE);
-    expect(wb.sheet("Prognose").at("T2")?.value).toBe(ok.uncertainty?.sentence?.nl);
+    const sentence = ok.uncertainty?.sentence?.nl as string;
+    expect(panelText(wb.sheet("Prognose"))).toContain(`K${sentence.slice(1)}.`);
+    // With every API set: the print setup, the frozen header and the warning cells' formats arrive.
+    const sheet = wb.sheet("Prognose");
+    expect(sheet.frozenRows).toBe(4);
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$4:$4" });
+    expect(sheet.pageBreaks.length).toBeGreaterThan(0);
+    expect(sheet.conditionalFormats.map((f) => f.type)).toEqual(["Custom", "Custom"]);
   });
 });

@@ -196,31 +196,121 @@ describe("looks and page setup", () => {
       blocks: [
         { at: "A1", cells: [[text("Title")]], style: "title" },
         { at: "B2", cells: [[10]], style: "input" },
+        { at: "A3", cells: [[text("Een kop die over drie regels loopt in een smalle kolom")]], style: "header" },
       ],
       columnWidths: { A: 10 },
-      freezeRows: 2,
-      print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: "R&D" },
+      freeze: { rows: 2, columns: 0 },
+      print: {
+        orientation: "landscape",
+        paper: "A4",
+        fitToWidth: true,
+        title: "R&D",
+        made: "gemaakt op 2024-01-15",
+        pageWords: { page: "pagina", of: "van" },
+        area: "A1:C10",
+        titleRows: { first: 3, last: 3 },
+        breaksBefore: [6, 9],
+      },
     });
-    await writeSheetSpec(wb.context(), s, "replace", { supports: (v) => v === "1.9" });
+    await writeSheetSpec(wb.context(), s, "replace", { supports: (v) => ["1.6", "1.7", "1.8", "1.9"].includes(v) });
     const sheet = wb.sheet("Prognose");
-    expect(sheet.at("A1")?.style).toMatchObject({ "font.bold": true, "font.size": 14 });
+    expect(sheet.at("A1")?.style).toMatchObject({ "font.bold": true, "font.size": 14, "font.name": "Calibri" });
     expect(sheet.at("B2")?.style).toMatchObject({ "fill.color": "#FFF2CC", "font.bold": true });
+    // Widths as the .xlsx host stores them: the same pixels, in points.
     expect(sheet.columnWidths.get("A")).toBe(widthInPoints(10));
-    expect(widthInPoints(10)).toBe(56.25);
+    expect(widthInPoints(10)).toBe(52.5);
     expect(sheet.frozenRows).toBe(2);
+    // Rows neither host re-measures: the title's, and the wrapped header's three lines.
+    expect(sheet.rowHeights.get(1)).toBe(19.25);
+    expect(sheet.rowHeights.get(3)).toBeGreaterThanOrEqual(45);
     expect(sheet.pageLayout).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      leftMargin: 0.45 * 72,
+      topMargin: 0.75 * 72,
       "headersFooters.defaultForAllPages.leftHeader": "R&&D",
+      "headersFooters.defaultForAllPages.rightHeader": "gemaakt op 2024-01-15",
+      "headersFooters.defaultForAllPages.rightFooter": "pagina &P van &N",
+      printArea: "A1:C10",
+      printTitleRows: "$3:$3",
     });
+    expect(sheet.pageBreaks).toEqual(["A6", "A9"]);
   });
 
-  it("leaves page setup alone where ExcelApi 1.9 is missing", async () => {
+  it("frozen rows and columns, data validation with its messages, a warning's conditional format, series looks", async () => {
     const wb = workbook();
-    const s = spec({ print: { orientation: "portrait", paper: "A4", fitToWidth: false } });
+    const s = spec({
+      blocks: [{ at: "B5", cells: [[52]], style: "input" }],
+      freeze: { rows: 0, columns: 1 },
+      validations: [
+        { range: "B5", kind: "whole", min: 1, max: 104, title: "Horizon", prompt: "1 tot 104 weken", error: "Typ 1 tot 104." },
+        { range: "B6", kind: "date", min: 36526, max: 73050, title: "Eerste week", prompt: "Een maandag", error: "Typ een datum." },
+        { range: "B7", kind: "decimal", min: 0, max: "=1-$B$8", title: "Aandeel", prompt: "0% tot 100%", error: "Te groot." },
+      ],
+      conditionalFormats: [{ range: "C5", formula: "=NOT($U$1)", style: "warning" }],
+      charts: [
+        {
+          kind: "line",
+          title: "Voorraad",
+          categories: "A5:A6",
+          series: [
+            { name: "Voorraad", values: "B5:B6" },
+            { name: "Capaciteit", values: "C5:C6", secondary: true, dashed: true },
+          ],
+          at: "E1",
+          widthColumns: 4,
+          heightRows: 10,
+          yAxisMin: 1000,
+          secondaryAxisTitle: "Zaken per week",
+        },
+      ],
+    });
+    await writeSheetSpec(wb.context(), s, "replace", { supports: () => true });
+    const sheet = wb.sheet("Prognose");
+    expect(sheet.frozenColumns).toBe(1);
+    expect(sheet.validations.get("B5")).toEqual({
+      rule: { wholeNumber: { formula1: 1, formula2: 104, operator: "Between" } },
+      ignoreBlanks: false,
+      errorAlert: { message: "Typ 1 tot 104.", showAlert: true, style: "Stop", title: "Horizon" },
+      prompt: { message: "1 tot 104 weken", showPrompt: true, title: "Horizon" },
+    });
+    expect(sheet.validations.get("B6")?.["rule"]).toEqual({ date: { formula1: "2000-01-01", formula2: "2099-12-31", operator: "Between" } });
+    expect(sheet.validations.get("B7")?.["rule"]).toEqual({ decimal: { formula1: 0, formula2: "=1-$B$8", operator: "Between" } });
+    expect(sheet.conditionalFormats).toEqual([
+      {
+        range: "C5",
+        type: "Custom",
+        props: { "custom.rule.formula": "=NOT($U$1)", "custom.format.font.color": "#9C0006", "custom.format.font.bold": true, "custom.format.fill.color": "#FFC7CE" },
+      },
+    ]);
+    const chart = wb.charts[0];
+    expect(chart?.props).toMatchObject({ "axes.valueAxis.minimum": 1000, "axes.Value.Secondary.title.text": "Zaken per week" });
+    expect(chart?.series[1]?.props).toMatchObject({ axisGroup: "Secondary", "format.line.lineStyle": "Dash", markerStyle: "None" });
+  });
+
+  it("leaves page setup, freezing, validation and formats alone where the API sets are missing", async () => {
+    const wb = workbook();
+    const s = spec({
+      freeze: { rows: 3, columns: 0 },
+      validations: [{ range: "B5", kind: "whole", min: 1, max: 104, title: "H", prompt: "p", error: "e" }],
+      conditionalFormats: [{ range: "C5", formula: "=TRUE", style: "warning" }],
+      print: {
+        orientation: "portrait",
+        paper: "A4",
+        fitToWidth: false,
+        title: "T",
+        made: "m",
+        pageWords: { page: "page", of: "of" },
+        area: "A1:B2",
+      },
+    });
     await writeSheetSpec(wb.context(), s, "replace", { supports: () => false });
-    expect(wb.sheet("Prognose").pageLayout).toEqual({});
+    const sheet = wb.sheet("Prognose");
+    expect(sheet.pageLayout).toEqual({});
+    expect(sheet.frozenRows).toBe(0);
+    expect(sheet.validations.size).toBe(0);
+    expect(sheet.conditionalFormats).toEqual([]);
   });
 
   it("applies a spec with no further sync than the one that sends it", async () => {

@@ -57,6 +57,47 @@ describe("chartXml", () => {
     expect(xml).toContain('<c:dispBlanksAs val="gap"/>');
   });
 
+  test("a value axis from a given minimum, the weekly flows on a secondary axis on the right, dashed and coloured lines", () => {
+    const xml = chartXml(
+      {
+        ...line,
+        yAxisMin: 1000,
+        secondaryAxisTitle: "Zaken per week",
+        series: [
+          { name: "Voorraad", values: "G5:G56" },
+          { name: "Instroom", values: "D5:D56", secondary: true },
+          { name: "Capaciteit", values: "E5:E56", secondary: true, dashed: true, color: "1F4E79" },
+        ],
+      },
+      "Prognose",
+    );
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // Two line groups: the backlog on the first pair of axes, the flows on the second.
+    const groups = [...xml.matchAll(/<c:lineChart>([\s\S]*?)<\/c:lineChart>/g)].map((m) => m[1] as string);
+    expect(groups).toHaveLength(2);
+    expect(groups[0]).toContain("<c:v>Voorraad</c:v>");
+    expect(groups[0]).toContain('<c:axId val="500000001"/><c:axId val="500000002"/>');
+    expect(groups[1]).toContain("<c:v>Instroom</c:v>");
+    expect(groups[1]).toContain('<c:axId val="500000003"/><c:axId val="500000004"/>');
+    // Series keep the spec's order across the groups.
+    expect(groups[1]).toContain('<c:idx val="1"/>');
+    expect(groups[1]).toContain('<a:srgbClr val="1F4E79"/></a:solidFill><a:prstDash val="dash"/>');
+    // The primary value axis starts at 1000; the secondary one is on the right, crossing at the maximum.
+    expect(xml).toContain('<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/><c:min val="1000"/></c:scaling>');
+    expect(xml).toMatch(/<c:valAx><c:axId val="500000004"\/>[\s\S]*?<c:axPos val="r"\/>[\s\S]*?<c:crosses val="max"\/>/);
+    expect(xml).toMatch(/<c:catAx><c:axId val="500000003"\/>[\s\S]*?<c:delete val="1"\/>/);
+    expect(xml).toContain("Zaken per week");
+    // The chart's text at 11 pt, as the cells': printed at the sheet's scale it stays at 8 pt or more.
+    expect(xml).toContain('<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/></a:pPr>');
+  });
+
+  test("without a minimum or a secondary series: one axis pair, automatic scaling", () => {
+    const xml = chartXml(line, "Prognose");
+    expect(xml).not.toContain("<c:min ");
+    expect(xml).not.toContain("500000003");
+    expect(xml.match(/<c:lineChart>/g)).toHaveLength(1);
+  });
+
   test("a stacked area chart is an areaChart with stacked grouping", () => {
     const xml = chartXml({ ...line, kind: "areaStacked" }, "Prognose");
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -83,7 +124,7 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
       `<xdr:from><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row>`,
     );
     expect(drawing).toContain(
-      `<xdr:to><xdr:col>${at.column + (charts[0] as ChartSpec).widthColumns}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row + 20}</xdr:row>`,
+      `<xdr:to><xdr:col>${at.column + (charts[0] as ChartSpec).widthColumns}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row + (charts[0] as ChartSpec).heightRows}</xdr:row>`,
     );
     expect(await xmlOf(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
     const types = await xmlOf(zip, "[Content_Types].xml");
@@ -93,12 +134,13 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
     expect(types).toContain(
       '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
     );
-    // The chart draws exactly the what-if sheet's weekly backlog columns.
+    // The chart draws the what-if sheet's helper columns (#N/A past the horizon) over the 52 weeks written.
     const chart = await xmlOf(zip, "xl/charts/chart1.xml");
     const layout = whatIfLayout(104);
+    const weeks52 = (range: string): string => range.replace(/\d+$/, String(Number((range.split(":")[0] as string).replace(/^[A-Z]+/, "")) + 51));
     for (const id of SCENARIOS)
-      expect(chart).toContain(sheetRange(sheetName, layout.scenarios[id].backlog).replace(/'/g, "&apos;"));
-    expect(chart).toContain(sheetRange(sheetName, layout.weeks).replace(/'/g, "&apos;"));
+      expect(chart).toContain(sheetRange(sheetName, weeks52(layout.scenarios[id].chart)).replace(/'/g, "&apos;"));
+    expect(chart).toContain(sheetRange(sheetName, weeks52(layout.weeks)).replace(/'/g, "&apos;"));
     // One drawing holds all three of the sheet's charts: scenarios, shared capacity, uncertainty.
     expect(drawing.match(/<xdr:twoCellAnchor /g)).toHaveLength(3);
     const shared = await xmlOf(zip, "xl/charts/chart2.xml");

@@ -29,7 +29,20 @@ const spec = (overrides: Partial<SheetSpec> = {}): SheetSpec => ({
   ],
   charts: [],
   columnWidths: { A: 30 },
-  print: { orientation: "landscape", paper: "A4", fitToWidth: true, header: "Titel & datum" },
+  print: {
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    title: "Titel & datum",
+    made: "gemaakt op 2024-01-15",
+    pageWords: { page: "pagina", of: "van" },
+    area: "A1:C10",
+    titleRows: { first: 8, last: 8 },
+    breaksBefore: [6],
+  },
+  freeze: { rows: 8, columns: 1 },
+  validations: [{ range: "B5", kind: "whole", min: 1, max: 104, title: "Horizon", prompt: "1 tot 104 weken", error: "Typ 1 tot 104." }],
+  conditionalFormats: [{ range: "C5", formula: "=C5>2", style: "warning" }],
   ...overrides,
 });
 
@@ -69,16 +82,46 @@ describe("applySheetSpec", () => {
     expect(ws.getCell("C5").fill).toBeUndefined();
   });
 
-  test("print: landscape A4, one page wide, header with a literal ampersand, page numbers", async () => {
+  test("print: landscape A4, one page wide, margins, the title and date in the header, 'pagina X van Y', area, titles, breaks", async () => {
     const wb = new ExcelJS.Workbook();
     applySheetSpec(wb, spec());
-    const xml = (await readPackage(await roundTrip(wb))).sheet("Prognose").xml;
+    const pkg = await readPackage(await roundTrip(wb));
+    const xml = pkg.sheet("Prognose").xml;
     expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"/);
     expect(xml).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     expect(xml).toMatch(/<pageSetup[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
     expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
-    expect(xml).toContain("<oddHeader>&amp;LTitel &amp;&amp; datum</oddHeader>");
     expect(xml).toMatch(/<col min="1" max="1" width="30"/);
+    expect(xml).toContain('<pageMargins left="0.45" right="0.45" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    expect(xml).toContain("<oddHeader>&amp;LTitel &amp;&amp; datum&amp;Rgemaakt op 2024-01-15</oddHeader>");
+    expect(xml).toContain("<oddFooter>&amp;Rpagina &amp;P van &amp;N</oddFooter>");
+    // A break after row 5 starts the next page at row 6, across every column.
+    expect(xml).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"/></rowBreaks>');
+    // The print area absolute in rows and columns (LibreOffice ignores ExcelJS's '$A1:$C10').
+    const names = pkg.names.map((n) => `${n.name}=${n.formula}`);
+    expect(names).toContain("_xlnm.Print_Area='Prognose'!$A$1:$C$10");
+    expect(names).toContain("_xlnm.Print_Titles='Prognose'!$8:$8");
+  });
+
+  test("frozen panes, data validation with its messages, a conditional format; fonts named Calibri", async () => {
+    const wb = new ExcelJS.Workbook();
+    applySheetSpec(wb, spec());
+    const xml = (await readPackage(await roundTrip(wb))).sheet("Prognose").xml;
+    expect(xml).toContain('<pane xSplit="1" ySplit="8" topLeftCell="B9" activePane="bottomRight" state="frozen"/>');
+    expect(xml).toMatch(
+      /<dataValidation type="whole" showInputMessage="1" promptTitle="Horizon" prompt="1 tot 104 weken" showErrorMessage="1" errorStyle="stop" errorTitle="Horizon" error="Typ 1 tot 104\." sqref="B5"><formula1>1<\/formula1><formula2>104<\/formula2><\/dataValidation>/,
+    );
+    expect(xml).toMatch(/<conditionalFormatting sqref="C5"><cfRule type="expression" dxfId="\d+" priority="1"><formula>C5&gt;2<\/formula><\/cfRule><\/conditionalFormatting>/);
+    const ws = wb.getWorksheet("Prognose") as ExcelJS.Worksheet;
+    expect(ws.getCell("A1").font).toMatchObject({ name: "Calibri", size: 14, bold: true });
+    expect(ws.getCell("A3").font).toMatchObject({ name: "Calibri", size: 11 });
+  });
+
+  test("functions Excel stores with a prefix get _xlfn.; string literals are left alone", async () => {
+    const wb = new ExcelJS.Workbook();
+    applySheetSpec(wb, spec({ blocks: [{ at: "A1", cells: [[formula('=IF(B2="ISOWEEKNUM(","",ISOWEEKNUM(B2)&IFNA(C2,""))')]] }] }));
+    const cells = (await readPackage(await roundTrip(wb))).sheet("Prognose").cells;
+    expect(cells.get("A1")?.formula).toBe('IF(B2="ISOWEEKNUM(","",_xlfn.ISOWEEKNUM(B2)&_xlfn.IFNA(C2,""))');
   });
 
   test("a user's sheet with the same name is left alone; ours gets a suffix", () => {
@@ -139,7 +182,7 @@ describe("applySheetSpec", () => {
 });
 
 describe("header rows", () => {
-  test("long headers wrap, and their row is made tall enough; short ones keep the default height", () => {
+  test("long headers wrap, and their row is made tall enough for their lines; short ones keep the default height", () => {
     const wb = new ExcelJS.Workbook();
     const { sheetName } = applySheetSpec(
       wb,

@@ -9,6 +9,8 @@ export interface MergedStyles {
   xml: string;
   /** Scratch cellXfs index → index in the merged style sheet. */
   map: number[];
+  /** Scratch dxfs index (conditional formats' looks) → index in the merged style sheet. */
+  dxfMap: number[];
 }
 
 /** The child elements (their full XML) of a direct child `container` of the style sheet. */
@@ -74,8 +76,9 @@ export function mergeStyles(userXml: string, scratchXml: string): MergedStyles {
     fills: items(userXml, "fills", "fill"),
     borders: items(userXml, "borders", "border"),
     cellXfs: items(userXml, "cellXfs", "xf"),
+    dxfs: items(userXml, "dxfs", "dxf"),
   };
-  const added: Record<keyof typeof lists, string[]> = { fonts: [], fills: [], borders: [], cellXfs: [] };
+  const added: Record<keyof typeof lists, string[]> = { fonts: [], fills: [], borders: [], cellXfs: [], dxfs: [] };
   const userFormats = items(userXml, "numFmts", "numFmt").map((tag) => attributes(tag));
   const addedFormats: string[] = [];
   let nextFormat = Math.max(163, ...userFormats.map((f) => Number(f["numFmtId"] ?? 0))) + 1;
@@ -113,10 +116,13 @@ export function mergeStyles(userXml: string, scratchXml: string): MergedStyles {
     merged = setAttribute(merged, "xfId", 0);
     return reuseOrAppend(lists.cellXfs, added.cellXfs, merged);
   });
+  // A conditional format's look (dxf) carries its own font and fill: appended as is.
+  const dxfMap = items(scratchXml, "dxfs", "dxf").map((dxf) => reuseOrAppend(lists.dxfs, added.dxfs, withPrefix(dxf, prefix)));
   let xml = appendItems(userXml, "numFmts", addedFormats, prefix, userFormats.length);
   xml = appendItems(xml, "fonts", added.fonts, prefix, lists.fonts.length);
   xml = appendItems(xml, "fills", added.fills, prefix, lists.fills.length);
   xml = appendItems(xml, "borders", added.borders, prefix, lists.borders.length);
   xml = appendItems(xml, "cellXfs", added.cellXfs, prefix, lists.cellXfs.length);
-  return { xml, map };
+  xml = appendItems(xml, "dxfs", added.dxfs, prefix, lists.dxfs.length);
+  return { xml, map, dxfMap };
 }

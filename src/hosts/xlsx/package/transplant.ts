@@ -65,9 +65,16 @@ function freePart(taken: Set<string>, folder: string, stem: string, ext: string)
 }
 
 /** Style indices remapped and shared strings made inline: the sheet no longer needs the scratch's parts. */
-function adaptSheetXml(xml: string, styleMap: readonly number[] | undefined, strings: readonly string[]): string {
+function adaptSheetXml(
+  xml: string,
+  styleMap: readonly number[] | undefined,
+  strings: readonly string[],
+  dxfMap?: readonly number[],
+): string {
   const style = (n: string): string => String(styleMap ? (styleMap[Number(n)] ?? 0) : n);
+  const dxf = (n: string): string => String(dxfMap ? (dxfMap[Number(n)] ?? 0) : n);
   return xml
+    .replace(/(<cfRule\b[^>]*?\bdxfId=")(\d+)"/g, (_, head: string, n: string) => `${head}${dxf(n)}"`)
     .replace(/(<c\b[^>]*?\bs=")(\d+)"/g, (_, head: string, n: string) => `${head}${style(n)}"`)
     .replace(/(<row\b[^>]*?\bs=")(\d+)"/g, (_, head: string, n: string) => `${head}${style(n)}"`)
     .replace(/(<col\b[^>]*?\bstyle=")(\d+)"/g, (_, head: string, n: string) => `${head}${style(n)}"`)
@@ -229,13 +236,15 @@ function copyPart(work: TransplantWork, part: string, content?: string): string 
  * The user's style sheet with the scratch styles appended (and the map from scratch style ids to
  * merged ones), or, for a package without one, the scratch style sheet added as a new part.
  */
-function transplantStyles(work: TransplantWork): { styleMap?: number[]; userStyles?: string; stylesXml?: string } {
+function transplantStyles(
+  work: TransplantWork,
+): { styleMap?: number[]; dxfMap?: number[]; userStyles?: string; stylesXml?: string } {
   const { pkg, scratch } = work;
   const scratchStyles = scratch.workbookPartOf("styles") as string;
   const userStyles = pkg.workbookPartOf("styles");
   if (userStyles && pkg.has(userStyles)) {
     const merged = mergeStyles(pkg.text(userStyles), scratch.text(scratchStyles));
-    return { styleMap: merged.map, userStyles, stylesXml: merged.xml };
+    return { styleMap: merged.map, dxfMap: merged.dxfMap, userStyles, stylesXml: merged.xml };
   }
   const part = freePart(work.taken, work.workbookFolder, "styles", ".xml");
   work.added.push(newEntry(part, scratch.text(scratchStyles)));
@@ -245,7 +254,12 @@ function transplantStyles(work: TransplantWork): { styleMap?: number[]; userStyl
 }
 
 /** Copies each scratch sheet and its tables in; returns the `<sheet>` elements to list. */
-function transplantSheets(work: TransplantWork, placements: Placement[], styleMap: number[] | undefined): NewSheet[] {
+function transplantSheets(
+  work: TransplantWork,
+  placements: Placement[],
+  styleMap: number[] | undefined,
+  dxfMap?: number[],
+): NewSheet[] {
   const { pkg, scratch } = work;
   const strings = readSharedStrings(scratch);
   let nextTableId = Math.max(0, ...tableInfo(pkg).map((t) => t.id)) + 1;
@@ -260,7 +274,7 @@ function transplantSheets(work: TransplantWork, placements: Placement[], styleMa
         copyPart(work, rel.target, scratch.text(rel.target).replace(/(<table\b[^>]*?\bid=")\d+"/, `$1${nextTableId++}"`));
       }
     }
-    const sheetPart = copyPart(work, scratchSheet.part, adaptSheetXml(scratch.text(scratchSheet.part), styleMap, strings));
+    const sheetPart = copyPart(work, scratchSheet.part, adaptSheetXml(scratch.text(scratchSheet.part), styleMap, strings, dxfMap));
     const relId = relateToWorkbook(work, "worksheet", sheetPart);
     const old = placement.replaces === undefined ? undefined : pkg.sheets[placement.replaces];
     const sheetId = old?.sheetId ?? String(nextSheetId++);
@@ -277,7 +291,7 @@ function transplant(pkg: OpcPackage, scratch: OpcPackage, placements: Placement[
   const removed = removedParts(pkg, placements);
   const work = startTransplant(pkg, scratch);
   const styles = transplantStyles(work);
-  const newSheets = transplantSheets(work, placements, styles.styleMap);
+  const newSheets = transplantSheets(work, placements, styles.styleMap, styles.dxfMap);
 
   const relsPart = relsPartOf(pkg.workbookPart);
   const replacedRelIds = new Set(placements.flatMap((p) => (p.replaces === undefined ? [] : [pkg.sheets[p.replaces]?.relId ?? ""])));

@@ -120,10 +120,11 @@ describe("the 1904 date system in the pane", () => {
     const outcome = success((await run(wb, { ...INPUTS, firstWeek: "Invoer!B5" })).outcome);
     expect(outcome.inputs.firstWeek).toBe(45_292);
     expect(outcome.notes).toEqual([]);
+    // The projection's dates are formulas on the planner's own first-week cell: they count in the
+    // workbook's system whatever it is (a typed first week is written as DATE(2024,1,1): below).
     const sheet = wb.sheet("Projection");
-    expect(sheet.at("B15")?.formula).toBe("=DATE(2024,1,1)");
-    expect(sheet.at("C15")?.value).toBe("2024-W01");
-    expect(sheet.at("C66")?.value).toBe("2024-W52");
+    const dates = [...sheet.cells.values()].map((c) => c.formula ?? "");
+    expect(dates).toContain('=IF(Invoer!$B$5="","",Invoer!$B$5+7*(A5-1))');
   });
 
   it("a name holding the first week, saved by the pane as =DATE(2024,1,1), in a 1904 workbook", async () => {

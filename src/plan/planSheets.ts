@@ -20,6 +20,7 @@ import type { SheetSpec } from "../sheets/spec";
 import type { UncertaintyBlock } from "../sheets/uncertaintyBlock";
 import { buildWhatIfSheet } from "../sheets/whatIfSheet";
 import type { SectionPlan } from "./options";
+import { planIntakeForecast, PlanIntakeForecast } from "./intakeForecast";
 import { placeSections, SectionResults } from "./placeSections";
 import { runSections, SectionProblem, SimulationProgress } from "./runSections";
 
@@ -52,6 +53,8 @@ export interface PlanContext {
   existingNames: readonly string[];
   /** The plan against the actuals, computed when the monitoring sheet is asked for. */
   monitoring?: MonitorResult;
+  /** The intake forecast from the intake history (issue 24), when the inputs have one. */
+  intakeForecast?: PlanIntakeForecast;
 }
 
 /** One sheet to apply. */
@@ -146,6 +149,10 @@ export interface PlanSheetsSuccess {
   tracks?: TracksFigures;
   /** The plan against the actuals, when the monitoring sheet was made. */
   monitoring?: MonitorResult;
+  /** The inputs the plan was made from: with an intake history and no Intake, its forecast as the intake. */
+  inputs: PlanInputs;
+  /** The intake forecast from the intake history (src/plan/intakeForecast.ts), when the inputs have one. */
+  intakeForecast?: PlanIntakeForecast;
 }
 
 export type PlanSheetsResult = PlanSheetsSuccess | { ok: false; problem: PlanProblem };
@@ -159,7 +166,11 @@ export type PlanSheetsResult = PlanSheetsSuccess | { ok: false; problem: PlanPro
  * const planned = await planSheets(inputs, { language: "nl", createdOn: 45306, sheets: ["projection", "whatIf"] });
  * if (planned.ok) for (const sheet of planned.sheets) host.apply(sheet.spec, sheet.mode);
  */
-export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions): Promise<PlanSheetsResult> {
+export async function planSheets(given: PlanInputs, options: PlanSheetsOptions): Promise<PlanSheetsResult> {
+  // Issue 24: an intake history's forecast, the plan's intake when the planner gave none.
+  const forecasted = planIntakeForecast(given, options.sections?.forecast);
+  if (!forecasted.ok) return forecasted;
+  const { inputs, forecast } = forecasted;
   const projection = runProjection(inputs);
   if (!projection.ok) return { ok: false, problem: { kind: "engine", message: projection.error.message } };
   const weeks = projection.value.rows.length;
@@ -169,6 +180,7 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     projection: projection.value,
     sections: withSections ? (options.sections ?? {}) : {},
     ...(options.history !== undefined && { history: options.history }),
+    ...(forecast !== undefined && { intakeForecast: forecast }),
     ...(options.progress !== undefined && { progress: options.progress }),
   });
   if (!sections.ok) return sections;
@@ -183,6 +195,7 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     sections: sections.results,
     existingNames: options.existingNames ?? [],
     ...(monitoring.value !== undefined && { monitoring: monitoring.value }),
+    ...(forecast !== undefined && { intakeForecast: forecast }),
   };
   const sheets = options.sheets.map((kind) => SHEET_BUILDERS[kind](context));
   // The last check before anything is written: no NaN or Infinity reaches a workbook.
@@ -198,6 +211,8 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     summary,
     weeks,
     requiredCapacity: requiredCapacityCore(inputs.opening, summary.meanIntake, inputs.target, weeks),
+    inputs,
+    ...(forecast !== undefined && { intakeForecast: forecast }),
   };
   if (monitoring.value) success.monitoring = monitoring.value;
   const fan = sheets.find((sheet) => sheet.uncertainty !== undefined)?.uncertainty;

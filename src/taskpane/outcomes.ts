@@ -40,7 +40,10 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
       return problemText.badReference(label, problem.text);
     case "bad-date":
       if (problem.field === "intakeHistoryStart") {
-        return describeIntakeHistoryProblem({ code: "not-a-date", input: "intakeHistoryStart", got: problem.text }, language);
+        return describeIntakeHistoryProblem(
+          { code: "not-a-date", input: "intakeHistoryStart", got: problem.text },
+          language,
+        );
       }
       return problemText.badDate(problem.text);
     case "bad-number":

@@ -272,7 +272,8 @@ const REFERENCE_KEYS = [
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
 /** The names a field may be filled from: its input's, or (the history's periods) its setting's. */
-const namesOf = (key: ReferenceKey): readonly string[] => (key === "historyPeriods" ? SETTING_NAMES.historyPeriods : INPUT_NAMES[key]);
+const namesOf = (key: ReferenceKey): readonly string[] =>
+  key === "historyPeriods" ? SETTING_NAMES.historyPeriods : INPUT_NAMES[key];
 
 /** Whole columns ("C:C"), whole rows ("5:5"), or longer than any horizon: trimmed to the used part. */
 export function needsTrim(range: string): boolean {

@@ -348,7 +348,7 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
     inputs.target = raw.target;
     inputs.targetGiven = true;
   }
-  const tooLarge = fromHistory ? undefined : checkTotals(inputs, raw);
+  const tooLarge = checkTotals(inputs, raw);
   if (tooLarge) return { ok: false, problem: tooLarge };
   const actuals = readActuals(raw, planWeeks(inputs));
   if (isProblem(actuals)) return { ok: false, problem: actuals };

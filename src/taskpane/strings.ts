@@ -194,7 +194,7 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
       placeholder: "e.g. Invoer!C5:C56",
     },
     intakeHistory: {
-      label: "Intake history for the forecast",
+      label: "Past intake for the forecast",
       hint: "A column or row with the intake of past weeks (or months), oldest first, no blank cells in between. Without an intake above, the forecast with trend and season becomes the plan's intake; with one, the forecast is shown beside it for comparison. Name: IntakeHistory.",
       placeholder: "e.g. History!B2:B157",
     },

@@ -173,7 +173,9 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       // The stylesheet rides along as a plain file (taskpane.css): no inline styles, strict-CSP ready.
-      taskpane: ["./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.css"],
+      // The page loads functions.js first (shared runtime): the pane's bundle reuses its modules
+      // (the engine) instead of carrying a second copy of them.
+      taskpane: { import: ["./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.css"], dependOn: "functions" },
       functions: FUNCTION_FILES,
     },
     output: {

@@ -14,6 +14,7 @@ import { CONFIDENCES, evaluateWindow, pooledCoverage, REFERENCES, summarise, THI
 import { etsForecasts } from "./forecastAccuracy/libreoffice";
 import { cutSeries, originsOf, WINDOWS } from "./forecastAccuracy/protocol";
 import { weeklyCheck } from "./forecastAccuracy/weekly";
+import { monthlyTotalsCoverage, weeklyTotalsCoverage } from "./forecastAccuracy/paths";
 
 const VARIANTS: Record<string, Variant> = {
   "without the season": { season: false },
@@ -92,6 +93,14 @@ async function main(): Promise<void> {
   console.log(`| flat mean of the last 52 weeks | ${weekly.versusFlat.weekly.toFixed(3)} | ${weekly.versusFlat.total.toFixed(3)} |`);
   console.log(`| same week last year | ${weekly.versusSameWeek.weekly.toFixed(3)} | ${weekly.versusSameWeek.total.toFixed(3)} |`);
   console.log(`\nCoverage of the 80% interval: ${pct(weekly.coverage80)} of ${15 * 24 * 52} weeks.`);
+  const cut = series.map((s) => ({ ...s, values: cutSeries(s, windowB) }));
+  const monthlyTotals = monthlyTotalsCoverage(cut);
+  const weeklyTotals = weeklyTotalsCoverage(cut);
+  console.log("\n### The Monte Carlo's intake paths: is the next year's total inside their P10–P90? (window B, 360 origins each)\n");
+  console.log("| series | paths around the forecast | Poisson around the forecast alone | width of the total's band, paths ÷ Poisson |\n| --- | ---: | ---: | ---: |");
+  console.log(`| monthly, 12-month total | ${pct(monthlyTotals.paths)} | ${pct(monthlyTotals.poisson)} | ${monthlyTotals.widthRatio.toFixed(1)} |`);
+  console.log(`| weekly, 52-week total | ${pct(weeklyTotals.paths)} | ${pct(weeklyTotals.poisson)} | ${weeklyTotals.widthRatio.toFixed(1)} |`);
+  console.log(`\nPer series (monthly; origins inside the paths' band, of 24): ${monthlyTotals.perSeries.map((s) => `${s.id} ${s.inside}`).join(", ")}.`);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 

@@ -1,6 +1,8 @@
 /** The sentences `npm run plan` prints, in Dutch and English. Input-cell problems use ../sheets/messages; the usage is usage.ts. */
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import { dataOnlyReference, INPUT_TEXT, type Language } from "../sheets/messages";
+import { describeIntakeHistoryProblem, HISTORY_INPUT_TEXT } from "../sheets/historyMessages";
+import type { IntakeHistoryProblem } from "../sheets/intakeHistory";
 import type { NameProblem } from "../hosts/xlsx";
 import { SETTING_FLAGS, SETTING_NAMES, SettingKey, SettingProblem, SettingSource } from "../plan/settings";
 
@@ -9,14 +11,23 @@ export function describeNameProblem(problem: NameProblem, language: Language): s
   const what =
     problem.input in SETTING_NAMES
       ? SETTING_TEXT[language][problem.input as SettingKey]
-      : INPUT_TEXT[language][problem.input as keyof (typeof INPUT_TEXT)["nl"]];
+      : problem.input in HISTORY_INPUT_TEXT[language]
+        ? HISTORY_INPUT_TEXT[language][problem.input as IntakeHistoryProblem["input"]]
+        : INPUT_TEXT[language][problem.input as keyof (typeof INPUT_TEXT)["nl"]];
   switch (problem.code) {
     case "missing": {
       // Dutch users see the Dutch name first.
       const [english, dutch] = problem.names;
+      // The intake may also come from a history's forecast (issue 24).
+      const orHistory =
+        problem.input !== "intake"
+          ? ""
+          : language === "nl"
+            ? ", of geef een instroomhistorie de naam InstroomHistorie (of IntakeHistory): dan rekent het plan met de prognose daaruit"
+            : ", or give an intake history the name IntakeHistory (or InstroomHistorie): the plan then uses its forecast";
       return language === "nl"
-        ? `De werkmap heeft geen naam voor ${what}: geef de cel(len) met ${what} de werkmapnaam ${dutch} (of ${english}).`
-        : `The workbook has no name for ${what}: give the cell(s) holding ${what} the workbook-level name ${english} (or ${dutch}).`;
+        ? `De werkmap heeft geen naam voor ${what}: geef de cel(len) met ${what} de werkmapnaam ${dutch} (of ${english})${orHistory}.`
+        : `The workbook has no name for ${what}: give the cell(s) holding ${what} the workbook-level name ${english} (or ${dutch})${orHistory}.`;
     }
     case "unsupported":
       return language === "nl"
@@ -101,6 +112,7 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     safeShare: "het aandeel spoor 2",
     fastLeadTime: "de doorlooptijd van triage (Ter Apel)",
     triagedOpening: "het getrieerde deel van de beginvoorraad",
+    historyPeriods: "het aantal perioden per jaar van de instroomhistorie",
   },
   en: {
     uncertainty: "the uncertainty on or off",
@@ -113,6 +125,7 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     safeShare: "track 2's share",
     fastLeadTime: "the triage (Ter Apel) lead time",
     triagedOpening: "the triaged part of the opening backlog",
+    historyPeriods: "the intake history's periods per year",
   },
 };
 
@@ -151,6 +164,9 @@ export function describeSettingProblem(problem: SettingProblem, language: Langua
       : `${subject} must be a number of cases, 0 or more, not '${problem.text}'.`;
   }
   const option = problem.problem;
+  // The intake history's sentences name its cells themselves.
+  if (option.kind === "intake-history") return describeIntakeHistoryProblem(option.problem, language);
+  if (option.kind === "forecast-level-spread" || option.kind === "forecast-model") return describeForecastConflict(option, problem.source, language);
   const key = option.field as SettingKey;
   const named = problem.source !== undefined ? sourceText(problem.source, language) : whereToGive(key, language);
   const subject = named.charAt(0).toUpperCase() + named.slice(1);
@@ -185,7 +201,33 @@ export function describeSettingProblem(problem: SettingProblem, language: Langua
     case "history-cells":
       // The command line has no history intake model; the pane reads it.
       return nl ? `De instroomhistorie is niet bruikbaar (${option.address}).` : `The intake history is not usable (${option.address}).`;
+    case "history-periods":
+      return nl
+        ? `${subject} moet 52 (weekcijfers) of 12 (maandcijfers) zijn, niet '${option.text}'.`
+        : `${subject} must be 52 (weekly figures) or 12 (monthly figures), not '${option.text}'.`;
   }
+}
+
+/**
+ * A setting that the forecast intake replaces: the intake level spread (the forecast's own
+ * uncertainty takes its place) or an intake model other than Poisson. The command line has no
+ * intake model choice, so that one only comes from the pane; the sentence is the same.
+ */
+function describeForecastConflict(
+  option: Extract<SettingProblem, { kind: "option" }>["problem"] & { kind: "forecast-level-spread" | "forecast-model" },
+  source: SettingSource | undefined,
+  language: Language,
+): string {
+  const nl = language === "nl";
+  if (option.kind === "forecast-model") {
+    return nl
+      ? "De instroom komt uit de prognose van de instroomhistorie, met de eigen onzekerheid van de prognose; kies daarbij het instroommodel Poisson (of Vast), niet een ander."
+      : "The intake comes from the intake history's forecast, with the forecast's own uncertainty; choose the Poisson (or Fixed) intake model with it, not another.";
+  }
+  const named = source !== undefined ? sourceText(source, language) : whereToGive("intakeLevelSpread", language);
+  return nl
+    ? `De instroom komt uit de prognose van de instroomhistorie, en de onzekerheid van de prognose neemt de plaats in van de spreiding van het instroomniveau; laat ${named} weg (of geef zelf de instroom).`
+    : `The intake comes from the intake history's forecast, and the forecast's own uncertainty takes the place of the intake level spread; leave out ${named} (or give the intake yourself).`;
 }
 
 export const CLI_TEXT = {

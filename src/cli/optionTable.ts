@@ -163,6 +163,13 @@ const SETTING_OPTION_TEXT: Record<SettingKey, { value?: Record<Language, string>
       en: "triaged part of the opening backlog, 0.1 or 10% (default 0)",
     },
   },
+  historyPeriods: {
+    value: { nl: "52|12", en: "52|12" },
+    help: {
+      nl: "perioden per jaar van de instroomhistorie (InstroomHistorie): 52 voor weken (standaard) of 12 voor maanden",
+      en: "periods per year of the intake history (IntakeHistory): 52 for weeks (default) or 12 for months",
+    },
+  },
 };
 
 /** A section setting as a flag: its value is kept as typed and checked later, with the workbook's own names. */

@@ -8,7 +8,7 @@
  * the latest actual backlog. Pure: the seed is passed in, the generator is built from it.
  */
 import { requiredCapacityCore } from "./closedForms";
-import { DEFAULT_SEED, IntakeModel, SEED_RULE } from "./montecarlo/options";
+import { DEFAULT_SEED, IntakeForecastPaths, IntakeModel, SEED_RULE } from "./montecarlo/options";
 import { simulateBacklog } from "./montecarlo/simulation";
 import { chanceBelow } from "./montecarlo/targets";
 import { projectBacklog, projectBacklogCore, ProjectionResult } from "./project";
@@ -309,6 +309,12 @@ export interface MonitorSimulationOptions {
   intakeModel?: IntakeModel;
   /** Capacity spread of the simulation; default 0 (capacity as planned). */
   capacitySpread?: number;
+  /**
+   * When the planned intake is a forecast from history: the band and rank draw each run's intake
+   * path around it with the forecast's own uncertainty (issue 24), so a seasonal peak inside the
+   * forecast's interval stays inside the band.
+   */
+  intakeForecast?: IntakeForecastPaths;
 }
 
 export interface MonitorOptions extends PlanVsActualOptions, MonitorSimulationOptions {}
@@ -318,6 +324,8 @@ export interface MonitorResult extends PlanVsActualResult {
   runs: number;
   intakeModel: IntakeModel;
   capacitySpread: number;
+  /** The forecast the band's intake paths were drawn around, when the plan's intake is one. */
+  intakeForecast?: IntakeForecastPaths;
   /** P10 and P90 of the plan's backlog for every plan week (the whole horizon). */
   p10: number[];
   p90: number[];
@@ -360,6 +368,7 @@ export function monitorComparison(compared: PlanVsActualResult, options: Monitor
     ...(options.runs !== undefined && { runs: options.runs }),
     ...(options.intakeModel !== undefined && { intakeModel: options.intakeModel }),
     ...(options.capacitySpread !== undefined && { capacitySpread: options.capacitySpread }),
+    ...(options.intakeForecast !== undefined && { intakeForecast: options.intakeForecast }),
   };
   const band = simulateBacklog(createRng(seed.value), { ...simulation, weeks: horizon, percentiles: [0.1, 0.9] });
   if (!band.ok) return band;
@@ -378,6 +387,7 @@ export function monitorComparison(compared: PlanVsActualResult, options: Monitor
     runs: band.value.runs,
     intakeModel: band.value.intakeModel,
     capacitySpread: band.value.capacitySpread,
+    ...(band.value.intakeForecast !== undefined && { intakeForecast: band.value.intakeForecast }),
     p10,
     p90,
     rank,

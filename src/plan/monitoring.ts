@@ -3,7 +3,7 @@
  * the projection the run writes (the planning rule's capacity included), so the two sheets agree.
  * Pure: the engine in, a MonitorResult out.
  */
-import { monitorPlan, MonitorResult, Result } from "../engine";
+import { monitorPlan, MonitorResult, MonitorSimulationOptions, Result } from "../engine";
 import type { PlanInputs } from "../sheets/inputs";
 import { runProjection } from "./figures";
 
@@ -24,7 +24,8 @@ export interface MonitoringActuals {
 export function runMonitoring(
   inputs: PlanInputs,
   actuals: MonitoringActuals,
-  options: { seed?: number; runs?: number } = {},
+  // With an intake forecast (forecastMonitoring), the band is drawn around it, as the plan's is.
+  options: Pick<MonitorSimulationOptions, "seed" | "runs" | "intakeForecast"> = {},
 ): Result<MonitorResult> {
   const projection = runProjection(inputs);
   if (!projection.ok) return projection;

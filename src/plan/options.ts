@@ -12,6 +12,8 @@ import {
   MAX_PATH_WEEKS,
 } from "../engine";
 import { cellInRange, RawInput } from "../sheets/inputs";
+import { HistoryPeriods, IntakeHistoryProblem, parseHistoryPeriods } from "../sheets/intakeHistory";
+import type { ForecastSettings } from "./intakeForecast";
 
 /** How weekly intake varies in the uncertainty section (the engine's intake models). */
 export type IntakeModelKind = "poisson" | "overdispersed" | "history" | "fixed";
@@ -65,9 +67,17 @@ export interface TracksFields {
   triagedOpening?: string;
 }
 
+/** The intake forecast's setting given outside the inputs (a flag or a name, src/plan/settings.ts). */
+export interface ForecastFields {
+  /** 52 or 12 (or week/maand, …); blank: from the inputs, else 52. */
+  periodsPerYear: string;
+}
+
 export interface SectionFields {
   uncertainty: UncertaintyFields;
   tracks: TracksFields;
+  /** Not a section of its own: the history's periods when given as a setting. */
+  forecast?: ForecastFields;
 }
 
 /** Both sections off and empty: a run without them. */
@@ -119,7 +129,15 @@ export type OptionProblem =
       got?: string;
       rows?: number;
       columns?: number;
-    };
+    }
+  /** The intake history for the forecast (issue 24): its cells, start, periods, or the first week against it. */
+  | { kind: "intake-history"; field: IntakeHistoryProblem["input"]; problem: IntakeHistoryProblem }
+  /** The periods per year given as a setting: not 52 or 12. */
+  | { kind: "history-periods"; field: "historyPeriods"; text: string }
+  /** An intake level spread with a forecast intake: the forecast's own uncertainty takes its place. */
+  | { kind: "forecast-level-spread"; field: "intakeLevelSpread" }
+  /** The overdispersed or history model with a forecast intake: the forecast sets the intake's spread. */
+  | { kind: "forecast-model"; field: "intakeModel"; model: "overdispersed" | "history" };
 
 export interface UncertaintyPlan {
   model: IntakeModelKind;
@@ -145,6 +163,8 @@ export interface TracksPlan {
 export interface SectionPlan {
   uncertainty?: UncertaintyPlan;
   tracks?: TracksPlan;
+  /** The intake forecast's settings, when given as settings (the command line, a workbook's names). */
+  forecast?: ForecastSettings;
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: OptionProblem };
@@ -274,6 +294,12 @@ export function parseSections(
     const parsed = parseTracks(fields.tracks);
     if (!parsed.ok) return parsed;
     plan.tracks = parsed.value;
+  }
+  const periods = fields?.forecast?.periodsPerYear.trim() ?? "";
+  if (periods !== "") {
+    const parsed: HistoryPeriods | undefined = parseHistoryPeriods(periods);
+    if (parsed === undefined) return { ok: false, problem: { kind: "history-periods", field: "historyPeriods", text: periods } };
+    plan.forecast = { periodsPerYear: parsed };
   }
   return { ok: true, plan };
 }

@@ -17,6 +17,7 @@ import { buildWhatIfSheet } from "../sheets/whatIfSheet";
 import { ProjectionFigures, projectionFigures, ProjectionSummary, runProjection } from "./figures";
 import { runMonitoring } from "./monitoring";
 import type { SectionPlan } from "./options";
+import { forecastMonitoring, planIntakeForecast, PlanIntakeForecast } from "./intakeForecast";
 import type { SectionResults } from "./placeSections";
 import { runSections, SectionProblem, SimulationProgress } from "./runSections";
 import type { InputSources } from "./sources";
@@ -71,6 +72,8 @@ export interface PlanContext {
   monitoring?: MonitorResult;
   sources?: InputSources;
   sample: boolean;
+  /** The intake forecast from the intake history (issue 24), when the inputs have one. */
+  intakeForecast?: PlanIntakeForecast;
 }
 
 /** One sheet to apply. */
@@ -175,6 +178,10 @@ export interface PlanSheetsSuccess {
   tracks?: TracksFigures;
   /** The plan against the actuals, when the monitoring sheet was made. */
   monitoring?: MonitorResult;
+  /** The inputs the plan was made from: with an intake history and no Intake, its forecast as the intake. */
+  inputs: PlanInputs;
+  /** The intake forecast from the intake history (src/plan/intakeForecast.ts), when the inputs have one. */
+  intakeForecast?: PlanIntakeForecast;
 }
 
 export type PlanSheetsResult = PlanSheetsSuccess | { ok: false; problem: PlanProblem };
@@ -188,7 +195,11 @@ export type PlanSheetsResult = PlanSheetsSuccess | { ok: false; problem: PlanPro
  * const planned = await planSheets(inputs, { language: "nl", createdOn: 45306, sheets: ["projection", "whatIf"] });
  * if (planned.ok) for (const sheet of planned.sheets) host.apply(sheet.spec, sheet.mode);
  */
-export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions): Promise<PlanSheetsResult> {
+export async function planSheets(given: PlanInputs, options: PlanSheetsOptions): Promise<PlanSheetsResult> {
+  // Issue 24: an intake history's forecast, the plan's intake when the planner gave none.
+  const forecasted = planIntakeForecast(given, options.sections?.forecast);
+  if (!forecasted.ok) return forecasted;
+  const { inputs, forecast } = forecasted;
   const projection = runProjection(inputs);
   if (!projection.ok) return { ok: false, problem: { kind: "engine", message: projection.error.message } };
   const weeks = projection.value.rows.length;
@@ -198,10 +209,11 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     projection: projection.value,
     sections: withSections ? (options.sections ?? {}) : {},
     ...(options.history !== undefined && { history: options.history }),
+    ...(forecast !== undefined && { intakeForecast: forecast }),
     ...(options.progress !== undefined && { progress: options.progress }),
   });
   if (!sections.ok) return sections;
-  const monitoring = monitorActuals(inputs, options.sheets);
+  const monitoring = monitorActuals(inputs, options.sheets, forecast);
   if (!monitoring.ok) return monitoring;
 
   const context: PlanContext = {
@@ -215,6 +227,7 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     sections: sections.results,
     existingNames: options.existingNames ?? [],
     ...(monitoring.value !== undefined && { monitoring: monitoring.value }),
+    ...(forecast !== undefined && { intakeForecast: forecast }),
   };
   const sheets = options.sheets.map((kind) => SHEET_BUILDERS[kind](context));
   // The last check before anything is written: no NaN or Infinity reaches a workbook, as a value
@@ -231,6 +244,8 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
     summary,
     weeks,
     requiredCapacity: requiredCapacityCore(inputs.opening, summary.meanIntake, inputs.target, weeks),
+    inputs,
+    ...(forecast !== undefined && { intakeForecast: forecast }),
   };
   if (monitoring.value) success.monitoring = monitoring.value;
   const fan = sheets.find((sheet) => sheet.uncertainty !== undefined)?.uncertainty;
@@ -247,10 +262,11 @@ export async function planSheets(inputs: PlanInputs, options: PlanSheetsOptions)
 function monitorActuals(
   inputs: PlanInputs,
   sheets: readonly SheetKind[],
+  forecast: PlanIntakeForecast | undefined,
 ): { ok: true; value: MonitorResult | undefined } | { ok: false; problem: PlanProblem } {
   if (!sheets.includes("monitoring")) return { ok: true, value: undefined };
   if (!inputs.actuals) return { ok: false, problem: { kind: "no-actuals" } };
-  const monitored = runMonitoring(inputs, inputs.actuals);
+  const monitored = runMonitoring(inputs, inputs.actuals, forecastMonitoring(forecast));
   if (!monitored.ok) return { ok: false, problem: { kind: "engine", message: monitored.error.message } };
   return { ok: true, value: monitored.value };
 }

@@ -15,6 +15,7 @@ import {
   SimulationResult,
 } from "../engine";
 import type { PlanInputs } from "../sheets/inputs";
+import { forecastSimulation, PlanIntakeForecast } from "./intakeForecast";
 import { checkWork, intakeModelOf, needsSlices, OptionProblem, SectionPlan, sliceRuns, UncertaintyPlan } from "./options";
 import { horizonPhrase, SectionResults } from "./placeSections";
 
@@ -32,6 +33,8 @@ export interface RunSectionsOptions {
   sections: SectionPlan;
   /** The weekly intake history, for the history intake model. */
   history?: readonly number[];
+  /** The intake forecast from the intake history (issue 24): the runs draw their intake around it. */
+  intakeForecast?: PlanIntakeForecast;
   progress?: SimulationProgress;
 }
 
@@ -59,9 +62,16 @@ export async function runSections(options: RunSectionsOptions): Promise<RunSecti
   if (sections.uncertainty) {
     const tooMuch = checkWork(sections.uncertainty, weeks);
     if (tooMuch) return { ok: false, problem: { kind: "option", problem: tooMuch } };
+    // With a forecast intake the runs draw their intake paths around it (issue 24, item 4).
+    const fromForecast = forecastSimulation(options.intakeForecast, sections.uncertainty);
+    if (!fromForecast.ok) return { ok: false, problem: { kind: "option", problem: fromForecast.problem } };
     // Without a target of the planner's, the question is "at least as good as planned" (issue 14).
     const asked = inputs.targetGiven === true ? inputs : { ...inputs, target: projection.closingBacklog };
-    const simulated = await simulateUncertainty(asked, weeks, sections.uncertainty, options.history, options.progress);
+    const simulated = await simulateUncertainty(asked, weeks, sections.uncertainty, {
+      ...(options.history !== undefined && { history: options.history }),
+      ...(fromForecast.intakeForecast !== undefined && { intakeForecast: fromForecast.intakeForecast }),
+      ...(options.progress !== undefined && { progress: options.progress }),
+    });
     if (!simulated.ok) return { ok: false, problem: { kind: "simulation", message: simulated.error.message } };
     sliced = simulated.value.sliced;
     const when = horizonPhrase(inputs.firstWeek, weeks);
@@ -93,9 +103,9 @@ async function simulateUncertainty(
   inputs: PlanInputs,
   weeks: number,
   plan: UncertaintyPlan,
-  history: readonly number[] | undefined,
-  progress: SimulationProgress | undefined,
+  extra: Pick<RunSectionsOptions, "history" | "progress"> & Pick<SimulateBacklogOptions, "intakeForecast">,
 ): Promise<Result<{ result: SimulationResult; sliced: boolean }>> {
+  const { history, progress } = extra;
   const options: SimulateBacklogOptions = {
     opening: inputs.opening,
     intake: inputs.intake,
@@ -107,6 +117,7 @@ async function simulateUncertainty(
     intakeLevelSpread: plan.intakeLevelSpread ?? 0,
     target: inputs.target,
     ...(inputs.capacity !== undefined && { capacity: inputs.capacity }),
+    ...(extra.intakeForecast !== undefined && { intakeForecast: extra.intakeForecast }),
   };
   if (progress === undefined || !needsSlices(plan.runs, weeks)) {
     const result = simulateBacklog(createRng(plan.seed), options);

@@ -18,6 +18,8 @@ export const SETTING_NAMES = {
   safeShare: ["SafeShare", "AandeelSpoor2"],
   fastLeadTime: ["FastLeadTime", "DoorlooptijdTriage", "DoorlooptijdSnelSpoor"],
   triagedOpening: ["TriagedOpening", "GetrieerdDeelBeginvoorraad"],
+  // The intake history's periods per year (issue 24): 52 (weeks, the default) or 12 (months).
+  historyPeriods: ["IntakeHistoryPeriods", "InstroomHistoriePerioden"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -48,6 +50,7 @@ export const SETTING_FLAGS: Record<SettingKey, string> = {
   safeShare: "--safe-share",
   fastLeadTime: "--fast-lead-time",
   triagedOpening: "--triaged-opening",
+  historyPeriods: "--history-periods",
 };
 
 /** The switches; the other settings are values. */
@@ -148,6 +151,8 @@ export function settingsToSections(flags: GivenSettings, names: GivenSettings): 
     fastLeadTime: text("fastLeadTime"),
     triagedOpening: text("triagedOpening"),
   };
+  // Not a section: taken whenever it is given (it only matters with an intake history).
+  fields.forecast = { periodsPerYear: text("historyPeriods") };
   const parsed = parseSections(fields);
   if (!parsed.ok) return { ok: false, problem: optionProblem(parsed.problem, sources) };
   const result: SettingsResult = { ok: true, sections: parsed.plan, sources };

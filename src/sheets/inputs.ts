@@ -7,6 +7,7 @@
  */
 import { DEFAULT_UPLIFT, MAX_WEEKS } from "../engine";
 import { dateToSerial } from "./dates";
+import type { IntakeHistoryCells } from "./intakeHistory";
 import { cellAddress, parseCell, SheetSpec } from "./spec";
 
 /** Workbook-scoped defined names the add-in reads and writes, English first, then Dutch. */
@@ -20,6 +21,9 @@ export const INPUT_NAMES = {
   actualIntake: ["ActualIntake", "GerealiseerdeInstroom"],
   actualDecisions: ["ActualDecisions", "GerealiseerdeAfdoeningen"],
   actualBacklog: ["ActualBacklog", "GerealiseerdeVoorraad"],
+  // The intake history (issue 24), optional: without Intake the plan's intake is its forecast.
+  intakeHistory: ["IntakeHistory", "InstroomHistorie"],
+  intakeHistoryStart: ["IntakeHistoryStart", "InstroomHistorieStart"],
 } as const;
 
 export type InputKey = keyof typeof INPUT_NAMES;
@@ -27,8 +31,11 @@ export const INPUT_KEYS = Object.keys(INPUT_NAMES) as InputKey[];
 /** The optional actuals' inputs, read for the monitoring sheet. */
 export const ACTUAL_KEYS = ["actualIntake", "actualDecisions", "actualBacklog"] as const;
 export type ActualKey = (typeof ACTUAL_KEYS)[number];
-/** The plan's own inputs: the pane has a field for each. */
-export type PlanInputKey = Exclude<InputKey, ActualKey>;
+/** The intake history's inputs, checked by the plan step (intakeHistory.ts, src/plan/intakeForecast.ts). */
+export const HISTORY_KEYS = ["intakeHistory", "intakeHistoryStart"] as const;
+export type HistoryKey = (typeof HISTORY_KEYS)[number];
+/** The plan's own inputs, read and checked here. */
+export type PlanInputKey = Exclude<InputKey, ActualKey | HistoryKey>;
 
 /** Finds which input a defined name stands for (case-insensitive, as Excel names are). */
 export function inputKeyForName(name: string): InputKey | undefined {
@@ -53,7 +60,8 @@ export interface RawInput {
 
 export interface RawPlanInputs {
   opening: RawInput;
-  intake: RawInput;
+  /** Absent (or all blank) with an intake history: the plan's intake is then its forecast. */
+  intake?: RawInput;
   capacity?: RawInput;
   /** A cell holding the uplift (e.g. 10% = 0.1), or a number typed in the pane. */
   uplift?: RawInput | number;
@@ -66,6 +74,12 @@ export interface RawPlanInputs {
   actualIntake?: RawInput;
   actualDecisions?: RawInput;
   actualBacklog?: RawInput;
+  /** The intake history (issue 24): one column or row of counts, oldest first. */
+  intakeHistory?: RawInput;
+  /** The history's first period's date: a cell, or an Excel serial typed in the pane. */
+  intakeHistoryStart?: RawInput | number;
+  /** Periods per year of the history, 52 or 12: a cell, or a number typed in the pane. */
+  historyPeriods?: RawInput | number;
 }
 
 /** The actual figures, one value per known week from week 1. */
@@ -88,6 +102,16 @@ export interface PlanInputs {
   targetGiven?: boolean;
   /** The actual figures, when the workbook has them: the run then writes the monitoring sheet. */
   actuals?: PlanActuals;
+  /**
+   * The intake history's cells as read, checked and forecast by the plan step
+   * (src/plan/intakeForecast.ts), whose sentences name the cells.
+   */
+  intakeHistory?: IntakeHistoryCells;
+  /**
+   * True when the planner gave no Intake: `intake` is empty here and the plan step fills in the
+   * forecast from the history, over `weeks` (the horizon, or 52).
+   */
+  intakeFromHistory?: boolean;
 }
 
 export type ProblemCode =
@@ -167,13 +191,15 @@ export function cellInRange(address: string, row: number, column: number): strin
 
 /** A problem about any input; narrowed to `InputProblem` for the plan's own inputs. */
 type AnyProblem = InputProblem | ActualsProblem;
+/** The inputs checked here (the history is checked by the plan step). */
+type CheckedKey = PlanInputKey | ActualKey;
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
 const isErrorValue = (v: unknown): v is CellErrorValue =>
   typeof v === "object" && v !== null && "error" in v && typeof (v as CellErrorValue).error === "string";
 
 /** Checks one cell as a number ≥ 0; returns the problem or the number. */
-function checkCell(value: unknown, input: InputKey, address: string): AnyProblem | number {
+function checkCell(value: unknown, input: CheckedKey, address: string): AnyProblem | number {
   if (isErrorValue(value)) return { code: "error-value", input, address, got: value.error };
   if (typeof value === "boolean") return { code: "boolean", input, address, got: value };
   if (typeof value === "string") {
@@ -189,7 +215,7 @@ function checkCell(value: unknown, input: InputKey, address: string): AnyProblem
 }
 
 /** A weekly series from a one-column or one-row range; trailing blanks are dropped. */
-function readWeekly(raw: RawInput, input: InputKey): AnyProblem | number | number[] {
+function readWeekly(raw: RawInput, input: CheckedKey): AnyProblem | number | number[] {
   if (raw.hasMergedCells) return { code: "merged", input, address: raw.address };
   const rows = raw.values.length;
   const columns = raw.values[0]?.length ?? 0;
@@ -254,14 +280,17 @@ const isProblem = (v: unknown): v is AnyProblem => typeof v === "object" && v !=
 export function readPlanInputs(raw: RawPlanInputs): InputsResult {
   const opening = readSingle(raw.opening, "opening");
   if (isProblem(opening)) return { ok: false, problem: opening };
-  const intake = readWeekly(raw.intake, "intake");
+  // The planner's own Intake wins; without it (or with its cells all blank) the history's forecast.
+  const fromHistory = raw.intakeHistory !== undefined && (raw.intake === undefined || allBlank(raw.intake));
+  if (raw.intake === undefined && !fromHistory) return { ok: false, problem: { code: "empty", input: "intake" } };
+  const intake = fromHistory ? [] : readWeekly(raw.intake as RawInput, "intake");
   if (isProblem(intake)) return { ok: false, problem: intake };
   let capacity: number | number[] | undefined;
   if (raw.capacity) {
     const read = readWeekly(raw.capacity, "capacity");
     if (isProblem(read)) return { ok: false, problem: read };
     capacity = read;
-    if (Array.isArray(intake) && Array.isArray(capacity) && capacity.length !== intake.length) {
+    if (!fromHistory && Array.isArray(intake) && Array.isArray(capacity) && capacity.length !== intake.length) {
       return {
         ok: false,
         problem: {
@@ -291,12 +320,21 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
   const inputs: PlanInputs = { opening, intake, uplift, target: 0 };
   if (capacity !== undefined) inputs.capacity = capacity;
   if (raw.horizon !== undefined) {
-    const seriesWeeks = Array.isArray(intake) ? intake.length : Array.isArray(capacity) ? capacity.length : undefined;
+    const seriesWeeks =
+      Array.isArray(intake) && !fromHistory ? intake.length : Array.isArray(capacity) ? capacity.length : undefined;
     const limit = seriesWeeks ?? MAX_WEEKS;
     if (!Number.isInteger(raw.horizon) || raw.horizon < 1 || raw.horizon > limit) {
       return { ok: false, problem: { code: "horizon-range", input: "horizon", got: raw.horizon, detail: { max: limit } } };
     }
     inputs.weeks = raw.horizon;
+  }
+  if (raw.intakeHistory !== undefined) {
+    inputs.intakeHistory = historyCells(raw, raw.intakeHistory);
+    // The horizon is then the Weeks setting (the pane's horizon), a capacity series' length, or 52.
+    if (fromHistory) {
+      inputs.intakeFromHistory = true;
+      inputs.weeks ??= Array.isArray(capacity) ? capacity.length : 52;
+    }
   }
   if (raw.firstWeek) {
     const first = readDate(raw.firstWeek);
@@ -316,6 +354,18 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
   if (isProblem(actuals)) return { ok: false, problem: actuals };
   if (actuals) inputs.actuals = actuals;
   return { ok: true, inputs };
+}
+
+/** Whether a range holds no figure at all (an Intake column emptied to use the history's forecast). */
+const allBlank = (raw: RawInput): boolean => raw.values.every((row) => row.every(isBlank));
+
+/** The history's cells as read, for the plan step. */
+function historyCells(raw: RawPlanInputs, values: RawInput): IntakeHistoryCells {
+  return {
+    values,
+    ...(raw.intakeHistoryStart !== undefined && { start: raw.intakeHistoryStart }),
+    ...(raw.historyPeriods !== undefined && { periods: raw.historyPeriods }),
+  };
 }
 
 /** The plan's horizon in weeks, as the projection takes it. */
@@ -390,7 +440,7 @@ function checkTotals(inputs: PlanInputs, raw: RawPlanInputs): InputProblem | und
   // and capacity figure the projection holds.
   const intakeTotal = total(intake);
   if (!Number.isFinite(inputs.opening + intakeTotal * (1 + Math.max(0, inputs.uplift)))) {
-    return { code: "too-large", input: "intake", address: raw.intake.address };
+    return { code: "too-large", input: "intake", ...(raw.intake !== undefined && { address: raw.intake.address }) };
   }
   if (capacity !== undefined && raw.capacity && !Number.isFinite(total(capacity))) {
     return { code: "too-large", input: "capacity", address: raw.capacity.address };
@@ -486,7 +536,7 @@ export function skipHeaders(raw: RawInput, from: string): { raw: RawInput; note:
 }
 
 /** Office.js reports an error cell as its text when valueTypes are not consulted. */
-const isErrorText = (value: string): boolean =>
+export const isErrorText = (value: string): boolean =>
   /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/.test(value);
 
 /** Weekday of a 1900-system serial: 1 = Monday … 7 = Sunday (serial 2, 1900-01-01, was a Monday). */

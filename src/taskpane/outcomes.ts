@@ -13,10 +13,11 @@ import {
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
 import type { OptionProblem } from "../plan/options";
-import { ControlKey, FieldKey, FIELD_TEXT, labelOf, sentence, STATUS_TEXT } from "./strings";
+import { ControlKey, FieldKey, FIELD_TEXT, labelOf, SECTION_TEXT, sentence, STATUS_TEXT } from "./strings";
 import { PROBLEM_TEXT } from "./problemText";
 import { NOTE_TEXT, RESULT_TEXT } from "./resultText";
 import type { FieldProblem } from "../hosts/office/readInputs";
+import { describeIntakeHistoryProblem } from "../sheets/historyMessages";
 
 /** "Instroom of Intake" / "Intake or Instroom": the names a planner may define for a field. */
 function namesFor(field: FieldKey, language: Language): string {
@@ -38,8 +39,17 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
     case "bad-reference":
       return problemText.badReference(label, problem.text);
     case "bad-date":
+      if (problem.field === "intakeHistoryStart") {
+        return describeIntakeHistoryProblem(
+          { code: "not-a-date", input: "intakeHistoryStart", got: problem.text },
+          language,
+        );
+      }
       return problemText.badDate(problem.text);
     case "bad-number":
+      if (problem.field === "historyPeriods") {
+        return describeIntakeHistoryProblem({ code: "periods", input: "historyPeriods", got: problem.text }, language);
+      }
       // Same sentence as for a cell holding text: "the horizon contains the text 'abc'; …".
       return sentence(
         describeProblem(
@@ -99,6 +109,15 @@ export function describeOptionProblem(problem: OptionProblem, language: Language
         case "cell":
           return problemText.historyCell(label, problem.address, problem.got ?? "");
       }
+    // The intake history for the forecast (issue 24): the sentence names the cell itself.
+    case "intake-history":
+      return describeIntakeHistoryProblem(problem.problem, language);
+    case "history-periods":
+      return describeIntakeHistoryProblem({ code: "periods", input: "historyPeriods", got: problem.text }, language);
+    case "forecast-level-spread":
+      return problemText.forecastLevelSpread(label);
+    case "forecast-model":
+      return problemText.forecastModel(label, SECTION_TEXT[language].models[problem.model]);
   }
 }
 

@@ -34,6 +34,10 @@ export interface ProblemText {
   historyShape: (label: string, address: string, rows: string, columns: string) => string;
   historyMerged: (label: string, address: string) => string;
   historyCell: (label: string, address: string, got: string) => string;
+  /** An intake level spread typed while the intake comes from a history's forecast. */
+  forecastLevelSpread: (label: string) => string;
+  /** The overdispersed or history intake model chosen while the intake comes from a forecast. */
+  forecastModel: (label: string, model: string) => string;
   simulation: (detail: string) => string;
   inputsChanged: string;
   notFinite: (cell: string) => string;
@@ -88,6 +92,10 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
       `${label}: ${address} bevat samengevoegde cellen; hef de samenvoeging op of kies een ander bereik.`,
     historyCell: (label, address, got) =>
       `${label}: ${address} bevat ${got}; er werd een getal van 0 of meer verwacht.`,
+    forecastLevelSpread: (label) =>
+      `${label}: laat dit veld leeg. De instroom komt uit de prognose van de instroomhistorie, en de onzekerheid van de prognose neemt de plaats in van de spreiding van het instroomniveau.`,
+    forecastModel: (label, model) =>
+      `${label}: ${model} kan niet samen met een instroom uit de prognose van de instroomhistorie, die zijn eigen onzekerheid meebrengt; kies Poisson (of Vast).`,
     simulation: (detail) => `De onzekerheid kon niet worden doorgerekend: ${detail}`,
     inputsChanged:
       "De invoer is veranderd terwijl de Voorraadplanner rekende (misschien door iemand die tegelijk in deze werkmap werkt). Er is niets geschreven; probeer het opnieuw.",
@@ -138,6 +146,10 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
     historyMerged: (label, address) =>
       `${label}: ${address} contains merged cells; unmerge them or choose another range.`,
     historyCell: (label, address, got) => `${label}: ${address} contains ${got}; a number of 0 or more was expected.`,
+    forecastLevelSpread: (label) =>
+      `${label}: leave this field empty. The intake comes from the intake history's forecast, and the forecast's own uncertainty takes the place of the intake level spread.`,
+    forecastModel: (label, model) =>
+      `${label}: ${model} cannot go with an intake from the intake history's forecast, which brings its own uncertainty; choose Poisson (or Fixed).`,
     simulation: (detail) => `The uncertainty could not be calculated: ${detail}`,
     inputsChanged:
       "The inputs changed while the Backlog Planner was working (perhaps someone else is editing this workbook). Nothing was written; run it again.",

@@ -9,10 +9,24 @@ import type { IntakeModelKind, OptionKey } from "../plan/options";
 import type { Language } from "../sheets/messages";
 
 /** The pane's fields, in the order they appear. */
-export type FieldKey = "opening" | "intake" | "capacity" | "uplift" | "horizon" | "firstWeek" | "target" | "sheetName";
+export type FieldKey =
+  | "opening"
+  | "intake"
+  | "intakeHistory"
+  | "intakeHistoryStart"
+  | "historyPeriods"
+  | "capacity"
+  | "uplift"
+  | "horizon"
+  | "firstWeek"
+  | "target"
+  | "sheetName";
 export const FIELD_KEYS: readonly FieldKey[] = [
   "opening",
   "intake",
+  "intakeHistory",
+  "intakeHistoryStart",
+  "historyPeriods",
   "capacity",
   "uplift",
   "horizon",
@@ -22,7 +36,15 @@ export const FIELD_KEYS: readonly FieldKey[] = [
 ];
 
 /** Fields that can point at cells, and so have a "use selection" button. */
-export const REFERENCE_FIELDS: readonly FieldKey[] = ["opening", "intake", "capacity", "uplift", "firstWeek"];
+export const REFERENCE_FIELDS: readonly FieldKey[] = [
+  "opening",
+  "intake",
+  "intakeHistory",
+  "intakeHistoryStart",
+  "capacity",
+  "uplift",
+  "firstWeek",
+];
 
 /** How weekly intake varies, and the sections' text fields: declared once, in src/plan/options.ts. */
 export type { IntakeModelKind, OptionKey } from "../plan/options";
@@ -61,8 +83,23 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     },
     intake: {
       label: "Instroom per week",
-      hint: "Eén kolom of rij met een getal per week, of één cel (elke week gelijk). Naam: Instroom.",
+      hint: "Eén kolom of rij met een getal per week, of één cel (elke week gelijk). Naam: Instroom. Leeg laten als u een instroomhistorie geeft: dan rekent het plan met de prognose daaruit.",
       placeholder: "bijv. Invoer!C5:C56",
+    },
+    intakeHistory: {
+      label: "Instroomhistorie voor de prognose",
+      hint: "Een kolom of rij met de instroom van eerdere weken (of maanden), oudste eerst, zonder lege cellen ertussen. Zonder instroom hierboven wordt de prognose met trend en seizoen de instroom van het plan; met instroom staat de prognose ernaast ter vergelijking. Naam: InstroomHistorie.",
+      placeholder: "bijv. Historie!B2:B157",
+    },
+    intakeHistoryStart: {
+      label: "Begin van de historie",
+      hint: "De datum van de eerste week (of maand) van de historie, of een cel met die datum. Geeft de data, het seizoen op de kalender en de week na de historie. Naam: InstroomHistorieStart.",
+      placeholder: "bijv. 2021-01-04",
+    },
+    historyPeriods: {
+      label: "Perioden per jaar in de historie",
+      hint: "52 voor weekcijfers (standaard) of 12 voor maandcijfers; een maandprognose wordt naar kalenderdagen over de weken verdeeld. Naam: InstroomHistoriePerioden.",
+      placeholder: "52 (standaard) of 12",
     },
     capacity: {
       label: "Capaciteit per week",
@@ -153,8 +190,23 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     },
     intake: {
       label: "Weekly intake",
-      hint: "One column or row with a figure per week, or one cell (the same every week). Name: Intake.",
+      hint: "One column or row with a figure per week, or one cell (the same every week). Name: Intake. Leave empty when you give an intake history: the plan then uses its forecast.",
       placeholder: "e.g. Invoer!C5:C56",
+    },
+    intakeHistory: {
+      label: "Past intake for the forecast",
+      hint: "A column or row with the intake of past weeks (or months), oldest first, no blank cells in between. Without an intake above, the forecast with trend and season becomes the plan's intake; with one, the forecast is shown beside it for comparison. Name: IntakeHistory.",
+      placeholder: "e.g. History!B2:B157",
+    },
+    intakeHistoryStart: {
+      label: "Start of the history",
+      hint: "The date of the history's first week (or month), or a cell holding it. Gives the dates, the season on the calendar and the week after the history. Name: IntakeHistoryStart.",
+      placeholder: "e.g. 2021-01-04",
+    },
+    historyPeriods: {
+      label: "Periods per year in the history",
+      hint: "52 for weekly figures (the default) or 12 for monthly ones; a monthly forecast is spread over the weeks by calendar days. Name: IntakeHistoryPeriods.",
+      placeholder: "52 (default) or 12",
     },
     capacity: {
       label: "Weekly capacity",

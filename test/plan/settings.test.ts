@@ -113,4 +113,19 @@ describe("settingsToSections", () => {
       "The tracks need track 2's (safe countries) share: give --safe-share (or the name SafeShare or AandeelSpoor2), for example 0.2 or 20%.",
     );
   });
+
+  test("the intake history's periods: a flag or a name, over any section, flag first; a bad one named", () => {
+    expect(settingsToSections({}, { historyPeriods: named("InstroomHistoriePerioden", 12) })).toMatchObject({
+      ok: true,
+      sections: { forecast: { periodsPerYear: 12 } },
+    });
+    const both = settingsToSections({ historyPeriods: flag("--history-periods", "week") }, { historyPeriods: named("InstroomHistoriePerioden", "maand") });
+    expect(both.ok && both.sections).toEqual({ forecast: { periodsPerYear: 52 } });
+    // No section is switched on by it.
+    expect(both.ok && both.sections.uncertainty).toBeUndefined();
+    const bad = settingsToSections({}, { historyPeriods: named("IntakeHistoryPeriods", 4) });
+    if (bad.ok) throw new Error("expected a problem");
+    expect(describeSettingProblem(bad.problem, "en")).toBe("The name IntakeHistoryPeriods must be 52 (weekly figures) or 12 (monthly figures), not '4'.");
+    expect(describeSettingProblem(bad.problem, "nl")).toBe("De naam IntakeHistoryPeriods moet 52 (weekcijfers) of 12 (maandcijfers) zijn, niet '4'.");
+  });
 });

@@ -89,6 +89,12 @@ export class IntakePaths {
 export interface WeeklyIntakePathOptions extends IntakePathOptions {
   /** Weeks to draw. */
   weeks: number;
+  /**
+   * A weekly model: weeks between the history's end and week 1, drawn (surprises only) and let go
+   * on the first `next()`, so week 1 has the uncertainty of its distance from the history. A
+   * monthly model places its weeks by date (`firstMonth`, `firstWeek`) instead. Default 0.
+   */
+  skip?: number;
   /** For a monthly model: the first month after the history, and the first day (Excel serial) of week 1. */
   firstMonth?: Month;
   firstWeek?: number;
@@ -111,8 +117,15 @@ export function weeklyIntakePaths(
   if (!runs.ok) return runs;
   const output = options.output ?? "counts";
   if (model.periodsPerYear !== 12) {
+    const skip = checkNumber(options.skip ?? 0, { min: 0, max: 10_000, integer: true }, "skip");
+    if (!skip.ok) return skip;
     const paths = new IntakePaths(rng, model, runs.value, output);
-    return ok({ next: () => paths.next(), runs: runs.value });
+    let left = skip.value;
+    const next = (): Float64Array => {
+      for (; left > 0; left--) paths.nextExpected();
+      return paths.next();
+    };
+    return ok({ next, runs: runs.value });
   }
   if (options.firstMonth === undefined || options.firstWeek === undefined) {
     const message = "first_week: a monthly forecast is spread over weeks from its first month and the first week's date; give both";

@@ -17,7 +17,7 @@ export {
   RUNS_RULE,
   SEED_RULE,
 } from "./options";
-export type { IntakeModel, SimulateBacklogOptions } from "./options";
+export type { IntakeForecastPaths, IntakeModel, SimulateBacklogOptions } from "./options";
 export * from "./percentiles";
 export * from "./simulation";
 export * from "./targets";

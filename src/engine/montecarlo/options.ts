@@ -2,8 +2,11 @@
  * What a Monte Carlo simulation may be asked, its limits, and the checks that turn the caller's
  * options into a validated plan for the simulation (`preparePlan`).
  */
+import type { Month } from "../forecast/calendar";
+import type { ForecastModel } from "../forecast/forecastIntake";
+import { checkWeeksInMonths } from "../forecast/weeks";
 import { projectBacklog, ProjectBacklogOptions } from "../project";
-import { checkNumber, checkSeries, fail, NON_NEGATIVE, NumberRule, ok, Result } from "../validate";
+import { checkNumber, checkSeries, fail, MAX_WEEKS, NON_NEGATIVE, NumberRule, ok, Result } from "../validate";
 
 /** Runs when nothing else is asked: the standard error of a percentage is then at most 0.5 point. */
 export const DEFAULT_RUNS = 10_000;
@@ -43,6 +46,21 @@ export type IntakeModel =
   /** No noise: intake exactly as given (with capacity spread 0, every run equals the plan). */
   | { kind: "fixed" };
 
+/**
+ * Intake drawn around a forecast from history (issue 24, item 4): each run follows its own intake
+ * path from the fitted model (forecast/paths.ts), whose level and trend errors persist over the
+ * weeks, with a Poisson count around it every week. The plan's `intake` is that forecast.
+ */
+export interface IntakeForecastPaths {
+  /** The fitted model (`fitForecastModel`). */
+  model: ForecastModel;
+  /** A weekly model: weeks between the history's end and week 1 (drawn and let go); default 0. */
+  skip?: number;
+  /** A monthly model: the first month after the history, and week 1's first day (an Excel serial). */
+  firstMonth?: Month;
+  firstWeek?: number;
+}
+
 export interface SimulateBacklogOptions extends ProjectBacklogOptions {
   /** Number of simulated runs (100 to 1,000,000); default 10,000. */
   runs?: number;
@@ -58,6 +76,12 @@ export interface SimulateBacklogOptions extends ProjectBacklogOptions {
    * uncertainty). The memo's yearly intake moved by −280 and −140, far more than weekly noise.
    */
   intakeLevelSpread?: number;
+  /**
+   * Draws each run's intake path around a forecast from history, with the forecast's own
+   * uncertainty, instead of Poisson around the fixed weekly figures. Takes the place of
+   * `intakeLevelSpread` (giving both is refused); the intake model must be Poisson (the default).
+   */
+  intakeForecast?: IntakeForecastPaths;
   /** Backlog to reach; enables `target` in the result. */
   target?: number;
   /** Week at which the chance of being at or below target is measured; default the last week. */
@@ -77,6 +101,8 @@ export interface SimulationPlan {
   model: IntakeModel;
   spread: number;
   levelSpread: number;
+  /** The forecast to draw intake paths around, when asked. */
+  forecast: IntakeForecastPaths | undefined;
   target: number | undefined;
   targetWeek: number;
 }
@@ -104,6 +130,8 @@ export function preparePlan(options: SimulateBacklogOptions): Result<SimulationP
   if (!spread.ok) return spread;
   const levelSpread = checkNumber(options.intakeLevelSpread ?? 0, INTAKE_LEVEL_SPREAD_RULE, "intake_level_spread");
   if (!levelSpread.ok) return levelSpread;
+  const forecast = checkForecast(options.intakeForecast, model.value, levelSpread.value, weeks);
+  if (!forecast.ok) return forecast;
   let target: number | undefined;
   if (options.target !== undefined) {
     const checked = checkNumber(options.target, NON_NEGATIVE, "target");
@@ -113,7 +141,7 @@ export function preparePlan(options: SimulateBacklogOptions): Result<SimulationP
   const targetWeek = checkNumber(options.targetWeek ?? weeks, { min: 1, max: weeks, integer: true }, "target_week");
   if (!targetWeek.ok) return targetWeek;
 
-  const random = model.value.kind === "poisson" || model.value.kind === "overdispersed";
+  const random = model.value.kind === "poisson" || model.value.kind === "overdispersed" || forecast.value !== undefined;
   const intake = new Float64Array(weeks);
   const capacity = new Float64Array(weeks);
   const plan = new Float64Array(weeks);
@@ -138,8 +166,50 @@ export function preparePlan(options: SimulateBacklogOptions): Result<SimulationP
     model: model.value,
     spread: spread.value,
     levelSpread: levelSpread.value,
+    forecast: forecast.value,
   };
   return ok({ opening: options.opening, weeks, ...checked, intake, capacity, plan, target, targetWeek: targetWeek.value });
+}
+
+/**
+ * The forecast to draw around: with the Poisson model only (its paths draw their own counts), not
+ * with an intake level spread (the forecast's uncertainty takes its place), and a monthly model
+ * with the dates that place its months over the weeks.
+ */
+function checkForecast(
+  forecast: IntakeForecastPaths | undefined,
+  model: IntakeModel,
+  levelSpread: number,
+  weeks: number,
+): Result<IntakeForecastPaths | undefined> {
+  if (forecast === undefined) return ok(undefined);
+  if (model.kind !== "poisson") {
+    return fail({
+      kind: "type",
+      argument: "intake_model",
+      got: model.kind,
+      message: `intake_model: the forecast's paths draw their own counts; the intake model must be poisson with intake_forecast, got ${model.kind}`,
+    });
+  }
+  if (levelSpread > 0) {
+    return fail({
+      kind: "range",
+      argument: "intake_level_spread",
+      got: levelSpread,
+      message: "intake_level_spread: the forecast's own uncertainty takes the place of the intake level spread; give one or the other",
+    });
+  }
+  const skip = checkNumber(forecast.skip ?? 0, { min: 0, max: MAX_WEEKS, integer: true }, "skip");
+  if (!skip.ok) return skip;
+  if (forecast.model.periodsPerYear === 12) {
+    if (forecast.firstMonth === undefined || forecast.firstWeek === undefined) {
+      const message = "first_week: a monthly forecast is spread over weeks from its first month and the first week's date; give both";
+      return fail({ kind: "shape", argument: "first_week", message });
+    }
+    const placed = checkWeeksInMonths(forecast.firstMonth, forecast.firstWeek, weeks);
+    if (!placed.ok) return placed;
+  }
+  return ok({ ...forecast, skip: skip.value });
 }
 
 /** Runs within RUNS_RULE, and runs × weeks within MAX_PATH_WEEKS. */

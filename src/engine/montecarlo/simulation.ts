@@ -1,7 +1,8 @@
 /**
  * The simulation itself: each run follows `decisions = min(capacity, backlog + intake)`,
- * `backlog = backlog + intake − decisions` with a random intake (Poisson, negative binomial or
- * resampled history) and, if asked, a random capacity factor around 1. The generator is the first
+ * `backlog = backlog + intake − decisions` with a random intake (Poisson, negative binomial,
+ * resampled history, or each run's own path around a forecast from history) and, if asked, a
+ * random capacity factor around 1. The generator is the first
  * argument and is advanced in place.
  *
  * Memory: the simulation goes week by week over all runs at once, so it keeps one Float64Array of
@@ -21,8 +22,9 @@ import {
   RandomGenerator,
   uniform01,
 } from "../random";
+import { weeklyIntakePaths } from "../forecast/paths";
 import { checkNumber, ok, Result } from "../validate";
-import { IntakeModel, preparePlan, SimulateBacklogOptions, SimulationPlan } from "./options";
+import { IntakeForecastPaths, IntakeModel, preparePlan, SimulateBacklogOptions, SimulationPlan } from "./options";
 import { PercentileWorkspace, percentilesCore } from "./percentiles";
 
 export interface TargetOutcome {
@@ -56,12 +58,15 @@ export interface SimulationResult {
   capacitySpread: number;
   /** CV of each run's intake level factor; 0 when the level is fixed. */
   intakeLevelSpread: number;
+  /** The forecast the runs' intake paths were drawn around, when they were. */
+  intakeForecast?: IntakeForecastPaths;
   target?: TargetOutcome;
 }
 
 const MODE_TABLE = 0;
 const MODE_HISTORY = 1;
 const MODE_FIXED = 2;
+const MODE_PATHS = 3;
 const EMPTY = new Float64Array(0);
 const EMPTY_INT = new Int32Array(0);
 const TWO_TO_MINUS_32 = 2 ** -32;
@@ -85,6 +90,10 @@ class BacklogSimulation {
   private readonly factor: FactorTable | null;
   /** Each run's intake level factor, or null when the level is fixed. */
   private readonly level: Float64Array | null;
+  /** Each run's intake path around a forecast, one week per `next()`; null without a forecast. */
+  private readonly paths: { next: () => Float64Array } | null;
+  /** This week's intake of every run, drawn from `paths` when the week starts. */
+  private drawn: Float64Array = EMPTY;
   private table: CountTable | null = null;
   private tableMean = Number.NaN;
   private chanceCount = 0;
@@ -105,10 +114,12 @@ class BacklogSimulation {
     this.weekValues = new Float64Array(this.order.length);
     this.workspace = new PercentileWorkspace(p.percentiles.length > 0 ? p.runs : 0, Math.max(1, p.percentiles.length));
     this.firstWeek = p.target === undefined ? null : new Int32Array(p.runs).fill(p.opening <= p.target ? 0 : -1);
-    this.mode = p.model.kind === "history" ? MODE_HISTORY : p.model.kind === "fixed" ? MODE_FIXED : MODE_TABLE;
+    this.mode =
+      p.forecast !== undefined ? MODE_PATHS : p.model.kind === "history" ? MODE_HISTORY : p.model.kind === "fixed" ? MODE_FIXED : MODE_TABLE;
     this.history = Float64Array.from(p.model.kind === "history" ? p.model.history : []);
     this.factor = p.spread > 0 ? capacityFactorTable(p.spread) : null;
     this.level = p.levelSpread > 0 ? drawLevels(rng, p.runs, p.levelSpread) : null;
+    this.paths = p.forecast === undefined ? null : forecastPaths(rng, p.forecast, p.runs, p.weeks);
   }
 
   get total(): number {
@@ -138,7 +149,12 @@ class BacklogSimulation {
     return this.week >= weeks;
   }
 
+  /**
+   * Called once at the start of each week, whatever the slicing: a forecast's paths draw every
+   * run's intake for the week here, in one go, so slices draw the same numbers.
+   */
   private prepareWeek(t: number): void {
+    if (this.paths !== null) this.drawn = this.paths.next();
     if (this.mode !== MODE_TABLE) return;
     const mean = this.p.intake[t] as number;
     if (mean === this.tableMean) return; // a constant intake builds its table once
@@ -169,6 +185,7 @@ class BacklogSimulation {
     const guideLength = guide.length;
     const lo = table === null ? 0 : table.lo;
     const level = this.level;
+    const drawn = this.drawn;
     for (let i = from; i < to; i++) {
       let intake: number;
       if (mode === MODE_TABLE) {
@@ -178,6 +195,8 @@ class BacklogSimulation {
         intake = lo + k;
       } else if (mode === MODE_HISTORY) {
         intake = history[(uniform01(rng) * historyLength) | 0] as number;
+      } else if (mode === MODE_PATHS) {
+        intake = drawn[i] as number;
       } else {
         intake = fixedIntake;
       }
@@ -239,6 +258,7 @@ class BacklogSimulation {
       capacitySpread: spread,
       intakeLevelSpread: this.p.levelSpread,
     };
+    if (this.p.forecast !== undefined) result.intakeForecast = this.p.forecast;
     if (target !== undefined && this.firstWeek !== null) {
       result.target = targetOutcome(this.firstWeek, target, targetWeek, this.chanceCount / runs);
     }
@@ -255,6 +275,20 @@ function drawLevels(rng: RandomGenerator, runs: number, spread: number): Float64
   const levels = new Float64Array(runs);
   for (let i = 0; i < runs; i++) levels[i] = drawCapacityFactor(rng, table);
   return levels;
+}
+
+/** The weekly intake paths of a checked forecast (preparePlan checked its dates and runs). */
+function forecastPaths(rng: RandomGenerator, forecast: IntakeForecastPaths, runs: number, weeks: number): { next: () => Float64Array } {
+  const { model, skip, firstMonth, firstWeek } = forecast;
+  const paths = weeklyIntakePaths(rng, model, {
+    runs,
+    weeks,
+    ...(skip !== undefined && { skip }),
+    ...(firstMonth !== undefined && { firstMonth }),
+    ...(firstWeek !== undefined && { firstWeek }),
+  });
+  if (!paths.ok) throw new Error(`forecast paths: ${paths.error.message}`);
+  return paths.value;
 }
 
 function targetOutcome(first: Int32Array, target: number, week: number, chance: number): TargetOutcome {

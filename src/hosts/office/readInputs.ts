@@ -33,6 +33,8 @@ import { parseTableReference, TableReference, takesDataRows } from "../../sheets
 export { trimBlankEnds };
 import type { ControlKey, FieldKey } from "../../taskpane/strings";
 import { parseTypedNumber } from "../../plan/options";
+import { SETTING_NAMES } from "../../plan/settings";
+import { parseHistoryPeriods } from "../../sheets/intakeHistory";
 
 export { parseTypedNumber };
 
@@ -41,6 +43,9 @@ export type PaneFields = Record<FieldKey, string>;
 export const emptyFields = (): PaneFields => ({
   opening: "",
   intake: "",
+  intakeHistory: "",
+  intakeHistoryStart: "",
+  historyPeriods: "",
   capacity: "",
   uplift: "",
   horizon: "",
@@ -135,10 +140,16 @@ export function parseField(key: FieldKey, input: string): Source {
     const value = parseTypedNumber(text);
     if (value !== undefined) return { kind: "number", value: value / 100 };
   }
-  if (key === "firstWeek") {
+  if (key === "firstWeek" || key === "intakeHistoryStart") {
     const serial = parseTypedDate(text);
     if (serial !== undefined) return { kind: "date", serial };
     if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(text)) return { kind: "invalid", text };
+  }
+  if (key === "historyPeriods") {
+    // 52 or 12, or a word (week, maand, …); a name or cell holding it otherwise.
+    const periods = parseHistoryPeriods(text);
+    if (periods !== undefined) return { kind: "number", value: periods };
+    if (parseTypedNumber(text) !== undefined) return { kind: "invalid", text };
   }
   return parseReference(text);
 }
@@ -200,7 +211,7 @@ export function queueMeta(context: Excel.RequestContext): () => WorkbookMeta {
 export function fieldsFromNames(names: readonly string[], preferDutch: boolean): Partial<PaneFields> {
   const out: Partial<PaneFields> = {};
   for (const key of REFERENCE_KEYS) {
-    const aliases = [...INPUT_NAMES[key]];
+    const aliases = [...namesOf(key)];
     if (preferDutch) aliases.reverse();
     for (const alias of aliases) {
       const found = names.find((n) => n.toLowerCase() === alias.toLowerCase());
@@ -248,8 +259,21 @@ export type Resolved =
   /** A table's data rows (of one column, or of every column), as Excel names the table. */
   | { kind: "table"; table: string; reference: TableReference };
 
-const REFERENCE_KEYS = ["opening", "intake", "capacity", "uplift", "firstWeek"] as const;
+const REFERENCE_KEYS = [
+  "opening",
+  "intake",
+  "capacity",
+  "uplift",
+  "firstWeek",
+  "intakeHistory",
+  "intakeHistoryStart",
+  "historyPeriods",
+] as const;
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
+
+/** The names a field may be filled from: its input's, or (the history's periods) its setting's. */
+const namesOf = (key: ReferenceKey): readonly string[] =>
+  key === "historyPeriods" ? SETTING_NAMES.historyPeriods : INPUT_NAMES[key];
 
 /** Whole columns ("C:C"), whole rows ("5:5"), or longer than any horizon: trimmed to the used part. */
 export function needsTrim(range: string): boolean {
@@ -339,14 +363,17 @@ export function resolveFields(
     let result: Resolved | FieldProblem;
     switch (source.kind) {
       case "empty":
-        if (field === "opening" || field === "intake") return { ok: false, problem: { kind: "missing", field } };
+        // Without an intake, an intake history gives the plan's intake (its forecast).
+        if (field === "opening" || (field === "intake" && fields.intakeHistory.trim() === "")) {
+          return { ok: false, problem: { kind: "missing", field } };
+        }
         result = { kind: "none" };
         break;
       case "invalid":
         result =
-          field === "firstWeek"
+          field === "firstWeek" || field === "intakeHistoryStart"
             ? { kind: "bad-date", field, text: source.text }
-            : field === "horizon" || field === "target"
+            : field === "horizon" || field === "target" || field === "historyPeriods"
               ? { kind: "bad-number", field, text: source.text }
               : { kind: "bad-reference", field, text: source.text };
         break;
@@ -671,12 +698,11 @@ export function rawPlanInputs(
     inputs[key] = key === "firstWeek" ? toDate1900(read.raw, date1904) : read.raw;
     if (read.note) notes.push(read.note);
   }
-  const raw: RawPlanInputs = {
-    opening: inputs.opening as RawInput,
-    intake: inputs.intake as RawInput,
-  };
+  const raw: RawPlanInputs = { opening: inputs.opening as RawInput };
+  if (inputs.intake) raw.intake = inputs.intake;
   if (inputs.capacity) raw.capacity = inputs.capacity;
   if (inputs.firstWeek) raw.firstWeek = inputs.firstWeek;
+  addHistory(raw, inputs, resolved, date1904);
   const uplift = resolved.uplift;
   if (uplift.kind === "number") raw.uplift = uplift.value;
   else if (inputs.uplift) raw.uplift = inputs.uplift;
@@ -685,6 +711,25 @@ export function rawPlanInputs(
   const target = resolved.target;
   if (target.kind === "number") raw.target = target.value;
   return { ok: true, raw, notes };
+}
+
+/**
+ * The intake history's fields: its cells, its start (a typed date is the add-in's own serial, a
+ * cell one of the workbook's date system) and its periods (typed, or a cell or name).
+ */
+function addHistory(
+  raw: RawPlanInputs,
+  inputs: Partial<Record<ReferenceKey, RawInput>>,
+  resolved: Record<FieldKey, Resolved>,
+  date1904: boolean,
+): void {
+  if (inputs.intakeHistory) raw.intakeHistory = inputs.intakeHistory;
+  const start = resolved.intakeHistoryStart;
+  if (start.kind === "date") raw.intakeHistoryStart = start.serial;
+  else if (inputs.intakeHistoryStart) raw.intakeHistoryStart = toDate1900(inputs.intakeHistoryStart, date1904);
+  const periods = resolved.historyPeriods;
+  if (periods.kind === "number") raw.historyPeriods = periods.value;
+  else if (inputs.historyPeriods) raw.historyPeriods = inputs.historyPeriods;
 }
 
 /** The read keys of the actuals' convention names, both aliases (English first): null objects when absent. */

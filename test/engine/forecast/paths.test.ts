@@ -124,3 +124,16 @@ describe("weeklyIntakePaths", () => {
     expect(!runs.ok && runs.error.message).toBe("runs: expected a whole number from 1 to 1,000,000, got 0");
   });
 });
+
+test("skip: a weekly model's weeks before week 1 are drawn (surprises only) and let go on the first week", () => {
+  const weekly = fitForecastModel(Array.from({ length: 104 }, (_, t) => 30 + 10 * Math.sin((2 * Math.PI * t) / 52) + (t % 3)), 52);
+  const skipped = weeklyIntakePaths(createRng(3), weekly, { runs: 50, weeks: 4, skip: 6 });
+  if (!skipped.ok) throw new Error(skipped.error.message);
+  const by = new IntakePaths(createRng(3), weekly, 50, "counts");
+  for (let s = 0; s < 6; s++) by.nextExpected();
+  for (let w = 0; w < 4; w++) expect(Array.from(skipped.value.next())).toEqual(Array.from(by.next()));
+  expect(by.period).toBe(10);
+  const bad = weeklyIntakePaths(createRng(3), weekly, { runs: 50, weeks: 4, skip: -1 });
+  expect(bad.ok).toBe(false);
+  if (!bad.ok) expect(bad.error.message).toMatch(/^skip: /);
+});

@@ -182,30 +182,39 @@ function readCells(sheet: SheetCells, sheetName: string, ref: Omit<SheetReferenc
   return { ok: true, raw, notes: [] };
 }
 
+/** Inputs holding a date: read in the workbook's own date system, kept in the add-in's 1900 one. */
+const DATE_INPUTS: readonly InputKey[] = ["firstWeek", "intakeHistoryStart"];
+
 /**
- * Finds and reads every input name from an opened package. Opening backlog and intake are
- * required; capacity, uplift, first week and the actuals (monitoring) are optional.
+ * Finds and reads every input name from an opened package. The opening backlog is required, and
+ * the intake unless an intake history gives it (its forecast); capacity, uplift, first week, the
+ * actuals (monitoring) and the history are optional.
  */
 export function readPackageInputs(view: PackageView, names: readonly WorkbookName[]): RawInputsResult {
   const raw: Partial<Record<InputKey, RawInput>> = {};
   const used: Partial<Record<InputKey, string>> = {};
   const notes: ReadingNote[] = [];
+  const named = (input: InputKey): boolean =>
+    names.some((n) => INPUT_NAMES[input].some((wanted) => wanted.toLowerCase() === n.name.toLowerCase()));
   for (const input of INPUT_KEYS) {
     const found = findName(names, INPUT_NAMES[input], input);
     if (found && "problem" in found) return { ok: false, problem: found.problem };
     if (!found) {
-      if (input === "opening" || input === "intake") return { ok: false, problem: { code: "missing", input, names: INPUT_NAMES[input] } };
+      const required = input === "opening" || (input === "intake" && !named("intakeHistory"));
+      if (required) return { ok: false, problem: { code: "missing", input, names: INPUT_NAMES[input] } };
       continue;
     }
     const read = readRange(view, input, found.name);
     if (!read.ok) return read;
-    // Dates are read in the workbook's own date system and kept in the add-in's 1900 one.
-    raw[input] = input === "firstWeek" ? toDate1900(read.raw, usesDate1904(view.pkg)) : read.raw;
+    raw[input] = DATE_INPUTS.includes(input) ? toDate1900(read.raw, usesDate1904(view.pkg)) : read.raw;
     used[input] = found.name.name;
     if (found.note) notes.push(found.note);
     notes.push(...read.notes);
   }
-  const result: RawPlanInputs = { opening: raw.opening as RawInput, intake: raw.intake as RawInput };
+  const result: RawPlanInputs = { opening: raw.opening as RawInput };
+  if (raw.intake) result.intake = raw.intake;
+  if (raw.intakeHistory) result.intakeHistory = raw.intakeHistory;
+  if (raw.intakeHistoryStart) result.intakeHistoryStart = raw.intakeHistoryStart;
   if (raw.capacity) result.capacity = raw.capacity;
   if (raw.uplift) result.uplift = raw.uplift;
   if (raw.firstWeek) result.firstWeek = raw.firstWeek;

@@ -1,0 +1,103 @@
+/**
+ * The intake forecast in words, Dutch and English, for the sheets (issue 24): where the plan's
+ * intake came from (history span, method, season, interval) and what the uncertainty band then
+ * holds. Data only: the sheet builders place them.
+ */
+import { isoDate } from "../sheets/dates";
+import type { Language } from "../sheets/messages";
+import { formatNumber } from "../sheets/uncertaintyBlock";
+import type { PlanIntakeForecast } from "./intakeForecast";
+
+/**
+ * The uncertainty section's assumptions with a forecast intake: the intake phrase and the level
+ * phrase replace "instroom Poisson rond de geplande instroom per week" and "instroomniveau vast"
+ * in `assumptionsText` (src/sheets/uncertaintyBlock.ts) when `SimulationResult.intakeForecast` is
+ * set; `band` is the sentence under the fan that says what the band holds.
+ */
+export const FORECAST_BAND_TEXT: Record<Language, { intake: string; level: string; band: string }> = {
+  nl: {
+    intake: "instroom per run een eigen pad rond de prognose uit de historie, met de onzekerheid van de prognose zelf, en Poisson per week",
+    level: "instroomniveau en trend onzeker zoals de prognose (een afwijking houdt weken aan)",
+    band:
+      "De band bevat ook de onzekerheid van de instroomprognose: elke run volgt zijn eigen instroompad rond de prognose, " +
+      "met fouten in niveau en trend die weken aanhouden, zoals de prognose ze op de eigen historie maakte, " +
+      "en daarbovenop het toeval per week (Poisson). De spreiding van het instroomniveau is dan niet nodig.",
+  },
+  en: {
+    intake: "intake per run its own path around the forecast from the history, with the forecast's own uncertainty, and Poisson each week",
+    level: "intake level and trend uncertain as the forecast is (an error persists for weeks)",
+    band:
+      "The band includes the intake forecast's uncertainty: each run follows its own intake path around the forecast, " +
+      "with level and trend errors that persist over weeks, as the forecast made them on its own history, " +
+      "and on top of that the week-to-week chance (Poisson). The intake level spread is then not needed.",
+  },
+};
+
+const TREND_TEXT: Record<Language, Record<"none" | "linear" | "damped", (phi: string) => string>> = {
+  nl: {
+    none: () => "een niveau zonder trend (ETS(A,N,N))",
+    linear: () => "niveau en trend (ETS(A,A,N))",
+    damped: (phi) => `niveau en een uitdovende trend (ETS(A,Ad,N), φ ${phi})`,
+  },
+  en: {
+    none: () => "a level without trend (ETS(A,N,N))",
+    linear: () => "level and trend (ETS(A,A,N))",
+    damped: (phi) => `level and a damped trend (ETS(A,Ad,N), φ ${phi})`,
+  },
+};
+
+/** The season in words: its length and the share kept, or why there is none. */
+function seasonText(forecast: PlanIntakeForecast, language: Language): string {
+  const { model, history } = forecast;
+  const nl = language === "nl";
+  const monthly = history.periodsPerYear === 12;
+  if (model.season.length <= 1 || model.seasonKept <= 0) {
+    const short = history.values.length < 2 * history.periodsPerYear;
+    if (short) return nl ? "geen seizoen (minder dan twee jaar historie)" : "no season (less than two years of history)";
+    return nl ? "geen seizoen (het patroon herhaalde zich niet vaak genoeg)" : "no season (the pattern did not repeat consistently enough)";
+  }
+  const kept = `${formatNumber(Math.round(model.seasonKept * 100), language)}%`;
+  const length = monthly ? (nl ? "12 maanden" : "12 months") : nl ? "52 weken" : "52 weeks";
+  return nl ? `seizoen van ${length} (${kept} van het gemeten patroon behouden)` : `a season of ${length} (${kept} of the measured pattern kept)`;
+}
+
+/** "156 weken, 2021-01-04 t/m 2023-12-31, Invoer!F10:F165". */
+function spanText(forecast: PlanIntakeForecast, language: Language): string {
+  const { history } = forecast;
+  const nl = language === "nl";
+  const n = history.values.length;
+  const unit = history.periodsPerYear === 12 ? (nl ? (n === 1 ? "maand" : "maanden") : n === 1 ? "month" : "months") : nl ? "weken" : "weeks";
+  const dates =
+    history.start !== undefined && history.lastDay !== undefined
+      ? `, ${isoDate(history.start)} ${nl ? "t/m" : "to"} ${isoDate(history.lastDay)}`
+      : "";
+  return `${formatNumber(n, language)} ${unit}${dates}, ${history.address}`;
+}
+
+/**
+ * "Instroom: prognose uit de instroomhistorie (156 weken, 2021-01-04 t/m 2023-12-31,
+ * Invoer!F10:F165): niveau en een uitdovende trend (ETS(A,Ad,N), φ 0,9), seizoen van 52 weken
+ * (40% van het gemeten patroon behouden); interval 80% (P10–P90); gemiddeld 24,3 per week."
+ * With the planner's own Intake it says the forecast is a comparison.
+ */
+export function describeForecastSource(forecast: PlanIntakeForecast, language: Language): string {
+  const nl = language === "nl";
+  const { smoothing } = forecast.model;
+  const phi = smoothing.phi.toFixed(2);
+  const method = TREND_TEXT[language][smoothing.trend](nl ? phi.replace(".", ",") : phi);
+  const interval = `${formatNumber(forecast.confidence * 100, language)}%`;
+  const mean = formatNumber(forecast.meanWeekly, language);
+  const gap =
+    forecast.gap === 0
+      ? ""
+      : nl
+        ? `; het plan begint ${forecast.gap} ${forecast.history.periodsPerYear === 12 ? "maanden" : "weken"} na de historie`
+        : `; the plan starts ${forecast.gap} ${forecast.history.periodsPerYear === 12 ? "months" : "weeks"} after the history`;
+  const body = nl
+    ? `prognose uit de instroomhistorie (${spanText(forecast, language)}): ${method}, ${seasonText(forecast, language)}; interval ${interval} (P10–P90); gemiddeld ${mean} per week${gap}.`
+    : `forecast from the intake history (${spanText(forecast, language)}): ${method}, ${seasonText(forecast, language)}; ${interval} interval (P10–P90); ${mean} a week on average${gap}.`;
+  if (forecast.use === "plan") return `${nl ? "Instroom" : "Intake"}: ${body}`;
+  return nl
+    ? `Ter vergelijking, niet in het plan (dat rekent met de opgegeven instroom): ${body}`
+    : `For comparison, not in the plan (which uses the intake given): ${body}`;
+}

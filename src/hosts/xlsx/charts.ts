@@ -264,8 +264,13 @@ function addOverride(contentTypes: string, partName: string, type: string): stri
  * @example
  * const buffer = await workbook.xlsx.writeBuffer();
  * const withCharts = await addCharts(buffer, [{ sheetName: "Prognose", charts: spec.charts }]);
+ * // A package only read again at once (the scratch) may skip compressing: { compression: "STORE" }
  */
-export async function addCharts(xlsx: Uint8Array | ArrayBuffer, sheets: SheetCharts[]): Promise<Buffer> {
+export async function addCharts(
+  xlsx: Uint8Array | ArrayBuffer,
+  sheets: SheetCharts[],
+  options: { compression?: "STORE" | "DEFLATE" } = {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const paths = await sheetPartPaths(zip);
   let contentTypes = (await readText(zip, "[Content_Types].xml")) as string;
@@ -301,5 +306,5 @@ export async function addCharts(xlsx: Uint8Array | ArrayBuffer, sheets: SheetCha
     zip.file(sheetPath, insertDrawing((await readText(zip, sheetPath)) as string, sheetRel.id));
   }
   zip.file("[Content_Types].xml", contentTypes);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "nodebuffer", compression: options.compression ?? "DEFLATE" });
 }

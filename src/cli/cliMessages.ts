@@ -248,7 +248,7 @@ export const CLI_TEXT = {
     summary: (weeks: number, backlog: string, clear: string, file: string) =>
       `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}. Geschreven: ${file}`,
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
-      `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, seed ${seed}).`,
+      `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, startgetal ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
       `Sporen: voorraad aan het einde triage (Ter Apel) ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
     monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>

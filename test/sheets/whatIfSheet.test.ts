@@ -140,9 +140,11 @@ function mismatch(spec: SheetSpec, sheet: ReturnType<typeof evaluate>, tableWeek
     if (meanDecisions === 0) {
       if (gotLead !== none) return `${id} lead time with no decisions: ${String(gotLead)}`;
     } else if (gotDecisions > 0) {
-      const lead = leadTimeCore(engine.closingBacklog, meanDecisions);
-      // Relative error of backlog ÷ decisions ≈ the decisions' absolute error ÷ decisions.
-      if (Math.abs((gotLead as number) - lead) > lead * (1e-9 / gotDecisions + 1e-9))
+      // The closing backlog and mean decisions are checked against the engine above; the lead time
+      // is checked as the engine's formula on the sheet's own two (their rounding, 1e-9 each, would
+      // otherwise add up to more than any fixed relative bound when the backlog is small).
+      const lead = leadTimeCore(sheet.value(s.closing) as number, gotDecisions);
+      if (Math.abs((gotLead as number) - lead) > Math.abs(lead) * 1e-12 + 1e-12)
         return `${id} lead time ${String(gotLead)} vs ${lead}`;
     }
     const decided = decidedLeadTime({ opening, intake, capacity, weeks: v.horizon, openingSpreadWeeks: v.openingSpread });

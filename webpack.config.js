@@ -7,6 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const crypto = require("crypto");
 const { sources } = require("webpack");
 const { DEV_BASE_URL, manifestVersion, productionBaseUrl } = require("./scripts/base-url");
+const { helpPagePatterns } = require("./scripts/help-pages");
 
 /** The files the manifest names: their names cannot change, so their URLs carry the version (?v=). */
 const FIXED_NAME_FILES = ["taskpane.html", "functions.js", "functions.json", "functions-nl.json"];
@@ -149,21 +150,6 @@ class DutchMetadataPlugin {
   }
 }
 
-/** A Markdown page rendered to HTML: the function references (functions.html, functies.html) and help.html. */
-function renderMarkdown(file, language, title) {
-  const { marked } = require("marked");
-  // The two references link to each other as .md on GitHub and as .html once built.
-  const body = marked
-    .parse(fs.readFileSync(path.join(__dirname, file), "utf8"))
-    .replace(/href="(functions|functies)\.md/g, 'href="$1.html');
-  return (
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${title}</title>` +
-    "<style>body{font-family:Segoe UI,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
-    "code,pre{background:#f3f3f3}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style>" +
-    `</head><body>${body}</body></html>`
-  );
-}
-
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   // Production needs ADDIN_BASE_URL (or --env baseUrl=…): a build for nowhere is refused, not guessed.
@@ -212,18 +198,8 @@ module.exports = async (env, options) => {
             to: "manifest.xml",
             transform: (content) => buildManifest(content, target),
           },
-          { from: "README.md", to: "help.html", transform: () => renderMarkdown("README.md", "en", "Backlog Planner — help") },
-          // Every function's helpUrl: functions.json points into functions.html, functions-nl.json into functies.html.
-          {
-            from: "docs/functions.md",
-            to: "functions.html",
-            transform: () => renderMarkdown("docs/functions.md", "en", "Backlog Planner — functions"),
-          },
-          {
-            from: "docs/functies.md",
-            to: "functies.html",
-            transform: () => renderMarkdown("docs/functies.md", "nl", "Voorraadplanner — functies"),
-          },
+          // help.html (README, the support page), the function references (every helpUrl) and the pages they link.
+          ...helpPagePatterns(),
         ],
       }),
       new PageAssetsPlugin(),

@@ -113,6 +113,7 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     fastLeadTime: "de doorlooptijd van triage (Ter Apel)",
     triagedOpening: "het getrieerde deel van de beginvoorraad",
     historyPeriods: "het aantal perioden per jaar van de instroomhistorie",
+    weeks: "de horizon in weken",
   },
   en: {
     uncertainty: "the uncertainty on or off",
@@ -126,6 +127,7 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     fastLeadTime: "the triage (Ter Apel) lead time",
     triagedOpening: "the triaged part of the opening backlog",
     historyPeriods: "the intake history's periods per year",
+    weeks: "the horizon in weeks",
   },
 };
 
@@ -159,6 +161,10 @@ export function describeSettingProblem(problem: SettingProblem, language: Langua
       return nl
         ? `${subject} moet WAAR of ONWAAR (of 1 of 0) zijn, niet '${problem.text}'.`
         : `${subject} must be TRUE or FALSE (or 1 or 0), not '${problem.text}'.`;
+    if (problem.kind === "weeks")
+      return nl
+        ? `${subject} moet een heel aantal weken zijn, 1 of meer, niet '${problem.text}'.`
+        : `${subject} must be a whole number of weeks, 1 or more, not '${problem.text}'.`;
     return nl
       ? `${subject} moet een aantal zaken van 0 of meer zijn, niet '${problem.text}'.`
       : `${subject} must be a number of cases, 0 or more, not '${problem.text}'.`;
@@ -255,6 +261,7 @@ export const CLI_TEXT = {
       `Voortgang (blad ${sheet}): week ${week}, gerealiseerde voorraad ${actual}, ${difference} t.o.v. plan; herprognose voorraad aan het einde ${end}.`,
     sampleActuals: "Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
     exampleSetting: "Let op: het aandeel spoor 2 is een voorbeeldwaarde, niet uit de nota.",
+    constructedHistory: "Let op: de historie van het voorbeeld is geconstrueerd uit de jaartotalen van de nota, geen IND-cijfers.",
   },
   en: {
     unknownOption: (option: string) => `Unknown option ${option}.`,
@@ -280,5 +287,6 @@ export const CLI_TEXT = {
       `Progress (sheet ${sheet}): week ${week}, actual backlog ${actual}, ${difference} against plan; re-forecast backlog at the horizon ${end}.`,
     sampleActuals: "Note: invented sample figures, not IND data.",
     exampleSetting: "Note: track 2's share is an example value, not from the memo.",
+    constructedHistory: "Note: the sample's history is constructed from the memo's yearly totals, not IND data.",
   },
 } as const;

@@ -163,6 +163,13 @@ const SETTING_OPTION_TEXT: Record<SettingKey, { value?: Record<Language, string>
       en: "triaged part of the opening backlog, 0.1 or 10% (default 0)",
     },
   },
+  weeks: {
+    value: { nl: "N", en: "N" },
+    help: {
+      nl: "horizon in weken (standaard de lengte van de instroom; met een instroomhistorie zonder instroom 52)",
+      en: "horizon in weeks (default the intake's length; with an intake history and no intake, 52)",
+    },
+  },
   historyPeriods: {
     value: { nl: "52|12", en: "52|12" },
     help: {

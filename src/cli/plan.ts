@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { MonitorResult, ProjectionResult } from "../engine";
+import type { PlanIntakeForecast } from "../plan/intakeForecast";
 import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
 import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
@@ -43,7 +44,10 @@ export type PlanWorkbookResult =
       ok: true;
       /** The output .xlsx. */
       xlsx: Buffer;
+      /** The inputs as planned: with an intake history and no Intake, its forecast as the intake. */
       inputs: PlanInputs;
+      /** The intake forecast from the intake history, when the workbook has one (the plan's intake or a comparison). */
+      intakeForecast?: PlanIntakeForecast;
       projection: ProjectionResult;
       summary: ProjectionSummary;
       /** Final names of the sheets added. */
@@ -91,14 +95,15 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
   const settings = settingsToSections(options.settings ?? {}, read.settings);
   if (!settings.ok) return { ok: false, message: describeSettingProblem(settings.problem, language) };
-  const raw = settings.target === undefined ? read.raw : { ...read.raw, target: settings.target };
+  const raw = {
+    ...read.raw,
+    ...(settings.target !== undefined && { target: settings.target }),
+    // --weeks (or the name Weeks/HorizonWeken): the pane's horizon.
+    ...(settings.weeks !== undefined && { horizon: settings.weeks }),
+  };
   const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;
-  // What the reading did that the planner should know: on stdout and under each sheet.
-  const notes = [...read.notes];
-  const monday = firstWeekNote(inputs.firstWeek, read.raw.firstWeek?.address);
-  if (monday) notes.push(monday);
   const sample = isSampleXlsx(input);
 
   const planned = await planSheets(inputs, {
@@ -125,6 +130,12 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
         return { ok: false, message: describeProblem({ code: "no-actuals", input: "actualIntake" }, language) };
     }
   }
+  // What the reading did that the planner should know: on stdout and under each sheet. The first
+  // week as planned: without one, the week after an intake history.
+  const notes = [...read.notes];
+  const given = inputs.firstWeek !== undefined;
+  const monday = firstWeekNote(planned.inputs.firstWeek, given ? read.raw.firstWeek?.address : undefined);
+  if (monday) notes.push(monday);
   // The user's parts come back byte for byte; the add-in's sheets are added as new parts.
   const written = await writeXlsxSheets(
     input,
@@ -134,7 +145,8 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   return {
     ok: true,
     xlsx: written.bytes,
-    inputs,
+    inputs: planned.inputs,
+    ...(planned.intakeForecast !== undefined && { intakeForecast: planned.intakeForecast }),
     projection: planned.projection,
     summary: planned.summary,
     projectionSheet: written.sheetNames[0] ?? "",
@@ -257,6 +269,10 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   env.stdout(
     text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
   );
+  // The sample's history, track-2 share and actuals are made up: the lines say so, as the sheets do.
+  const flag = (line: string, note: string): string => (result.sample ? `${line} ${note}` : line);
+  // Where the intake came from: the history's forecast, or the comparison beside the plan's own intake.
+  if (result.intakeForecast) env.stdout(flag(result.intakeForecast.source[args.language], text.constructedHistory));
   for (const note of result.notes) env.stdout(note);
   const shown = (value: number): string => formatNumber(value, args.language);
   const { uncertainty, tracks } = result;
@@ -264,8 +280,6 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     const { low, median, high, runs, seed } = uncertainty;
     env.stdout(text.uncertainty(shown(low), shown(median), shown(high), shown(runs), seed));
   }
-  // The sample's track-2 share and actuals are made up: the lines say so, as the sheets do.
-  const flag = (line: string, note: string): string => (result.sample ? `${line} ${note}` : line);
   if (tracks) env.stdout(flag(text.tracks(shown(tracks.closing.fast), shown(tracks.closing.safe), shown(tracks.closing.regular)), text.exampleSetting));
   const latest = result.monitoring?.weeks.at(-1);
   if (result.monitoring && latest) {

@@ -18,6 +18,7 @@
 import type ExcelJS from "exceljs";
 import { createRng, dateSerial, dayOfSerial, drawPoisson, RandomGenerator } from "../engine";
 import type { Language } from "../sheets/messages";
+import { MARGINS_INCHES } from "../sheets/page";
 
 /** The memo's subsequent applications per year. */
 export const MEMO_YEAR_TOTALS: ReadonlyArray<{ year: number; total: number }> = [
@@ -32,13 +33,19 @@ export const MEMO_YEAR_TOTALS: ReadonlyArray<{ year: number; total: number }> = 
  */
 export const BORROWED_MONTH_SHAPE: readonly number[] = [0.98, 1.02, 0.99, 1.0, 0.93, 1.0, 0.98, 1.03, 1.07, 1.11, 0.96, 0.92];
 
+/** Calibri on every styled cell, as the sample's other sheets: LibreOffice draws a nameless font as a serif. */
+const FONT = { name: "Calibri", family: 2, size: 11 } as const;
+
 /** Monday of ISO week 2021-W01. */
 export const SAMPLE_HISTORY_START = dateSerial(2021, 1, 4);
 export const SAMPLE_HISTORY_WEEKS = 52 * MEMO_YEAR_TOTALS.length;
 const SEED = 2021;
 
 /** The label beside the history, on the sheet and in the docs. */
-export const SAMPLE_HISTORY_TEXT: Record<Language, { title: string; note: string; headers: [string, string, string]; total: (year: number) => string }> = {
+export const SAMPLE_HISTORY_TEXT: Record<
+  Language,
+  { title: string; note: string; headers: [string, string, string]; total: (year: number) => string; header: string; page: string }
+> = {
   nl: {
     title: "Instroomhistorie opvolgende aanvragen 2021–2023 (GECONSTRUEERD, geen IND-cijfers)",
     note:
@@ -47,6 +54,8 @@ export const SAMPLE_HISTORY_TEXT: Record<Language, { title: string; note: string
       "Het plan rekent met de instroom uit de nota (25 per week); de prognose uit deze historie staat er ter vergelijking naast.",
     headers: ["Week (maandag)", "ISO-week", "Instroom"],
     total: (year) => `Totaal ${year} (52 ISO-weken)`,
+    header: "Instroomhistorie (geconstrueerd, geen IND-cijfers)",
+    page: "pagina &P van &N",
   },
   en: {
     title: "Intake history of subsequent applications 2021–2023 (CONSTRUCTED, not IND data)",
@@ -56,6 +65,8 @@ export const SAMPLE_HISTORY_TEXT: Record<Language, { title: string; note: string
       "The plan uses the memo's intake (25 a week); the forecast from this history is shown beside it for comparison.",
     headers: ["Week (Monday)", "ISO week", "Intake"],
     total: (year) => `Total ${year} (52 ISO weeks)`,
+    header: "Intake history (constructed, not IND data)",
+    page: "page &P of &N",
   },
 };
 
@@ -138,7 +149,7 @@ export function addSampleHistory(wb: ExcelJS.Workbook, language: Language): void
   ws.getColumn(2).width = 12;
   ws.getColumn(3).width = 12;
   ws.getCell("A1").value = text.title;
-  ws.getCell("A1").font = { bold: true, size: 14, color: { argb: "FFC00000" } };
+  ws.getCell("A1").font = { ...FONT, bold: true, size: 14, color: { argb: "FFC00000" } };
   ws.getCell("A2").value = text.note;
   ws.getCell("A2").alignment = { wrapText: true, vertical: "top" };
   ws.mergeCells("A2:F2");
@@ -146,7 +157,7 @@ export function addSampleHistory(wb: ExcelJS.Workbook, language: Language): void
   const header = 4;
   text.headers.forEach((h, i) => {
     ws.getCell(header, i + 1).value = h;
-    ws.getCell(header, i + 1).font = { bold: true };
+    ws.getCell(header, i + 1).font = { ...FONT, bold: true };
   });
   const counts = sampleIntakeHistory();
   counts.forEach((count, w) => {
@@ -167,4 +178,17 @@ export function addSampleHistory(wb: ExcelJS.Workbook, language: Language): void
   const [values, start] = language === "nl" ? ["InstroomHistorie", "InstroomHistorieStart"] : ["IntakeHistory", "IntakeHistoryStart"];
   wb.definedNames.add(`${quoted}!$C$${first}:$C$${last}`, values);
   wb.definedNames.add(`${quoted}!$A$${first}`, start);
+  // Printed like the add-in's sheets: A4, one page wide (portrait: a long column), "constructed" on every page.
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "portrait",
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...MARGINS_INCHES },
+    printArea: `A$1:F$${last}`,
+    printTitlesRow: `${header}:${header}`,
+  } as ExcelJS.PageSetup;
+  ws.headerFooter = { oddHeader: `&L${text.header}`, oddFooter: `&R${text.page}` } as ExcelJS.HeaderFooter;
 }

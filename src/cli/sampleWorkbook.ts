@@ -8,6 +8,7 @@ import { SAMPLE_NAMES } from "../plan/settings";
 import { MARGINS_INCHES } from "../sheets/page";
 import { SAMPLE_ACTUALS_2024, SAMPLE_ACTUALS_TEXT } from "../sheets/sampleActuals";
 import { excelDateSerial } from "../sheets/spec";
+import { addSampleHistory } from "./sampleHistory";
 
 /** Calibri on every styled cell, as the add-in writes its own: LibreOffice draws a nameless font as a serif. */
 const FONT = { name: "Calibri", family: 2, size: 11 } as const;
@@ -27,6 +28,11 @@ export interface SampleWorkbookOptions {
   names?: "nl" | "en";
   /** Adds the invented actuals for the first weeks of 2024 (the monitoring sheet); default true for 52 weeks. */
   actuals?: boolean;
+  /**
+   * Adds the constructed intake history 2021–2023 on its own sheet (src/cli/sampleHistory.ts),
+   * whose forecast the sheets show beside the memo's 25 a week; default true for 52 weeks.
+   */
+  history?: boolean;
 }
 
 /** The rows where the weekly table starts (header) and its first week, 1-based. */
@@ -104,6 +110,7 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
   wb.definedNames.add(`Invoer!$D$${first}:$D$${last}`, names.capacity);
   addSettings(ws, wb, dutch);
   if (options.actuals ?? weeks === 52) addActuals(ws, wb, dutch);
+  if (options.history ?? weeks === 52) addSampleHistory(wb, dutch ? "nl" : "en");
   setUpPrint(ws, last, dutch);
   return wb;
 }

@@ -101,6 +101,7 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
       sections: context.sections,
       sample: context.sample,
       ...(context.sources !== undefined && { sources: context.sources }),
+      ...(context.intakeForecast !== undefined && { intakeForecast: context.intakeForecast }),
     });
     return {
       kind: "projection",

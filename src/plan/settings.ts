@@ -20,6 +20,8 @@ export const SETTING_NAMES = {
   triagedOpening: ["TriagedOpening", "GetrieerdDeelBeginvoorraad"],
   // The intake history's periods per year (issue 24): 52 (weeks, the default) or 12 (months).
   historyPeriods: ["IntakeHistoryPeriods", "InstroomHistoriePerioden"],
+  // The horizon in weeks (the pane's horizon field): with an intake history and no Intake, 52 unless given.
+  weeks: ["Weeks", "HorizonWeken"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -51,6 +53,7 @@ export const SETTING_FLAGS: Record<SettingKey, string> = {
   fastLeadTime: "--fast-lead-time",
   triagedOpening: "--triaged-opening",
   historyPeriods: "--history-periods",
+  weeks: "--weeks",
 };
 
 /** The switches; the other settings are values. */
@@ -85,10 +88,11 @@ export type GivenSettings = Partial<Record<SettingKey, GivenSetting>>;
 export type SettingProblem =
   | { kind: "option"; problem: OptionProblem; source?: SettingSource }
   | { kind: "switch"; source: SettingSource; text: string }
-  | { kind: "target"; source: SettingSource; text: string };
+  | { kind: "target"; source: SettingSource; text: string }
+  | { kind: "weeks"; source: SettingSource; text: string };
 
 export type SettingsResult =
-  | { ok: true; sections: SectionPlan; target?: number; sources: Partial<Record<SettingKey, SettingSource>> }
+  | { ok: true; sections: SectionPlan; target?: number; weeks?: number; sources: Partial<Record<SettingKey, SettingSource>> }
   | { ok: false; problem: SettingProblem };
 
 /** A cell value or flag as the text a planner would have typed; blank is "". */
@@ -163,6 +167,14 @@ export function settingsToSections(flags: GivenSettings, names: GivenSettings): 
     if (target === undefined || target < 0 || targetText.includes("%"))
       return { ok: false, problem: { kind: "target", source, text: targetText } };
     result.target = target;
+  }
+  const weeksText = text("weeks");
+  if (weeksText !== "") {
+    const weeks = parseTypedNumber(weeksText);
+    // Whole weeks from 1; the inputs' check then holds it to the intake's length and the engine's limit.
+    if (weeks === undefined || !Number.isInteger(weeks) || weeks < 1 || weeksText.includes("%"))
+      return { ok: false, problem: { kind: "weeks", source: sources.weeks as SettingSource, text: weeksText } };
+    result.weeks = weeks;
   }
   return result;
 }

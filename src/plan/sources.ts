@@ -11,7 +11,7 @@ export type CellSource = string;
 
 /** A weekly input: week t's cell, counting from the first cell down a column or along a row. */
 export interface SeriesSource {
-  /** Sheet name, unquoted, or undefined for a defined name. */
+  /** Sheet name, unquoted; undefined for a defined name ("same") or a column of the sheet being written. */
   sheet: string | undefined;
   /** 0-based first cell. */
   row: number;
@@ -22,12 +22,24 @@ export interface SeriesSource {
   name?: string;
 }
 
+/** A range's cells, for a check that they are as they were (the intake history, issue 24). */
+export interface RangeSource {
+  /** "'Intake history'!$C$5:$C$160". */
+  reference: string;
+  /** The k-th cell (1-based) is number k of `along(reference) − offset`: ROW down a column, COLUMN along a row. */
+  along: "ROW" | "COLUMN";
+  offset: number;
+}
+
 export interface InputSources {
   opening?: CellSource;
   intake?: SeriesSource;
   capacity?: SeriesSource;
   uplift?: CellSource;
   firstWeek?: CellSource;
+  /** The intake history's cells and its start cell: the forecast's fixed values warn when they change. */
+  intakeHistory?: RangeSource;
+  intakeHistoryStart?: CellSource;
 }
 
 /** "$B$3" from 0-based row and column. */
@@ -86,7 +98,26 @@ export function sourcesOf(raw: RawPlanInputs, ownSheetNames: readonly string[] =
   if (uplift !== undefined) sources.uplift = uplift;
   const firstWeek = cellSource(raw.firstWeek, own);
   if (firstWeek !== undefined) sources.firstWeek = firstWeek;
+  const history = rangeSource(raw.intakeHistory, own);
+  if (history !== undefined) sources.intakeHistory = history;
+  const start = typeof raw.intakeHistoryStart === "object" ? cellSource(raw.intakeHistoryStart, own) : undefined;
+  if (start !== undefined) sources.intakeHistoryStart = start;
   return sources;
+}
+
+/** One column or row of cells as a reference, numbered from 1; anything else has no source. */
+function rangeSource(raw: RawInput | undefined, ownSheets: ReadonlySet<string>): RangeSource | undefined {
+  const box = raw && corners(raw);
+  if (!box || box.sheet === undefined || ownSheets.has(box.sheet.toLowerCase())) return undefined;
+  if (box.rows > 1 && box.columns > 1) return undefined;
+  const last = absoluteCell(box.top + box.rows - 1, box.left + box.columns - 1);
+  const down = box.rows > 1 || box.columns === 1;
+  return {
+    reference: qualify(box.sheet, `${absoluteCell(box.top, box.left)}:${last}`),
+    along: down ? "ROW" : "COLUMN",
+    // ROW() and COLUMN() count from 1: the first cell is number 1 after the offset.
+    offset: down ? box.top : box.left,
+  };
 }
 
 /** Week `week`'s (1-based) cell of a weekly source, as a reference. */
@@ -94,5 +125,6 @@ export function weekReference(source: SeriesSource, week: number): string {
   if (source.step === "same") return source.name ?? qualify(source.sheet as string, absoluteCell(source.row, source.column));
   const row = source.step === "down" ? source.row + week - 1 : source.row;
   const column = source.step === "right" ? source.column + week - 1 : source.column;
-  return qualify(source.sheet as string, absoluteCell(row, column));
+  // Without a sheet: a column on the sheet being written (the forecast intake's fixed values).
+  return source.sheet === undefined ? absoluteCell(row, column) : qualify(source.sheet, absoluteCell(row, column));
 }

@@ -9,6 +9,7 @@
  */
 import type { ProjectTracksResult, SimulationResult } from "../engine";
 import type { ProjectionFigures } from "../plan/figures";
+import type { PlanIntakeForecast } from "../plan/intakeForecast";
 import { MEMO_2023 } from "../plan/figures";
 import type { InputSources } from "../plan/sources";
 import { isoDate } from "./dates";
@@ -21,6 +22,7 @@ import { fontOf, widthFor } from "./textWidth";
 import { tracksGridHeader, tracksPanel, tracksTable } from "./tracksBlock";
 import { formatNumber, UncertaintyBlock, uncertaintyPanel, uncertaintyTable } from "./uncertaintyBlock";
 import { PROJECTION_TEXT } from "./projectionText";
+import { FORECAST_BLOCK_TEXT, ForecastBlock, forecastBlock, forecastPanel } from "./forecastBlock";
 
 /** The table that marks a sheet as the add-in's projection output. */
 export const PROJECTION_TABLE = "VoorraadplannerPrognose";
@@ -45,6 +47,11 @@ export interface ProjectionSheetOptions {
   sections?: ProjectionSections;
   /** The workbook is the bundled sample: its example settings are flagged. */
   sample?: boolean;
+  /**
+   * The intake forecast from the intake history (issue 24): with `use: "plan"` the table's intake
+   * reads its fixed values; with "comparison" it is shown beside the plan's own intake.
+   */
+  intakeForecast?: PlanIntakeForecast;
 }
 
 export interface ProjectionSheet {
@@ -87,9 +94,18 @@ function columnWidths(options: ProjectionSheetOptions, layout: ProjectionTableLa
   set(PROJECTION_COLUMNS.iso, widthFor("2024-W52"));
   for (const c of [3, 4, 5, 6, 7, 8]) set(c, widthFor("10.000,0"));
   set(9, 2);
-  set(PANEL.column, Math.max(...Object.values(words.figure).map((label) => widthFor(label))));
+  const forecastWords = FORECAST_BLOCK_TEXT[options.language];
+  const forecastLabels = options.intakeForecast?.use === "comparison" ? [forecastWords.planMean, forecastWords.forecastMean, forecastWords.difference] : [];
+  set(PANEL.column, Math.max(...[...Object.values(words.figure), ...forecastLabels].map((label) => widthFor(label))));
+  if (options.intakeForecast?.use === "plan") set(PROJECTION_COLUMNS.intake, headerWidth(forecastWords.intakeHeader));
   for (let c = 1; c < PANEL.columns; c++) set(PANEL.column + c, c < 3 ? 12.5 : 10.5);
   set(PANEL.column + 1, widthFor("1.440,0 weken", fontOf("output")));
+  // The planning rule's uplift beside its capacity ("instroom + 10%"), two digits or the uplift's own.
+  if (options.figures.projection.capacitySource === "rule") {
+    const uplift = options.figures.inputs.uplift;
+    const shown = `${uplift < 0 ? "-" : ""}${Math.max(99, Math.abs(Math.round(uplift * 100)))}%`;
+    set(PANEL.column + 2, widthFor(words.upliftFormat.replace(/"([^"]*)"/g, "$1").replace("0%", shown), fontOf("output")));
+  }
   // The tracks' grid: its headers wrap between words, so every word fits its column.
   tracksGridHeader(options.language).forEach((header, c) =>
     set(PANEL.column + c, Math.max(...header.split(" ").map((word) => widthFor(word, fontOf("header"))))),
@@ -100,7 +116,7 @@ function columnWidths(options: ProjectionSheetOptions, layout: ProjectionTableLa
 }
 
 /** The fixed parts' check: true while the inputs are those the fixed values were computed from. */
-function unchangedFormula(options: ProjectionSheetOptions, layout: ProjectionTableLayout): string {
+function unchangedFormula(options: ProjectionSheetOptions, layout: ProjectionTableLayout, history?: string): string {
   const rows = options.figures.projection.rows;
   const close = (expression: string, value: number): string =>
     `ABS(${expression}-(${value}))<=0.000000001*MAX(1,ABS(${value}))`;
@@ -113,7 +129,9 @@ function unchangedFormula(options: ProjectionSheetOptions, layout: ProjectionTab
     `${close(`SUM(${layout.range("intake")})`, sum(intake))},` +
     `${close(`SUMPRODUCT(${layout.range("week")},${layout.range("intake")})`, weighted(intake))},` +
     `${close(`SUM(${layout.range("capacity")})`, sum(capacity))},` +
-    `${close(`SUMPRODUCT(${layout.range("week")},${layout.range("capacity")})`, weighted(capacity))})`
+    `${close(`SUMPRODUCT(${layout.range("week")},${layout.range("capacity")})`, weighted(capacity))}` +
+    // With a forecast intake the intake column is fixed: the history it came from is what may change.
+    `${history === undefined ? "" : `,${history}`})`
   );
 }
 
@@ -127,7 +145,8 @@ function figureRows(panel: Panel, options: ProjectionSheetOptions, layout: Proje
   const uplift = typeof upliftCell === "number" ? String(upliftCell) : upliftCell.formula.replace(/^=/, "");
   panel.subtitle(words.keyFigures);
   panel.figure(words.figure.opening, sources?.opening !== undefined ? formula(sources.opening) : figures.inputs.opening, "#,##0");
-  panel.figure(words.figure.meanIntake, formula(`AVERAGE(${layout.range("intake")})`), "#,##0.0");
+  const forecastTag = options.intakeForecast?.use === "plan" ? { value: text(FORECAST_BLOCK_TEXT[language].tag), format: "@" } : undefined;
+  panel.figure(words.figure.meanIntake, formula(`AVERAGE(${layout.range("intake")})`), "#,##0.0", forecastTag);
   panel.figure(
     rule ? words.figure.capacityRule : words.figure.capacity,
     formula(rule ? `(1+${uplift})*${f("meanIntake")}` : `AVERAGE(${layout.range("capacity")})`),
@@ -193,7 +212,12 @@ function mainChart(panel: Panel, options: ProjectionSheetOptions, layout: Projec
 }
 
 /** The helpers' own cells above their columns: what they are, the opening's spread, the fixed parts' check. */
-function helperHead(options: ProjectionSheetOptions, layout: ProjectionTableLayout, withFixed: boolean): { blocks: Block[]; spread: string; unchanged: string } {
+function helperHead(
+  options: ProjectionSheetOptions,
+  layout: ProjectionTableLayout,
+  withFixed: boolean,
+  history?: string,
+): { blocks: Block[]; spread: string; unchanged: string } {
   const words = PROJECTION_TEXT[options.language];
   const at = (row: number, column: number): string => cellAddress(row, layout.helperColumn + column);
   const spread = absoluteAddress(at(1, 4));
@@ -205,7 +229,7 @@ function helperHead(options: ProjectionSheetOptions, layout: ProjectionTableLayo
   ];
   if (withFixed) {
     blocks.push({ at: at(0, 0), cells: [[text(words.unchangedLabel)]], style: "note" });
-    blocks.push({ at: at(0, 4), cells: [[formula(unchangedFormula(options, layout))]], style: "output" });
+    blocks.push({ at: at(0, 4), cells: [[formula(unchangedFormula(options, layout, history))]], style: "output" });
   }
   return { blocks, spread, unchanged };
 }
@@ -225,13 +249,17 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
   // The wider of both languages' widths: the sheet pages alike, whichever language it is made in.
   const widths = widest(columnWidths({ ...options, language: "nl" }, layout), columnWidths({ ...options, language: "en" }, layout));
   const fixed = sections.simulation !== undefined || sections.tracks !== undefined;
-  const head = helperHead(options, layout, fixed);
+  const forecast = forecastColumns(options, layout);
+  if (forecast) Object.assign(widths, forecast.widths);
+  const planForecast = options.intakeForecast?.use === "plan" ? forecast : undefined;
+  const head = helperHead(options, layout, fixed, planForecast?.unchanged);
   const firstWeek = sources?.firstWeek ?? undefined;
   const built = buildProjectionTable({
     layout,
     reads: {
       opening: figureCell("opening"),
-      intake: sources?.intake,
+      // With a forecast intake, the forecast's fixed values (an Intake emptied for it has nothing to read).
+      intake: planForecast ? planForecast.intake : sources?.intake,
       capacity:
         figures.projection.capacitySource === "rule"
           ? { cell: figureCell("capacity") }
@@ -246,7 +274,7 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
       capacity: figures.projection.rows.map((r) => r.capacity),
       firstWeek: figures.inputs.firstWeek,
     },
-    text: { columns: words.columns, helpers: words.helpers },
+    text: { columns: planForecast ? intakeHeader(words.columns, language) : words.columns, helpers: words.helpers },
     tableName: PROJECTION_TABLE,
     ...(weeks > LIVE_WEEKS && {
       fixed: { rows: figures.projection.rows, decidedLeadTime: figures.summary.decidedLeadTimeByWeek },
@@ -265,16 +293,29 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
   if (!panel.blocks.some((b) => b.at === figureCell("required").replace(/\$/g, ""))) throw new Error("the key figures moved");
   mainChart(panel, options, layout);
   leadTimeNotes(panel, options);
+  const forecastWarnings =
+    forecast && options.intakeForecast
+      ? forecastPanel(panel, forecast, {
+          forecast: options.intakeForecast,
+          language,
+          createdOn: options.createdOn,
+          sample: options.sample === true,
+          rule: figures.projection.capacitySource === "rule",
+          planMeanCell: figureCell("meanIntake"),
+          chartRows: CHART_ROWS,
+        })
+      : [];
   const tables: TableSpec[] = [built.table];
   const blocks: Block[] = [
     title,
     {
       at: "A2",
-      cells: [[text(weeks > LIVE_WEEKS ? words.longNote(isoDate(options.createdOn), LIVE_WEEKS) : words.note(isoDate(options.createdOn), sources?.intake !== undefined))]],
+      cells: [[text(sheetNote(options, weeks, planForecast))]],
       style: "note",
     },
     ...built.helpers,
     ...head.blocks,
+    ...(forecast?.blocks ?? []),
   ];
   const placed = placeSections(panel, options, { blocks, tables, widths, unchanged: head.unchanged });
   const lastRow = Math.max(HEADER_ROW + weeks, panel.row - 1);
@@ -286,7 +327,7 @@ export function buildProjectionSheet(options: ProjectionSheetOptions): Projectio
     charts: panel.charts,
     columnWidths: widths,
     freeze: { rows: HEADER_ROW + 1, columns: 0 },
-    ...(placed.conditional.length > 0 && { conditionalFormats: placed.conditional }),
+    ...(placed.conditional.length + forecastWarnings.length > 0 && { conditionalFormats: [...forecastWarnings, ...placed.conditional] }),
   };
   const titleRows = { first: HEADER_ROW + 1, last: HEADER_ROW + 1 };
   spec.print = printSpec({
@@ -384,4 +425,43 @@ function placeSections(
     }
   }
   return out;
+}
+
+/**
+ * The forecast's columns (src/sheets/forecastBlock.ts), right of the helpers and of the sections'
+ * tables, whose places stay as they were without a forecast.
+ */
+function forecastColumns(options: ProjectionSheetOptions, layout: ProjectionTableLayout): ForecastBlock | undefined {
+  const forecast = options.intakeForecast;
+  if (forecast === undefined) return undefined;
+  const { sections = {}, language } = options;
+  let column = HELPER_COLUMN + PROJECTION_TEXT[language].helpers.length + 1;
+  if (sections.simulation) column += 7;
+  if (sections.tracks) column += tracksTable(sections.tracks, "A1", TRACKS_TABLE, language).table.columns.length + 1;
+  const firstWeek = options.figures.inputs.firstWeek;
+  return forecastBlock({
+    forecast,
+    language,
+    createdOn: options.createdOn,
+    column,
+    headerRow: HEADER_ROW,
+    weeks: layout.weeks,
+    ...(firstWeek !== undefined && { firstWeek }),
+    planIntakeCell: (week) => layout.cell("intake", week),
+    ...(options.sources !== undefined && { sources: options.sources }),
+  });
+}
+
+/** The table's headers, the intake's saying it is the forecast. */
+function intakeHeader(columns: readonly string[], language: Language): string[] {
+  return columns.map((header, c) => (c === PROJECTION_COLUMNS.intake ? FORECAST_BLOCK_TEXT[language].intakeHeader : header));
+}
+
+/** The note under the title: how the figures were made, and with a forecast intake, where it is. */
+function sheetNote(options: ProjectionSheetOptions, weeks: number, forecast: ForecastBlock | undefined): string {
+  const words = PROJECTION_TEXT[options.language];
+  const made = isoDate(options.createdOn);
+  if (weeks > LIVE_WEEKS) return words.longNote(made, LIVE_WEEKS);
+  if (forecast) return FORECAST_BLOCK_TEXT[options.language].sheetNote(made, forecast.intakeColumn);
+  return words.note(made, options.sources?.intake !== undefined);
 }

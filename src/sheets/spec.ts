@@ -92,6 +92,11 @@ export interface ChartSpec {
   title: string;
   /** A1 range on this sheet with the x-axis labels (weeks or dates). */
   categories: string;
+  /**
+   * Label (and tick) every n-th category only, from the first: long text labels ("2024-W01")
+   * over a few hundred weeks would crowd each other. Absent: the host's automatic spacing.
+   */
+  categoryLabelEvery?: number;
   series: ChartSeries[];
   /** Top-left cell of the chart and its size in columns and rows. */
   at: string;

@@ -8,6 +8,7 @@
  * The table and the panel are placed apart: the table outside the print area, beside the weekly
  * table it belongs to; the panel in the sheet's column of summaries and charts.
  */
+import { FORECAST_BAND_TEXT } from "./forecastBandText";
 import { IntakeModel, SimulationResult } from "../engine";
 import type { Language } from "./messages";
 import type { Panel } from "./panel";
@@ -152,12 +153,15 @@ function describeLevel(spread: number, language: Language): string {
 
 /** "Aannames: instroom Poisson …; instroomniveau vast; capaciteit vast zoals gepland; 10.000 simulaties; startgetal 2024." */
 export function assumptionsText(
-  result: Pick<SimulationResult, "intakeModel" | "capacitySpread" | "runs"> & { intakeLevelSpread?: number },
+  result: Pick<SimulationResult, "intakeModel" | "capacitySpread" | "runs" | "intakeForecast"> & { intakeLevelSpread?: number },
   seed: number,
 ): Record<Language, string> {
+  // With a forecast intake each run follows its own path around the forecast (issue 24, item 4).
+  const forecast = result.intakeForecast !== undefined;
   const line = (language: Language): string =>
-    `${language === "nl" ? "Aannames" : "Assumptions"}: ${describeIntake(result.intakeModel, language)}; ` +
-    `${describeLevel(result.intakeLevelSpread ?? 0, language)}; ` +
+    `${language === "nl" ? "Aannames" : "Assumptions"}: ` +
+    `${forecast ? FORECAST_BAND_TEXT[language].intake : describeIntake(result.intakeModel, language)}; ` +
+    `${forecast ? FORECAST_BAND_TEXT[language].level : describeLevel(result.intakeLevelSpread ?? 0, language)}; ` +
     `${describeCapacity(result.capacitySpread, language)}; ${formatNumber(result.runs, language)} ` +
     `${language === "nl" ? `simulaties; startgetal ${seed}` : `runs; seed ${seed}`}.`;
   return { nl: line("nl"), en: line("en") };
@@ -258,6 +262,8 @@ export function uncertaintyPanel(
   // "P5 …, mediaan …, P95 …" for another band than the usual one.
   panel.lines(atEnd.replace("P10", percentileLabel(table.band[0])).replace("P90", percentileLabel(table.band[2])), "label");
   panel.lines(assumptions[language]);
+  // What the band holds when the intake is the forecast: its own uncertainty, not only Poisson.
+  if (result.intakeForecast !== undefined) panel.lines(FORECAST_BAND_TEXT[language].band);
   options.between?.(panel);
   const minimum = axisMinimum(Math.min(...series(0), ...result.plan), Math.max(...series(2), ...result.plan));
   (options.chartPanel ?? panel).chart(

@@ -8,7 +8,9 @@ import { createElement } from "./dom";
 import { ControlKey, FIELD_TEXT, FieldKey, FORM_TEXT, OptionKey } from "./strings";
 
 /** Fields that show "verplicht"/"required" and are marked required for assistive technology. */
-const REQUIRED: readonly ControlKey[] = ["opening", "intake", "safeShare", "dispersion", "history"];
+const REQUIRED: readonly ControlKey[] = ["opening", "safeShare", "dispersion", "history"];
+/** Required unless another field is filled in instead: the intake, or an intake history (issue 24). */
+const REQUIRED_OR: readonly ControlKey[] = ["intake"];
 /** Fields for a number, to bring up a numeric keyboard on touch screens. */
 const NUMERIC: readonly ControlKey[] = [
   "horizon",
@@ -83,7 +85,8 @@ export function createTextField(doc: Document, options: TextFieldOptions): Field
   const required = REQUIRED.includes(key);
   const wrap = createElement(doc, "div", { class: "field" });
   const label = createElement(doc, "label", { for: `field-${key}`, id: `label-${key}` }, fieldText.label);
-  label.append(" ", createElement(doc, "span", { class: "tag" }, required ? formText.required : formText.optional));
+  const tag = required ? formText.required : REQUIRED_OR.includes(key) ? formText.requiredOrHistory : formText.optional;
+  label.append(" ", createElement(doc, "span", { class: "tag" }, tag));
   const input = createElement(doc, "input", {
     id: `field-${key}`,
     name: key,

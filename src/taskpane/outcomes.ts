@@ -30,8 +30,11 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
   const problemText = PROBLEM_TEXT[language];
   const label = labelOf(language, problem.field);
   switch (problem.kind) {
-    case "missing":
-      return problemText.missing(label, namesFor(problem.field, language));
+    case "missing": {
+      const missing = problemText.missing(label, namesFor(problem.field, language));
+      // The intake may also come from an intake history's forecast (issue 24).
+      return problem.field === "intake" ? missing + problemText.orHistory(labelOf(language, "intakeHistory")) : missing;
+    }
     case "unknown-name":
       return problemText.unknownName(label, problem.name);
     case "unknown-sheet":
@@ -247,6 +250,11 @@ export function uncertaintyResult(
       { label: resultText.median, value: number.format(uncertainty.median) },
     ],
   };
+}
+
+/** Where the intake came from, when the workbook has an intake history: the plan's forecast, or a comparison beside it. */
+export function intakeSourceLine(outcome: RunSuccess, language: Language): string | undefined {
+  return outcome.intakeForecast?.source[language];
 }
 
 /** The tracks section's result: the backlog per track and in all at the horizon. */

@@ -6,6 +6,8 @@ import { LOCKED_STRUCTURE_TEXT, type Language } from "../sheets/messages";
 
 export interface ProblemText {
   missing: (label: string, names: string) => string;
+  /** Added to `missing` for the intake: an intake history can take its place (issue 24). */
+  orHistory: (historyLabel: string) => string;
   unknownName: (label: string, name: string) => string;
   unknownSheet: (label: string, sheet: string) => string;
   badReference: (label: string, text: string) => string;
@@ -47,6 +49,8 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
   nl: {
     missing: (label, names) =>
       `Vul ${label.toLowerCase()} in: selecteer de cel(len) en kies 'Gebruik selectie', typ een adres zoals Invoer!C5, of geef de naam ${names}.`,
+    orHistory: (historyLabel) =>
+      ` Of vul de ${historyLabel.toLowerCase()} in (naam InstroomHistorie): dan rekent het plan met de prognose daaruit.`,
     unknownName: (label, name) =>
       `${label}: deze werkmap heeft geen naam '${name}'. Typ een adres of een bestaande naam.`,
     unknownSheet: (label, sheet) => `${label}: deze werkmap heeft geen blad '${sheet}'.`,
@@ -105,6 +109,8 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
   en: {
     missing: (label, names) =>
       `Fill in the ${label.toLowerCase()}: select the cell(s) and choose 'Use selection', type an address such as Invoer!C5, or define the name ${names}.`,
+    orHistory: (historyLabel) =>
+      ` Or fill in the ${historyLabel.toLowerCase()} (name IntakeHistory): the plan then uses its forecast.`,
     unknownName: (label, name) => `${label}: this workbook has no name '${name}'. Type an address or an existing name.`,
     unknownSheet: (label, sheet) => `${label}: this workbook has no sheet '${sheet}'.`,
     badReference: (label, text) =>

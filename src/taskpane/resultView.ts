@@ -6,7 +6,7 @@
 import type { Language } from "../sheets/messages";
 import type { RunSuccess } from "../hosts/office/runPlan";
 import { createElement } from "./dom";
-import { SummaryLine, summaryLines, tracksLines, uncertaintyResult } from "./outcomes";
+import { intakeSourceLine, SummaryLine, summaryLines, tracksLines, uncertaintyResult } from "./outcomes";
 import { RESULT_TEXT } from "./resultText";
 
 export interface ResultView {
@@ -34,6 +34,8 @@ function buildResult(doc: Document, language: Language) {
   const element = createElement(doc, "section", { id: "result", "aria-labelledby": "result-heading", hidden: "" });
   const heading = createElement(doc, "h2", { id: "result-heading", tabindex: "-1" }, resultText.heading);
   const summary = createElement(doc, "dl", { id: "summary" });
+  // Where the intake came from (an intake history's forecast), under the figures it made.
+  const source = createElement(doc, "p", { id: "intake-source", class: "hint", hidden: "" });
   const uncertaintyBox = createElement(doc, "div", { id: "uncertainty-result", hidden: "" });
   const chance = createElement(doc, "p", { id: "chance", class: "chance" });
   const uncertaintyList = createElement(doc, "dl", { id: "uncertainty-summary" });
@@ -47,8 +49,8 @@ function buildResult(doc: Document, language: Language) {
   const tracksBox = createElement(doc, "div", { id: "tracks-result", hidden: "" });
   const tracksList = createElement(doc, "dl", { id: "tracks-lines" });
   tracksBox.append(createElement(doc, "h3", { id: "tracks-heading" }, resultText.tracksHeading), tracksList);
-  element.append(heading, summary, uncertaintyBox, tracksBox);
-  return { element, heading, summary, uncertaintyBox, chance, uncertaintyList, assumptions, tracksBox, tracksList };
+  element.append(heading, summary, source, uncertaintyBox, tracksBox);
+  return { element, heading, summary, source, uncertaintyBox, chance, uncertaintyList, assumptions, tracksBox, tracksList };
 }
 
 /**
@@ -65,6 +67,9 @@ export function mountResultView(doc: Document, language: Language, locale: strin
     show: (outcome) => {
       const lines = summaryLines(outcome, language, locale);
       fillList(doc, parts.summary, lines);
+      const source = intakeSourceLine(outcome, language);
+      parts.source.textContent = source ?? "";
+      parts.source.hidden = source === undefined;
       const uncertainty = uncertaintyResult(outcome, language, locale);
       parts.uncertaintyBox.hidden = uncertainty === undefined;
       parts.chance.textContent = uncertainty?.chance ?? "";

@@ -113,7 +113,7 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     },
     horizon: {
       label: "Horizon (weken)",
-      hint: "Standaard de lengte van de instroom, anders 52.",
+      hint: "Standaard de lengte van de instroom, anders 52 (ook voor de prognose uit een instroomhistorie).",
       placeholder: "bijv. 52",
     },
     firstWeek: {
@@ -220,7 +220,7 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     },
     horizon: {
       label: "Horizon (weeks)",
-      hint: "Defaults to the length of the intake, or 52.",
+      hint: "Defaults to the length of the intake, or 52 (also for the forecast from an intake history).",
       placeholder: "e.g. 52",
     },
     firstWeek: {
@@ -300,6 +300,8 @@ export interface FormText {
   inputsLegend: string;
   required: string;
   optional: string;
+  /** The intake's tag: required unless an intake history gives the forecast instead. */
+  requiredOrHistory: string;
   useSelection: string;
   /** Accessible name of a "use selection" button; starts with its visible text. */
   useSelectionFor: (label: string) => string;
@@ -321,6 +323,7 @@ export const FORM_TEXT: Record<Language, FormText> = {
     inputsLegend: "Invoer",
     required: "verplicht",
     optional: "optioneel",
+    requiredOrHistory: "verplicht, of een historie",
     useSelection: "Gebruik selectie",
     useSelectionFor: (label) => `Gebruik selectie voor ${label.toLowerCase()}`,
     run: "Prognose maken",
@@ -337,6 +340,7 @@ export const FORM_TEXT: Record<Language, FormText> = {
     inputsLegend: "Inputs",
     required: "required",
     optional: "optional",
+    requiredOrHistory: "required, or a history",
     useSelection: "Use selection",
     useSelectionFor: (label) => `Use selection for the ${label.toLowerCase()}`,
     run: "Make projection",

@@ -118,9 +118,38 @@ describe("a weekly history without Intake: the plan takes its forecast", () => {
     expect(result.projection.rows).toEqual(plain.projection.rows);
   });
 
-  test("the Weeks setting (a pane's horizon) is not a name: the CLI plans 52 weeks", async () => {
+  test("the horizon: 52 weeks unless --weeks or the name HorizonWeken says otherwise", async () => {
     const result = await plan(await historyBook());
     expect(result.ok && result.projection.rows.length).toBe(52);
+    const byFlag = await plan(await historyBook(), "nl", { weeks: { value: "26", source: { flag: "--weeks" } } });
+    const byName = await plan(await historyBook({ settings: { HorizonWeken: 26 } }));
+    if (!byFlag.ok || !byName.ok) throw new Error("plan");
+    const engine = forecastIntake({ history: WEEKS, horizon: 26 });
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(byFlag.projection.rows.map((r) => r.intake)).toEqual(engine.value.forecast);
+    expect(byName.projection.rows).toEqual(byFlag.projection.rows);
+    expect(await refusal(await historyBook(), "en", { weeks: { value: "2.5", source: { flag: "--weeks" } } })).toBe(
+      "--weeks must be a whole number of weeks, 1 or more, not '2.5'.",
+    );
+  });
+
+  test("week 1 after a history that starts on a Tuesday is a Tuesday, and the notes say so", async () => {
+    const result = await plan(await historyBook({ start: START + 1 }), "en");
+    if (!result.ok) throw new Error(result.message);
+    expect(result.inputs.firstWeek).toBe(START + 1 + 7 * 156);
+    expect(result.notes.some((note) => /Tuesday/.test(note))).toBe(true);
+  });
+
+  test("the source line: which intake the plan used, in both languages", async () => {
+    const result = await plan(await historyBook());
+    if (!result.ok) throw new Error(result.message);
+    expect(result.intakeForecast?.use).toBe("plan");
+    expect(result.intakeForecast?.source.nl).toMatch(/^Instroom: prognose uit de instroomhistorie \(156 weken, 2021-01-04 t\/m 2023-12-31, Invoer!D2:D157\)/);
+    expect(result.inputs.intake).toEqual(result.intakeForecast?.weekly);
+    const given = await plan(await historyBook({ intake: 25 }), "en");
+    if (!given.ok) throw new Error(given.message);
+    expect(given.intakeForecast?.use).toBe("comparison");
+    expect(given.intakeForecast?.source.en).toMatch(/^For comparison, not in the plan \(which uses the intake given\): forecast from the intake history/);
   });
 
   test("with the uncertainty, the band is drawn around the forecast; an intake level spread is refused", async () => {

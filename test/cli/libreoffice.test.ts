@@ -42,6 +42,7 @@ import { checkReforecast, checkWeeks, expectNumber } from "../helpers/monitoring
 import { monitorPlan } from "../../src/engine";
 import { monitoringLayout, MONITORING_SHEET_NAME } from "../../src/sheets/monitoringSheet";
 import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
+import { SAMPLE_HISTORY_START, sampleIntakeHistory } from "../../src/cli/sampleHistory";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "voorbeeld-invoer.xlsx");
 const JAN_15 = excelDateSerial(2024, 1, 15);
@@ -315,9 +316,10 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
       .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
       .map((f) => (saved.zip.file(f) as { async: (t: "string") => Promise<string> }).async("string")),
   );
-  // The projection's, the what-if sheet's scenarios, shared capacity and uncertainty, and the
-  // monitoring sheet's band and weekly flows (the sample has actuals).
-  expect(charts).toHaveLength(6);
+  // The projection's two (backlog and flows; the sample's history with its forecast), the what-if
+  // sheet's scenarios, shared capacity and uncertainty, and the monitoring sheet's band and weekly
+  // flows (the sample has actuals).
+  expect(charts).toHaveLength(7);
   const refs = charts.join("\n").replace(/&apos;/g, "'");
   const layout = whatIfLayout(104);
   // The scenario chart draws the helper columns (#N/A past the horizon), for the first 52 weeks.
@@ -380,6 +382,9 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
       capacity: { address: "Invoer!D10:D61", values: Array.from({ length: 52 }, () => [MEMO.capacity]) },
       uplift: { address: "Invoer!B4", values: [[0.1]] },
       firstWeek: { address: "Invoer!B5", values: [[excelDateSerial(2024, 1, 1)]] },
+      // The sample's constructed history (InstroomHistorie): its forecast is a comparison beside the 25 a week.
+      intakeHistory: { address: "Instroomhistorie!C5:C160", values: sampleIntakeHistory().map((v) => [v]) },
+      intakeHistoryStart: { address: "Instroomhistorie!A5", values: [[SAMPLE_HISTORY_START]] },
     };
     const inputs = readPlanInputs(raw);
     if (!inputs.ok) throw new Error(inputs.problem.code);

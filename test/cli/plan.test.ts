@@ -113,6 +113,8 @@ describe("npm run plan on the bundled sample", () => {
       code: 0,
       stdout: [
         "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx",
+        // The sample keeps the memo's 25 a week: its history's forecast is a comparison, and the history is constructed.
+        "Ter vergelijking, niet in het plan (dat rekent met de opgegeven instroom): prognose uit de instroomhistorie (156 weken, 2021-01-04 t/m 2023-12-31, Instroomhistorie!C5:C160): niveau en trend (ETS(A,A,N)), seizoen van 52 weken (32% van het gemeten patroon behouden); interval 80% (P10–P90); gemiddeld 22,2 per week. Let op: de historie van het voorbeeld is geconstrueerd uit de jaartotalen van de nota, geen IND-cijfers.",
         // The sample's actuals are invented: the line says so (the workbook carries the name Voorbeeldwerkmap).
         "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
       ],
@@ -121,7 +123,7 @@ describe("npm run plan on the bundled sample", () => {
     expect(sha(SAMPLE)).toBe(before);
     const output = await readPackage(fs.readFileSync(path.join(dir, "out", "plan.xlsx")));
     // The sample's actuals (GerealiseerdeInstroom, …) add the monitoring sheet.
-    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Prognose", "What-if 2024-01-15", "Voortgang"]);
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Prognose", "What-if 2024-01-15", "Voortgang"]);
     expectOriginalsKept(await readPackage(fs.readFileSync(SAMPLE)), output);
     // The tool's own default output is simply replaced on the next run.
     expect((await run([])).code).toBe(0);
@@ -131,10 +133,11 @@ describe("npm run plan on the bundled sample", () => {
     const result = await run(["--lang", "en", "--out", "plan.xlsx"]);
     expect(result.stdout).toEqual([
       "Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx",
+      "For comparison, not in the plan (which uses the intake given): forecast from the intake history (156 weeks, 2021-01-04 to 2023-12-31, Instroomhistorie!C5:C160): level and trend (ETS(A,A,N)), a season of 52 weeks (32% of the measured pattern kept); 80% interval (P10–P90); 22.2 a week on average. Note: the sample's history is constructed from the memo's yearly totals, not IND data.",
       "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2. Note: invented sample figures, not IND data.",
     ]);
     const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
-    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Projection", "What-if 2024-01-15", "Progress"]);
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Projection", "What-if 2024-01-15", "Progress"]);
   });
 
   test("--help prints the usage and writes nothing", async () => {
@@ -354,9 +357,10 @@ describe("the user's own charts", () => {
     expect(await chartOf(output)).toBe(await chartOf(original));
     expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
     const types = await text(output, "[Content_Types].xml");
-    // The user's, the projection's, the what-if sheet's three (scenarios, shared capacity,
-    // uncertainty) and the monitoring sheet's two (band, weekly flows).
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(7);
+    // The user's, the projection's two (backlog and flows; the sample's history with its forecast),
+    // the what-if sheet's three (scenarios, shared capacity, uncertainty) and the monitoring
+    // sheet's two (band, weekly flows).
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(8);
   });
 });
 
@@ -375,7 +379,7 @@ describe("the real command", () => {
     const ok = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15"]);
     expect(ok).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6\. Geschreven: plan\.xlsx\nVoortgang \(blad Voortgang\)/),
+      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6\. Geschreven: plan\.xlsx\nTer vergelijking, niet in het plan .*\nVoortgang \(blad Voortgang\)/),
     });
     expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
     const refused = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx"]);

@@ -9,7 +9,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { planWorkbook } from "../../src/cli/plan";
 import {
-  addSampleHistory,
   BORROWED_MONTH_SHAPE,
   MEMO_YEAR_TOTALS,
   SAMPLE_HISTORY_SHEET,
@@ -29,8 +28,8 @@ const JAN_15 = excelDateSerial(2024, 1, 15);
 const history = sampleIntakeHistory();
 
 async function sampleBytes(language: "nl" | "en", withIntake = true): Promise<Buffer> {
+  // The sample's 52 weeks carry the history (makeSampleWorkbook's `history`).
   const wb = makeSampleWorkbook({ names: language });
-  addSampleHistory(wb, language);
   if (!withIntake) {
     // ExcelJS keeps a name cell by cell: every cell of the intake's range lets go of it.
     const first = SAMPLE_TABLE_HEADER_ROW + 1;

@@ -672,6 +672,9 @@ describe("the task pane for every user: axe-core, reflow, keyboard", () => {
     await page.locator("#tracks-summary").click();
     // "Aandeel spoor 2" is required, and marked so.
     expect(await page.locator("#field-safeShare").getAttribute("aria-required")).toBe("true");
+    // The intake is required unless an intake history gives the forecast instead (issue 24): tagged so, not aria-required.
+    expect(await page.locator("#label-intake .tag").textContent()).toBe("verplicht, of een historie");
+    expect(await page.locator("#field-intake").getAttribute("aria-required")).toBeNull();
     await page.getByLabel(/^Beginvoorraad/).focus();
     await page.keyboard.press("Enter");
     await page.locator("#error-safeShare").filter({ hasText: /\S/ }).waitFor();

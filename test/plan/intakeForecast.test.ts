@@ -270,6 +270,25 @@ describe("the band includes the forecast's error (item 4)", () => {
     expect(plan).toEqual({ ok: false, problem: { kind: "option", problem: { kind: "forecast-level-spread", field: "intakeLevelSpread" } } });
   });
 
+  test("the projection sheet's uncertainty section says so: the band's words replace Poisson's, and a comparison keeps Poisson's", async () => {
+    // The panel wraps a sentence over cells at its spaces: joined, the sheet's words.
+    const texts = async (inputs: PlanInputs): Promise<string> => {
+      const plan = await planSheets(inputs, { language: "nl", createdOn: JAN_1_2024, sheets: ["projection"], sections: { uncertainty } });
+      if (!plan.ok) throw new Error(JSON.stringify(plan.problem));
+      return (plan.sheets[0]?.spec.blocks ?? [])
+        .flatMap((b) => b.cells.flat())
+        .flatMap((c) => (c !== null && typeof c === "object" && "text" in c ? [c.text] : []))
+        .join(" ");
+    };
+    const words = FORECAST_BAND_TEXT.nl;
+    const planned = await texts(fromHistory());
+    expect(planned).toContain(`Aannames: ${words.intake}; ${words.level}; `);
+    expect(planned).toContain(words.band);
+    const compared = await texts({ ...fromHistory(), intake: new Array(52).fill(25), intakeFromHistory: false } as PlanInputs);
+    expect(compared).toContain("Aannames: instroom Poisson rond de geplande instroom per week; instroomniveau vast;");
+    expect(compared).not.toContain(words.band);
+  });
+
   test("the band's words: an intake phrase, a level phrase and a sentence, in both languages", () => {
     for (const language of ["nl", "en"] as const) {
       const text = FORECAST_BAND_TEXT[language];

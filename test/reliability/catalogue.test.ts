@@ -308,9 +308,14 @@ describe("3. odd cells and ranges", () => {
     await expectProblem(wb, { ...INPUTS, intake: "Invoer!E5:E56" }, "Invoer!E5:E56 is empty; fill in the intake.");
     await expectProblem(wb, { ...INPUTS, intake: "Invoer!E:E" }, "Invoer!E:E is empty; fill in the intake.");
     expect(call(() => PROJECT_BACKLOG(1440, [] as never))).toEqual({ code: "#VALUE!", message: "intake: the range is empty" });
-    const input = await cliInput((w) => {
-      for (let row = 10; row <= 61; row++) invoer(w).getCell(`C${row}`).value = null;
-    });
+    // Without the sample's intake history: with it, an emptied intake means "use the forecast" (issue 24).
+    const input = await cliInput(
+      (w) => {
+        for (let row = 10; row <= 61; row++) invoer(w).getCell(`C${row}`).value = null;
+      },
+      52,
+      { history: false },
+    );
     await expectCliRefuses(input, "Invoer!C10:C61 is empty; fill in the intake.");
   });
 

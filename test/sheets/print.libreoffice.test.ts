@@ -11,28 +11,32 @@ import * as path from "path";
 import { convert, findSoffice, pdfPages } from "../helpers/libreoffice";
 import { runCli } from "../cli/planHelpers";
 
-type Sheet = "invoer" | "projection" | "whatIf" | "monitoring";
+type Sheet = "invoer" | "history" | "projection" | "whatIf" | "monitoring";
 
 /** Each sheet's title, as its page header starts, and its first chart's title. */
 const SHEETS: Record<"nl" | "en", Record<Sheet, { header: RegExp; chart?: string }>> = {
   nl: {
     invoer: { header: /^Invoer voor de Voorraadplanner/ },
+    // The sample's constructed intake history (issue 24), an input sheet of its own.
+    history: { header: /^Instroomhistorie \(geconstrueerd, geen IND-cijfers\)/ },
     projection: { header: /^Prognose voorraad opvolgende asielaanvragen/, chart: "Voorraad en wekelijkse stromen" },
     whatIf: { header: /^What-if: voorraad opvolgende asielaanvragen/, chart: "Voorraad per week per scenario" },
     monitoring: { header: /^Voortgang: plan tegen werkelijkheid/, chart: "Voorraad: plan, band P10–P90, gerealiseerd en" },
   },
   en: {
     invoer: { header: /^Invoer voor de Voorraadplanner/ },
+    history: { header: /^Instroomhistorie \(geconstrueerd, geen IND-cijfers\)/ },
     projection: { header: /^Backlog projection, subsequent asylum applications/, chart: "Backlog and weekly flows" },
     whatIf: { header: /^What-if: backlog of subsequent asylum applications/, chart: "Backlog per week by scenario" },
     monitoring: { header: /^Progress: plan against actuals/, chart: "Backlog: plan, P10–P90 band, actual and re-" },
   },
 };
 
+/** The history sheet: 156 weeks in one column, portrait, its header repeated (no budget in the issue; 4 pages). */
 const RUNS = {
-  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, projection: 3, whatIf: 2, monitoring: 3 } },
-  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, projection: 5, whatIf: 2, monitoring: 3 } },
-  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, projection: 5, whatIf: 2, monitoring: 3 } },
+  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 3, whatIf: 2, monitoring: 3 } },
+  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 2, monitoring: 3 } },
+  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 2, monitoring: 3 } },
 };
 type Run = keyof typeof RUNS;
 
@@ -69,8 +73,8 @@ function sheetOf(page: string, language: "nl" | "en"): Sheet {
 describe.each(Object.keys(RUNS) as Run[])("npm run plan on the sample, %s, printed by LibreOffice", (name) => {
   const { language, budget, flags } = RUNS[name];
 
-  test(`page budgets: Invoer ≤ ${budget.invoer}, Prognose ≤ ${budget.projection}, What-if ≤ ${budget.whatIf}, Voortgang ≤ ${budget.monitoring} (${flags.join(" ") || "no flags"})`, () => {
-    const count: Record<Sheet, number> = { invoer: 0, projection: 0, whatIf: 0, monitoring: 0 };
+  test(`page budgets: Invoer ≤ ${budget.invoer}, Instroomhistorie ≤ ${budget.history}, Prognose ≤ ${budget.projection}, What-if ≤ ${budget.whatIf}, Voortgang ≤ ${budget.monitoring} (${flags.join(" ") || "no flags"})`, () => {
+    const count: Record<Sheet, number> = { invoer: 0, history: 0, projection: 0, whatIf: 0, monitoring: 0 };
     for (const page of pages[name]) count[sheetOf(page, language)]++;
     expect(Object.values(count).every((n) => n >= 1)).toBe(true);
     const over = (Object.keys(count) as Sheet[]).filter((sheet) => count[sheet] > budget[sheet]);
@@ -85,10 +89,22 @@ describe.each(Object.keys(RUNS) as Run[])("npm run plan on the sample, %s, print
       const chart = SHEETS[language][sheet].chart;
       if (!seen.has(sheet) && chart !== undefined) expect(page.replace(/\s+/g, " ")).toContain(chart);
       seen.add(sheet);
-      // The sample's own Invoer sheet is Dutch whatever the run's language.
-      const dutch = language === "nl" || sheet === "invoer";
+      // The sample's own sheets (Invoer, Instroomhistorie) are Dutch whatever the run's language.
+      const dutch = language === "nl" || sheet === "invoer" || sheet === "history";
       expect(page).toContain(dutch ? `pagina ${i + 1} van ${total}` : `page ${i + 1} of ${total}`);
     });
+  });
+
+  test("Prognose shows the forecast from the sample's constructed history beside the plan's 25 a week, as a comparison, said so on paper", () => {
+    const projection = pages[name]
+      .filter((page) => sheetOf(page, language) === "projection")
+      .join("\n")
+      .replace(/\s+/g, " ");
+    const words =
+      language === "nl"
+        ? ["Instroomprognose ter vergelijking (niet in het plan)", "Ter vergelijking, niet in het plan", "Instroom per week: historie, prognose en interval P10–P90 (historie geconstrueerd)", "Historie ongewijzigd sinds de prognose van 2024-01-15."]
+        : ["Intake forecast for comparison (not in the plan)", "For comparison, not in the plan", "Intake per week: history, forecast and P10–P90 interval (constructed history)", "History unchanged since the forecast of 2024-01-15."];
+    for (const expected of words) expect(projection).toContain(expected);
   });
 
   test("no error value and no ### anywhere on paper", () => {

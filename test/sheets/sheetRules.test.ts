@@ -22,6 +22,7 @@ import { SAMPLE_ACTUALS_2024 } from "../../src/sheets/sampleActuals";
 import { Cell, cellAddress, CellStyle, excelDateSerial, isDate, isFormula, isText, parseCell, SheetSpec } from "../../src/sheets/spec";
 import { CELL_PADDING_PIXELS, CHARACTERS, columnPixels, fontOf, textPixels } from "../../src/sheets/textWidth";
 import { carlito, FontMetrics } from "../helpers/trueType";
+import { SAMPLE_HISTORY_START, sampleIntakeHistory } from "../../src/cli/sampleHistory";
 
 const JAN_1 = excelDateSerial(2024, 1, 1);
 const JAN_15 = excelDateSerial(2024, 1, 15);
@@ -30,8 +31,15 @@ const SECTIONS: SectionPlan = {
   tracks: { fastShare: 190 / 1390, safeShare: 0.2, fastLeadTimeDays: 88 },
 };
 
+/**
+ * An intake history (issue 24): the sample's constructed weeks beside its own intake (a
+ * comparison); the same as the plan's intake, without Intake and Capacity (the planning rule on
+ * the forecast); or five years of months, the plan starting a few weeks after them.
+ */
+type History = "comparison" | "plan" | "monthly";
+
 /** The sample's Invoer sheet, as the CLI reads it. */
-function sample(weeks: number): { inputs: PlanInputs; raw: RawPlanInputs } {
+function sample(weeks: number, history?: History): { inputs: PlanInputs; raw: RawPlanInputs } {
   const intake = new Array(weeks).fill(25);
   const capacity = new Array(weeks).fill(1600 / 52);
   const raw: RawPlanInputs = {
@@ -41,7 +49,23 @@ function sample(weeks: number): { inputs: PlanInputs; raw: RawPlanInputs } {
     uplift: { address: "Invoer!B4", values: [[0.1]] },
     firstWeek: { address: "Invoer!B5", values: [[JAN_1]] },
   };
-  return { inputs: { opening: 1440, intake, capacity, uplift: 0.1, target: 0, firstWeek: JAN_1, actuals: SAMPLE_ACTUALS_2024 }, raw };
+  const inputs: PlanInputs = { opening: 1440, intake, capacity, uplift: 0.1, target: 0, firstWeek: JAN_1, actuals: SAMPLE_ACTUALS_2024 };
+  if (history === undefined) return { inputs, raw };
+  const monthly = history === "monthly";
+  const counts = monthly ? Array.from({ length: 60 }, (_, m) => 110 + 15 * Math.sin((2 * Math.PI * m) / 12) - m) : sampleIntakeHistory();
+  raw.intakeHistory = { address: `'Intake history'!C5:C${4 + counts.length}`, values: counts.map((v) => [v]) };
+  raw.intakeHistoryStart = { address: "'Intake history'!A5", values: [[monthly ? excelDateSerial(2019, 1, 1) : SAMPLE_HISTORY_START]] };
+  inputs.intakeHistory = { values: raw.intakeHistory, start: raw.intakeHistoryStart, ...(monthly && { periods: 12 }) };
+  if (history === "comparison") return { inputs, raw };
+  delete raw.intake;
+  delete raw.capacity;
+  if (history === "plan") delete raw.firstWeek;
+  const planned: PlanInputs = { ...inputs, intake: [], weeks, intakeFromHistory: true };
+  delete planned.capacity;
+  // The monthly plan starts three weeks after its history (2024-01-01), on its first week.
+  if (history === "plan") delete planned.firstWeek;
+  else planned.firstWeek = excelDateSerial(2024, 1, 22);
+  return { inputs: planned, raw };
 }
 
 interface Case {
@@ -49,20 +73,23 @@ interface Case {
   weeks: number;
   sections?: SectionPlan;
   sample: boolean;
+  history?: History;
 }
 
 const CASES: Case[] = [
-  { name: "the sample with --uncertainty --tracks", weeks: 52, sections: SECTIONS, sample: true },
+  { name: "the sample with --uncertainty --tracks", weeks: 52, sections: SECTIONS, sample: true, history: "comparison" },
   { name: "a planner's 52 weeks", weeks: 52, sample: false },
   { name: "a planner's 13 weeks", weeks: 13, sections: SECTIONS, sample: false },
   { name: "a planner's 156 weeks", weeks: 156, sections: SECTIONS, sample: false },
+  { name: "a planner's 52 weeks from an intake history", weeks: 52, sample: false, history: "plan" },
+  { name: "a planner's 26 weeks from a monthly history", weeks: 26, sections: SECTIONS, sample: false, history: "monthly" },
 ];
 
 const built = new Map<string, PlannedSheet[]>();
 beforeAll(async () => {
   for (const c of CASES) {
     for (const language of ["nl", "en"] as const) {
-      const { inputs, raw } = sample(c.weeks);
+      const { inputs, raw } = sample(c.weeks, c.history);
       const planned = await planSheets(inputs, {
         language,
         createdOn: JAN_15,
@@ -71,7 +98,9 @@ beforeAll(async () => {
         sample: c.sample,
         ...(c.sections !== undefined && { sections: c.sections }),
       });
-      if (!planned.ok) throw new Error(`${c.name}: ${planned.problem.kind}`);
+      if (!planned.ok) throw new Error(`${c.name}: ${JSON.stringify(planned.problem)}`);
+      // The cases with a history have its forecast, as a comparison or as the plan's intake.
+      expect(planned.intakeForecast?.use).toBe(c.history === undefined ? undefined : c.history === "comparison" ? "comparison" : "plan");
       built.set(`${c.name}, ${language}`, planned.sheets);
     }
   }
@@ -216,6 +245,8 @@ describe("nothing is cut off", () => {
 const HOST_FUNCTIONS = new Set([
   "ABS", "AND", "AVERAGE", "DATE", "IF", "INDEX", "INT", "ISNA", "ISNUMBER", "ISOWEEKNUM", "MATCH", "MAX", "MIN", "MOD",
   "N", "NA", "NOT", "OR", "RIGHT", "ROUND", "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "WEEKDAY", "YEAR",
+  // The forecast's check numbers the history's cells: ROW down a column, COLUMN along a row.
+  "ROW", "COLUMN",
 ]);
 
 describe("formulas every host computes", () => {

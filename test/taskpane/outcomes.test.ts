@@ -7,6 +7,7 @@ import {
   describeRunProblem,
   describeSuccess,
   fieldOfProblem,
+  intakeSourceLine,
   numberFormat,
   summaryLines,
 } from "../../src/taskpane/outcomes";
@@ -120,6 +121,24 @@ describe("problems", () => {
     expect(describeFieldProblem({ kind: "missing", field: "opening" }, "nl")).toBe(
       "Vul beginvoorraad in: selecteer de cel(len) en kies 'Gebruik selectie', typ een adres zoals Invoer!C5, of geef de naam Beginvoorraad (of OpeningBacklog).",
     );
+  });
+
+  it("a missing intake may be an intake history instead, in both languages", () => {
+    expect(describeFieldProblem({ kind: "missing", field: "intake" }, "nl")).toMatch(
+      /of geef de naam Instroom \(of Intake\)\. Of vul de instroomhistorie voor de prognose in \(naam InstroomHistorie\): dan rekent het plan met de prognose daaruit\.$/,
+    );
+    expect(describeFieldProblem({ kind: "missing", field: "intake" }, "en")).toMatch(
+      /\. Or fill in the past intake for the forecast \(name IntakeHistory\): the plan then uses its forecast\.$/,
+    );
+    expect(describeFieldProblem({ kind: "missing", field: "opening" }, "en")).not.toContain("history");
+  });
+
+  it("says where the intake came from when the workbook has an intake history, and nothing without", () => {
+    const source = { nl: "Instroom: prognose uit de instroomhistorie (…)", en: "Intake: forecast from the intake history (…)" };
+    const withForecast = { intakeForecast: { source } } as unknown as RunSuccess;
+    expect(intakeSourceLine(withForecast, "nl")).toBe(source.nl);
+    expect(intakeSourceLine(withForecast, "en")).toBe(source.en);
+    expect(intakeSourceLine({} as RunSuccess, "en")).toBeUndefined();
   });
 
   it("explains notes", () => {

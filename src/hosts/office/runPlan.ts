@@ -53,7 +53,8 @@ import {
   REPLACED_SHEET_NAMES,
   TracksFigures,
 } from "../../plan/planSheets";
-import { isSampleWorkbook } from "../../plan/settings";
+import { isSampleWorkbook, SETTING_NAMES } from "../../plan/settings";
+import type { PlanIntakeForecast } from "../../plan/intakeForecast";
 import { sourcesOf } from "../../plan/sources";
 import type { SimulationProgress } from "../../plan/runSections";
 import type { FieldKey } from "../../taskpane/strings";
@@ -141,6 +142,8 @@ export interface RunSuccess {
   tracks?: TracksSummary;
   /** The plan against the actuals (a monitoring run). */
   monitoring?: PlanSheetsSuccess["monitoring"];
+  /** The intake forecast from the intake history, when the workbook has one: the plan's intake or a comparison. */
+  intakeForecast?: PlanIntakeForecast;
 }
 
 export type RunOutcome = RunSuccess | { ok: false; problem: RunProblem; notes: RunNote[]; syncs: number };
@@ -347,10 +350,15 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
     ...(request.progress !== undefined && { progress: request.progress }),
   });
   if (!planned.ok) return fail(runProblemOf(planned.problem, request.language));
+  // Without a first week, week 1 is the week after an intake history: say so when it is no Monday.
+  if (checked.inputs.firstWeek === undefined) {
+    const monday = firstWeekNote(planned.inputs.firstWeek);
+    if (monday) notes.push(monday);
+  }
   return writeChecked(
     context,
     request,
-    { read, texts, historyText, notes, sheetName: named.name, inputs: checked.inputs, monitoring },
+    { read, texts, historyText, notes, sheetName: named.name, monitoring },
     planned,
   );
 }
@@ -362,7 +370,6 @@ interface WriteContext {
   historyText: string | undefined;
   notes: RunNote[];
   sheetName: string | undefined;
-  inputs: PlanInputs;
   /** Whether the actuals were read (a monitoring run): the second read reads them too. */
   monitoring: boolean;
 }
@@ -404,7 +411,8 @@ async function writeChecked(
     kind: request.kind,
     sheetName: report.sheetName,
     replaced: report.replaced,
-    inputs: state.inputs,
+    // The inputs as planned: with a history and no intake, the forecast as the intake, and week 1 after the history.
+    inputs: planned.inputs,
     summary: planned.summary,
     weeks: planned.weeks,
     requiredCapacity: planned.requiredCapacity,
@@ -414,6 +422,7 @@ async function writeChecked(
   };
   if (planned.uncertainty) outcome.uncertainty = planned.uncertainty;
   if (planned.monitoring) outcome.monitoring = planned.monitoring;
+  if (planned.intakeForecast) outcome.intakeForecast = planned.intakeForecast;
   if (planned.tracks && sheet.tracksTable !== undefined) {
     const tableName = report.tableNames[sheet.tracksTable] ?? sheet.spec.tables[sheet.tracksTable]?.name ?? "";
     outcome.tracks = { ...planned.tracks, tableName };
@@ -445,13 +454,25 @@ export async function readSelection(context: Excel.RequestContext): Promise<stri
 export type SaveOutcome =
   { ok: true; saved: string[] } | { ok: false; problem: FieldProblem } | { ok: false; nothing: true };
 
-const SAVABLE: readonly ("opening" | "intake" | "capacity" | "uplift" | "firstWeek")[] = [
+type SavableKey = "opening" | "intake" | "capacity" | "uplift" | "firstWeek" | "intakeHistory" | "intakeHistoryStart" | "historyPeriods";
+const SAVABLE: readonly SavableKey[] = [
   "opening",
   "intake",
   "capacity",
   "uplift",
   "firstWeek",
+  "intakeHistory",
+  "intakeHistoryStart",
+  "historyPeriods",
 ];
+
+/** The name a field is saved as: its input's convention name, or for the periods the setting's (InstroomHistoriePerioden). */
+function savedName(key: SavableKey, existing: readonly string[], preferDutch: boolean): string {
+  if (key !== "historyPeriods") return nameForField(key, existing, preferDutch);
+  const [english, dutch] = SETTING_NAMES.historyPeriods;
+  const found = existing.find((n) => [english, dutch].some((alias) => alias.toLowerCase() === n.toLowerCase()));
+  return found ?? (preferDutch ? dutch : english);
+}
 
 /**
  * Stores each filled-in input as its convention name (the alias already there, else the one in
@@ -478,9 +499,11 @@ export async function saveConventionNames(
         return {
           ok: false,
           problem:
-            key === "firstWeek"
+            key === "firstWeek" || key === "intakeHistoryStart"
               ? { kind: "bad-date", field: key, text: source.text }
-              : { kind: "bad-reference", field: key, text: source.text },
+              : key === "historyPeriods"
+                ? { kind: "bad-number", field: key, text: source.text }
+                : { kind: "bad-reference", field: key, text: source.text },
         };
       case "number":
         formula = `=${source.value}`;
@@ -503,14 +526,14 @@ export async function saveConventionNames(
       case "name": {
         const item = meta.names.find((n) => n.name.toLowerCase() === source.name.toLowerCase());
         if (!item) return { ok: false, problem: { kind: "unknown-name", field: key, name: source.name } };
-        const target = nameForField(key, existing, preferDutch);
+        const target = savedName(key, existing, preferDutch);
         // The field already is the convention name: nothing to store.
         if (target.toLowerCase() === item.name.toLowerCase()) continue;
         formula = `=${item.name}`;
         break;
       }
     }
-    plan.push({ name: nameForField(key, existing, preferDutch), formula });
+    plan.push({ name: savedName(key, existing, preferDutch), formula });
   }
   if (plan.length === 0) return { ok: false, nothing: true };
   for (const { name, formula } of plan) {

@@ -493,6 +493,11 @@ async function writeChart(
   if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
   if (spec.yAxisMin !== undefined) chart.axes.valueAxis.minimum = spec.yAxisMin;
+  // Without ExcelApi 1.7 Excel spaces the labels itself.
+  if (spec.categoryLabelEvery !== undefined && supports("1.7")) {
+    chart.axes.categoryAxis.tickLabelSpacing = spec.categoryLabelEvery;
+    chart.axes.categoryAxis.tickMarkSpacing = spec.categoryLabelEvery;
+  }
   if (supports("1.8") && spec.series.some((item) => item.secondary === true)) {
     const secondary = chart.axes.getItem("Value", "Secondary");
     if (spec.secondaryAxisTitle) secondary.title.text = spec.secondaryAxisTitle;

@@ -120,12 +120,14 @@ function axesXml(chart: ChartSpec, options: AxisOptions): string {
   const { ids, secondary } = options;
   const scaling = (min: number | undefined): string =>
     `<c:scaling><c:orientation val="minMax"/>${min === undefined ? "" : `<c:min val="${min}"/>`}</c:scaling>`;
+  const every = chart.categoryLabelEvery;
+  const skip = every === undefined || secondary ? "" : `<c:tickLblSkip val="${every}"/><c:tickMarkSkip val="${every}"/>`;
   const catAx =
     `<c:catAx><c:axId val="${ids.cat}"/>${scaling(undefined)}<c:delete val="${secondary ? 1 : 0}"/>` +
     `<c:axPos val="b"/>${!secondary && chart.xAxisTitle ? titleXml(chart.xAxisTitle, CHART_FONT_POINTS, false) : ""}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="${ids.val}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
-    `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+    `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/>${skip}<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="${ids.val}"/>${scaling(options.min)}<c:delete val="0"/>` +
     `<c:axPos val="${secondary ? "r" : "l"}"/>${secondary ? "" : "<c:majorGridlines/>"}${options.title ? titleXml(options.title, CHART_FONT_POINTS, false) : ""}` +

@@ -5,7 +5,8 @@
  * fields are filled from the convention names; each refusal names the field and writes nothing.
  */
 import { createRng, dateSerial, drawPoisson, forecastIntake } from "../../../src/engine";
-import { fieldsFromNames, parseField } from "../../../src/hosts/office/readInputs";
+import { emptyFields, fieldsFromNames, parseField } from "../../../src/hosts/office/readInputs";
+import { saveConventionNames } from "../../../src/hosts/office/runPlan";
 import { emptySectionFields, SectionFields } from "../../../src/plan/options";
 import { describeFieldProblem } from "../../../src/taskpane/outcomes";
 import { FIELD_KEYS, FIELD_TEXT, REFERENCE_FIELDS } from "../../../src/taskpane/strings";
@@ -60,6 +61,22 @@ test("filled from the convention names, the pane's language first", () => {
   });
 });
 
+test("saved as names like the other inputs: the history, its start as DATE(y,m,d), the periods", async () => {
+  const wb = historyWorkbook();
+  const fields = { ...emptyFields(), opening: "Invoer!C2", intakeHistory: "Historie!B2:B157", intakeHistoryStart: "2021-01-04", historyPeriods: "maand" };
+  const saved = await saveConventionNames(wb.context(), fields, true);
+  expect(saved).toEqual({ ok: true, saved: ["Beginvoorraad", "InstroomHistorie", "InstroomHistorieStart", "InstroomHistoriePerioden"] });
+  expect(wb.names).toEqual([
+    { name: "Beginvoorraad", formula: "=Invoer!$C$2" },
+    { name: "InstroomHistorie", formula: "=Historie!$B$2:$B$157" },
+    { name: "InstroomHistorieStart", formula: "=DATE(2021,1,4)" },
+    { name: "InstroomHistoriePerioden", formula: "=12" },
+  ]);
+  const english = historyWorkbook();
+  const again = await saveConventionNames(english.context(), { ...emptyFields(), intakeHistoryStart: "Historie!D1", historyPeriods: "52" }, false);
+  expect(again).toEqual({ ok: true, saved: ["IntakeHistoryStart", "IntakeHistoryPeriods"] });
+});
+
 describe("without an intake: the projection on the history's forecast", () => {
   test("52 weeks from the Monday after the history, the intake column the forecast, in three syncs", async () => {
     const wb = historyWorkbook();
@@ -69,11 +86,24 @@ describe("without an intake: the projection on the history's forecast", () => {
     const engine = forecastIntake({ history: WEEKS, horizon: 52 });
     if (!engine.ok) throw new Error(engine.error.message);
     const sheet = wb.sheet("Projection");
-    expect(sheet.at("D14")?.value).toBe("Intake");
-    for (let w = 0; w < 52; w++) expect(sheet.at(`D${15 + w}`)?.value).toBeCloseTo(engine.value.forecast[w]!, 9);
-    expect(sheet.at("B15")?.formula).toBe("=DATE(2024,1,1)");
-    expect(sheet.at("A66")?.value).toBe(52);
+    // The table (header on row 4, week 1 on row 5): its intake column reads the forecast's fixed
+    // values, in their own labelled column (Y, right of the helpers), week by week.
+    expect(sheet.at("D4")?.value).toBe("Intake (forecast)");
+    expect(sheet.at("Y4")?.value).toBe("Intake forecast P50 (fixed)");
+    for (let w = 0; w < 52; w++) {
+      expect(sheet.at(`D${5 + w}`)?.formula).toBe(`=$Y$${5 + w}`);
+      expect(sheet.at(`Y${5 + w}`)?.value).toBeCloseTo(engine.value.forecast[w]!, 9);
+      expect(sheet.at(`Z${5 + w}`)?.value).toBeCloseTo(engine.value.lower[w]!, 9);
+      expect(sheet.at(`AA${5 + w}`)?.value).toBeCloseTo(engine.value.upper[w]!, 9);
+    }
+    expect(sheet.at("B5")?.formula).toBe("=DATE(2024,1,1)");
+    expect(sheet.at("A56")?.value).toBe(52);
     expect(outcome.summary.meanIntake).toBeCloseTo(engine.value.forecast.reduce((a, b) => a + b) / 52, 9);
+    // The outcome carries the inputs as planned (the forecast as the intake, week 1 after the history) and the forecast.
+    expect(outcome.inputs.intake).toEqual(outcome.intakeForecast?.weekly);
+    expect(outcome.inputs.firstWeek).toBe(dateSerial(2024, 1, 1));
+    expect(outcome.intakeForecast?.use).toBe("plan");
+    expect(outcome.intakeForecast?.source.en).toMatch(/^Intake: forecast from the intake history \(156 weeks, 2021-01-04 to 2023-12-31, Historie!B2:B157\)/);
   });
 
   test("the same through names, the start a cell in a 1904 workbook, the periods typed", async () => {
@@ -86,7 +116,16 @@ describe("without an intake: the projection on the history's forecast", () => {
     wb.defineName("InstroomHistorieStart", "=Historie!$D$1");
     const named = await run(wb, { opening: "Invoer!C2", intakeHistory: "InstroomHistorie", intakeHistoryStart: "InstroomHistorieStart", historyPeriods: "52" });
     if (!named.outcome.ok || !plain.outcome.ok) throw new Error("run failed");
-    for (let w = 0; w < 52; w++) expect(wb.sheet("Projection").at(`D${15 + w}`)?.value).toBe(typed.sheet("Projection").at(`D${15 + w}`)?.value);
+    for (let w = 0; w < 52; w++) {
+      const week = `Y${5 + w}`;
+      expect(wb.sheet("Projection").at(week)?.value).toBe(typed.sheet("Projection").at(week)?.value);
+      expect(wb.sheet("Projection").at(`D${5 + w}`)?.formula).toBe(`=$Y$${5 + w}`);
+    }
+    expect(named.outcome.inputs.firstWeek).toBe(plain.outcome.inputs.firstWeek);
+    // The forecast's check reads the start cell as a day, whatever the date system: DATE(2021,1,4).
+    const check = wb.sheet("Projection").at("AB2")?.formula ?? "";
+    expect(check).toContain("SUM(Historie!$B$2:$B$157)");
+    expect(check).toContain("N(Historie!$D$1)=DATE(2021,1,4)");
   });
 
   test("with an intake, the plan is the planner's: the history changes nothing in the projection", async () => {
@@ -94,7 +133,14 @@ describe("without an intake: the projection on the history's forecast", () => {
     const { outcome } = await run(wb, { ...HISTORY, intake: "Invoer!C5:C56" });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
     expect(outcome.summary.meanIntake).toBe(25);
-    expect(wb.sheet("Projection").at("D15")?.value).toBe(25);
+    const sheet = wb.sheet("Projection");
+    // The intake column reads the planner's own cells, week by week; the forecast is beside it as a comparison.
+    expect(sheet.at("D4")?.value).toBe("Intake");
+    for (let w = 0; w < 52; w++) expect(sheet.at(`D${5 + w}`)?.formula).toBe(`=Invoer!$C$${5 + w}`);
+    expect(outcome.inputs.intake).toEqual(new Array(52).fill(25));
+    expect(outcome.intakeForecast?.use).toBe("comparison");
+    expect(sheet.at("Y4")?.value).toBe("Intake forecast P50 (fixed)");
+    expect(sheet.at("Y5")?.value).toBeCloseTo(outcome.intakeForecast?.weekly[0] as number, 9);
   });
 });
 

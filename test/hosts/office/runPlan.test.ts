@@ -252,7 +252,7 @@ describe("runPlan: nothing is written when an input is wrong", () => {
     await expectProblem(
       plannerWorkbook(52),
       { opening: "Invoer!C2" },
-      "Fill in the weekly intake: select the cell(s) and choose 'Use selection', type an address such as Invoer!C5, or define the name Intake (or Instroom).",
+      "Fill in the weekly intake: select the cell(s) and choose 'Use selection', type an address such as Invoer!C5, or define the name Intake (or Instroom). Or fill in the past intake for the forecast (name IntakeHistory): the plan then uses its forecast.",
     );
   });
 

@@ -263,6 +263,7 @@ describe("looks and page setup", () => {
           heightRows: 10,
           yAxisMin: 1000,
           secondaryAxisTitle: "Zaken per week",
+          categoryLabelEvery: 52,
         },
       ],
     });
@@ -285,7 +286,13 @@ describe("looks and page setup", () => {
       },
     ]);
     const chart = wb.charts[0];
-    expect(chart?.props).toMatchObject({ "axes.valueAxis.minimum": 1000, "axes.Value.Secondary.title.text": "Zaken per week" });
+    expect(chart?.props).toMatchObject({
+      "axes.valueAxis.minimum": 1000,
+      "axes.Value.Secondary.title.text": "Zaken per week",
+      // A label (and tick) a year apart on a long axis of ISO weeks (ExcelApi 1.7).
+      "axes.categoryAxis.tickLabelSpacing": 52,
+      "axes.categoryAxis.tickMarkSpacing": 52,
+    });
     expect(chart?.series[1]?.props).toMatchObject({ axisGroup: "Secondary", "format.line.lineStyle": "Dash", markerStyle: "None" });
   });
 

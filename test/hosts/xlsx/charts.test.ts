@@ -98,6 +98,14 @@ describe("chartXml", () => {
     expect(xml.match(/<c:lineChart>/g)).toHaveLength(1);
   });
 
+  test("a label every n-th category: tickLblSkip and tickMarkSkip on the category axis, in the schema's order; none without", () => {
+    const xml = chartXml({ ...line, categoryLabelEvery: 52 }, "Prognose");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // CT_CatAx: …lblAlgn, lblOffset, tickLblSkip, tickMarkSkip, noMultiLvlLbl.
+    expect(xml).toContain('<c:lblOffset val="100"/><c:tickLblSkip val="52"/><c:tickMarkSkip val="52"/><c:noMultiLvlLbl val="0"/>');
+    expect(chartXml(line, "Prognose")).not.toContain("tickLblSkip");
+  });
+
   test("a stacked area chart is an areaChart with stacked grouping", () => {
     const xml = chartXml({ ...line, kind: "areaStacked" }, "Prognose");
     expect(XMLValidator.validate(xml)).toBe(true);

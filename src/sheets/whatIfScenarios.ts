@@ -5,12 +5,14 @@
  * capacity), the engine's `decisions = min(capacity, backlog + intake)` written as one cell.
  */
 import { absoluteAddress, Cell, cellAddress, formula, TableSpec, text } from "./spec";
-import type { InputId, ScenarioId, WhatIfLabels } from "./whatIfText";
+import { SCENARIO_IDS, ScenarioId, WEEKS_PER_YEAR } from "../engine/whatIf";
+import type { InputId, WhatIfLabels } from "./whatIfText";
 
-export const SCENARIOS: readonly ScenarioId[] = ["plan", "rule", "triage", "whole", "required", "custom"];
+/** The engine's scenarios, in the sheet's order: 1. Huidig plan … 6. Eigen scenario. */
+export const SCENARIOS: readonly ScenarioId[] = SCENARIO_IDS;
 /** Scenarios with triage (Ter Apel): their queue is what triage leaves. */
 const WITH_TRIAGE: ReadonlySet<ScenarioId> = new Set(["triage", "whole"]);
-export const WEEKS_PER_YEAR = 52;
+export { WEEKS_PER_YEAR };
 
 /** Where one scenario's figures are. */
 export interface ScenarioCells {

@@ -1,4 +1,5 @@
 /** The what-if sheet's words, in Dutch and English: one table, so both languages say the same. */
+import type { ScenarioId } from "../engine/whatIf";
 import type { Language } from "./messages";
 
 export type InputId =
@@ -18,7 +19,7 @@ export type InputId =
   | "custom"
   | "firstWeek";
 
-export type ScenarioId = "plan" | "rule" | "triage" | "whole" | "required" | "custom";
+export type { ScenarioId };
 
 /** The figures the uncertainty block was simulated with, formatted for its note. */
 export interface FrozenPlan {

@@ -113,6 +113,8 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     fastLeadTime: "de doorlooptijd van triage (Ter Apel)",
     triagedOpening: "het getrieerde deel van de beginvoorraad",
     historyPeriods: "het aantal perioden per jaar van de instroomhistorie",
+    decisionsPerFte: "het aantal beslissingen per fte per week",
+    triageStaffIsNew: "of de extra fte van triage nieuw personeel zijn",
   },
   en: {
     uncertainty: "the uncertainty on or off",
@@ -126,6 +128,8 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     fastLeadTime: "the triage (Ter Apel) lead time",
     triagedOpening: "the triaged part of the opening backlog",
     historyPeriods: "the intake history's periods per year",
+    decisionsPerFte: "the decisions per fte per week",
+    triageStaffIsNew: "whether triage's extra fte are new staff",
   },
 };
 
@@ -159,6 +163,10 @@ export function describeSettingProblem(problem: SettingProblem, language: Langua
       return nl
         ? `${subject} moet WAAR of ONWAAR (of 1 of 0) zijn, niet '${problem.text}'.`
         : `${subject} must be TRUE or FALSE (or 1 or 0), not '${problem.text}'.`;
+    if (problem.kind === "decisions-per-fte")
+      return nl
+        ? `${subject} moet een aantal beslissingen per fte per week groter dan 0 zijn, bijvoorbeeld 1,5, niet '${problem.text}'.`
+        : `${subject} must be a number of decisions per fte per week above 0, for example 1.5, not '${problem.text}'.`;
     return nl
       ? `${subject} moet een aantal zaken van 0 of meer zijn, niet '${problem.text}'.`
       : `${subject} must be a number of cases, 0 or more, not '${problem.text}'.`;

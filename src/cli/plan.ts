@@ -15,7 +15,7 @@ import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxS
 import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
 import { sourcesOf } from "../plan/sources";
-import { firstWeekNote, PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { firstWeekNote, PlanInputs, RawPlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
 import { describeProblem, describeReadingNote, Language } from "../sheets/messages";
 import { withReadingNotes } from "../sheets/readingNotes";
@@ -91,7 +91,13 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
   const settings = settingsToSections(options.settings ?? {}, read.settings);
   if (!settings.ok) return { ok: false, message: describeSettingProblem(settings.problem, language) };
-  const raw = settings.target === undefined ? read.raw : { ...read.raw, target: settings.target };
+  // The plan's settings (flags over names) go in as the pane's fields do, checked with the inputs.
+  const raw: RawPlanInputs = {
+    ...read.raw,
+    ...(settings.target !== undefined && { target: settings.target }),
+    ...(settings.decisionsPerFteWeek !== undefined && { decisionsPerFte: settings.decisionsPerFteWeek }),
+    ...(settings.triageStaffIsNew !== undefined && { triageStaffIsNew: settings.triageStaffIsNew }),
+  };
   const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;

@@ -13,6 +13,7 @@ const REQUIRED: readonly ControlKey[] = ["opening", "intake", "safeShare", "disp
 const NUMERIC: readonly ControlKey[] = [
   "horizon",
   "target",
+  "decisionsPerFte",
   "dispersion",
   "capacitySpread",
   "intakeLevelSpread",

@@ -29,6 +29,11 @@ function namesFor(field: FieldKey, language: Language): string {
 export function describeFieldProblem(problem: FieldProblem, language: Language): string {
   const problemText = PROBLEM_TEXT[language];
   const label = labelOf(language, problem.field);
+  // Triage's staff is yes or no: a word that is no name in the workbook was meant as an answer.
+  if (problem.field === "triageStaffIsNew" && (problem.kind === "unknown-name" || problem.kind === "bad-reference")) {
+    const got = problem.kind === "unknown-name" ? problem.name : problem.text;
+    return sentence(describeProblem({ code: "not-yes-no", input: "triageStaffIsNew", got }, language));
+  }
   switch (problem.kind) {
     case "missing":
       return problemText.missing(label, namesFor(problem.field, language));
@@ -53,7 +58,11 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
       // Same sentence as for a cell holding text: "the horizon contains the text 'abc'; …".
       return sentence(
         describeProblem(
-          { code: "text", input: problem.field === "target" ? "target" : "horizon", got: problem.text },
+          {
+            code: "text",
+            input: problem.field === "target" || problem.field === "decisionsPerFte" ? problem.field : "horizon",
+            got: problem.text,
+          },
           language,
         ),
       );

@@ -119,6 +119,7 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
       language: context.language,
       createdOn: context.createdOn,
       existingNames: [...context.existingNames],
+      sample: context.sample,
     }),
   }),
   // Replaces the add-in's earlier Voortgang/Progress sheet (recognised by MONITORING_TABLE).

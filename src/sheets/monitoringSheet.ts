@@ -33,6 +33,7 @@ import {
   TableSpec,
   text,
 } from "./spec";
+import { wholeText } from "./formulaText";
 import { fontOf, widthFor } from "./textWidth";
 import { assumptionsText } from "./uncertaintyBlock";
 
@@ -298,13 +299,6 @@ export function monitoringLayout(weeks: number): MonitoringLayout {
     cell: (column, week) => cellAddress(firstRow + week - 1, COL[column]),
     column: (column) => `${cellAddress(firstRow, COL[column])}:${cellAddress(lastRow, COL[column])}`,
   };
-}
-
-/** A whole number as text in a formula, as `formatWhole` writes it (grouped from 5 digits, below a million). */
-function wholeText(ref: string, language: Language): string {
-  const rounded = `ROUND(ABS(${ref}),0)`;
-  const group = language === "nl" ? "." : ",";
-  return `IF(${rounded}>=10000,INT(${rounded}/1000)&"${group}"&RIGHT("00"&MOD(${rounded},1000),3),${rounded}&"")`;
 }
 
 /** The summary sentence as one formula over the summary cells; mirrors `describeWeek`. */

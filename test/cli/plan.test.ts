@@ -354,9 +354,9 @@ describe("the user's own charts", () => {
     expect(await chartOf(output)).toBe(await chartOf(original));
     expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
     const types = await text(output, "[Content_Types].xml");
-    // The user's, the projection's, the what-if sheet's three (scenarios, shared capacity,
+    // The user's, the projection's, the what-if sheet's four (scenarios, shared capacity, tornado,
     // uncertainty) and the monitoring sheet's two (band, weekly flows).
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(7);
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(8);
   });
 });
 

@@ -30,9 +30,9 @@ const SHEETS: Record<"nl" | "en", Record<Sheet, { header: RegExp; chart?: string
 };
 
 const RUNS = {
-  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, projection: 3, whatIf: 2, monitoring: 3 } },
-  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, projection: 5, whatIf: 2, monitoring: 3 } },
-  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, projection: 5, whatIf: 2, monitoring: 3 } },
+  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, projection: 3, whatIf: 3, monitoring: 3 } },
+  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, projection: 5, whatIf: 3, monitoring: 3 } },
+  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, projection: 5, whatIf: 3, monitoring: 3 } },
 };
 type Run = keyof typeof RUNS;
 

@@ -253,8 +253,8 @@ export const CLI_TEXT = {
     notFinite: (sheet: string, cell: string) =>
       `De prognose kan niet worden berekend: cel ${cell} van het blad ${sheet} zou geen eindig getal bevatten. Kijk de invoer na op uitzonderlijk grote of kleine getallen.`,
     never: "nooit",
-    summary: (weeks: number, backlog: string, clear: string, file: string) =>
-      `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}. Geschreven: ${file}`,
+    summary: (weeks: number, backlog: string, clear: string, file: string, target = "") =>
+      `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}${target === "" ? "" : `; ${target}`}. Geschreven: ${file}`,
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
       `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
@@ -278,8 +278,8 @@ export const CLI_TEXT = {
     notFinite: (sheet: string, cell: string) =>
       `The projection cannot be computed: cell ${cell} of the sheet ${sheet} would not hold a finite number. Check the inputs for extremely large or small figures.`,
     never: "never",
-    summary: (weeks: number, backlog: string, clear: string, file: string) =>
-      `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}. Written: ${file}`,
+    summary: (weeks: number, backlog: string, clear: string, file: string, target = "") =>
+      `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}${target === "" ? "" : `; ${target}`}. Written: ${file}`,
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
       `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>

@@ -15,6 +15,7 @@ import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxS
 import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
 import { sourcesOf } from "../plan/sources";
+import { targetSentence } from "../plan/targetText";
 import { firstWeekNote, PlanInputs, RawPlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
 import { describeProblem, describeReadingNote, Language } from "../sheets/messages";
@@ -261,7 +262,13 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   const weeks = result.projection.rows.length;
   const clear = Number.isFinite(summary.weeksToClear) ? formatNumber(summary.weeksToClear, args.language) : text.never;
   env.stdout(
-    text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
+    text.summary(
+      weeks,
+      formatNumber(summary.closingBacklog, args.language),
+      clear,
+      shownPath(outputFile, env.cwd),
+      summary.target === undefined ? "" : targetSentence(summary.target, args.language, formatNumber(summary.target.target, args.language)),
+    ),
   );
   for (const note of result.notes) env.stdout(note);
   const shown = (value: number): string => formatNumber(value, args.language);

@@ -13,6 +13,7 @@ import {
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
 import type { OptionProblem } from "../plan/options";
+import { targetWeekPhrase } from "../plan/targetText";
 import { ControlKey, FieldKey, FIELD_TEXT, labelOf, SECTION_TEXT, sentence, STATUS_TEXT } from "./strings";
 import { PROBLEM_TEXT } from "./problemText";
 import { NOTE_TEXT, RESULT_TEXT } from "./resultText";
@@ -229,6 +230,10 @@ export function summaryLines(outcome: RunSuccess, language: Language, locale: st
       label: resultText.required(number.format(outcome.inputs.target), number.format(outcome.weeks)),
       value: number.format(outcome.requiredCapacity),
     },
+    // The planner's own target: the week, its ISO week and Monday, "bij constante gemiddelden" past the series.
+    ...(summary.target === undefined
+      ? []
+      : [{ label: resultText.targetReached(number.format(summary.target.target)), value: targetWeekPhrase(summary.target, language) }]),
   ];
 }
 

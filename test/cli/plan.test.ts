@@ -112,7 +112,8 @@ describe("npm run plan on the bundled sample", () => {
     expect(result).toEqual({
       code: 0,
       stdout: [
-        "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx",
+        // The sample's Doelvoorraad 1100: reached in week 59 at the plan's constant averages (issue 23).
+        "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6; streefvoorraad 1.100 in week 59 (2025-W07, week van 2025-02-10), bij constante gemiddelden na week 52. Geschreven: out/plan.xlsx",
         // The sample's actuals are invented: the line says so (the workbook carries the name Voorbeeldwerkmap).
         "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
       ],
@@ -130,7 +131,7 @@ describe("npm run plan on the bundled sample", () => {
   test("--lang en: English sheets and summary", async () => {
     const result = await run(["--lang", "en", "--out", "plan.xlsx"]);
     expect(result.stdout).toEqual([
-      "Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx",
+      "Backlog after 52 weeks: 1,140; weeks to clear: 249.6; target backlog 1,100 in week 59 (2025-W07, week of 2025-02-10), at constant averages after week 52. Written: plan.xlsx",
       "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2. Note: invented sample figures, not IND data.",
     ]);
     const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
@@ -375,7 +376,7 @@ describe("the real command", () => {
     const ok = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15"]);
     expect(ok).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6\. Geschreven: plan\.xlsx\nVoortgang \(blad Voortgang\)/),
+      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6; streefvoorraad 1\.100 in week 59 \(2025-W07, week van 2025-02-10\), bij constante gemiddelden na week 52\. Geschreven: plan\.xlsx\nVoortgang \(blad Voortgang\)/),
     });
     expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
     const refused = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx"]);
@@ -395,7 +396,7 @@ describe("the real command", () => {
   test("the voorraadplanner bin runs the compiled command: paths from the current folder, its own name in the usage", async () => {
     fs.copyFileSync(SAMPLE, path.join(dir, "mijn.xlsx"));
     const ok = await bin(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15", "--lang", "en"], dir);
-    expect(ok).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^Backlog after 52 weeks: 1,140; weeks to clear: 249\.6\. Written: plan\.xlsx\n/) });
+    expect(ok).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^Backlog after 52 weeks: 1,140; weeks to clear: 249\.6; target backlog 1,100 in week 59 \(2025-W07, week of 2025-02-10\), at constant averages after week 52\. Written: plan\.xlsx\n/) });
     expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
     const help = await bin(["--help"], dir);
     expect(help.stdout).toMatch(/^Gebruik: voorraadplanner \[--in invoer\.xlsx\]/);

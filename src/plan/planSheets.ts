@@ -135,6 +135,7 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
         createdOn,
         sample: context.sample,
         ...(inputs.firstWeek !== undefined && { firstWeek: inputs.firstWeek }),
+        ...(inputs.decisionsPerFteWeek !== undefined && { decisionsPerFte: inputs.decisionsPerFteWeek }),
       }),
     };
   },

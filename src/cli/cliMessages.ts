@@ -114,6 +114,8 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     triagedOpening: "het getrieerde deel van de beginvoorraad",
     historyPeriods: "het aantal perioden per jaar van de instroomhistorie",
     weeks: "de horizon in weken",
+    decisionsPerFte: "het aantal beslissingen per fte per week",
+    triageStaffIsNew: "of de extra fte van triage nieuw personeel zijn",
   },
   en: {
     uncertainty: "the uncertainty on or off",
@@ -128,6 +130,8 @@ const SETTING_TEXT: Record<Language, Record<SettingKey, string>> = {
     triagedOpening: "the triaged part of the opening backlog",
     historyPeriods: "the intake history's periods per year",
     weeks: "the horizon in weeks",
+    decisionsPerFte: "the decisions per fte per week",
+    triageStaffIsNew: "whether triage's extra fte are new staff",
   },
 };
 
@@ -165,6 +169,10 @@ export function describeSettingProblem(problem: SettingProblem, language: Langua
       return nl
         ? `${subject} moet een heel aantal weken zijn, 1 of meer, niet '${problem.text}'.`
         : `${subject} must be a whole number of weeks, 1 or more, not '${problem.text}'.`;
+    if (problem.kind === "decisions-per-fte")
+      return nl
+        ? `${subject} moet een aantal beslissingen per fte per week groter dan 0 zijn, bijvoorbeeld 1,5, niet '${problem.text}'.`
+        : `${subject} must be a number of decisions per fte per week above 0, for example 1.5, not '${problem.text}'.`;
     return nl
       ? `${subject} moet een aantal zaken van 0 of meer zijn, niet '${problem.text}'.`
       : `${subject} must be a number of cases, 0 or more, not '${problem.text}'.`;
@@ -251,8 +259,8 @@ export const CLI_TEXT = {
     notFinite: (sheet: string, cell: string) =>
       `De prognose kan niet worden berekend: cel ${cell} van het blad ${sheet} zou geen eindig getal bevatten. Kijk de invoer na op uitzonderlijk grote of kleine getallen.`,
     never: "nooit",
-    summary: (weeks: number, backlog: string, clear: string, file: string) =>
-      `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}. Geschreven: ${file}`,
+    summary: (weeks: number, backlog: string, clear: string, file: string, target = "") =>
+      `Voorraad na ${weeks} weken: ${backlog}; weken tot voorraad nul: ${clear}${target === "" ? "" : `; ${target}`}. Geschreven: ${file}`,
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
       `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, startgetal ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
@@ -277,8 +285,8 @@ export const CLI_TEXT = {
     notFinite: (sheet: string, cell: string) =>
       `The projection cannot be computed: cell ${cell} of the sheet ${sheet} would not hold a finite number. Check the inputs for extremely large or small figures.`,
     never: "never",
-    summary: (weeks: number, backlog: string, clear: string, file: string) =>
-      `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}. Written: ${file}`,
+    summary: (weeks: number, backlog: string, clear: string, file: string, target = "") =>
+      `Backlog after ${weeks} weeks: ${backlog}; weeks to clear: ${clear}${target === "" ? "" : `; ${target}`}. Written: ${file}`,
     uncertainty: (low: string, median: string, high: string, runs: string, seed: number) =>
       `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>

@@ -19,6 +19,8 @@ export interface PlanArgs {
   date?: number;
   /** The sections' settings given as flags (--uncertainty, --runs 5000, …), as typed. */
   settings: GivenSettings;
+  /** --new-baseline: Voortgang stores the current plan as a new baseline, the old one kept under its date. */
+  newBaseline?: boolean;
 }
 
 /** A sentence in the run's language, chosen once every option has been read. */
@@ -88,6 +90,14 @@ const BASE_OPTIONS: readonly PlanOption[] = [
       else return (l) => CLI_TEXT[l].badLanguage(value);
       return undefined;
     },
+  },
+  {
+    flag: "--new-baseline",
+    help: {
+      nl: "sla het huidige plan op als nieuwe basislijn voor de voortgang; de oude blijft bewaard onder zijn datum",
+      en: "store the current plan as the new baseline for the progress sheet; the old one is kept under its date",
+    },
+    apply: (args) => void (args.newBaseline = true),
   },
   {
     flag: "--date",
@@ -168,6 +178,19 @@ const SETTING_OPTION_TEXT: Record<SettingKey, { value?: Record<Language, string>
     help: {
       nl: "horizon in weken (standaard de lengte van de instroom; met een instroomhistorie zonder instroom 52)",
       en: "horizon in weeks (default the intake's length; with an intake history and no intake, 52)",
+    },
+  },
+  decisionsPerFte: {
+    value: { nl: "X", en: "X" },
+    help: {
+      nl: "beslissingen per fte per week, voor capaciteit in fte (standaard 1,5, een voorbeeldcijfer)",
+      en: "decisions per fte per week, for capacity in fte (default 1.5, an example figure)",
+    },
+  },
+  triageStaffIsNew: {
+    help: {
+      nl: "de extra fte van triage zijn nieuw personeel (standaard: genomen van ander werk, een aanname)",
+      en: "triage's extra fte are new staff (default: taken from other work, an assumption)",
     },
   },
   historyPeriods: {

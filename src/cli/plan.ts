@@ -16,7 +16,8 @@ import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxS
 import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
 import { sourcesOf } from "../plan/sources";
-import { firstWeekNote, PlanInputs, readPlanInputs } from "../sheets/inputs";
+import { targetSentence } from "../plan/targetText";
+import { firstWeekNote, PlanInputs, RawPlanInputs, readPlanInputs } from "../sheets/inputs";
 import { todaySerial } from "../sheets/dates";
 import { describeProblem, describeReadingNote, Language } from "../sheets/messages";
 import { withReadingNotes } from "../sheets/readingNotes";
@@ -95,11 +96,14 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   if (!read.ok) return { ok: false, message: describeNameProblem(read.problem, language) };
   const settings = settingsToSections(options.settings ?? {}, read.settings);
   if (!settings.ok) return { ok: false, message: describeSettingProblem(settings.problem, language) };
-  const raw = {
+  // The plan's settings (flags over names) go in as the pane's fields do, checked with the inputs.
+  const raw: RawPlanInputs = {
     ...read.raw,
     ...(settings.target !== undefined && { target: settings.target }),
     // --weeks (or the name Weeks/HorizonWeken): the pane's horizon.
     ...(settings.weeks !== undefined && { horizon: settings.weeks }),
+    ...(settings.decisionsPerFteWeek !== undefined && { decisionsPerFte: settings.decisionsPerFteWeek }),
+    ...(settings.triageStaffIsNew !== undefined && { triageStaffIsNew: settings.triageStaffIsNew }),
   };
   const checked = readPlanInputs(raw);
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
@@ -267,7 +271,13 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
   const weeks = result.projection.rows.length;
   const clear = Number.isFinite(summary.weeksToClear) ? formatNumber(summary.weeksToClear, args.language) : text.never;
   env.stdout(
-    text.summary(weeks, formatNumber(summary.closingBacklog, args.language), clear, shownPath(outputFile, env.cwd)),
+    text.summary(
+      weeks,
+      formatNumber(summary.closingBacklog, args.language),
+      clear,
+      shownPath(outputFile, env.cwd),
+      summary.target === undefined ? "" : targetSentence(summary.target, args.language, formatNumber(summary.target.target, args.language)),
+    ),
   );
   // The sample's history, track-2 share and actuals are made up: the lines say so, as the sheets do.
   const flag = (line: string, note: string): string => (result.sample ? `${line} ${note}` : line);

@@ -109,6 +109,7 @@ export function makeSampleWorkbook(options: SampleWorkbookOptions = {}): ExcelJS
   wb.definedNames.add(`Invoer!$C$${first}:$C$${last}`, names.intake);
   wb.definedNames.add(`Invoer!$D$${first}:$D$${last}`, names.capacity);
   addSettings(ws, wb, dutch);
+  addPlanSettings(ws, wb, dutch);
   if (options.actuals ?? weeks === 52) addActuals(ws, wb, dutch);
   if (options.history ?? weeks === 52) addSampleHistory(wb, dutch ? "nl" : "en");
   setUpPrint(ws, last, dutch);
@@ -184,6 +185,33 @@ function addSettings(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean
   ws.getCell("G4").value = 0.2;
   ws.getCell("G4").numFmt = "0%";
   wb.definedNames.add("Invoer!$G$4", dutch ? "AandeelSpoor2" : "SafeShare");
+}
+
+/**
+ * The target and the decisions per fte-week (issue 23), each labelled for what it is: the memo's
+ * "ongeveer 1100" is 1600 decisions at 25 a week (1140) rounded, and it expects triage to take the
+ * backlog lower; 1.5 decisions per fte-week is an example, not a figure from the memo.
+ */
+function addPlanSettings(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, dutch: boolean): void {
+  const rows: [string, number, string, string, string][] = dutch
+    ? [
+        ["Doelvoorraad (eind 2024)", 1100, "#,##0", "Doelvoorraad", "nota: 'ongeveer 1100' (1600 bij 25/week: 1140, afgerond)"],
+        ["Beslissingen per fte per week", 1.5, "0.0", "BeslissingenPerFteWeek", "voorbeeldcijfer, niet uit de nota"],
+      ]
+    : [
+        ["Target backlog (end of 2024)", 1100, "#,##0", "TargetBacklog", "memo: 'about 1100' (1600 at 25/week: 1140, rounded)"],
+        ["Decisions per fte per week", 1.5, "0.0", "DecisionsPerFteWeek", "an example figure, not from the memo"],
+      ];
+  rows.forEach(([label, value, format, name, note], i) => {
+    const row = 7 + i;
+    ws.getCell(row, 1).value = label;
+    const cell = ws.getCell(row, 2);
+    cell.value = value;
+    cell.numFmt = format;
+    ws.getCell(row, 3).value = note;
+    ws.getCell(row, 3).font = { ...FONT, italic: true, color: { argb: "FFC00000" } };
+    wb.definedNames.add(`Invoer!$B$${row}`, name);
+  });
 }
 
 /** Writes the sample workbook to `file`. */

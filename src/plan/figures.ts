@@ -10,7 +10,9 @@ import {
   projectBacklog,
   ProjectionResult,
   Result,
+  targetWeek,
   weeksToClearCore,
+  weekStart,
 } from "../engine";
 import type { PlanInputs } from "../sheets/inputs";
 
@@ -38,6 +40,21 @@ export interface ProjectionSummary {
   decidedLeadTimeWeeks: number | null;
   /** The same per week; null in a week where nothing was decided. */
   decidedLeadTimeByWeek: Array<number | null>;
+  /** When the planner's target (TargetBacklog) is reached; absent without a target of theirs. */
+  target?: TargetReached;
+}
+
+/** When the plan reaches the planner's target: the pane's result and the CLI's summary line name it. */
+export interface TargetReached {
+  target: number;
+  /** The week; 0 when the opening already is at or below it; null when never. */
+  week: number | null;
+  /** Found past the weekly series at its mean intake and capacity: "bij constante gemiddelden". */
+  continued: boolean;
+  /** Weeks in the series (the horizon). */
+  seriesWeeks: number;
+  /** The week's Monday as an Excel serial, when the plan has a first week and the week is 1 or later. */
+  monday: number | null;
 }
 
 /** A vanishing number of decisions gives no finite lead time: report none rather than Infinity. */
@@ -69,7 +86,26 @@ export function summarizeProjection(inputs: PlanInputs, projection: ProjectionRe
     leadTimeWeeks: finiteOrNull(meanDecisions > 0 ? leadTimeCore(projection.closingBacklog, meanDecisions) : null),
     decidedLeadTimeWeeks: finiteOrNull(decided.mean),
     decidedLeadTimeByWeek: decided.weekly.map(finiteOrNull),
+    ...(inputs.targetGiven === true && targetReachedOf(inputs, projection)),
   };
+}
+
+/**
+ * The plan's target week: within the weekly series, else continued at its mean intake and
+ * capacity (the sample's 52 weeks reach 1100 in week 59, the week of 10 February 2025).
+ */
+function targetReachedOf(inputs: PlanInputs, projection: ProjectionResult): { target?: TargetReached } {
+  const found = targetWeek({
+    opening: inputs.opening,
+    intake: projection.rows.map((row) => row.intake),
+    capacity: projection.rows.map((row) => row.capacity),
+    target: inputs.target,
+  });
+  // The inputs were checked by the projection; a failure here leaves the figure out.
+  if (!found.ok) return {};
+  const { week, continued, seriesWeeks } = found.value;
+  const monday = week !== null && week > 0 && inputs.firstWeek !== undefined ? weekStart(inputs.firstWeek, week) : null;
+  return { target: { target: inputs.target, week, continued, seriesWeeks, monday } };
 }
 
 /**

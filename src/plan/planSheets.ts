@@ -120,6 +120,7 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
       language: context.language,
       createdOn: context.createdOn,
       existingNames: [...context.existingNames],
+      sample: context.sample,
     }),
   }),
   // Replaces the add-in's earlier Voortgang/Progress sheet (recognised by MONITORING_TABLE).
@@ -135,6 +136,7 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
         createdOn,
         sample: context.sample,
         ...(inputs.firstWeek !== undefined && { firstWeek: inputs.firstWeek }),
+        ...(inputs.decisionsPerFteWeek !== undefined && { decisionsPerFte: inputs.decisionsPerFteWeek }),
       }),
     };
   },

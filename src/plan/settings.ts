@@ -22,6 +22,10 @@ export const SETTING_NAMES = {
   historyPeriods: ["IntakeHistoryPeriods", "InstroomHistoriePerioden"],
   // The horizon in weeks (the pane's horizon field): with an intake history and no Intake, 52 unless given.
   weeks: ["Weeks", "HorizonWeken"],
+  // Issue 23: decisions one fte makes in a week, for every capacity shown in fte; and whether
+  // triage's extra fte are new staff (default: taken from other work, an assumption).
+  decisionsPerFte: ["DecisionsPerFteWeek", "BeslissingenPerFteWeek"],
+  triageStaffIsNew: ["TriageStaffIsNew", "TriageNieuwPersoneel"],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -54,6 +58,8 @@ export const SETTING_FLAGS: Record<SettingKey, string> = {
   triagedOpening: "--triaged-opening",
   historyPeriods: "--history-periods",
   weeks: "--weeks",
+  decisionsPerFte: "--decisions-per-fte",
+  triageStaffIsNew: "--triage-new-staff",
 };
 
 /** The switches; the other settings are values. */
@@ -61,7 +67,7 @@ const SWITCHES = ["uncertainty", "tracks"] as const;
 type SwitchKey = (typeof SWITCHES)[number];
 const isSwitch = (key: SettingKey): key is SwitchKey => (SWITCHES as readonly string[]).includes(key);
 /** The switch settings (no value after their flag), for the command line's table of options. */
-export const SETTING_SWITCHES: readonly SettingKey[] = SWITCHES;
+export const SETTING_SWITCHES: readonly SettingKey[] = [...SWITCHES, "triageStaffIsNew"];
 
 /** Which section a value flag switches on when given on the command line. */
 const SECTION_OF: Partial<Record<SettingKey, SwitchKey>> = {
@@ -89,10 +95,20 @@ export type SettingProblem =
   | { kind: "option"; problem: OptionProblem; source?: SettingSource }
   | { kind: "switch"; source: SettingSource; text: string }
   | { kind: "target"; source: SettingSource; text: string }
-  | { kind: "weeks"; source: SettingSource; text: string };
+  | { kind: "weeks"; source: SettingSource; text: string }
+  /** Decisions per fte-week: a number above 0. */
+  | { kind: "decisions-per-fte"; source: SettingSource; text: string };
+
+/** The plan's settings that are not sections: the target, the horizon, decisions per fte-week, triage's staff. */
+export interface PlanSettings {
+  target?: number;
+  weeks?: number;
+  decisionsPerFteWeek?: number;
+  triageStaffIsNew?: boolean;
+}
 
 export type SettingsResult =
-  | { ok: true; sections: SectionPlan; target?: number; weeks?: number; sources: Partial<Record<SettingKey, SettingSource>> }
+  | ({ ok: true; sections: SectionPlan; sources: Partial<Record<SettingKey, SettingSource>> } & PlanSettings)
   | { ok: false; problem: SettingProblem };
 
 /** A cell value or flag as the text a planner would have typed; blank is "". */
@@ -159,24 +175,49 @@ export function settingsToSections(flags: GivenSettings, names: GivenSettings): 
   fields.forecast = { periodsPerYear: text("historyPeriods") };
   const parsed = parseSections(fields);
   if (!parsed.ok) return { ok: false, problem: optionProblem(parsed.problem, sources) };
-  const result: SettingsResult = { ok: true, sections: parsed.plan, sources };
+  const plan = planSettings(text, given, sources);
+  if ("problem" in plan) return { ok: false, problem: plan.problem };
+  return { ok: true, sections: parsed.plan, sources, ...plan };
+}
+
+/** The target, decisions per fte-week and triage's staff, checked; each problem names its flag or name. */
+function planSettings(
+  text: (key: Exclude<SettingKey, SwitchKey>) => string,
+  given: GivenSettings,
+  sources: Partial<Record<SettingKey, SettingSource>>,
+): PlanSettings | { problem: SettingProblem } {
+  const out: PlanSettings = {};
   const targetText = text("target");
   if (targetText !== "") {
     const target = parseTypedNumber(targetText);
     const source = sources.target as SettingSource;
-    if (target === undefined || target < 0 || targetText.includes("%"))
-      return { ok: false, problem: { kind: "target", source, text: targetText } };
-    result.target = target;
+    if (target === undefined || target < 0 || targetText.includes("%")) return { problem: { kind: "target", source, text: targetText } };
+    out.target = target;
   }
   const weeksText = text("weeks");
   if (weeksText !== "") {
     const weeks = parseTypedNumber(weeksText);
     // Whole weeks from 1; the inputs' check then holds it to the intake's length and the engine's limit.
     if (weeks === undefined || !Number.isInteger(weeks) || weeks < 1 || weeksText.includes("%"))
-      return { ok: false, problem: { kind: "weeks", source: sources.weeks as SettingSource, text: weeksText } };
-    result.weeks = weeks;
+      return { problem: { kind: "weeks", source: sources.weeks as SettingSource, text: weeksText } };
+    out.weeks = weeks;
   }
-  return result;
+  const perFteText = text("decisionsPerFte");
+  if (perFteText !== "") {
+    const perFte = parseTypedNumber(perFteText);
+    const source = sources.decisionsPerFte as SettingSource;
+    if (perFte === undefined || !(perFte > 0) || perFteText.includes("%")) {
+      return { problem: { kind: "decisions-per-fte", source, text: perFteText } };
+    }
+    out.decisionsPerFteWeek = perFte;
+  }
+  const staff = given.triageStaffIsNew;
+  if (staff !== undefined && textOf(staff.value) !== "") {
+    const value = parseSwitch(staff.value);
+    if (value === undefined) return { problem: { kind: "switch", source: staff.source, text: textOf(staff.value) } };
+    out.triageStaffIsNew = value;
+  }
+  return out;
 }
 
 /** An option problem with the flag or name it came from, when it came from one. */

@@ -68,8 +68,12 @@ export interface RawPlanInputs {
   firstWeek?: RawInput;
   /** Horizon typed in the pane, in weeks. */
   horizon?: number;
-  /** Target backlog typed in the pane. */
-  target?: number;
+  /** Target backlog: typed in the pane or given as a setting, or the cell its name or field points at. */
+  target?: number | RawInput;
+  /** Decisions per fte per week (issue 23): a number, or the cell holding it. */
+  decisionsPerFte?: number | RawInput;
+  /** Whether triage's extra fte are new staff: yes/no, or the cell holding it. */
+  triageStaffIsNew?: boolean | RawInput;
   /** The actual figures (monitoring): intake and decisions together, the counted backlog optional. */
   actualIntake?: RawInput;
   actualDecisions?: RawInput;
@@ -98,8 +102,15 @@ export interface PlanInputs {
   /** Excel serial of the first week's start date. */
   firstWeek?: number;
   target: number;
-  /** True when the planner gave the target; without one the uncertainty asks about the plan's own end value. */
+  /** True when the planner gave the target; without one the uncertainty asks whether the backlog ends below the opening. */
   targetGiven?: boolean;
+  /**
+   * Decisions one fte makes in a week (`DecisionsPerFteWeek` / `BeslissingenPerFteWeek`), when
+   * the planner gave it; the sheets then show capacity in fte with it, else with an example figure.
+   */
+  decisionsPerFteWeek?: number;
+  /** Triage's extra fte are new staff; absent or false: taken from other work (an assumption). */
+  triageStaffIsNew?: boolean;
   /** The actual figures, when the workbook has them: the run then writes the monitoring sheet. */
   actuals?: PlanActuals;
   /**
@@ -136,11 +147,18 @@ export type ProblemCode =
   /** An actual range with more weeks than the plan. */
   | "actuals-too-long"
   /** A monitoring run on a workbook without actuals. */
-  | "no-actuals";
+  | "no-actuals"
+  /** A number that must be above 0 (decisions per fte-week). */
+  | "not-positive"
+  /** Not yes or no (triage's staff): ja/nee, yes/no, WAAR/ONWAAR, 1/0. */
+  | "not-yes-no";
+
+/** Inputs that are one number or switch, typed in the pane or given as a setting (issue 23). */
+export type SettingInput = "target" | "decisionsPerFte" | "triageStaffIsNew";
 
 export interface InputProblem {
   code: ProblemCode;
-  input: PlanInputKey | "horizon" | "target";
+  input: PlanInputKey | "horizon" | SettingInput;
   /** The cell or range the problem is in, "Invoer!C14"; absent for values typed in the pane. */
   address?: string;
   got?: unknown;
@@ -199,7 +217,7 @@ const isErrorValue = (v: unknown): v is CellErrorValue =>
   typeof v === "object" && v !== null && "error" in v && typeof (v as CellErrorValue).error === "string";
 
 /** Checks one cell as a number ≥ 0; returns the problem or the number. */
-function checkCell(value: unknown, input: CheckedKey, address: string): AnyProblem | number {
+function checkCell(value: unknown, input: CheckedKey | SettingInput, address: string): AnyProblem | number {
   if (isErrorValue(value)) return { code: "error-value", input, address, got: value.error };
   if (typeof value === "boolean") return { code: "boolean", input, address, got: value };
   if (typeof value === "string") {
@@ -243,7 +261,7 @@ function readWeekly(raw: RawInput, input: CheckedKey): AnyProblem | number | num
 }
 
 /** One cell's number (a one-cell range). */
-function readSingle(raw: RawInput, input: PlanInputKey): InputProblem | number {
+function readSingle(raw: RawInput, input: PlanInputKey | SettingInput): InputProblem | number {
   if (raw.hasMergedCells) return { code: "merged", input, address: raw.address };
   const rows = raw.values.length;
   const columns = raw.values[0]?.length ?? 0;
@@ -341,19 +359,73 @@ export function readPlanInputs(raw: RawPlanInputs): InputsResult {
     if (isProblem(first)) return { ok: false, problem: first };
     inputs.firstWeek = first;
   }
-  if (raw.target !== undefined) {
-    if (!Number.isFinite(raw.target) || raw.target < 0) {
-      return { ok: false, problem: { code: "negative", input: "target", got: raw.target } };
-    }
-    inputs.target = raw.target;
-    inputs.targetGiven = true;
-  }
+  const settings = readSettingInputs(raw);
+  if ("code" in settings) return { ok: false, problem: settings };
+  Object.assign(inputs, settings);
   const tooLarge = checkTotals(inputs, raw);
   if (tooLarge) return { ok: false, problem: tooLarge };
   const actuals = readActuals(raw, planWeeks(inputs));
   if (isProblem(actuals)) return { ok: false, problem: actuals };
   if (actuals) inputs.actuals = actuals;
   return { ok: true, inputs };
+}
+
+/** A setting's number as typed or read from its cell: ≥ 0 (the target) or above 0 (decisions per fte). */
+function readSettingNumber(given: number | RawInput, input: "target" | "decisionsPerFte"): InputProblem | number {
+  const value = typeof given === "number" ? given : readSingle(given, input);
+  if (typeof value !== "number") return value;
+  const address = typeof given === "number" ? undefined : cellInRange(given.address, 0, 0);
+  const at = address === undefined ? {} : { address };
+  if (!Number.isFinite(value)) return { code: "not-finite", input, got: value, ...at };
+  if (value < 0) return { code: "negative", input, got: value, ...at };
+  if (input === "decisionsPerFte" && value === 0) return { code: "not-positive", input, got: value, ...at };
+  return value;
+}
+
+/** ja/nee, yes/no, WAAR/ONWAAR, TRUE/FALSE, 1/0: a switch typed, read from a cell, or a cell's boolean. */
+function readYesNo(given: boolean | RawInput): InputProblem | boolean {
+  if (typeof given === "boolean") return given;
+  const address = cellInRange(given.address, 0, 0);
+  const rows = given.values.length;
+  const columns = given.values[0]?.length ?? 0;
+  if (rows * columns !== 1) return { code: "shape", input: "triageStaffIsNew", address: given.address, detail: { rows, columns } };
+  const value = given.values[0]?.[0];
+  if (typeof value === "boolean") return value;
+  if (value === 1 || value === 0) return value === 1;
+  const yesNo = parseYesNo(typeof value === "string" ? value : "");
+  if (yesNo !== undefined) return yesNo;
+  if (isBlank(value)) return { code: "empty", input: "triageStaffIsNew", address };
+  return { code: "not-yes-no", input: "triageStaffIsNew", address, got: isErrorValue(value) ? value.error : value };
+}
+
+/** "ja", "nee", "yes", "no", "waar", "onwaar", "true", "false", "1", "0" (any case) → true or false. */
+export function parseYesNo(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (["ja", "yes", "waar", "true", "1"].includes(t)) return true;
+  if (["nee", "no", "onwaar", "false", "0"].includes(t)) return false;
+  return undefined;
+}
+
+/** The target, decisions per fte-week and triage's staff, each checked with a sentence naming its cell or field. */
+function readSettingInputs(raw: RawPlanInputs): InputProblem | Partial<Pick<PlanInputs, "target" | "targetGiven" | "decisionsPerFteWeek" | "triageStaffIsNew">> {
+  const out: Partial<Pick<PlanInputs, "target" | "targetGiven" | "decisionsPerFteWeek" | "triageStaffIsNew">> = {};
+  if (raw.target !== undefined) {
+    const target = readSettingNumber(raw.target, "target");
+    if (typeof target !== "number") return target;
+    out.target = target;
+    out.targetGiven = true;
+  }
+  if (raw.decisionsPerFte !== undefined) {
+    const perFte = readSettingNumber(raw.decisionsPerFte, "decisionsPerFte");
+    if (typeof perFte !== "number") return perFte;
+    out.decisionsPerFteWeek = perFte;
+  }
+  if (raw.triageStaffIsNew !== undefined) {
+    const isNew = readYesNo(raw.triageStaffIsNew);
+    if (typeof isNew !== "boolean") return isNew;
+    out.triageStaffIsNew = isNew;
+  }
+  return out;
 }
 
 /** Whether a range holds no figure at all (an Intake column emptied to use the history's forecast). */

@@ -18,6 +18,8 @@ export const INPUT_TEXT: Record<Language, Record<(InputProblem | ActualsProblem)
     firstWeek: "de eerste week",
     horizon: "de horizon",
     target: "de streefvoorraad",
+    decisionsPerFte: "het aantal beslissingen per fte per week",
+    triageStaffIsNew: "of de extra fte van triage nieuw personeel zijn",
     actualIntake: "de gerealiseerde instroom",
     actualDecisions: "de gerealiseerde afdoeningen",
     actualBacklog: "de getelde voorraad",
@@ -30,6 +32,8 @@ export const INPUT_TEXT: Record<Language, Record<(InputProblem | ActualsProblem)
     firstWeek: "the first week",
     horizon: "the horizon",
     target: "the target backlog",
+    decisionsPerFte: "the decisions per fte per week",
+    triageStaffIsNew: "whether triage's extra fte are new staff",
     actualIntake: "the actual intake",
     actualDecisions: "the actual decisions",
     actualBacklog: "the counted backlog",
@@ -114,6 +118,10 @@ function dutchSentence({ problem, where, what, detail, got }: SentenceParts): st
       return `${where} heeft ${detail["weeks"]} weken, meer dan de ${detail["plan"]} weken van het plan.`;
     case "no-actuals":
       return "Er zijn geen gerealiseerde cijfers: geef de kolommen met de instroom en de afdoeningen per week de namen GerealiseerdeInstroom en GerealiseerdeAfdoeningen.";
+    case "not-positive":
+      return `${where} bevat ${got}; er werd een getal groter dan 0 verwacht, bijvoorbeeld 1,5 beslissingen per fte per week.`;
+    case "not-yes-no":
+      return `${where} bevat ${got}; typ ja of nee (of WAAR of ONWAAR) voor ${what}.`;
   }
 }
 
@@ -155,6 +163,10 @@ function englishSentence({ problem, where, what, detail, got }: SentenceParts): 
       return `${where} has ${detail["weeks"]} weeks, more than the plan's ${detail["plan"]} weeks.`;
     case "no-actuals":
       return "There are no actual figures: name the columns with the weekly intake and decisions ActualIntake and ActualDecisions.";
+    case "not-positive":
+      return `${where} contains ${got}; a number above 0 was expected, for example 1.5 decisions per fte per week.`;
+    case "not-yes-no":
+      return `${where} contains ${got}; type yes or no (or TRUE or FALSE) for ${what}.`;
   }
 }
 

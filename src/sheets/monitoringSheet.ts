@@ -33,6 +33,7 @@ import {
   TableSpec,
   text,
 } from "./spec";
+import { wholeText } from "./formulaText";
 import { fontOf, widthFor } from "./textWidth";
 import { assumptionsText } from "./uncertaintyBlock";
 
@@ -54,7 +55,12 @@ export interface MonitoringSheetOptions {
   createdOn?: number;
   /** The actuals are the sample workbook's invented figures: the title and charts say so. */
   sample?: boolean;
+  /** Decisions per fte per week (DecisionsPerFteWeek), for the capacity still needed in fte; default 1.5, an example. */
+  decisionsPerFte?: number;
 }
+
+/** The example figure when the workbook gives no DecisionsPerFteWeek (as the what-if sheet's). */
+const EXAMPLE_DECISIONS_PER_FTE = 1.5;
 
 const MONITORING_TEXT = {
   nl: {
@@ -84,8 +90,11 @@ const MONITORING_TEXT = {
     meanDecisions: "Afdoeningen per week (laatste 8 weken)",
     remaining: "Resterende weken van de horizon",
     endBacklog: "Voorraad einde horizon (herprognose)",
+    endBacklogPace: "Idem, bij tempo laatste 8 weken",
     planEnd: "Voorraad einde horizon (plan)",
     required: "Capaciteit per week om het plan te halen",
+    requiredFte: "Idem in fte (per fte-week: rechts)",
+    perFteFormat: '0.0#"/fte"',
     wait: "Wachttijd nieuwe aanvraag",
     waitNote: "Herprognose: vanaf de laatste gerealiseerde voorraad, met de gemiddelde instroom van de laatste 8 bekende weken en de geplande capaciteit. Capaciteit om het plan te halen: vast per week, tot het einde van de horizon. Wachttijd: voorraad ÷ afdoeningen per week (wet van Little).",
     none: "Nog geen gerealiseerde cijfers.",
@@ -116,6 +125,8 @@ const MONITORING_TEXT = {
       "Grafiekhulp: gerealiseerd",
       "Grafiekhulp: herprognose",
       "Bekend",
+      "Herprognose bij huidig tempo",
+      "Grafiekhulp: huidig tempo",
     ],
     detailsNote: "Achter de cijfers (niet afgedrukt). #N/A in de grafiekhulpen betekent: geen punt in de grafiek.",
     statusWithin: "binnen band",
@@ -123,7 +134,7 @@ const MONITORING_TEXT = {
     statusBelow: "onder P10",
     chart: "Voorraad: plan, band P10–P90, gerealiseerd en herprognose",
     flowsChart: "Instroom en afdoeningen per week",
-    series: { band: "Band P10–P90", reforecast: "Herprognose" },
+    series: { band: "Band P10–P90", reforecast: "Herprognose", atPace: "Herprognose bij huidig tempo" },
     week: "Week",
     cases: "Voorraad (zaken)",
     perWeek: "Zaken per week",
@@ -157,8 +168,11 @@ const MONITORING_TEXT = {
     meanDecisions: "Decisions per week (last 8 weeks)",
     remaining: "Weeks left in the horizon",
     endBacklog: "Backlog at the horizon (re-forecast)",
+    endBacklogPace: "The same, at the last 8 weeks' pace",
     planEnd: "Backlog at the horizon (plan)",
     required: "Capacity per week to meet the plan",
+    requiredFte: "The same in fte (per fte-week: right)",
+    perFteFormat: '0.0#"/fte"',
     wait: "Wait for a new application",
     waitNote: "Re-forecast: from the latest actual backlog, with the mean intake of the last 8 known weeks and the planned capacity. Capacity to meet the plan: steady per week, to the end of the horizon. Wait: backlog ÷ decisions per week (Little's law).",
     none: "No actual figures yet.",
@@ -189,6 +203,8 @@ const MONITORING_TEXT = {
       "Chart helper: actual",
       "Chart helper: re-forecast",
       "Known",
+      "Re-forecast at current pace",
+      "Chart helper: current pace",
     ],
     detailsNote: "Behind the figures (not printed). #N/A in the chart helpers means: no point in the chart.",
     statusWithin: "within band",
@@ -196,7 +212,7 @@ const MONITORING_TEXT = {
     statusBelow: "below P10",
     chart: "Backlog: plan, P10–P90 band, actual and re-forecast",
     flowsChart: "Intake and decisions per week",
-    series: { band: "P10–P90 band", reforecast: "Re-forecast" },
+    series: { band: "P10–P90 band", reforecast: "Re-forecast", atPace: "Re-forecast at current pace" },
     week: "Week",
     cases: "Backlog (cases)",
     perWeek: "Cases per week",
@@ -226,8 +242,10 @@ const SUMMARY = [
   "meanDecisions",
   "remaining",
   "endBacklog",
+  "endBacklogPace",
   "planEnd",
   "required",
+  "requiredFte",
   "wait",
 ] as const;
 type SummaryKey = (typeof SUMMARY)[number];
@@ -263,6 +281,9 @@ const COL = {
   chartActual: DETAIL_COLUMN + 10,
   chartReforecast: DETAIL_COLUMN + 11,
   known: DETAIL_COLUMN + 12,
+  // The re-forecast at the current pace (the mean actual decisions of the last 8 known weeks).
+  reforecastPace: DETAIL_COLUMN + 13,
+  chartPace: DETAIL_COLUMN + 14,
 } as const;
 
 type Column = keyof typeof COL;
@@ -300,13 +321,6 @@ export function monitoringLayout(weeks: number): MonitoringLayout {
   };
 }
 
-/** A whole number as text in a formula, as `formatWhole` writes it (grouped from 5 digits, below a million). */
-function wholeText(ref: string, language: Language): string {
-  const rounded = `ROUND(ABS(${ref}),0)`;
-  const group = language === "nl" ? "." : ",";
-  return `IF(${rounded}>=10000,INT(${rounded}/1000)&"${group}"&RIGHT("00"&MOD(${rounded},1000),3),${rounded}&"")`;
-}
-
 /** The summary sentence as one formula over the summary cells; mirrors `describeWeek`. */
 function sentenceFormula(layout: MonitoringLayout, language: Language): string {
   const words = MONITORING_SUMMARY_TEXT[language];
@@ -341,6 +355,7 @@ function rowFormulas(layout: MonitoringLayout, week: number, language: Language)
   const last = layout.summary.lastWeek;
   const unknown = `${c("week")}>${last}`;
   const previous = week === 1 ? layout.summary.opening : c("reforecast", week - 1);
+  const previousPace = week === 1 ? layout.summary.opening : c("reforecastPace", week - 1);
   return {
     actualBacklog: formula(
       `IF(${unknown},"",IF(${c("countedBacklog")}="",` +
@@ -365,6 +380,12 @@ function rowFormulas(layout: MonitoringLayout, week: number, language: Language)
     // Charts skip #N/A but draw "" as 0: these two feed the chart, outside the print area.
     chartActual: formula(`IF(${unknown},NA(),${c("actualBacklog")})`),
     chartReforecast: formula(`IF(${c("reforecast")}="",NA(),${c("reforecast")})`),
+    // The same from the same week, at the pace of the last 8 known weeks instead of the planned capacity.
+    reforecastPace: formula(
+      `IF(OR(${last}=0,${c("week")}<${last}),"",IF(${c("week")}=${last},${c("actualBacklog")},` +
+        `MAX(0,${previousPace}+${layout.summary.meanIntake}-${layout.summary.meanDecisions})))`,
+    ),
+    chartPace: formula(`IF(${c("reforecastPace")}="",NA(),${c("reforecastPace")})`),
     known: formula(
       `IF(OR(${c("actualIntake")}<>"",${c("actualDecisions")}<>"",${c("countedBacklog")}<>""),${c("week")},0)`,
     ),
@@ -439,12 +460,20 @@ function reforecastRows(panel: Panel, options: MonitoringSheetOptions, layout: M
   panel.figure(labels.meanDecisions, formula(lastEight("actualDecisions")), "#,##0.0");
   panel.figure(labels.remaining, formula(`IF(${s.lastWeek}=0,"",${weeks}-${s.lastWeek})`), "0");
   panel.figure(labels.endBacklog, formula(`IF(${s.lastWeek}=0,"",${layout.cell("reforecast", weeks)})`), "#,##0.0");
+  panel.figure(labels.endBacklogPace, formula(`IF(${s.lastWeek}=0,"",${layout.cell("reforecastPace", weeks)})`), "#,##0.0");
   panel.figure(labels.planEnd, formula(layout.cell("plannedBacklog", weeks)), "#,##0.0");
   panel.figure(
     labels.required,
     formula(`IF(OR(${s.lastWeek}=0,N(${s.remaining})=0),"",MAX(0,${s.meanIntake}+(${s.actual}-${s.planEnd})/${s.remaining}))`),
     "#,##0.0",
   );
+  // In fte: ÷ decisions per fte-week, a cell of its own beside it (typed over, the figure follows).
+  const perFte = absoluteAddress(cellAddress(summaryRow("requiredFte"), PANEL.column + 2));
+  panel.figure(labels.requiredFte, formula(`IF(OR(${s.required}="",N(${perFte})<=0),"",${s.required}/${perFte})`), "#,##0.0", {
+    value: options.decisionsPerFte ?? EXAMPLE_DECISIONS_PER_FTE,
+    format: labels.perFteFormat,
+    style: "input",
+  });
   panel.figure(
     labels.wait,
     formula(`IF(OR(${s.lastWeek}=0,N(${s.meanDecisions})=0),"",${s.actual}/${s.meanDecisions})`),
@@ -473,6 +502,7 @@ function charts(panel: Panel, options: MonitoringSheetOptions, layout: Monitorin
       { name: header("plannedBacklog"), values: layout.column("plannedBacklog") },
       { name: header("actualBacklog"), values: layout.column("chartActual"), markersOnly: true },
       { name: labels.series.reforecast, values: layout.column("chartReforecast"), dashed: true },
+      { name: labels.series.atPace, values: layout.column("chartPace"), dashed: true, color: "7030A0" },
     ],
     xAxisTitle: labels.week,
     yAxisTitle: labels.cases,
@@ -525,6 +555,8 @@ const FORMATS: Record<Column, string> = {
   chartActual: "#,##0.0",
   chartReforecast: "#,##0.0",
   known: "0",
+  reforecastPace: "#,##0.0",
+  chartPace: "#,##0.0",
 };
 
 /** Widths: the tables' from their headers and figures, the panel's label column from its labels. */

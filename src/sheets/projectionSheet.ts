@@ -13,6 +13,7 @@ import type { PlanIntakeForecast } from "../plan/intakeForecast";
 import { MEMO_2023 } from "../plan/figures";
 import type { InputSources } from "../plan/sources";
 import { isoDate } from "./dates";
+import { isoWeekFormula } from "./formulaText";
 import type { Language } from "./messages";
 import { areaOf, fitColumns, headerWidth, pageBreaks, printScale, printSpec, rowHeightsOf, widest, widthsOf } from "./page";
 import { axisMinimum, Panel } from "./panel";
@@ -75,7 +76,7 @@ const HELPER_COLUMN = 16;
 const CHART_ROWS = 15;
 
 /** The key figures, in order, each one row from the panel's first figure row. */
-const FIGURES = ["opening", "meanIntake", "capacity", "decisions", "horizon", "closing", "weeksToClear", "wait", "lead", "target", "required"] as const;
+const FIGURES = ["opening", "meanIntake", "capacity", "decisions", "horizon", "closing", "weeksToClear", "wait", "lead", "target", "required", "targetWeek"] as const;
 type Figure = (typeof FIGURES)[number];
 /** The panel's subtitle row; the figures follow it. */
 const FIRST_FIGURE_ROW = HEADER_ROW + 2;
@@ -172,6 +173,33 @@ function figureRows(panel: Panel, options: ProjectionSheetOptions, layout: Proje
   );
   panel.figure(words.figure.target, figures.inputs.target, "#,##0", undefined, "input");
   panel.figure(words.figure.required, formula(`MAX(0,${f("meanIntake")}+(${f("opening")}-${f("target")})/${f("horizon")})`), "#,##0.0");
+  targetWeekFigure(panel, options, layout);
+}
+
+/**
+ * When the backlog reaches the target (issue 23): the first week of the table at or below it
+ * (SUMPRODUCT(MAX(…)) finds it without array entry, in Excel and LibreOffice), else past the
+ * table at the mean intake and capacity, as the engine's `targetWeek`; beside it the ISO week,
+ * and "bij constante gemiddelden" when the week lies past the table.
+ */
+function targetWeekFigure(panel: Panel, options: ProjectionSheetOptions, layout: ProjectionTableLayout): void {
+  const words = PROJECTION_TEXT[options.language];
+  const f = (figure: Figure): string => figureCell(figure);
+  const h = layout.weeks;
+  const slack = `0.000000001*MAX(1,${f("target")})`;
+  const hit = `SUMPRODUCT(MAX((${layout.range("backlog")}<=${f("target")}+${slack})*(${h + 1}-${layout.range("week")})))`;
+  const past = `IF(${f("capacity")}>${f("meanIntake")},${h}+ROUNDUP((${f("closing")}-${f("target")}-${slack})/(${f("capacity")}-${f("meanIntake")}),0),"${words.never}")`;
+  const week = `IF(${f("opening")}<=${f("target")}+${slack},0,IF(${hit}>0,${h + 1}-${hit},${past}))`;
+  const w = f("targetWeek");
+  const first = absoluteAddress(layout.cell("start", 1));
+  const monday = `(${first}+7*(${w}-1))`;
+  const iso = `IF(OR(NOT(ISNUMBER(${w})),N(${w})<1,NOT(ISNUMBER(${first}))),"",${isoWeekFormula(monday)})`;
+  const note = `IF(ISNUMBER(${w}),IF(${w}>${h},"${words.constantMeans}",""),"${words.neverWhy}, ${words.constantMeans}")`;
+  panel.figure(words.figure.targetWeek, formula(week), "0", {
+    value: formula(`${iso}&IF(AND(${iso}<>"",${note}<>""),", ","")&${note}`),
+    format: "General",
+    style: "note",
+  });
 }
 
 /** The notes on the two lead times, and the memo's 2023 figure beside the model's replay. */

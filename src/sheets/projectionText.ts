@@ -8,7 +8,7 @@ interface ProjectionText {
   longNote: (date: string, weeks: number) => string;
   keyFigures: string;
   figure: Record<
-    "opening" | "meanIntake" | "capacityRule" | "capacity" | "decisions" | "horizon" | "closing" | "weeksToClear" | "wait" | "lead" | "target" | "required",
+    "opening" | "meanIntake" | "capacityRule" | "capacity" | "decisions" | "horizon" | "closing" | "weeksToClear" | "wait" | "lead" | "target" | "required" | "targetWeek",
     string
   >;
   given: string;
@@ -65,6 +65,7 @@ export const PROJECTION_TEXT: Record<Language, ProjectionText> = {
       lead: "Doorlooptijd afgedane zaken",
       target: "Streefvoorraad (vul in)",
       required: "Capaciteit nodig voor streefvoorraad",
+      targetWeek: "Streefvoorraad bereikt in week",
     },
     given: "opgegeven",
     never: "nooit",
@@ -142,6 +143,7 @@ export const PROJECTION_TEXT: Record<Language, ProjectionText> = {
       lead: "Lead time of decided cases",
       target: "Target backlog (enter)",
       required: "Capacity needed for the target",
+      targetWeek: "Target reached in week",
     },
     given: "as given",
     never: "never",

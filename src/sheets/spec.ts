@@ -87,8 +87,11 @@ export interface ChartSpec {
   /**
    * "band": the first two series are stacked areas, the first invisible (the band's low edge) and
    * the second filled (its width), so the band shows as a shaded area; the others are lines.
+   * "tornado": horizontal bars, every series from 0 over the same category (overlapping), the
+   * category labels at the left edge: changes down and up per input, the first category at the
+   * bottom.
    */
-  kind: "line" | "areaStacked" | "band";
+  kind: "line" | "areaStacked" | "band" | "tornado";
   title: string;
   /** A1 range on this sheet with the x-axis labels (weeks or dates). */
   categories: string;
@@ -120,7 +123,10 @@ export interface ChartSpec {
 export interface ValidationSpec {
   /** A1 range of the input cells, e.g. "B14". */
   range: string;
-  kind: "whole" | "decimal" | "date";
+  /** "list": one of `list`'s words, from a drop-down. */
+  kind: "whole" | "decimal" | "date" | "list";
+  /** The words a "list" allows, e.g. ["nee", "ja"]. */
+  list?: string[];
   /** Lowest and highest allowed value: a number, or a formula starting with "=" ("=1-$B$11"). */
   min?: number | string;
   max?: number | string;

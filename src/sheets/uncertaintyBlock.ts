@@ -95,19 +95,52 @@ export function percentileLabel(p: number): string {
 
 /**
  * The chance of meeting the target, in plain words:
- * "kans 34% dat de voorraad eind 2024 ≤ 1100 is" / "a 34% chance that the backlog is ≤ 1100 at the end of 2024".
+ * "kans 13% dat de voorraad eind 2024 ≤ 1100 is" / "a 13% chance that the backlog is ≤ 1100 at the end of 2024".
+ * Without a target of the planner's (`basis` "opening") the target is the opening backlog, and the
+ * sentence says so: "kans > 99% dat de voorraad eind 2024 niet hoger is dan bij de start (1440)".
  */
 export function chanceSentence(
   outcome: { chance: number; target: number; week: number },
   when?: Record<Language, string>,
+  basis: "target" | "opening" = "target",
 ): Record<Language, string> {
   const phrase = when ?? { nl: `in week ${outcome.week}`, en: `in week ${outcome.week}` };
   const chance = formatChance(outcome.chance);
+  // "an 8%", "an 11%", "an 18%", "an 80%": the article as the number is said.
+  const article = /^(8|1[18]%)/.test(chance) ? "an" : "a";
+  if (basis === "opening") {
+    return {
+      nl: `kans ${chance} dat de voorraad ${phrase.nl} niet hoger is dan bij de start (${formatNumber(outcome.target, "nl")})`,
+      en: `${article} ${chance} chance that the backlog is no higher ${phrase.en} than at the start (${formatNumber(outcome.target, "en")})`,
+    };
+  }
   return {
     nl: `kans ${chance} dat de voorraad ${phrase.nl} ≤ ${formatNumber(outcome.target, "nl")} is`,
-    // "an 8%", "an 11%", "an 18%", "an 80%": the article as the number is said.
-    en: `${/^(8|1[18]%)/.test(chance) ? "an" : "a"} ${chance} chance that the backlog is ≤ ${formatNumber(outcome.target, "en")} ${phrase.en}`,
+    en: `${article} ${chance} chance that the backlog is ≤ ${formatNumber(outcome.target, "en")} ${phrase.en}`,
   };
+}
+
+/**
+ * What the band leaves out, in a sentence under it: with a forecast intake the forecast's own
+ * uncertainty is in it (FORECAST_BAND_TEXT); otherwise the intake level's own moves (the memo's
+ * 1810, 1530, 1390: 280 and 140 fewer a year) are not, unless an intake level spread stands in for
+ * them, nor a capacity that turns out other than planned, unless its spread is set.
+ */
+export function bandText(
+  result: Pick<SimulationResult, "capacitySpread"> & { intakeLevelSpread?: number; intakeForecast?: unknown },
+  language: Language,
+): string {
+  if (result.intakeForecast !== undefined) return FORECAST_BAND_TEXT[language].band;
+  const nl = language === "nl";
+  const level = (result.intakeLevelSpread ?? 0) > 0;
+  const capacity = result.capacitySpread > 0;
+  const holds = nl
+    ? `De band bevat het toeval van de wekelijkse instroom${level ? ", een instroomniveau per run" : ""}${capacity ? " en een capaciteit die anders uitvalt dan gepland" : ""}.`
+    : `The band holds the week-to-week chance of the intake${level ? ", an intake level per run" : ""}${capacity ? " and a capacity that turns out other than planned" : ""}.`;
+  const leaves = nl
+    ? ` Hij laat weg dat het niveau van de instroom zelf verschuift: 1810, 1530 en 1390 aanvragen in 2021, 2022 en 2023, 280 en 140 minder per jaar${level ? " (de spreiding van het instroomniveau neemt daar een deel van mee)" : ""}${capacity ? "" : ", en dat de capaciteit anders uitvalt dan gepland"}.`
+    : ` It leaves out that the intake level itself moves: 1810, 1530 and 1390 applications in 2021, 2022 and 2023, 280 and 140 fewer a year${level ? " (the intake level spread takes in part of that)" : ""}${capacity ? "" : ", and a capacity that turns out other than planned"}.`;
+  return holds + leaves;
 }
 
 function describeIntake(model: IntakeModel, language: Language): string {
@@ -151,16 +184,18 @@ function describeLevel(spread: number, language: Language): string {
     : `intake level per run × a factor around 1 (coefficient of variation ${cv})`;
 }
 
-/** "Aannames: instroom Poisson …; instroomniveau vast; capaciteit vast zoals gepland; 10.000 simulaties; startgetal 2024." */
+/**
+ * "Aannames: instroom Poisson …; instroomniveau vast; capaciteit vast zoals gepland; 10.000
+ * simulaties; startgetal 2024." With a forecast intake, the forecast's phrases (FORECAST_BAND_TEXT)
+ * take the place of the intake's and the level's.
+ */
 export function assumptionsText(
   result: Pick<SimulationResult, "intakeModel" | "capacitySpread" | "runs" | "intakeForecast"> & { intakeLevelSpread?: number },
   seed: number,
 ): Record<Language, string> {
-  // With a forecast intake each run follows its own path around the forecast (issue 24, item 4).
   const forecast = result.intakeForecast !== undefined;
   const line = (language: Language): string =>
-    `${language === "nl" ? "Aannames" : "Assumptions"}: ` +
-    `${forecast ? FORECAST_BAND_TEXT[language].intake : describeIntake(result.intakeModel, language)}; ` +
+    `${language === "nl" ? "Aannames" : "Assumptions"}: ${forecast ? FORECAST_BAND_TEXT[language].intake : describeIntake(result.intakeModel, language)}; ` +
     `${forecast ? FORECAST_BAND_TEXT[language].level : describeLevel(result.intakeLevelSpread ?? 0, language)}; ` +
     `${describeCapacity(result.capacitySpread, language)}; ${formatNumber(result.runs, language)} ` +
     `${language === "nl" ? `simulaties; startgetal ${seed}` : `runs; seed ${seed}`}.`;
@@ -230,6 +265,12 @@ export interface UncertaintyPanelOptions {
   when?: Record<Language, string>;
   /** Lines after the band at the horizon (what is fixed, a warning cell), written by the caller. */
   between?: (panel: Panel) => void;
+  /**
+   * The headline's basis: "target" (the planner's target, the default) or "opening" (no target:
+   * the backlog ends no higher than it started); `beside`, a sentence set beside the headline
+   * (the whole decision's target week).
+   */
+  headline?: { basis: "target" | "opening"; beside?: Record<Language, string> };
   /** Chart height in rows. */
   chartRows: number;
   /** Where the chart goes: beside the text instead of below it. */
@@ -252,18 +293,19 @@ export function uncertaintyPanel(
 ): UncertaintyBlock {
   const { language } = options;
   const words = FAN_TEXT[language];
-  const sentence = result.target === undefined ? null : chanceSentence(result.target, options.when);
+  const sentence = result.target === undefined ? null : chanceSentence(result.target, options.when, options.headline?.basis);
   const assumptions = assumptionsText(result, options.seed);
   const series = (band: 0 | 1 | 2): number[] => Array.from(result.bands[result.percentiles.indexOf(table.band[band])] as Float64Array);
   const at = (band: 0 | 1 | 2): string => formatNumber(series(band)[result.weeks - 1] as number, language);
   const when = options.when?.[language] ?? `in week ${result.weeks}`;
   if (sentence !== null) panel.lines(`${capitalise(sentence[language])}.`, "output");
+  const beside = options.headline?.beside;
+  if (sentence !== null && beside !== undefined) panel.lines(beside[language], "label");
   const atEnd = words.atEnd(when, at(0), at(1), at(2));
   // "P5 …, mediaan …, P95 …" for another band than the usual one.
   panel.lines(atEnd.replace("P10", percentileLabel(table.band[0])).replace("P90", percentileLabel(table.band[2])), "label");
+  panel.lines(bandText(result, language));
   panel.lines(assumptions[language]);
-  // What the band holds when the intake is the forecast: its own uncertainty, not only Poisson.
-  if (result.intakeForecast !== undefined) panel.lines(FORECAST_BAND_TEXT[language].band);
   options.between?.(panel);
   const minimum = axisMinimum(Math.min(...series(0), ...result.plan), Math.max(...series(2), ...result.plan));
   (options.chartPanel ?? panel).chart(

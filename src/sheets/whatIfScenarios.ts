@@ -5,12 +5,14 @@
  * capacity), the engine's `decisions = min(capacity, backlog + intake)` written as one cell.
  */
 import { absoluteAddress, Cell, cellAddress, formula, TableSpec, text } from "./spec";
-import type { InputId, ScenarioId, WhatIfLabels } from "./whatIfText";
+import { SCENARIO_IDS, ScenarioId, WEEKS_PER_YEAR } from "../engine/whatIf";
+import type { InputId, WhatIfLabels } from "./whatIfText";
 
-export const SCENARIOS: readonly ScenarioId[] = ["plan", "rule", "triage", "whole", "required", "custom"];
+/** The engine's scenarios, in the sheet's order: 1. Huidig plan … 6. Eigen scenario. */
+export const SCENARIOS: readonly ScenarioId[] = SCENARIO_IDS;
 /** Scenarios with triage (Ter Apel): their queue is what triage leaves. */
-const WITH_TRIAGE: ReadonlySet<ScenarioId> = new Set(["triage", "whole"]);
-export const WEEKS_PER_YEAR = 52;
+export const WITH_TRIAGE: ReadonlySet<ScenarioId> = new Set(["triage", "whole"]);
+export { WEEKS_PER_YEAR };
 
 /** Where one scenario's figures are. */
 export interface ScenarioCells {
@@ -23,7 +25,10 @@ export interface ScenarioCells {
   decisions: string;
   /** The memo's lead time: mean age at decision of the cases decided over the horizon (weeks). */
   decidedLeadTime: string;
-  /** Decisions taken from other work over the horizon: MAX(0, capacity − plan capacity) × horizon. */
+  /**
+   * Decisions taken from other work over the horizon: (capacity + triage's decisions, unless its
+   * fte are new staff, − plan capacity) × horizon; negative: freed for other work.
+   */
   fromOtherWork: string;
   /** Weekly backlog, "M6:M109": one row per week of the weekly table; blank past the horizon. */
   backlog: string;
@@ -142,6 +147,14 @@ function decidedLeadTimeFormula(
   return `IF(ROUND(${decided},9)>0,(${leaving}-${arrivals})/${decided},"${none}")`;
 }
 
+/**
+ * Triage's decisions per week, as the engine's `scenarioRatesCore` has them: its shares of the
+ * intake, plus its part of the opening backlog spread over the horizon.
+ */
+export function triagedPerWeek(inputs: Record<InputId, string>): string {
+  return `((${inputs.triage}+${inputs.withoutHearing})*${inputs.intake}+${inputs.triagedOpening}*${inputs.opening}/${inputs.horizon})`;
+}
+
 const absoluteRange = (range: string): string =>
   range
     .split(":")
@@ -177,7 +190,11 @@ export function comparisonTable(
       formula(`ROUND((${opening}+${inputCells.horizon}*${cells.intake}-${cells.closing})/${inputCells.horizon},9)`),
       formula(decidedLeadTimeFormula({ opening, intake: cells.intake, capacity: cells.capacity, closing: cells.closing }, inputCells, labels.none)),
       // The Minister: "als ik 1.600 mensen naar voren ga trekken, ik 1.600 andere mensen naar achter duw".
-      formula(`MAX(0,${cells.capacity}-${planCapacity})*${inputCells.horizon}`),
+      // Triage's decisions come from other work too, unless its fte are new staff (an input);
+      // a scenario below the plan frees capacity (negative, shown as "vrij").
+      formula(
+        `(${cells.capacity}+IF(${inputCells.triageStaff}="${labels.yes}",0,${WITH_TRIAGE.has(id) ? triagedPerWeek(inputCells) : "0"})-${planCapacity})*${inputCells.horizon}`,
+      ),
     ];
   });
   return {
@@ -185,7 +202,7 @@ export function comparisonTable(
     at: cellAddress(places.comparisonRow, 0),
     columns: labels.comparison.map((header, i) => ({
       header,
-      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0"][i] as string,
+      numberFormat: ["@", "#,##0.0", "#,##0.0", "#,##0", "#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0", `#,##0;"${labels.freed} "#,##0;0`][i] as string,
     })),
     rows,
     style: "TableStyleMedium2",

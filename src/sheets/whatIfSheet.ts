@@ -14,17 +14,33 @@
  * Blocks of the print area are placed top-down, each a function of the row it starts at
  * (`PRINT_BLOCKS`); a new block is one more entry, and the weekly tables on the right do not move.
  */
-import { checkNumber, createRng, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_WEEKS, projectBacklogCore, SEED_RULE, simulateBacklog } from "../engine";
+import {
+  checkNumber,
+  createRng,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  DEFAULT_WEEKS,
+  MEMO_2023,
+  projectBacklogCore,
+  replay2023,
+  SEED_RULE,
+  simulateBacklog,
+  weekStart,
+  whatIfScenarios,
+  WhatIfInputs,
+} from "../engine";
 import { isoDate, isoWeekLabel, serialToParts } from "./dates";
 import type { PlanInputs } from "./inputs";
 import type { Language } from "./messages";
 import { areaOf, fitColumns, headerWidth, pageBreaks, printScale, printSpec, spanPixels, widest, widthsOf } from "./page";
 import { Panel } from "./panel";
+import { buildSensitivityBlock, sensitivityColumnWidths, SENSITIVITY_ROWS, SENSITIVITY_TEXT, SensitivityBlock } from "./sensitivityBlock";
 import { buildSharedCapacityBlock, SharedCapacityBlock, sharedCapacityValidations } from "./sharedCapacityBlock";
 import { absoluteAddress, Block, Cell, cellAddress, ChartSpec, columnLetter, date, formula, SheetSpec, text, ValidationSpec } from "./spec";
 import { fontOf, widthFor, wrapLines } from "./textWidth";
 import { endOfYear, formatNumber, uncertaintyPanel, uncertaintyTable } from "./uncertaintyBlock";
-import { comparisonTable, scenarioCells, ScenarioCells, SCENARIOS, WEEKS_PER_YEAR, weeklyTables } from "./whatIfScenarios";
+import { buildTargetBlock, TARGET_BLOCK_TEXT, TARGET_BLOCK_ROWS, TargetCells } from "./targetBlock";
+import { comparisonTable, scenarioCells, ScenarioCells, scenarioFormulas, SCENARIOS, WEEKS_PER_YEAR, weeklyTables, WITH_TRIAGE } from "./whatIfScenarios";
 import { InputId, ScenarioId, WHAT_IF_TEXT, WhatIfLabels } from "./whatIfText";
 
 export { SCENARIOS, WEEKS_PER_YEAR } from "./whatIfScenarios";
@@ -59,8 +75,12 @@ export interface WhatIfSheetOptions {
   withoutHearingShare?: number;
   /** Share of the opening backlog that triage takes out at once ("getrieerd deel van de beginvoorraad"); default 0. */
   triagedOpeningShare?: number;
-  /** Decisions per fte per week, for the extra staff triage needs; default 1.5 (an example figure). */
+  /** Decisions per fte per week, for capacity in fte; default the inputs' own (DecisionsPerFteWeek), else 1.5 (an example figure). */
   decisionsPerFte?: number;
+  /** Triage's extra fte are new staff; default the inputs' own (TriageStaffIsNew), else no: taken from other work. */
+  triageStaffIsNew?: boolean;
+  /** The workbook is the bundled sample: its settings are examples, and the notes say so. */
+  sample?: boolean;
   /** Weeks over which the opening backlog was filed (its age profile); default opening ÷ intake. */
   openingSpreadWeeks?: number;
   /** Extra weekly capacity on top of the planning rule (scenarios 2, 3 and 4); default 0. */
@@ -93,6 +113,7 @@ const INPUT_ORDER: readonly InputId[] = [
   "withoutHearing",
   "triagedOpening",
   "perFte",
+  "triageStaff",
   "openingSpread",
   "horizon",
   "target",
@@ -166,6 +187,10 @@ export interface WhatIfLayout {
     /** Subsequent applications before any move: the opening and intake inputs, scenario 1's capacity. */
     reads: { opening: string; intake: string; capacity: string };
   };
+  /** The target block: each scenario's target week, date, fte, decided per year and lead time. */
+  target: Record<ScenarioId, TargetCells>;
+  /** The sensitivity block's cells: its model table, the ordered printed rows and its sentences. */
+  sensitivity: Pick<SensitivityBlock, "model" | "ordered" | "sentences">;
   /** Header cell of the uncertainty block's weekly table of fixed values (week, P10, P50, P90, plan, band width). */
   uncertaintyAt: string;
   /** Row (0-based) of the uncertainty block's title in the print area. */
@@ -199,7 +224,7 @@ function baseLayout(tableWeeks: number): BaseLayout {
 function sharedCapacityFor(
   base: BaseLayout,
   language: Language,
-  values?: { weeks: number },
+  values?: { weeks: number; decisionsPerFte?: number },
 ): { block: SharedCapacityBlock; at: string; reads: WhatIfLayout["sharedCapacity"]["reads"] } {
   const at = cellAddress(FIRST_BLOCK_ROW, 0);
   const reads = { opening: base.inputs.opening, intake: base.inputs.intake, capacity: absoluteAddress(base.scenarios.plan.capacity) };
@@ -214,10 +239,64 @@ function sharedCapacityFor(
   return { block, at, reads };
 }
 
+/** Rows (0-based) of the blocks after the shared-capacity block: target, sensitivity, uncertainty. */
+function blockRows(sharedBottom: number): { target: number; sensitivity: number; uncertainty: number } {
+  const target = sharedBottom + 1;
+  const sensitivity = target + TARGET_BLOCK_ROWS + 1;
+  return { target, sensitivity, uncertainty: sensitivity + SENSITIVITY_ROWS + 1 };
+}
+
+/** The sensitivity block's model table: right of the uncertainty's weekly values, on the weekly tables' header row. */
+const SENSITIVITY_MODEL = { row: WEEKLY_ROW, column: WEEKLY_TABLES.firstFreeColumn } as const;
+
+/** The target block for a base layout, at `row`. */
+function targetFor(base: BaseLayout, language: Language, row: number, widths: Record<string, number>, memo: { days: string; replay: string; plan: string }) {
+  const openings = scenarioFormulas(base.inputs).opening;
+  return buildTargetBlock({
+    language,
+    row,
+    widths,
+    inputs: base.inputs,
+    scenarios: base.scenarios,
+    openings,
+    triaged: WITH_TRIAGE,
+    labels: WHAT_IF_TEXT[language].scenario,
+    order: SCENARIOS,
+    yes: WHAT_IF_TEXT[language].yes,
+    memo,
+  });
+}
+
+/** The sensitivity block for a base layout, at `row`, reading the target block's whole-decision week. */
+function sensitivityFor(base: BaseLayout, language: Language, row: number, target: Record<ScenarioId, TargetCells>): SensitivityBlock {
+  return buildSensitivityBlock({
+    language,
+    row,
+    model: SENSITIVITY_MODEL,
+    inputs: base.inputs,
+    planClosing: absoluteAddress(base.scenarios.plan.closing),
+    wholeClosing: absoluteAddress(base.scenarios.whole.closing),
+    wholeWeek: target.whole.week,
+  });
+}
+
+/** The memo's 2023 figures and the model's replay, for the target block's calibration note. */
+function memoFigures(language: Language): { days: string; replay: string; plan: string } {
+  const replay = replay2023();
+  return {
+    days: formatNumber(MEMO_2023.leadTimeDays, language),
+    replay: replay.ok ? formatNumber(Math.round(replay.value.allRoutesDays), language) : "–",
+    plan: formatNumber(MEMO_PLAN_PER_YEAR, language),
+  };
+}
+
 /** Where everything is for a weekly table of `tableWeeks` rows. */
 export function whatIfLayout(tableWeeks: number): WhatIfLayout {
   const base = baseLayout(tableWeeks);
   const shared = sharedCapacityFor(base, "nl");
+  const rows = blockRows(shared.block.bottomRow);
+  const target = targetFor(base, "nl", rows.target, {}, memoFigures("nl")).cells;
+  const sensitivity = sensitivityFor(base, "nl", rows.sensitivity, target);
   return {
     ...base,
     sharedCapacity: {
@@ -228,8 +307,10 @@ export function whatIfLayout(tableWeeks: number): WhatIfLayout {
       columns: shared.block.columns,
       range: shared.block.range,
     },
+    target,
+    sensitivity: { model: sensitivity.model, ordered: sensitivity.ordered, sentences: sensitivity.sentences },
     uncertaintyAt: cellAddress(WEEKLY_ROW, UNCERTAINTY_COLUMN),
-    uncertaintyRow: shared.block.bottomRow + 1,
+    uncertaintyRow: rows.uncertainty,
   };
 }
 
@@ -300,6 +381,8 @@ export interface WhatIfPrefill {
   withoutHearing: number;
   triagedOpening: number;
   perFte: number;
+  /** Triage's extra fte are new staff (the input cell says ja/yes). */
+  triageStaff: boolean;
   openingSpread: number;
   horizon: number;
   target: number;
@@ -322,7 +405,8 @@ export function whatIfPrefill(options: WhatIfSheetOptions): WhatIfPrefill {
     triage: options.triageShare ?? MEMO_TRIAGE_SHARE,
     withoutHearing: options.withoutHearingShare ?? MEMO_WITHOUT_HEARING_SHARE,
     triagedOpening: options.triagedOpeningShare ?? 0,
-    perFte: options.decisionsPerFte ?? DEFAULT_DECISIONS_PER_FTE,
+    perFte: options.decisionsPerFte ?? inputs.decisionsPerFteWeek ?? DEFAULT_DECISIONS_PER_FTE,
+    triageStaff: options.triageStaffIsNew ?? inputs.triageStaffIsNew ?? false,
     // The weeks the mean intake took to build the backlog; no intake: all of it filed just before week 1.
     openingSpread: options.openingSpreadWeeks ?? (intake > 0 ? tidy(inputs.opening / intake) : 0),
     horizon,
@@ -354,14 +438,19 @@ function inputRows(labels: WhatIfLabels, prefill: WhatIfPrefill, options: WhatIf
     triage: { value: prefill.triage, format: "0.0%", source: source.triage(options.triageShare !== undefined) },
     withoutHearing: { value: prefill.withoutHearing, format: "0.0%", source: source.withoutHearing },
     triagedOpening: { value: prefill.triagedOpening, format: "0.0%", source: source.triagedOpening },
-    perFte: { value: prefill.perFte, format: "#,##0.0##", source: source.perFte },
+    perFte: {
+      value: prefill.perFte,
+      format: "#,##0.0##",
+      source: source.perFte(options.sample === true || (options.decisionsPerFte ?? options.inputs.decisionsPerFteWeek) === undefined),
+    },
+    triageStaff: { value: text(prefill.triageStaff ? labels.yes : labels.no), format: "General", source: source.triageStaff },
     openingSpread: {
       value: prefill.openingSpread,
       format: "#,##0.0",
       source: source.openingSpread(formatNumber(prefill.openingSpread, options.language)),
     },
     horizon: { value: prefill.horizon, format: "0", source: source.horizon(tableWeeks) },
-    target: { value: prefill.target, format: "#,##0", source: source.target },
+    target: { value: prefill.target, format: "#,##0", source: source.target(options.inputs.targetGiven === true) },
     clearWithin: { value: prefill.clearWithin, format: "0", source: source.clearWithin },
     planPerYear: { value: prefill.planPerYear, format: "#,##0", source: source.planPerYear(planGiven) },
     custom: { value: prefill.custom, format: "#,##0.0", source: source.custom },
@@ -390,6 +479,7 @@ function inputValidations(labels: WhatIfLabels, inputCells: Record<InputId, stri
     rule("withoutHearing", "decimal", 0, `=1-${inputCells.triage}`),
     rule("triagedOpening", "decimal", 0, 1),
     rule("perFte", "decimal", 0.001),
+    { ...rule("triageStaff", "list"), list: [labels.no, labels.yes] },
     rule("openingSpread", "decimal", 0),
     rule("horizon", "whole", 1, tableWeeks),
     rule("target", "decimal", 0),
@@ -464,8 +554,16 @@ function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, weeks: 
     ...Object.values(labels.scenario),
     ...shared.blocks.filter((b) => b.style === "label").flatMap((b) => b.cells.map((row) => row[0])).map((cell) => (cell !== null && typeof cell === "object" && "text" in cell ? cell.text : "")),
   ];
+  const language: Language = labels === WHAT_IF_TEXT.nl ? "nl" : "en";
+  const sensitivity = SENSITIVITY_TEXT[language];
+  // Column A also holds the tornado's inputs, with "(geen effect)" where one moves nothing.
+  labelsInA.push(...Object.values(sensitivity.labels).map((label) => label + sensitivity.noEffect), sensitivity.asTyped);
   const widths: Record<string, number> = { A: Math.max(...labelsInA.map((t) => widthFor(t))) };
   labels.comparison.slice(1).forEach((header, i) => (widths[columnLetter(i + 1)] = Math.max(13, headerWidth(header))));
+  // The target block's and the tornado's headers share the comparison table's columns.
+  for (const headers of [TARGET_BLOCK_TEXT[language].headers, sensitivity.headers]) {
+    headers.slice(1).forEach((header, i) => (widths[columnLetter(i + 1)] = Math.max(widths[columnLetter(i + 1)] ?? 13, headerWidth(header))));
+  }
   // The inputs' notes run from C over D: wide enough for the longest.
   const source = labels.source as Record<string, unknown>;
   const notes = [...INPUT_ORDER.map((id) => source[id]), labels.triageFteNote].map((n) => (typeof n === "string" ? n : ""));
@@ -488,6 +586,7 @@ function columnWidths(labels: WhatIfLabels, shared: SharedCapacityBlock, weeks: 
     widths[columnLetter(SHARED_WEEKLY_COLUMN + i)] = Math.max(i === 0 ? 7 : 11, headerWidth(header));
   });
   for (let i = 0; i < 6; i++) widths[columnLetter(UNCERTAINTY_COLUMN + i)] = i === 0 ? 7 : 11;
+  sensitivityColumnWidths(language).forEach((width, i) => (widths[columnLetter(SENSITIVITY_MODEL.column + i)] = width));
   return widths;
 }
 
@@ -506,13 +605,16 @@ export interface WhatIfContext {
   validations: ValidationSpec[];
   /** Rows that must stay on one printed page, as [first row, count]. */
   groups: [number, number][];
+  /** The target block's cells, once it is placed (the sensitivity block reads the whole decision's week). */
+  target?: Record<ScenarioId, TargetCells>;
 }
 
 /**
  * The blocks below the scenarios, top to bottom. Each starts one empty row below the one
- * before. The shared-capacity block must come first: the layout (`whatIfLayout`) knows its place.
+ * before. The shared-capacity, target and sensitivity blocks come first, in this order: the
+ * layout (`whatIfLayout`) knows their places.
  */
-export const PRINT_BLOCKS: readonly PrintBlock[] = [sharedBlock, uncertaintyBlock];
+export const PRINT_BLOCKS: readonly PrintBlock[] = [sharedBlock, targetBlock, sensitivityBlock, uncertaintyBlock];
 
 /**
  * The shared-capacity block ("gedeelde capaciteit"): its formulas read the sheet's opening
@@ -524,6 +626,7 @@ function sharedBlock(sheet: WhatIfContext, row: number): number {
   if (row !== FIRST_BLOCK_ROW) throw new Error("the shared-capacity block is the first block below the scenarios");
   const { block } = sharedCapacityFor(sheet.layout, sheet.options.language, {
     weeks: Math.min(sheet.prefill.horizon, sheet.layout.tableWeeks),
+    decisionsPerFte: sheet.prefill.perFte,
   });
   const chartColumn = 3;
   const firstInputRow = row + 2;
@@ -541,6 +644,71 @@ function sharedBlock(sheet: WhatIfContext, row: number): number {
 }
 
 /**
+ * "Wanneer halen we de streefvoorraad, met hoeveel mensen, en de doorlooptijd" per scenario
+ * (src/sheets/targetBlock.ts), right below the shared-capacity block.
+ */
+function targetBlock(sheet: WhatIfContext, row: number): number {
+  const language = sheet.options.language;
+  if (row !== blockRows(sharedCapacityFor(sheet.layout, language).block.bottomRow).target) throw new Error("the target block moved");
+  const block = targetFor(sheet.layout, language, row, sheet.widths, memoFigures(language));
+  sheet.blocks.push(...block.blocks);
+  sheet.groups.push(...block.groups);
+  sheet.target = block.cells;
+  return block.bottomRow;
+}
+
+/** "Wat telt het zwaarst?": the tornado of the whole decision (src/sheets/sensitivityBlock.ts). */
+function sensitivityBlock(sheet: WhatIfContext, row: number): number {
+  const language = sheet.options.language;
+  if (!sheet.target || row !== blockRows(sharedCapacityFor(sheet.layout, language).block.bottomRow).sensitivity) {
+    throw new Error("the sensitivity block follows the target block");
+  }
+  const block = sensitivityFor(sheet.layout, language, row, sheet.target);
+  sheet.blocks.push(...block.blocks);
+  sheet.charts.push(block.chart);
+  sheet.groups.push(...block.groups);
+  return row + SENSITIVITY_ROWS;
+}
+
+/**
+ * The engine's what-if inputs for the sheet as prefilled: the figures its live formulas start
+ * from, for the sentences that are fixed when the sheet is made (the uncertainty's headline).
+ */
+export function whatIfInputsOf(prefill: WhatIfPrefill): WhatIfInputs {
+  return {
+    opening: prefill.opening,
+    intake: prefill.intake,
+    uplift: prefill.uplift,
+    extraCapacity: prefill.extra,
+    triageShare: prefill.triage,
+    withoutHearingShare: prefill.withoutHearing,
+    triagedOpeningShare: prefill.triagedOpening,
+    decisionsPerFteWeek: prefill.perFte,
+    openingSpreadWeeks: prefill.openingSpread,
+    horizon: prefill.horizon,
+    target: prefill.target,
+    clearWithin: prefill.clearWithin,
+    planPerYear: prefill.planPerYear,
+    customCapacity: prefill.custom,
+    triageStaffIsNew: prefill.triageStaff,
+  };
+}
+
+/**
+ * "Het heel besluit (scenario 4) haalt 1100 in week 38 (2024-W38)": the sentence set beside the
+ * uncertainty's headline (issue 23, item 5), from the engine's what-if scenarios as prefilled.
+ * Undefined when the inputs are refused.
+ */
+export function wholeDecisionSentence(prefill: WhatIfPrefill): Record<Language, string> | undefined {
+  const scenarios = whatIfScenarios(whatIfInputsOf(prefill));
+  if (!scenarios.ok) return undefined;
+  const week = scenarios.value.whole.targetWeek;
+  const iso = week !== null && week > 0 && prefill.firstWeek !== null ? isoWeekLabel(weekStart(prefill.firstWeek, week)) : undefined;
+  const sentence = (language: Language): string => TARGET_BLOCK_TEXT[language].beside(formatNumber(prefill.target, language), week, iso);
+  return { nl: sentence("nl"), en: sentence("en") };
+}
+
+/**
  * The uncertainty block for the current plan as prefilled (scenario 1: opening, intake and
  * decisions per year / 52 over the horizon), Poisson intake, 10,000 runs, the given seed: fixed
  * values, with notes saying they were computed when the sheet was made. The text stands in
@@ -554,8 +722,11 @@ function uncertaintyBlock(sheet: WhatIfContext, row: number): number {
   const checkedSeed = checkNumber(seed, SEED_RULE, "seed");
   if (!checkedSeed.ok) throw new RangeError(checkedSeed.error.message);
   const capacity = prefill.planPerYear / WEEKS_PER_YEAR;
-  // "At least as good as planned": the target is the plan's own end value (the memo's "ongeveer 1100").
-  const target = planEndValue(prefill);
+  // The planner's target (TargetBacklog); without one, whether the backlog ends no higher than it
+  // started. Never the plan's own end value: that is the median, and a chance of about 50% says nothing.
+  const given = options.inputs.targetGiven === true;
+  const target = given ? prefill.target : prefill.opening;
+  const beside = given ? wholeDecisionSentence(prefill) : undefined;
   const simulation = simulateBacklog(createRng(seed), {
     opening: prefill.opening,
     intake: prefill.intake,
@@ -585,8 +756,8 @@ function uncertaintyBlock(sheet: WhatIfContext, row: number): number {
     ...(when !== undefined && { when }),
     chartRows: CHART_ROWS,
     chartPanel: chart,
+    headline: { basis: given ? "target" : "opening", ...(beside !== undefined && { beside }) },
     between: (panel) => {
-      panel.lines(labels.randomness(show(target)));
       panel.lines(
         labels.frozen(isoDate(options.createdOn), {
           opening: show(prefill.opening),

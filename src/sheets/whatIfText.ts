@@ -1,4 +1,5 @@
 /** The what-if sheet's words, in Dutch and English: one table, so both languages say the same. */
+import type { ScenarioId } from "../engine/whatIf";
 import type { Language } from "./messages";
 
 export type InputId =
@@ -10,6 +11,7 @@ export type InputId =
   | "withoutHearing"
   | "triagedOpening"
   | "perFte"
+  | "triageStaff"
   | "openingSpread"
   | "horizon"
   | "target"
@@ -18,7 +20,7 @@ export type InputId =
   | "custom"
   | "firstWeek";
 
-export type ScenarioId = "plan" | "rule" | "triage" | "whole" | "required" | "custom";
+export type { ScenarioId };
 
 /** The figures the uncertainty block was simulated with, formatted for its note. */
 export interface FrozenPlan {
@@ -54,6 +56,7 @@ export const WHAT_IF_TEXT = {
       withoutHearing: "Triage (Ter Apel): aandeel zonder gehoor",
       triagedOpening: "Getrieerd deel van de beginvoorraad",
       perFte: "Beslissingen per fte per week",
+      triageStaff: "Extra fte triage: nieuw personeel?",
       openingSpread: "Beginvoorraad ingediend over (weken)",
       horizon: "Horizon (weken)",
       target: "Streefvoorraad",
@@ -72,10 +75,11 @@ export const WHAT_IF_TEXT = {
       triage: (given: boolean) => (given ? "incompleet, direct beslist" : "nota 2023: 190 van 1390"),
       withoutHearing: "nota: geen aantal",
       triagedOpening: "triage neemt dit direct af",
-      perFte: "voorbeeldcijfer",
+      perFte: (example: boolean) => (example ? "voorbeeldcijfer" : "uit de werkmap"),
+      triageStaff: "nee: van ander werk (aanname)",
       openingSpread: (weeks: string) => `voorraad ÷ instroom = ${weeks}`,
       horizon: (max: number) => `1 tot ${max} weken`,
-      target: "voor scenario 5",
+      target: (given: boolean) => (given ? "Doelvoorraad; scenario 5, streefweken" : "geen doelvoorraad gegeven"),
       clearWithin: "scenario 5; 104 = 2 jaar",
       planPerYear: (given: boolean) => (given ? "capaciteit werkmap × 52" : "plan 2024 uit de nota"),
       custom: "pas aan in het overleg",
@@ -87,7 +91,9 @@ export const WHAT_IF_TEXT = {
       triage: { title: "Aandeel incompleet (triage)", prompt: "Deel van de instroom dat incompleet is en in Ter Apel direct wordt beslist, met extra fte. De nota, 2023: 190 van 1390 = 13,7%.", error: "Typ een aandeel van 0% tot 100%; samen met het aandeel zonder gehoor hoogstens 100%." },
       withoutHearing: { title: "Aandeel zonder gehoor (triage)", prompt: "Deel van de instroom dat zonder gehoor wordt beslist. De nota spreekt van 'enkel tientallen' per jaar, zonder aantal.", error: "Typ een aandeel van 0% tot 100%; samen met het aandeel incompleet hoogstens 100%." },
       triagedOpening: { title: "Getrieerd deel beginvoorraad", prompt: "Deel van de beginvoorraad dat triage direct afhandelt (scenario 3 en 4). Van 0% tot 100%.", error: "Typ een aandeel van 0% tot 100%." },
-      perFte: { prompt: "Voor de extra fte van triage. 1,5 is een voorbeeldcijfer: vul het eigen cijfer in. Meer dan 0.", error: "Typ een aantal beslissingen per fte per week groter dan 0." },
+      perFte: { prompt: "Voor alle capaciteit in fte en de extra fte van triage. 1,5 is een voorbeeldcijfer: vul het eigen cijfer in. Meer dan 0.", error: "Typ een aantal beslissingen per fte per week groter dan 0." },
+      triageStaff: { title: "Triage-fte nieuw personeel?", prompt: "ja: de extra fte van triage zijn nieuw personeel. nee (standaard): ze komen van ander werk, een aanname; de nota zegt 'extra fte wanneer nodig', de minister 'ik heb geen extra mensen in de aanbieding'.", error: "Kies ja of nee." },
+      target: { prompt: "De streefvoorraad: voor scenario 5 en de week waarin elk scenario hem haalt. Uit de naam Doelvoorraad van de werkmap, als die er is.", error: "Typ een getal van 0 of meer." },
       openingSpread: { title: "Beginvoorraad ingediend over", prompt: "Over hoeveel weken de beginvoorraad is ingediend (de leeftijd van de voorraad), gelijk verdeeld; standaard voorraad ÷ instroom." },
       horizon: { prompt: "Aantal weken van de scenario's. De weektabel rechts heeft zoveel rijen als het grootste toegestane getal." },
       clearWithin: { title: "Streefvoorraad bereiken binnen", prompt: "In hoeveel weken scenario 5 de streefvoorraad bereikt; 104 weken = 2 jaar.", error: "Typ een heel aantal weken van 1 tot 10.000." },
@@ -131,6 +137,9 @@ export const WHAT_IF_TEXT = {
     triageFteNote: "getrieerd per week ÷ beslissingen per fte",
     never: "nooit",
     none: "n.v.t.",
+    yes: "ja",
+    no: "nee",
+    freed: "vrij",
     weeklyTitle: "Voorraad per week (einde week); lege cellen: na de horizon",
     helpersTitle: "Grafiekhulp: #N/A na de horizon (de grafiek slaat het over)",
     week: "Week",
@@ -140,8 +149,6 @@ export const WHAT_IF_TEXT = {
     frozen: (date: string, plan: FrozenPlan) =>
       `Vaste waarden, berekend bij het maken van dit blad (${date}); ze rekenen niet mee als u de invoer wijzigt. ` +
       `Huidig plan: beginvoorraad ${plan.opening}, instroom ${plan.intake} en capaciteit ${plan.capacity} per week, ${plan.weeks} weken.`,
-    randomness: (target: string) =>
-      `De kans gaat over een voorraad van hoogstens ${target}, de eindvoorraad van het huidige plan (de streefwaarde hier). De band bevat alleen het toeval van de wekelijkse instroom; capaciteit en instroomniveau liggen vast.`,
     uncertaintyTitle: "Onzekerheid: voorraad per week (Monte Carlo, vaste waarden)",
     notSimulated: (reason: string) => `Onzekerheid niet berekend: ${reason}`,
   },
@@ -160,6 +167,7 @@ export const WHAT_IF_TEXT = {
       withoutHearing: "Triage (Ter Apel): share without a hearing",
       triagedOpening: "Triaged part of the opening backlog",
       perFte: "Decisions per fte per week",
+      triageStaff: "Triage's extra fte: new staff?",
       openingSpread: "Opening backlog filed over (weeks)",
       horizon: "Horizon (weeks)",
       target: "Target backlog",
@@ -177,10 +185,11 @@ export const WHAT_IF_TEXT = {
       triage: (given: boolean) => (given ? "incomplete, decided at once" : "memo 2023: 190 of 1390"),
       withoutHearing: "memo: no number",
       triagedOpening: "triage takes it out at once",
-      perFte: "example figure",
+      perFte: (example: boolean) => (example ? "example figure" : "from the workbook"),
+      triageStaff: "no: from other work (assumed)",
       openingSpread: (weeks: string) => `backlog ÷ intake = ${weeks}`,
       horizon: (max: number) => `1 to ${max} weeks`,
-      target: "for scenario 5",
+      target: (given: boolean) => (given ? "TargetBacklog; scenario 5, target weeks" : "no target backlog given"),
       clearWithin: "scenario 5; 104 = 2 years",
       planPerYear: (given: boolean) => (given ? "workbook capacity × 52" : "the memo's 2024 plan"),
       custom: "edit in the meeting",
@@ -192,7 +201,9 @@ export const WHAT_IF_TEXT = {
       triage: { title: "Share incomplete (triage)", prompt: "Share of intake that is incomplete and decided at once in Ter Apel, with extra staff. The memo, 2023: 190 of 1390 = 13.7%.", error: "Type a share from 0% to 100%; with the share without a hearing at most 100%." },
       withoutHearing: { title: "Share without hearing (triage)", prompt: "Share of intake decided without a hearing. The memo speaks of 'a few tens' a year, without a number.", error: "Type a share from 0% to 100%; with the incomplete share at most 100%." },
       triagedOpening: { title: "Triaged part of opening", prompt: "Part of the opening backlog that triage takes out at once (scenarios 3 and 4). From 0% to 100%.", error: "Type a share from 0% to 100%." },
-      perFte: { prompt: "For triage's extra staff. 1.5 is an example figure: enter your own. More than 0.", error: "Type a number of decisions per fte per week above 0." },
+      perFte: { prompt: "For all capacity in fte and triage's extra staff. 1.5 is an example figure: enter your own. More than 0.", error: "Type a number of decisions per fte per week above 0." },
+      triageStaff: { title: "Triage's fte new staff?", prompt: "yes: triage's extra fte are new staff. no (default): they come from other work, an assumption; the memo says 'extra fte when needed', the Minister 'I have no extra people on offer'.", error: "Choose yes or no." },
+      target: { prompt: "The target backlog: for scenario 5 and the week each scenario reaches it. From the workbook's name TargetBacklog, when it has one.", error: "Type a number of 0 or more." },
       openingSpread: { title: "Opening backlog filed over", prompt: "Over how many weeks the opening backlog was filed (its age), spread evenly; by default backlog ÷ intake." },
       horizon: { prompt: "Weeks of the scenarios. The weekly table on the right has as many rows as the largest number allowed." },
       clearWithin: { prompt: "In how many weeks scenario 5 reaches the target; 104 weeks = 2 years.", error: "Type a whole number of weeks from 1 to 10,000." },
@@ -236,6 +247,9 @@ export const WHAT_IF_TEXT = {
     triageFteNote: "triaged per week ÷ decisions per fte",
     never: "never",
     none: "n/a",
+    yes: "yes",
+    no: "no",
+    freed: "freed",
     weeklyTitle: "Backlog per week (end of week); blank cells: past the horizon",
     helpersTitle: "Chart helper: #N/A past the horizon (the chart skips it)",
     week: "Week",
@@ -245,8 +259,6 @@ export const WHAT_IF_TEXT = {
     frozen: (date: string, plan: FrozenPlan) =>
       `Fixed values, computed when this sheet was made (${date}); they do not recalculate when you change the inputs. ` +
       `Current plan: opening backlog ${plan.opening}, intake ${plan.intake} and capacity ${plan.capacity} a week, ${plan.weeks} weeks.`,
-    randomness: (target: string) =>
-      `The chance is that of a backlog of at most ${target}, the current plan's own end value (the target here). The band holds only the weekly intake's chance; capacity and the intake level are fixed.`,
     uncertaintyTitle: "Uncertainty: backlog per week (Monte Carlo, fixed values)",
     notSimulated: (reason: string) => `Uncertainty not computed: ${reason}`,
   },

@@ -15,6 +15,7 @@ const REQUIRED_OR: readonly ControlKey[] = ["intake"];
 const NUMERIC: readonly ControlKey[] = [
   "horizon",
   "target",
+  "decisionsPerFte",
   "dispersion",
   "capacitySpread",
   "intakeLevelSpread",

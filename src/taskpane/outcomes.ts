@@ -13,6 +13,7 @@ import {
 import { formatNumber } from "../sheets/uncertaintyBlock";
 import type { RunNote, RunProblem, RunSuccess, SaveOutcome } from "../hosts/office/runPlan";
 import type { OptionProblem } from "../plan/options";
+import { targetWeekPhrase } from "../plan/targetText";
 import { ControlKey, FieldKey, FIELD_TEXT, labelOf, SECTION_TEXT, sentence, STATUS_TEXT } from "./strings";
 import { PROBLEM_TEXT } from "./problemText";
 import { NOTE_TEXT, RESULT_TEXT } from "./resultText";
@@ -29,6 +30,11 @@ function namesFor(field: FieldKey, language: Language): string {
 export function describeFieldProblem(problem: FieldProblem, language: Language): string {
   const problemText = PROBLEM_TEXT[language];
   const label = labelOf(language, problem.field);
+  // Triage's staff is yes or no: a word that is no name in the workbook was meant as an answer.
+  if (problem.field === "triageStaffIsNew" && (problem.kind === "unknown-name" || problem.kind === "bad-reference")) {
+    const got = problem.kind === "unknown-name" ? problem.name : problem.text;
+    return sentence(describeProblem({ code: "not-yes-no", input: "triageStaffIsNew", got }, language));
+  }
   switch (problem.kind) {
     case "missing": {
       const missing = problemText.missing(label, namesFor(problem.field, language));
@@ -56,7 +62,11 @@ export function describeFieldProblem(problem: FieldProblem, language: Language):
       // Same sentence as for a cell holding text: "the horizon contains the text 'abc'; …".
       return sentence(
         describeProblem(
-          { code: "text", input: problem.field === "target" ? "target" : "horizon", got: problem.text },
+          {
+            code: "text",
+            input: problem.field === "target" || problem.field === "decisionsPerFte" ? problem.field : "horizon",
+            got: problem.text,
+          },
           language,
         ),
       );
@@ -223,6 +233,10 @@ export function summaryLines(outcome: RunSuccess, language: Language, locale: st
       label: resultText.required(number.format(outcome.inputs.target), number.format(outcome.weeks)),
       value: number.format(outcome.requiredCapacity),
     },
+    // The planner's own target: the week, its ISO week and Monday, "bij constante gemiddelden" past the series.
+    ...(summary.target === undefined
+      ? []
+      : [{ label: resultText.targetReached(number.format(summary.target.target)), value: targetWeekPhrase(summary.target, language) }]),
   ];
 }
 

@@ -16,6 +16,8 @@ export interface ResultText {
   /** The memo's lead time: mean time waited by the cases decided over the horizon. */
   decidedLeadTime: string;
   required: (target: string, weeks: string) => string;
+  /** When the plan reaches the planner's target (TargetBacklog): "Streefvoorraad 1.100 bereikt". */
+  targetReached: (target: string) => string;
   weeks: (n: string) => string;
   uncertaintyHeading: string;
   band: (low: string, high: string) => string;
@@ -39,6 +41,7 @@ export const RESULT_TEXT: Record<Language, ResultText> = {
     leadTime: "Wachttijd nieuwe aanvraag aan het einde (weken)",
     decidedLeadTime: "Doorlooptijd afgedane zaken, gemiddeld (weken)",
     required: (target, weeks) => `Benodigde capaciteit per week voor een voorraad van ${target} in ${weeks} weken`,
+    targetReached: (target) => `Streefvoorraad ${target} bereikt`,
     weeks: (n) => `${n} weken`,
     uncertaintyHeading: "Onzekerheid",
     band: (low, high) => `${low} – ${high}`,
@@ -59,6 +62,7 @@ export const RESULT_TEXT: Record<Language, ResultText> = {
     leadTime: "Wait for a new application at the horizon (weeks)",
     decidedLeadTime: "Lead time of decided cases, mean (weeks)",
     required: (target, weeks) => `Required weekly capacity for a backlog of ${target} in ${weeks} weeks`,
+    targetReached: (target) => `Target backlog ${target} reached`,
     weeks: (n) => `${n} weeks`,
     uncertaintyHeading: "Uncertainty",
     band: (low, high) => `${low} – ${high}`,

@@ -20,6 +20,8 @@ export type FieldKey =
   | "horizon"
   | "firstWeek"
   | "target"
+  | "decisionsPerFte"
+  | "triageStaffIsNew"
   | "sheetName";
 export const FIELD_KEYS: readonly FieldKey[] = [
   "opening",
@@ -32,6 +34,8 @@ export const FIELD_KEYS: readonly FieldKey[] = [
   "horizon",
   "firstWeek",
   "target",
+  "decisionsPerFte",
+  "triageStaffIsNew",
   "sheetName",
 ];
 
@@ -123,8 +127,18 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     },
     target: {
       label: "Streefvoorraad",
-      hint: "Voor de benodigde capaciteit per week; standaard 0.",
-      placeholder: "0 (standaard)",
+      hint: "Een getal of een cel; voor de week waarin het plan hem haalt, de kans erop en de benodigde capaciteit. Naam: Doelvoorraad.",
+      placeholder: "bijv. 1100",
+    },
+    decisionsPerFte: {
+      label: "Beslissingen per fte per week",
+      hint: "Voor capaciteit in fte. Leeg: 1,5, een voorbeeldcijfer. Naam: BeslissingenPerFteWeek.",
+      placeholder: "1,5 (voorbeeld)",
+    },
+    triageStaffIsNew: {
+      label: "Extra fte triage: nieuw personeel?",
+      hint: "ja of nee. Leeg: nee, ze komen van ander werk (een aanname, niet uit de nota). Naam: TriageNieuwPersoneel.",
+      placeholder: "nee (standaard)",
     },
     sheetName: {
       label: "Naam van het blad",
@@ -230,8 +244,18 @@ export const FIELD_TEXT: Record<Language, Record<FieldKey | OptionKey, FieldText
     },
     target: {
       label: "Target backlog",
-      hint: "For the required weekly capacity; 0 unless given.",
-      placeholder: "0 (default)",
+      hint: "A number or a cell; for the week the plan reaches it, the chance of it and the required capacity. Name: TargetBacklog.",
+      placeholder: "e.g. 1100",
+    },
+    decisionsPerFte: {
+      label: "Decisions per fte per week",
+      hint: "For capacity in fte. Empty: 1.5, an example figure. Name: DecisionsPerFteWeek.",
+      placeholder: "1.5 (example)",
+    },
+    triageStaffIsNew: {
+      label: "Triage's extra fte: new staff?",
+      hint: "yes or no. Empty: no, taken from other work (an assumption, not the memo's). Name: TriageStaffIsNew.",
+      placeholder: "no (default)",
     },
     sheetName: {
       label: "Sheet name",

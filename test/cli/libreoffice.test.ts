@@ -58,7 +58,8 @@ const MEMO_INPUTS: InputValues = {
   perFte: 1.5,
   openingSpread: 1440 / 25,
   horizon: 52,
-  target: 0,
+  // The sample's Doelvoorraad (issue 23).
+  target: 1100,
   clearWithin: 104,
   planPerYear: 1600,
   custom: 35,
@@ -295,7 +296,7 @@ test("the original sheets come back as LibreOffice reads them: the sample's Invo
   const chartParts = (p: typeof original): string[] =>
     Object.keys(p.zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
   expect(chartParts(original)).toHaveLength(1);
-  expect(chartParts(output)).toHaveLength(5); // the user's, the projection's, the what-if sheet's three
+  expect(chartParts(output)).toHaveLength(6); // the user's, the projection's, the what-if sheet's four
   expect(output.sheet("Gegevens").xml).toMatch(/<drawing r:id="[^"]+"\/>/);
   const userChart = await (original.zip.file(chartParts(original)[0] as string) as JSZip.JSZipObject).async("string");
   const outputCharts = await Promise.all(
@@ -317,8 +318,8 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
       .map((f) => (saved.zip.file(f) as { async: (t: "string") => Promise<string> }).async("string")),
   );
   // The projection's two (backlog and flows; the sample's history with its forecast), the what-if
-  // sheet's scenarios, shared capacity and uncertainty, and the monitoring sheet's band and weekly
-  // flows (the sample has actuals).
+  // sheet's scenarios, shared capacity, tornado and uncertainty, and the monitoring sheet's band and
+  // weekly flows (the sample has actuals).
   expect(charts).toHaveLength(7);
   const refs = charts.join("\n").replace(/&apos;/g, "'");
   const layout = whatIfLayout(104);
@@ -385,6 +386,9 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
       // The sample's constructed history (InstroomHistorie): its forecast is a comparison beside the 25 a week.
       intakeHistory: { address: "Instroomhistorie!C5:C160", values: sampleIntakeHistory().map((v) => [v]) },
       intakeHistoryStart: { address: "Instroomhistorie!A5", values: [[SAMPLE_HISTORY_START]] },
+      // The sample's Doelvoorraad (issue 23): 1100, the memo's "ongeveer 1100".
+      target: 1100,
+      decisionsPerFte: 1.5,
     };
     const inputs = readPlanInputs(raw);
     if (!inputs.ok) throw new Error(inputs.problem.code);
@@ -481,15 +485,15 @@ describe("npm run plan -- --uncertainty --tracks on the sample, recalculated by 
     }
     expect(formulas).toBeGreaterThan(52 * 13);
     // The key figures: the memo's 1140 at the horizon, 249.6 weeks to clear, the capacity that
-    // reaches the target (0) from 1440 with intake 25 in 52 weeks.
+    // reaches the sample's target (1100) from 1440 with intake 25 in 52 weeks.
     const figures = projectionFigures(
-      { opening: MEMO.opening, intake: MEMO.intake, capacity: MEMO.capacity, uplift: 0.1, target: 0 },
+      { opening: MEMO.opening, intake: MEMO.intake, capacity: MEMO.capacity, uplift: 0.1, target: 1100 },
       project(MEMO.opening, MEMO.intake, MEMO.capacity, 52),
     );
     expect(Number(csvCell(rows, "L11"))).toBeCloseTo(1140, 9);
     expect(Number(csvCell(rows, "L12"))).toBeCloseTo(249.6, 9);
     expect(Number(csvCell(rows, "L14"))).toBeCloseTo(figures.summary.decidedLeadTimeWeeks as number, 9);
-    expect(Number(csvCell(rows, "L16"))).toBeCloseTo(25 + 1440 / 52, 9);
+    expect(Number(csvCell(rows, "L16"))).toBeCloseTo(25 + (1440 - 1100) / 52, 9);
     // The fixed parts' check: the inputs are those they were computed from.
     const warnings = rows.flat().filter((v) => /^(Invoer ongewijzigd|LET OP: invoer gewijzigd)/.test(v));
     expect(warnings).toEqual(["Invoer ongewijzigd sinds de berekening op 2024-01-15.", "Invoer ongewijzigd sinds de berekening op 2024-01-15."]);

@@ -112,7 +112,8 @@ describe("npm run plan on the bundled sample", () => {
     expect(result).toEqual({
       code: 0,
       stdout: [
-        "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6. Geschreven: out/plan.xlsx",
+        // The sample's Doelvoorraad 1100: reached in week 59 at the plan's constant averages (issue 23).
+        "Voorraad na 52 weken: 1.140; weken tot voorraad nul: 249,6; streefvoorraad 1.100 in week 59 (2025-W07, week van 2025-02-10), bij constante gemiddelden na week 52. Geschreven: out/plan.xlsx",
         // The sample keeps the memo's 25 a week: its history's forecast is a comparison, and the history is constructed.
         "Ter vergelijking, niet in het plan (dat rekent met de opgegeven instroom): prognose uit de instroomhistorie (156 weken, 2021-01-04 t/m 2023-12-31, Instroomhistorie!C5:C160): niveau en trend (ETS(A,A,N)), seizoen van 52 weken (32% van het gemeten patroon behouden); interval 80% (P10–P90); gemiddeld 22,2 per week. Let op: de historie van het voorbeeld is geconstrueerd uit de jaartotalen van de nota, geen IND-cijfers.",
         // The sample's actuals are invented: the line says so (the workbook carries the name Voorbeeldwerkmap).
@@ -132,7 +133,7 @@ describe("npm run plan on the bundled sample", () => {
   test("--lang en: English sheets and summary", async () => {
     const result = await run(["--lang", "en", "--out", "plan.xlsx"]);
     expect(result.stdout).toEqual([
-      "Backlog after 52 weeks: 1,140; weeks to clear: 249.6. Written: plan.xlsx",
+      "Backlog after 52 weeks: 1,140; weeks to clear: 249.6; target backlog 1,100 in week 59 (2025-W07, week of 2025-02-10), at constant averages after week 52. Written: plan.xlsx",
       "For comparison, not in the plan (which uses the intake given): forecast from the intake history (156 weeks, 2021-01-04 to 2023-12-31, Instroomhistorie!C5:C160): level and trend (ETS(A,A,N)), a season of 52 weeks (32% of the measured pattern kept); 80% interval (P10–P90); 22.2 a week on average. Note: the sample's history is constructed from the memo's yearly totals, not IND data.",
       "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2. Note: invented sample figures, not IND data.",
     ]);
@@ -358,7 +359,7 @@ describe("the user's own charts", () => {
     expect(await chartOf(output)).toContain("<c:f>&apos;Invoer&apos;!$C$10:$C$61</c:f>");
     const types = await text(output, "[Content_Types].xml");
     // The user's, the projection's two (backlog and flows; the sample's history with its forecast),
-    // the what-if sheet's three (scenarios, shared capacity, uncertainty) and the monitoring
+    // the what-if sheet's four (scenarios, shared capacity, tornado, uncertainty) and the monitoring
     // sheet's two (band, weekly flows).
     expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(8);
   });
@@ -379,7 +380,7 @@ describe("the real command", () => {
     const ok = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15"]);
     expect(ok).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6\. Geschreven: plan\.xlsx\nTer vergelijking, niet in het plan .*\nVoortgang \(blad Voortgang\)/),
+      stdout: expect.stringMatching(/^Voorraad na 52 weken: 1\.140; weken tot voorraad nul: 249,6; streefvoorraad 1\.100 in week 59 \(2025-W07, week van 2025-02-10\), bij constante gemiddelden na week 52\. Geschreven: plan\.xlsx\nTer vergelijking, niet in het plan .*\nVoortgang \(blad Voortgang\)/),
     });
     expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
     const refused = await npm(["--in", "mijn.xlsx", "--out", "plan.xlsx"]);
@@ -399,7 +400,7 @@ describe("the real command", () => {
   test("the voorraadplanner bin runs the compiled command: paths from the current folder, its own name in the usage", async () => {
     fs.copyFileSync(SAMPLE, path.join(dir, "mijn.xlsx"));
     const ok = await bin(["--in", "mijn.xlsx", "--out", "plan.xlsx", "--date", "2024-01-15", "--lang", "en"], dir);
-    expect(ok).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^Backlog after 52 weeks: 1,140; weeks to clear: 249\.6\. Written: plan\.xlsx\n/) });
+    expect(ok).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^Backlog after 52 weeks: 1,140; weeks to clear: 249\.6; target backlog 1,100 in week 59 \(2025-W07, week of 2025-02-10\), at constant averages after week 52\. Written: plan\.xlsx\n/) });
     expect(fs.existsSync(path.join(dir, "plan.xlsx"))).toBe(true);
     const help = await bin(["--help"], dir);
     expect(help.stdout).toMatch(/^Gebruik: voorraadplanner \[--in invoer\.xlsx\]/);

@@ -62,5 +62,13 @@ export function checkReforecast(rows: string[][], expected: Reforecast, weeks: n
     const week = expected.fromWeek + 1 + i;
     expectNumber(rows, layout.cell("reforecast", week), backlog, `re-forecast week ${week}`);
   });
+  // Beside it, the re-forecast at the current pace (issue 23), and the capacity still needed in fte.
+  expectNumber(rows, s.endBacklogPace, expected.atPace.endBacklog, "re-forecast end at the current pace");
+  expected.atPace.backlog.forEach((backlog, i) => {
+    const week = expected.fromWeek + 1 + i;
+    expectNumber(rows, layout.cell("reforecastPace", week), backlog, `re-forecast at pace week ${week}`);
+  });
+  const perFte = Number(csvCell(rows, s.requiredFte.replace(/\$/g, "").replace(/^N/, "O")));
+  expectNumber(rows, s.requiredFte, (expected.requiredCapacity as number) / perFte, "required capacity in fte");
 }
 

@@ -4,7 +4,8 @@ import { plannedCapacityCore, projectBacklog } from "../../src/engine/project";
 import { crowdingOut } from "../../src/engine/sharedCapacity";
 import type { InputId, ScenarioId } from "../../src/sheets/whatIfSheet";
 
-export type InputValues = Record<Exclude<InputId, "firstWeek">, number>;
+/** The input cells' values; `triageStaff` is the ja/nee cell (triage's fte are new staff), default no. */
+export type InputValues = Record<Exclude<InputId, "firstWeek" | "triageStaff">, number> & { triageStaff?: boolean };
 
 /**
  * The queue's opening backlog, weekly intake and capacity per scenario (docs/decisions.md,

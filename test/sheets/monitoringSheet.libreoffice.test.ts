@@ -155,9 +155,11 @@ test("LibreOffice reads the band chart: a stacked area pair, the plan and re-for
   const line = /<c:lineChart>(.*?)<\/c:lineChart>/s.exec(xml)?.[1] ?? "";
   expect(area).toMatch(/<c:grouping val="stacked"\/>/);
   expect(area.match(/<c:ser>/g)).toHaveLength(2);
-  expect(line.match(/<c:ser>/g)).toHaveLength(3);
+  // The plan, the actuals, the re-forecast and (issue 23) the re-forecast at the current pace.
+  expect(line.match(/<c:ser>/g)).toHaveLength(4);
   const layout = monitoringLayout(52);
-  const column = (name: "chartActual" | "chartReforecast"): string => layout.column(name).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  const column = (name: "chartActual" | "chartReforecast" | "chartPace"): string => layout.column(name).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  expect(line).toContain(column("chartPace"));
   // The actual backlog (#N/A after the known weeks) and the re-forecast (#N/A before the last known week).
   expect(line).toContain(column("chartActual"));
   expect(line).toContain(column("chartReforecast"));

@@ -140,9 +140,11 @@ describe("the Voortgang / Progress sheet", () => {
       layout.column("plannedBacklog"),
       layout.column("chartActual"),
       layout.column("chartReforecast"),
+      // Issue 23: the re-forecast at the current pace too.
+      layout.column("chartPace"),
     ]);
-    expect(chart?.series.map((s) => s.markersOnly === true)).toEqual([false, false, false, true, false]);
-    expect(chart?.series.map((s) => s.dashed === true)).toEqual([false, false, false, false, true]);
+    expect(chart?.series.map((s) => s.markersOnly === true)).toEqual([false, false, false, true, false, false]);
+    expect(chart?.series.map((s) => s.dashed === true)).toEqual([false, false, false, false, true, true]);
     // The plan runs from 1440 to 1140 and the band a little around it: not from 0.
     expect(chart?.yAxisMin).toBe(1000);
     // The chart helpers show #N/A (charts skip it, where they draw "" as 0): greyed, outside the print area.

@@ -34,9 +34,9 @@ const SHEETS: Record<"nl" | "en", Record<Sheet, { header: RegExp; chart?: string
 
 /** The history sheet: 156 weeks in one column, portrait, its header repeated (no budget in the issue; 4 pages). */
 const RUNS = {
-  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 3, whatIf: 2, monitoring: 3 } },
-  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 2, monitoring: 3 } },
-  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 2, monitoring: 3 } },
+  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 3, whatIf: 3, monitoring: 3 } },
+  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 3, monitoring: 3 } },
+  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 3, monitoring: 3 } },
 };
 type Run = keyof typeof RUNS;
 

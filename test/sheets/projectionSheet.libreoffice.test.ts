@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { decidedLeadTime, projectBacklog, requiredCapacityCore, weeksToClearCore } from "../../src/engine";
+import { decidedLeadTime, projectBacklog, requiredCapacityCore, targetWeek, weeksToClearCore } from "../../src/engine";
 import { isoWeekLabel } from "../../src/sheets/dates";
 import { excelDateSerial } from "../../src/sheets/spec";
 import { convert, csvCell, CSV_ALL_SHEETS, findSoffice, readSheetCsv } from "../helpers/libreoffice";
@@ -19,6 +19,8 @@ const JAN_1 = excelDateSerial(2024, 1, 1);
 
 /** The sample's Invoer: opening B3, intake C10:C61, capacity D10:D61. */
 const SAMPLE = { opening: 1440, intake: 25, capacity: 1600 / 52, weeks: 52 };
+/** The sample's Doelvoorraad (issue 23). */
+const TARGET = 1100;
 /** The edits: week 11's intake 40, week 16's left blank, week 21's capacity 40, the opening 1500. */
 const EDITS: [string, number | null][] = [
   ["C20", 40],
@@ -118,7 +120,20 @@ function checkPrognose(file: string, edits: boolean): void {
   near(rows, "L12", weeksToClearCore(e.opening, meanIntake, meanCapacity), "weeks to clear");
   near(rows, "L14", e.lead.mean as number, "lead time of decided cases");
   near(rows, "M14", (e.lead.mean as number) * 7, "the same in days");
-  near(rows, "L16", requiredCapacityCore(e.opening, meanIntake, 0, SAMPLE.weeks), "capacity for the target");
+  // The sample's Doelvoorraad: 1100 (issue 23).
+  near(rows, "L16", requiredCapacityCore(e.opening, meanIntake, TARGET, SAMPLE.weeks), "capacity for the target");
+  // The target week: in the table, else past it at the mean intake and capacity ("bij constante gemiddelden").
+  const reached = targetWeek({
+    opening: e.opening,
+    intake: e.projection.rows.map((row) => row.intake),
+    capacity: e.projection.rows.map((row) => row.capacity),
+    target: TARGET,
+  });
+  if (!reached.ok || reached.value.week === null) throw new Error("the sample reaches its target");
+  near(rows, "L17", reached.value.week, "target week");
+  expect(csvCell(rows, "M17")).toBe(
+    `${isoWeekLabel(JAN_1 + 7 * (reached.value.week - 1))}${reached.value.continued ? ", bij constante gemiddelden" : ""}`,
+  );
 }
 
 test("as written, Prognose's formulas compute the engine's projection of the sample", () => {

@@ -4,6 +4,7 @@ import { Block, cellAddress, isFormula, isText, looksLikeFormula, parseCell } fr
 import { Panel } from "../../src/sheets/panel";
 import {
   assumptionsText,
+  bandText,
   chanceSentence,
   endOfYear,
   formatChance,
@@ -144,7 +145,9 @@ describe("the uncertainty table and panel", () => {
     const low = formatNumber(result.bands[0]?.[51] as number, "nl");
     const high = formatNumber(result.bands[2]?.[51] as number, "nl");
     expect(lines[1]).toBe(`Voorraad eind 2024: P10 ${low}, mediaan ${formatNumber(result.bands[1]?.[51] as number, "nl")}, P90 ${high}.`);
-    expect(lines.slice(2).join(" ")).toBe(section.assumptions.nl);
+    // What the band leaves out (the intake level's moves of 280 and 140 a year), then the assumptions.
+    expect(lines.slice(2).join(" ")).toBe(`${bandText(result, "nl")} ${section.assumptions.nl}`);
+    expect(bandText(result, "nl")).toContain("280 en 140 minder per jaar");
     expect(panel.blocks[0]?.at).toBe("K11");
     expect(panel.charts[0]?.at).toBe(cellAddress(10 + lines.length, 10));
     expect(panel.row).toBe(10 + lines.length + 14);

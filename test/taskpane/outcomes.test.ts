@@ -167,6 +167,23 @@ describe("summary", () => {
     expect(summaryLines(outcome, "en", "en-US")[4]?.label).toBe("Required weekly capacity for a backlog of 0 in 104 weeks");
   });
 
+  it("names the week the planner's target is reached, with its ISO week and Monday, at constant averages past the series", () => {
+    const withTarget = {
+      ...outcome,
+      summary: { ...outcome.summary, target: { target: 1100, week: 59, continued: true, seriesWeeks: 52, monday: 45698 } },
+    } as unknown as RunSuccess;
+    expect(summaryLines(withTarget, "nl", "nl-NL").at(-1)).toEqual({
+      label: "Streefvoorraad 1100 bereikt",
+      value: "in week 59 (2025-W07, week van 2025-02-10), bij constante gemiddelden na week 52",
+    });
+    expect(summaryLines(withTarget, "en", "en-US").at(-1)).toEqual({
+      label: "Target backlog 1100 reached", // the pane groups from five digits, as its other figures
+      value: "in week 59 (2025-W07, week of 2025-02-10), at constant averages after week 52",
+    });
+    // Without a target of the planner's, no such line.
+    expect(summaryLines(outcome, "nl", "nl-NL")).toHaveLength(5);
+  });
+
   it("says 'never' when the backlog does not clear", () => {
     const never = { ...outcome, summary: { ...outcome.summary, weeksToClear: Infinity, leadTimeWeeks: null, decidedLeadTimeWeeks: null } } as RunSuccess;
     const lines = summaryLines(never, "en", "en-US");

@@ -21,6 +21,7 @@ import {
   qualify,
   RawInput,
   RawPlanInputs,
+  parseYesNo,
   ReadingNote,
   skipHeaders,
   splitAddress,
@@ -51,6 +52,8 @@ export const emptyFields = (): PaneFields => ({
   horizon: "",
   firstWeek: "",
   target: "",
+  decisionsPerFte: "",
+  triageStaffIsNew: "",
   sheetName: "",
 });
 
@@ -131,9 +134,19 @@ export function parseTypedDate(input: string): number | undefined {
 export function parseField(key: FieldKey, input: string): Source {
   const text = input.trim();
   if (text === "") return { kind: "empty" };
-  if (key === "horizon" || key === "target") {
+  if (key === "horizon") {
     const value = parseTypedNumber(text);
     return value === undefined ? { kind: "invalid", text } : { kind: "number", value };
+  }
+  // A number typed, or a cell or name holding it (Doelvoorraad, BeslissingenPerFteWeek).
+  if (key === "target" || key === "decisionsPerFte") {
+    const value = parseTypedNumber(text);
+    if (value !== undefined && !text.includes("%")) return { kind: "number", value };
+    if (/^[-+]?[\d.,%\s]+$/.test(text)) return { kind: "invalid", text };
+  }
+  if (key === "triageStaffIsNew") {
+    const yes = parseYesNo(text);
+    if (yes !== undefined) return { kind: "number", value: yes ? 1 : 0 };
   }
   if (key === "uplift") {
     // Typed as a percentage ("10" or "10%"); a cell or name holds the fraction itself (0.1).
@@ -268,12 +281,18 @@ const REFERENCE_KEYS = [
   "intakeHistory",
   "intakeHistoryStart",
   "historyPeriods",
+  "target",
+  "decisionsPerFte",
+  "triageStaffIsNew",
 ] as const;
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
-/** The names a field may be filled from: its input's, or (the history's periods) its setting's. */
+/** The settings a field may be filled from by name, like `npm run plan` reads them. */
+const SETTING_FIELDS = { historyPeriods: "historyPeriods", target: "target", decisionsPerFte: "decisionsPerFte", triageStaffIsNew: "triageStaffIsNew" } as const;
+
+/** The names a field may be filled from: its input's, or its setting's. */
 const namesOf = (key: ReferenceKey): readonly string[] =>
-  key === "historyPeriods" ? SETTING_NAMES.historyPeriods : INPUT_NAMES[key];
+  key in SETTING_FIELDS ? SETTING_NAMES[SETTING_FIELDS[key as keyof typeof SETTING_FIELDS]] : INPUT_NAMES[key as InputKey];
 
 /** Whole columns ("C:C"), whole rows ("5:5"), or longer than any horizon: trimmed to the used part. */
 export function needsTrim(range: string): boolean {
@@ -373,7 +392,7 @@ export function resolveFields(
         result =
           field === "firstWeek" || field === "intakeHistoryStart"
             ? { kind: "bad-date", field, text: source.text }
-            : field === "horizon" || field === "target" || field === "historyPeriods"
+            : field === "horizon" || field === "target" || field === "decisionsPerFte" || field === "historyPeriods"
               ? { kind: "bad-number", field, text: source.text }
               : { kind: "bad-reference", field, text: source.text };
         break;
@@ -710,6 +729,13 @@ export function rawPlanInputs(
   if (horizon.kind === "number") raw.horizon = horizon.value;
   const target = resolved.target;
   if (target.kind === "number") raw.target = target.value;
+  else if (inputs.target) raw.target = inputs.target;
+  const perFte = resolved.decisionsPerFte;
+  if (perFte.kind === "number") raw.decisionsPerFte = perFte.value;
+  else if (inputs.decisionsPerFte) raw.decisionsPerFte = inputs.decisionsPerFte;
+  const staff = resolved.triageStaffIsNew;
+  if (staff.kind === "number") raw.triageStaffIsNew = staff.value === 1;
+  else if (inputs.triageStaffIsNew) raw.triageStaffIsNew = inputs.triageStaffIsNew;
   return { ok: true, raw, notes };
 }
 

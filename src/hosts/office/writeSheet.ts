@@ -468,7 +468,7 @@ async function writeChart(
   if (!first) return;
   await batch.reserve(ACTION_OVERHEAD_BYTES * (8 + 6 * spec.series.length));
   const chart = sheet.charts.add(
-    spec.kind === "line" ? "Line" : "AreaStacked",
+    spec.kind === "line" ? "Line" : spec.kind === "tornado" ? "BarClustered" : "AreaStacked",
     sheet.getRange(first.values),
     "Columns",
   );
@@ -503,6 +503,12 @@ async function writeChart(
     if (spec.secondaryAxisTitle) secondary.title.text = spec.secondaryAxisTitle;
     if (spec.secondaryAxisMin !== undefined) secondary.minimum = spec.secondaryAxisMin;
   }
+  if (spec.kind === "tornado" && supports("1.8")) {
+    // A tornado: the bars over each other from 0, the category labels clear of them at the left.
+    (added[0] as Excel.ChartSeries).overlap = 100;
+    (added[0] as Excel.ChartSeries).gapWidth = 60;
+    chart.axes.categoryAxis.tickLabelPosition = "Low";
+  }
   chart.legend.position = "Bottom";
   const at = parseCell(spec.at);
   chart.setPosition(spec.at, cellAddress(at.row + spec.heightRows - 1, at.column + spec.widthColumns - 1));
@@ -523,6 +529,10 @@ function styleSeries(spec: ChartSpec, added: Excel.ChartSeries[], supports: (ver
   spec.series.forEach((item, i) => {
     const series = added[i] as Excel.ChartSeries;
     if (spec.kind === "band" && i < 2) return;
+    if (spec.kind === "tornado") {
+      if (item.color !== undefined) series.format.fill.setSolidColor(`#${item.color}`);
+      return;
+    }
     if (spec.kind === "band") series.chartType = item.markersOnly ? "LineMarkers" : "Line";
     const color = `#${item.color ?? "C00000"}`;
     if (item.markersOnly) {
@@ -696,7 +706,9 @@ function applyValidation(range: Excel.Range, rule: ValidationSpec): void {
   } as const;
   range.dataValidation.clear();
   range.dataValidation.rule =
-    rule.kind === "whole"
+    rule.kind === "list"
+      ? { list: { inCellDropDown: true, source: (rule.list ?? []).join(",") } }
+      : rule.kind === "whole"
       ? { wholeNumber: criteria }
       : rule.kind === "decimal"
         ? { decimal: criteria }

@@ -45,8 +45,11 @@ function titleXml(title: string, points = CHART_FONT_POINTS + 1.5, bold = true):
   );
 }
 
-/** One `<c:ser>`; `line` adds the line-series elements, `look` the shape properties (CT_LineSer/CT_AreaSer order). */
-function seriesXml(series: ChartSeries, index: number, categories: string, sheetName: string, line: boolean, look = ""): string {
+/**
+ * One `<c:ser>`; `line` adds the line-series elements, `look` the shape properties, `bar` a bar's
+ * `invertIfNegative` (CT_LineSer/CT_AreaSer/CT_BarSer order).
+ */
+function seriesXml(series: ChartSeries, index: number, categories: string, sheetName: string, line: boolean, look = "", bar = false): string {
   // Actual figures stand out from the lines and the light band: dots, dark red unless coloured.
   const marker = series.markersOnly
     ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${series.color ?? MARKER_COLOR}"/></a:solidFill>` +
@@ -54,6 +57,8 @@ function seriesXml(series: ChartSeries, index: number, categories: string, sheet
     : `<c:marker><c:symbol val="none"/></c:marker>`;
   return (
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>${look}` +
+    // A negative bar keeps its colour (Excel would draw it white).
+    (bar ? `<c:invertIfNegative val="0"/>` : "") +
     (line ? marker : "") +
     `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(sheetRange(sheetName, series.values))}</c:f></c:numRef></c:val>` +
@@ -102,6 +107,16 @@ function plotXml(chart: ChartSpec, categories: string, sheetName: string): strin
   const secondary = numbered.filter(({ series }) => series.secondary === true);
   const primary = numbered.filter(({ series }) => series.secondary !== true);
   if (chart.kind === "areaStacked") return areas(numbered, []);
+  if (chart.kind === "tornado") {
+    // Horizontal bars, each series drawn from 0 over the same category: a tornado.
+    const fill = (series: ChartSeries): string =>
+      series.color === undefined ? "" : `<c:spPr><a:solidFill><a:srgbClr val="${series.color}"/></a:solidFill></c:spPr>`;
+    return (
+      `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+      numbered.map(({ series, index }) => seriesXml(series, index, categories, sheetName, false, fill(series), true)).join("") +
+      `<c:gapWidth val="60"/><c:overlap val="100"/>${axisIds(PRIMARY)}</c:barChart>`
+    );
+  }
   if (chart.kind === "line") return lines(primary, PRIMARY) + lines(secondary, SECONDARY);
   return areas(primary.slice(0, 2), [NO_FILL, BAND_FILL]) + lines(primary.slice(2), PRIMARY) + lines(secondary, SECONDARY);
 }
@@ -118,19 +133,21 @@ interface AxisOptions {
 /** A category axis and a value axis (CT_CatAx, CT_ValAx element order). */
 function axesXml(chart: ChartSpec, options: AxisOptions): string {
   const { ids, secondary } = options;
+  // A tornado's categories stand on the left, their labels at the low end (clear of the bars), its values below.
+  const bars = chart.kind === "tornado";
   const scaling = (min: number | undefined): string =>
     `<c:scaling><c:orientation val="minMax"/>${min === undefined ? "" : `<c:min val="${min}"/>`}</c:scaling>`;
   const every = chart.categoryLabelEvery;
   const skip = every === undefined || secondary ? "" : `<c:tickLblSkip val="${every}"/><c:tickMarkSkip val="${every}"/>`;
   const catAx =
     `<c:catAx><c:axId val="${ids.cat}"/>${scaling(undefined)}<c:delete val="${secondary ? 1 : 0}"/>` +
-    `<c:axPos val="b"/>${!secondary && chart.xAxisTitle ? titleXml(chart.xAxisTitle, CHART_FONT_POINTS, false) : ""}` +
+    `<c:axPos val="${bars ? "l" : "b"}"/>${!secondary && chart.xAxisTitle ? titleXml(chart.xAxisTitle, CHART_FONT_POINTS, false) : ""}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="${ids.val}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
+    `<c:tickLblPos val="${bars ? "low" : "nextTo"}"/><c:crossAx val="${ids.val}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/>${skip}<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="${ids.val}"/>${scaling(options.min)}<c:delete val="0"/>` +
-    `<c:axPos val="${secondary ? "r" : "l"}"/>${secondary ? "" : "<c:majorGridlines/>"}${options.title ? titleXml(options.title, CHART_FONT_POINTS, false) : ""}` +
+    `<c:axPos val="${secondary ? "r" : bars ? "b" : "l"}"/>${secondary ? "" : "<c:majorGridlines/>"}${options.title ? titleXml(options.title, CHART_FONT_POINTS, false) : ""}` +
     `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="${ids.cat}"/><c:crosses val="${secondary ? "max" : "autoZero"}"/>` +
     `<c:crossBetween val="${options.crossBetween}"/></c:valAx>`;
@@ -139,10 +156,10 @@ function axesXml(chart: ChartSpec, options: AxisOptions): string {
 
 /** One DrawingML chart part for a chart spec; element order follows the schema (CT_Chart, …). */
 export function chartXml(chart: ChartSpec, sheetName: string): string {
-  const crossBetween = chart.kind === "line" ? "between" : "midCat";
+  const crossBetween = chart.kind === "line" || chart.kind === "tornado" ? "between" : "midCat";
   const categories = sheetRange(sheetName, chart.categories);
   const plot = plotXml(chart, categories, sheetName);
-  const hasSecondary = chart.kind !== "areaStacked" && chart.series.some((s) => s.secondary === true);
+  const hasSecondary = chart.kind !== "areaStacked" && chart.kind !== "tornado" && chart.series.some((s) => s.secondary === true);
   const axes =
     axesXml(chart, { ids: PRIMARY, title: chart.yAxisTitle, min: chart.yAxisMin, secondary: false, crossBetween }) +
     (hasSecondary

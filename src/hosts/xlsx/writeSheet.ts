@@ -219,13 +219,14 @@ function applyValidation(ws: ExcelJS.Worksheet, rule: ValidationSpec, options: D
   const [from, to = from] = rule.range.split(":") as [string, string?];
   const a = parseCell(from);
   const b = parseCell(to as string);
+  // A drop-down of words: one quoted, comma-separated list (Excel's own form for a typed list).
+  const list = rule.kind === "list" ? { formulae: [`"${(rule.list ?? []).join(",")}"`] } : { operator, formulae: bounds };
   for (let r = a.row; r <= b.row; r++) {
     for (let c = a.column; c <= b.column; c++) {
       ws.getCell(r + 1, c + 1).dataValidation = {
         type: rule.kind,
-        operator,
         allowBlank: rule.kind === "date",
-        formulae: bounds,
+        ...list,
         showInputMessage: true,
         promptTitle: rule.title,
         prompt: rule.prompt,

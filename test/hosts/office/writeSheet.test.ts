@@ -247,6 +247,7 @@ describe("looks and page setup", () => {
         { range: "B5", kind: "whole", min: 1, max: 104, title: "Horizon", prompt: "1 tot 104 weken", error: "Typ 1 tot 104." },
         { range: "B6", kind: "date", min: 36526, max: 73050, title: "Eerste week", prompt: "Een maandag", error: "Typ een datum." },
         { range: "B7", kind: "decimal", min: 0, max: "=1-$B$8", title: "Aandeel", prompt: "0% tot 100%", error: "Te groot." },
+        { range: "B8", kind: "list", list: ["nee", "ja"], title: "Nieuw personeel?", prompt: "ja of nee", error: "Kies ja of nee." },
       ],
       conditionalFormats: [{ range: "C5", formula: "=NOT($U$1)", style: "warning" }],
       charts: [
@@ -278,6 +279,8 @@ describe("looks and page setup", () => {
     });
     expect(sheet.validations.get("B6")?.["rule"]).toEqual({ date: { formula1: "2000-01-01", formula2: "2099-12-31", operator: "Between" } });
     expect(sheet.validations.get("B7")?.["rule"]).toEqual({ decimal: { formula1: 0, formula2: "=1-$B$8", operator: "Between" } });
+    // A drop-down of words (the what-if's "nieuw personeel?"), not a number rule.
+    expect(sheet.validations.get("B8")?.["rule"]).toEqual({ list: { inCellDropDown: true, source: "nee,ja" } });
     expect(sheet.conditionalFormats).toEqual([
       {
         range: "C5",

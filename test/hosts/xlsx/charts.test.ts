@@ -149,12 +149,18 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
     for (const id of SCENARIOS)
       expect(chart).toContain(sheetRange(sheetName, weeks52(layout.scenarios[id].chart)).replace(/'/g, "&apos;"));
     expect(chart).toContain(sheetRange(sheetName, weeks52(layout.weeks)).replace(/'/g, "&apos;"));
-    // One drawing holds all three of the sheet's charts: scenarios, shared capacity, uncertainty.
-    expect(drawing.match(/<xdr:twoCellAnchor /g)).toHaveLength(3);
+    // One drawing holds all four of the sheet's charts: scenarios, shared capacity, tornado, uncertainty.
+    expect(drawing.match(/<xdr:twoCellAnchor /g)).toHaveLength(4);
     const shared = await xmlOf(zip, "xl/charts/chart2.xml");
     expect(XMLValidator.validate(shared)).toBe(true);
     expect(shared).toContain(sheetRange(sheetName, layout.sharedCapacity.columns.otherWith).replace(/'/g, "&apos;"));
-    const fan = await xmlOf(zip, "xl/charts/chart3.xml");
+    // The tornado: horizontal bars from 0, overlapping, negative bars keeping their colour.
+    const tornado = await xmlOf(zip, "xl/charts/chart3.xml");
+    expect(XMLValidator.validate(tornado)).toBe(true);
+    expect(tornado).toContain('<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/>');
+    expect(tornado).toContain('<c:overlap val="100"/>');
+    expect(tornado).toContain('<c:invertIfNegative val="0"/>');
+    const fan = await xmlOf(zip, "xl/charts/chart4.xml");
     expect(XMLValidator.validate(fan)).toBe(true);
     expect(fan).toContain("<c:v>P10</c:v>");
   });
@@ -169,10 +175,10 @@ describe("addCharts on a workbook ExcelJS wrote", () => {
       ]),
     );
     expect(zip.file("xl/drawings/drawing2.xml")).not.toBeNull();
-    // The what-if sheet's three charts (scenarios, shared capacity, uncertainty) come first.
-    expect(charts).toHaveLength(3);
-    expect(await xmlOf(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart3.xml"');
-    expect(await xmlOf(zip, "xl/charts/chart4.xml")).toContain("&apos;Invoer&apos;!$C$48:$C$151");
+    // The what-if sheet's four charts (scenarios, shared capacity, tornado, uncertainty) come first.
+    expect(charts).toHaveLength(4);
+    expect(await xmlOf(zip, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart4.xml"');
+    expect(await xmlOf(zip, "xl/charts/chart5.xml")).toContain("&apos;Invoer&apos;!$C$48:$C$151");
     expect(await xmlOf(zip, "xl/worksheets/sheet1.xml")).toContain('<drawing r:id="rId1"/>');
     expect(await xmlOf(zip, "xl/styles.xml")).toBe(await xmlOf(before, "xl/styles.xml"));
   });

@@ -111,6 +111,12 @@ describe("applySheetSpec", () => {
     expect(xml).toMatch(
       /<dataValidation type="whole" showInputMessage="1" promptTitle="Horizon" prompt="1 tot 104 weken" showErrorMessage="1" errorStyle="stop" errorTitle="Horizon" error="Typ 1 tot 104\." sqref="B5"><formula1>1<\/formula1><formula2>104<\/formula2><\/dataValidation>/,
     );
+    // A drop-down of words: one quoted list, no operator.
+    const listed = new ExcelJS.Workbook();
+    applySheetSpec(listed, spec({ validations: [{ range: "B6", kind: "list", list: ["nee", "ja"], title: "Nieuw?", prompt: "ja of nee", error: "Kies ja of nee." }] }));
+    expect((await readPackage(await roundTrip(listed))).sheet("Prognose").xml).toContain(
+      '<dataValidation type="list" showInputMessage="1" promptTitle="Nieuw?" prompt="ja of nee" showErrorMessage="1" errorStyle="stop" errorTitle="Nieuw?" error="Kies ja of nee." sqref="B6"><formula1>&quot;nee,ja&quot;</formula1></dataValidation>',
+    );
     expect(xml).toMatch(/<conditionalFormatting sqref="C5"><cfRule type="expression" dxfId="\d+" priority="1"><formula>C5&gt;2<\/formula><\/cfRule><\/conditionalFormatting>/);
     const ws = wb.getWorksheet("Prognose") as ExcelJS.Worksheet;
     expect(ws.getCell("A1").font).toMatchObject({ name: "Calibri", size: 14, bold: true });

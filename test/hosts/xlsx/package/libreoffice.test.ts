@@ -47,10 +47,10 @@ test("LibreOffice opens the plans of the rich workbook and its .xlsm twin with e
       const before = count(fs.readFileSync(path.join(out, `${name}.fods`), "utf8"));
       const after = count(fs.readFileSync(path.join(out, `${name}-plan.fods`), "utf8"));
       expect(before).toEqual({ chart: 1, picture: 2, conditionalFormat: 4, dataBar: 1, iconSet: 1, colorScale: 3, pivotTable: 1, note: 1, sparklines: 1 });
-      // The user's features unchanged; the add-in adds its four charts (LibreOffice lists a
-      // chart's preview image as a picture too) and the six conditional formats that grey the
-      // what-if chart's #N/A helpers.
-      expect(after).toEqual({ ...before, chart: before.chart + 4, picture: before.picture + 4, conditionalFormat: before.conditionalFormat + 6 });
+      // The user's features unchanged; the add-in adds its five charts (Prognose, and the what-if's
+      // scenarios, shared capacity, tornado and uncertainty; LibreOffice lists a chart's preview
+      // image as a picture too) and the six conditional formats that grey the what-if chart's #N/A helpers.
+      expect(after).toEqual({ ...before, chart: before.chart + 5, picture: before.picture + 5, conditionalFormat: before.conditionalFormat + 6 });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

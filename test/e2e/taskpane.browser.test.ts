@@ -335,10 +335,14 @@ describe("the task pane in Chromium", () => {
     expect(await page.locator("#chance").textContent()).toBe(expectedChance(plan.value.closingBacklog, "en"));
     expect(await page.locator("#chance").textContent()).toMatch(/^An? \d+% chance that the backlog is ≤ 1310 in week 52\.$/);
 
-    // The sections from the keyboard: Tab from the target reaches the sheet name, then the
-    // uncertainty switch, then the settings fold-out, which Enter opens; its first control is
-    // the intake model.
+    // The sections from the keyboard: Tab from the target reaches issue 23's two fields
+    // (decisions per fte-week, triage's fte as new staff), the sheet name, then the uncertainty
+    // switch, then the settings fold-out, which Enter opens; its first control is the intake model.
     await page.getByLabel(/^Target backlog/).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-decisionsPerFte");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-triageStaffIsNew");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-sheetName");
     await page.keyboard.press("Tab");

@@ -361,7 +361,7 @@ describe("the user's own charts", () => {
     // The user's, the projection's two (backlog and flows; the sample's history with its forecast),
     // the what-if sheet's four (scenarios, shared capacity, tornado, uncertainty) and the monitoring
     // sheet's two (band, weekly flows).
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(8);
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(9);
   });
 });
 

@@ -11,6 +11,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import { createRng, projectBacklog, simulateBacklog } from "../../src/engine";
 import { chanceSentence, endOfYear } from "../../src/sheets/uncertaintyBlock";
@@ -168,12 +169,14 @@ async function contrast(page: Page, selector: string): Promise<number> {
 }
 
 describe("the task pane in Chromium", () => {
-  it("keeps the pane's JavaScript within 250 KB minified, office.js not counted", () => {
+  it("keeps the pane's JavaScript within 360 KB minified and 120 KB gzipped, office.js not counted", () => {
     const dir = buildDir();
     // The shared runtime loads functions.js into the same page; the pane's bundle is named by its content.
     const pane = fs.readdirSync(dir).find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f)) ?? "taskpane.js";
-    const bytes = [pane, "functions.js"].reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
-    expect(bytes).toBeLessThanOrEqual(250 * 1024);
+    const files = [pane, "functions.js"].map((f) => fs.readFileSync(path.join(dir, f)));
+    // The budget and why it moved: docs/decisions.md, "The pane's bundle budget".
+    expect(files.reduce((sum, b) => sum + b.length, 0)).toBeLessThanOrEqual(360 * 1024);
+    expect(files.reduce((sum, b) => sum + zlib.gzipSync(b, { level: 9 }).length, 0)).toBeLessThanOrEqual(120 * 1024);
     const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
     // Ready for a strict CSP: no inline script or style, one outside script (office.js).
     expect(html).not.toMatch(/<style|style=|<script(?![^>]*\bsrc=)/i);
@@ -537,7 +540,8 @@ const scrollsSideways = (page: Page): Promise<boolean> =>
 const inView = (page: Page, selector: string): Promise<boolean> =>
   page.locator(selector).evaluate((node) => {
     const box = node.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+    // Less than a pixel either way is layout rounding (a heading scrolled to the top can sit at -0.3).
+    return box.top > -1 && box.bottom < window.innerHeight + 1 && box.height > 0;
   });
 
 const focusedId = (page: Page): Promise<string | undefined> => page.evaluate(() => document.activeElement?.id);

@@ -8,26 +8,13 @@ import { sensitivity } from "../../src/engine";
 import { SENSITIVITY_ROWS, sensitivityColumnWidths, SENSITIVITY_TEXT } from "../../src/sheets/sensitivityBlock";
 import { excelDateSerial, parseCell, SheetSpec } from "../../src/sheets/spec";
 import { buildWhatIfSheet, whatIfInputsOf, whatIfLayout, whatIfPrefill } from "../../src/sheets/whatIfSheet";
-import { rawContent, specCells } from "../helpers/specCells";
+import { specGrid } from "../helpers/specCells";
 
 const JAN_15 = excelDateSerial(2024, 1, 15);
 const SAMPLE = { opening: 1440, intake: 25, capacity: 1600 / 52, uplift: 0.1, target: 1100, targetGiven: true, firstWeek: excelDateSerial(2024, 1, 1) };
 
 function evaluate(spec: SheetSpec): { value: (address: string) => unknown; set: (address: string, v: number) => void } {
-  const cells = specCells(spec);
-  let rows = 0;
-  let columns = 0;
-  for (const key of cells.keys()) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    rows = Math.max(rows, r + 1);
-    columns = Math.max(columns, c + 1);
-  }
-  const grid: unknown[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
-  for (const [key, cell] of cells) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    (grid[r] as unknown[])[c] = rawContent(cell);
-  }
-  const hf = HyperFormula.buildFromArray(grid as (string | number | null)[][], { licenseKey: "gpl-v3", smartRounding: false });
+  const hf = HyperFormula.buildFromArray(specGrid(spec), { licenseKey: "gpl-v3", smartRounding: false });
   const at = (address: string) => {
     const p = parseCell(address.replace(/\$/g, ""));
     return { sheet: 0, row: p.row, col: p.column };

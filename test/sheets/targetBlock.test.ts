@@ -7,27 +7,14 @@ import { HyperFormula } from "hyperformula";
 import { excelDateSerial, isFormula, isText, SheetSpec } from "../../src/sheets/spec";
 import { TARGET_BLOCK_ROWS, TARGET_BLOCK_TEXT } from "../../src/sheets/targetBlock";
 import { buildWhatIfSheet, SCENARIOS, whatIfLayout } from "../../src/sheets/whatIfSheet";
-import { rawContent, specCells } from "../helpers/specCells";
+import { specCells, specGrid } from "../helpers/specCells";
 import { parseCell } from "../../src/sheets/spec";
 
 const JAN_15 = excelDateSerial(2024, 1, 15);
 const SAMPLE = { opening: 1440, intake: 25, capacity: 1600 / 52, uplift: 0.1, target: 1100, targetGiven: true, firstWeek: excelDateSerial(2024, 1, 1) };
 
 function evaluate(spec: SheetSpec): (address: string) => unknown {
-  const cells = specCells(spec);
-  let rows = 0;
-  let columns = 0;
-  for (const key of cells.keys()) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    rows = Math.max(rows, r + 1);
-    columns = Math.max(columns, c + 1);
-  }
-  const grid: unknown[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
-  for (const [key, cell] of cells) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    (grid[r] as unknown[])[c] = rawContent(cell);
-  }
-  const hf = HyperFormula.buildFromArray(grid as (string | number | null)[][], { licenseKey: "gpl-v3", smartRounding: false });
+  const hf = HyperFormula.buildFromArray(specGrid(spec), { licenseKey: "gpl-v3", smartRounding: false });
   return (address) => {
     const p = parseCell(address.replace(/\$/g, ""));
     return hf.getCellValue({ sheet: 0, row: p.row, col: p.column });

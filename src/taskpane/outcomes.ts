@@ -236,7 +236,12 @@ export function summaryLines(outcome: RunSuccess, language: Language, locale: st
     // The planner's own target: the week, its ISO week and Monday, "bij constante gemiddelden" past the series.
     ...(summary.target === undefined
       ? []
-      : [{ label: resultText.targetReached(number.format(summary.target.target)), value: targetWeekPhrase(summary.target, language) }]),
+      : [
+          {
+            label: resultText.targetReached(number.format(summary.target.target)),
+            value: targetWeekPhrase(summary.target, language),
+          },
+        ]),
   ];
 }
 

@@ -50,7 +50,18 @@ function buildResult(doc: Document, language: Language) {
   const tracksList = createElement(doc, "dl", { id: "tracks-lines" });
   tracksBox.append(createElement(doc, "h3", { id: "tracks-heading" }, resultText.tracksHeading), tracksList);
   element.append(heading, summary, source, uncertaintyBox, tracksBox);
-  return { element, heading, summary, source, uncertaintyBox, chance, uncertaintyList, assumptions, tracksBox, tracksList };
+  return {
+    element,
+    heading,
+    summary,
+    source,
+    uncertaintyBox,
+    chance,
+    uncertaintyList,
+    assumptions,
+    tracksBox,
+    tracksList,
+  };
 }
 
 /**

@@ -288,11 +288,18 @@ const REFERENCE_KEYS = [
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
 /** The settings a field may be filled from by name, like `npm run plan` reads them. */
-const SETTING_FIELDS = { historyPeriods: "historyPeriods", target: "target", decisionsPerFte: "decisionsPerFte", triageStaffIsNew: "triageStaffIsNew" } as const;
+const SETTING_FIELDS = {
+  historyPeriods: "historyPeriods",
+  target: "target",
+  decisionsPerFte: "decisionsPerFte",
+  triageStaffIsNew: "triageStaffIsNew",
+} as const;
 
 /** The names a field may be filled from: its input's, or its setting's. */
 const namesOf = (key: ReferenceKey): readonly string[] =>
-  key in SETTING_FIELDS ? SETTING_NAMES[SETTING_FIELDS[key as keyof typeof SETTING_FIELDS]] : INPUT_NAMES[key as InputKey];
+  key in SETTING_FIELDS
+    ? SETTING_NAMES[SETTING_FIELDS[key as keyof typeof SETTING_FIELDS]]
+    : INPUT_NAMES[key as InputKey];
 
 /** Whole columns ("C:C"), whole rows ("5:5"), or longer than any horizon: trimmed to the used part. */
 export function needsTrim(range: string): boolean {

@@ -454,7 +454,15 @@ export async function readSelection(context: Excel.RequestContext): Promise<stri
 export type SaveOutcome =
   { ok: true; saved: string[] } | { ok: false; problem: FieldProblem } | { ok: false; nothing: true };
 
-type SavableKey = "opening" | "intake" | "capacity" | "uplift" | "firstWeek" | "intakeHistory" | "intakeHistoryStart" | "historyPeriods";
+type SavableKey =
+  | "opening"
+  | "intake"
+  | "capacity"
+  | "uplift"
+  | "firstWeek"
+  | "intakeHistory"
+  | "intakeHistoryStart"
+  | "historyPeriods";
 const SAVABLE: readonly SavableKey[] = [
   "opening",
   "intake",

@@ -709,10 +709,10 @@ function applyValidation(range: Excel.Range, rule: ValidationSpec): void {
     rule.kind === "list"
       ? { list: { inCellDropDown: true, source: (rule.list ?? []).join(",") } }
       : rule.kind === "whole"
-      ? { wholeNumber: criteria }
-      : rule.kind === "decimal"
-        ? { decimal: criteria }
-        : { date: { ...criteria, formula1: String(criteria.formula1) } as Excel.DateTimeDataValidation };
+        ? { wholeNumber: criteria }
+        : rule.kind === "decimal"
+          ? { decimal: criteria }
+          : { date: { ...criteria, formula1: String(criteria.formula1) } as Excel.DateTimeDataValidation };
   range.dataValidation.ignoreBlanks = rule.kind === "date";
   range.dataValidation.errorAlert = { message: rule.error, showAlert: true, style: "Stop", title: rule.title };
   range.dataValidation.prompt = { message: rule.prompt, showPrompt: true, title: rule.title };

@@ -296,7 +296,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     const difference = `${latest.difference > 0 ? "+" : ""}${shown(latest.difference)}`;
     env.stdout(
       flag(
-        text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+        text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog), shown(result.monitoring.reforecast.atPace.endBacklog)),
         text.sampleActuals,
       ),
     );

@@ -9,7 +9,7 @@
  * summary and re-forecast follow. The P10/P90 band and the rank come from the seeded Monte Carlo
  * at writing time; the sheet says they are fixed.
  *
- * Layout: title and sentence on rows 1–2; the weekly table's header on row 4 (frozen, repeated on
+ * Layout: title and sentence on rows 1–3; the weekly table's header on row 4 (frozen, repeated on
  * each printed page), its printed columns in A–K; beside it (M–P) the latest week, the
  * re-forecast, the charts and the notes; the columns behind the figures (cumulative gaps, band,
  * rank, re-forecast, chart helpers) in a second table from column R, outside the print area.
@@ -294,8 +294,11 @@ const DETAIL_COLUMNS = (Object.keys(COL) as Column[]).filter((c) => COL[c] >= DE
 export interface MonitoringLayout {
   firstRow: number;
   lastRow: number;
-  /** "$N$7" and so on: absolute addresses of the summary figures (the sentence is "$A$2"). */
-  summary: Record<Exclude<SummaryKey, "latest" | "reforecast" | "gap"> | "sentence", string>;
+  /**
+   * "$N$7" and so on: absolute addresses of the summary figures (the sentence is "$A$2", its
+   * second line with both re-forecasts at the horizon "$A$3").
+   */
+  summary: Record<Exclude<SummaryKey, "latest" | "reforecast" | "gap"> | "sentence" | "outlook", string>;
   /** The A1 address of a table cell: `cell("actualIntake", 3)` for week 3. */
   cell: (column: Column, week: number) => string;
   /** The A1 range of a table column over all plan weeks. */
@@ -308,7 +311,10 @@ const summaryRow = (key: SummaryKey): number => TABLE_ROW + 1 + SUMMARY.indexOf(
 export function monitoringLayout(weeks: number): MonitoringLayout {
   const firstRow = TABLE_ROW + 1;
   const lastRow = TABLE_ROW + weeks;
-  const summary = { sentence: absoluteAddress(cellAddress(SENTENCE_ROW, 0)) } as Record<string, string>;
+  const summary = {
+    sentence: absoluteAddress(cellAddress(SENTENCE_ROW, 0)),
+    outlook: absoluteAddress(cellAddress(SENTENCE_ROW + 1, 0)),
+  } as Record<string, string>;
   for (const key of SUMMARY) {
     if (key !== "latest" && key !== "reforecast" && key !== "gap") summary[key] = absoluteAddress(cellAddress(summaryRow(key), PANEL.column + 1));
   }
@@ -321,8 +327,12 @@ export function monitoringLayout(weeks: number): MonitoringLayout {
   };
 }
 
-/** The summary sentence as one formula over the summary cells; mirrors `describeWeek`. */
-function sentenceFormula(layout: MonitoringLayout, language: Language): string {
+/**
+ * The summary sentence as formulas over the summary cells, on two lines (one would run past the
+ * printed page): the latest week, then both re-forecasts at the horizon. Together they mirror
+ * `describeWeek`.
+ */
+function sentenceFormulas(layout: MonitoringLayout, language: Language): [string, string] {
   const words = MONITORING_SUMMARY_TEXT[language];
   const labels = MONITORING_TEXT[language];
   const s = layout.summary;
@@ -341,10 +351,15 @@ function sentenceFormula(layout: MonitoringLayout, language: Language): string {
   const band = `IF(${above},"${words.aboveBand}",IF(${below},"${words.belowBand}","${words.within}"))`;
   const rank = `IF(${s.rank}="",""," (${words.rank} "&ROUND(${s.rank}*100,0)&")")`;
   const verdict = `IF(${above},"${words.behind}",IF(${below},"${words.ahead}",""))&"."`;
-  return (
+  // Both re-forecasts at the horizon (issue 23): what was promised, and what the current pace gives.
+  const outlook =
+    `IF(${s.lastWeek}=0,"","${words.reforecast} "&${wholeText(s.endBacklog, language)}&" ${words.atPlan}, "&` +
+    `${wholeText(s.endBacklogPace, language)}&" ${words.atPace}.")`;
+  return [
     `IF(${s.lastWeek}=0,"${labels.none}","Week "&${s.lastWeek}&": ${words.backlog} "&${wholeText(s.actual, language)}&", "&` +
-    `${gap}&": "&${intake}&", "&${decisions}&${rest}&". "&${band}&${rank}&${verdict})`
-  );
+      `${gap}&": "&${intake}&", "&${decisions}&${rest}&". "&${band}&${rank}&${verdict})`,
+    outlook,
+  ];
 }
 
 /** The live formulas of one table row (week `week`, 1-based). */
@@ -578,6 +593,27 @@ function columnWidths(language: Language): Record<string, number> {
 }
 
 /**
+ * The status in colour (issue 23): behind plan (above P90) red, ahead (below P10) blue, within
+ * the band green, on the table's status column and the latest week's status. The word stays, so
+ * the page reads the same in black and white; each pair has a contrast above 4.5:1.
+ */
+function statusFormats(layout: MonitoringLayout, language: Language, panel: Panel): ConditionalFormatSpec[] {
+  const labels = MONITORING_TEXT[language];
+  const looks = [
+    [labels.statusAbove, "warning"],
+    [labels.statusBelow, "ahead"],
+    [labels.statusWithin, "good"],
+  ] as const;
+  const latest = layout.summary.status.replace(/\$/g, "");
+  if (!panel.blocks.some((b) => b.at === latest)) throw new Error(`the monitoring status is not at ${latest}`);
+  const first = layout.cell("status", 1);
+  return looks.flatMap(([word, style]) => [
+    { range: layout.column("status"), formula: `=${first}="${word}"`, style },
+    { range: latest, formula: `=${layout.summary.status}="${word}"`, style },
+  ]);
+}
+
+/**
  * The monitoring sheet for one run.
  *
  * @example
@@ -612,7 +648,7 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
   summaryRows(panel, options, layout, weeks);
   // The formulas read the summary at `monitoringLayout`'s addresses: the panel must have put it there.
   for (const address of Object.values(layout.summary)) {
-    if (address !== layout.summary.sentence && !panel.blocks.some((b) => b.at === address.replace(/\$/g, ""))) {
+    if (address !== layout.summary.sentence && address !== layout.summary.outlook && !panel.blocks.some((b) => b.at === address.replace(/\$/g, ""))) {
       throw new Error(`the monitoring summary is not at ${address}`);
     }
   }
@@ -626,9 +662,12 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
     formula: `=ISNA(${layout.cell(column, 1)})`,
     style: "muted",
   }));
+  const statusColours = statusFormats(layout, language, panel);
+  const [sentence, outlook] = sentenceFormulas(layout, language);
   const blocks: Block[] = [
     { at: "A1", cells: [[text(title)]], style: "title" },
-    { at: cellAddress(SENTENCE_ROW, 0), cells: [[formula(sentenceFormula(layout, language))]], style: "output" },
+    { at: cellAddress(SENTENCE_ROW, 0), cells: [[formula(sentence)]], style: "output" },
+    { at: cellAddress(SENTENCE_ROW + 1, 0), cells: [[formula(outlook)]], style: "output" },
     { at: cellAddress(TABLE_ROW - 1, DETAIL_COLUMN), cells: [[text(labels.detailsNote)]], style: "note" },
     ...panel.blocks,
   ];
@@ -640,7 +679,7 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
     charts: panel.charts,
     columnWidths: widths,
     freeze: { rows: TABLE_ROW + 1, columns: 0 },
-    conditionalFormats: helperMuted,
+    conditionalFormats: [...statusColours, ...helperMuted],
   };
   const lastRow = Math.max(layout.lastRow, panel.row - 1);
   spec.print = printSpec({

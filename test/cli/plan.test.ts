@@ -117,7 +117,7 @@ describe("npm run plan on the bundled sample", () => {
         // The sample keeps the memo's 25 a week: its history's forecast is a comparison, and the history is constructed.
         "Ter vergelijking, niet in het plan (dat rekent met de opgegeven instroom): prognose uit de instroomhistorie (156 weken, 2021-01-04 t/m 2023-12-31, Instroomhistorie!C5:C160): niveau en trend (ETS(A,A,N)), seizoen van 52 weken (32% van het gemeten patroon behouden); interval 80% (P10–P90); gemiddeld 22,2 per week. Let op: de historie van het voorbeeld is geconstrueerd uit de jaartotalen van de nota, geen IND-cijfers.",
         // The sample's actuals are invented: the line says so (the workbook carries the name Voorbeeldwerkmap).
-        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
+        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2 bij geplande capaciteit, 1.333 in het huidige tempo. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
       ],
       stderr: [],
     });
@@ -135,7 +135,7 @@ describe("npm run plan on the bundled sample", () => {
     expect(result.stdout).toEqual([
       "Backlog after 52 weeks: 1,140; weeks to clear: 249.6; target backlog 1,100 in week 59 (2025-W07, week of 2025-02-10), at constant averages after week 52. Written: plan.xlsx",
       "For comparison, not in the plan (which uses the intake given): forecast from the intake history (156 weeks, 2021-01-04 to 2023-12-31, Instroomhistorie!C5:C160): level and trend (ETS(A,A,N)), a season of 52 weeks (32% of the measured pattern kept); 80% interval (P10–P90); 22.2 a week on average. Note: the sample's history is constructed from the memo's yearly totals, not IND data.",
-      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2. Note: invented sample figures, not IND data.",
+      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2 at the planned capacity, 1,333 at the current pace. Note: invented sample figures, not IND data.",
     ]);
     const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
     expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Projection", "What-if 2024-01-15", "Progress"]);
@@ -361,7 +361,7 @@ describe("the user's own charts", () => {
     // The user's, the projection's two (backlog and flows; the sample's history with its forecast),
     // the what-if sheet's four (scenarios, shared capacity, tornado, uncertainty) and the monitoring
     // sheet's two (band, weekly flows).
-    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(8);
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(9);
   });
 });
 

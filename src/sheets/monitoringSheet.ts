@@ -57,6 +57,8 @@ export interface MonitoringSheetOptions {
   sample?: boolean;
   /** Decisions per fte per week (DecisionsPerFteWeek), for the capacity still needed in fte; default 1.5, an example. */
   decisionsPerFte?: number;
+  /** The baseline the plan columns come from (issue 23): its date is named; `made` when this run made it. */
+  baseline?: { madeOn: number; made: boolean };
 }
 
 /** The example figure when the workbook gives no DecisionsPerFteWeek (as the what-if sheet's). */
@@ -75,6 +77,11 @@ const MONITORING_TEXT = {
       `Vaste waarden: P10, P90 en de percentielrang komen uit de Monte Carlo van het plan, berekend${date ? ` op ${date}` : ""}; ` +
       "ze rekenen niet mee. Een nieuwe run vervangt dit blad.",
     latest: "Laatste bekende week",
+    latestAgainst: (day: string) => `Laatste bekende week, tegen de basislijn van ${day}`,
+    baselineNote: (day: string, made: boolean) =>
+      `Het plan in deze tabel is de basislijn van ${day} (vaste waarden op het blad met die datum)` +
+      (made ? ", vandaag gemaakt uit de invoer." : ", niet de invoer van vandaag.") +
+      " Een nieuwe basislijn komt er alleen op verzoek: de knop Nieuwe basislijn, of npm run plan -- --new-baseline.",
     opening: "Beginvoorraad van het plan",
     lastWeek: "Laatste week met cijfers",
     actual: "Gerealiseerde voorraad",
@@ -153,6 +160,11 @@ const MONITORING_TEXT = {
       `Fixed values: P10, P90 and the percentile rank come from the plan's Monte Carlo, computed${date ? ` on ${date}` : ""}; ` +
       "they do not recalculate. A new run replaces this sheet.",
     latest: "Latest known week",
+    latestAgainst: (day: string) => `Latest known week, against the baseline of ${day}`,
+    baselineNote: (day: string, made: boolean) =>
+      `The plan in this table is the baseline of ${day} (fixed values on the sheet with that date)` +
+      (made ? ", made today from the inputs." : ", not today's inputs.") +
+      " A new baseline is made only on request: the New baseline button, or npm run plan -- --new-baseline.",
     opening: "Plan's opening backlog",
     lastWeek: "Last week with figures",
     actual: "Actual backlog",
@@ -434,7 +446,8 @@ function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): R
 function summaryRows(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout, weeks: number): void {
   const labels = MONITORING_TEXT[options.language];
   panel.section(() => {
-    panel.subtitle(labels.latest);
+    // The baseline's date in the heading: no row of its own, so the band chart stays on page 1.
+    panel.subtitle(options.baseline ? labels.latestAgainst(isoDate(options.baseline.madeOn)) : labels.latest);
     latestWeek(panel, options, layout);
   });
   panel.gap();
@@ -654,6 +667,7 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
   }
   charts(panel, options, layout);
   panel.gap().lines(labels.waitNote);
+  if (options.baseline) panel.lines(labels.baselineNote(isoDate(options.baseline.madeOn), options.baseline.made));
   panel.lines(labels.note(made));
   panel.lines(`${labels.fixed(made)} ${assumptionsText(result, result.seed)[language]}`);
   const title = labels.title + (options.sample ? labels.sampleTitle : "");

@@ -320,7 +320,7 @@ test("LibreOffice opens the charts we add and keeps them, with the ranges we wro
   // The projection's two (backlog and flows; the sample's history with its forecast), the what-if
   // sheet's scenarios, shared capacity, tornado and uncertainty, and the monitoring sheet's band and
   // weekly flows (the sample has actuals).
-  expect(charts).toHaveLength(7);
+  expect(charts).toHaveLength(8);
   const refs = charts.join("\n").replace(/&apos;/g, "'");
   const layout = whatIfLayout(104);
   // The scenario chart draws the helper columns (#N/A past the horizon), for the first 52 weeks.

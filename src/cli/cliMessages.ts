@@ -265,8 +265,14 @@ export const CLI_TEXT = {
       `Onzekerheid: voorraad aan het einde P10–P90 ${low} – ${high}, mediaan ${median} (${runs} simulaties, startgetal ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
       `Sporen: voorraad aan het einde triage (Ter Apel) ${fast}, spoor 2 ${safe}, spoor 4 ${regular}.`,
-    monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>
-      `Voortgang (blad ${sheet}): week ${week}, gerealiseerde voorraad ${actual}, ${difference} t.o.v. plan; herprognose voorraad aan het einde ${end}.`,
+    monitoring: (sheet: string, week: number, actual: string, difference: string, end: string, atPace: string) =>
+      `Voortgang (blad ${sheet}): week ${week}, gerealiseerde voorraad ${actual}, ${difference} t.o.v. plan; herprognose voorraad aan het einde ${end} bij geplande capaciteit, ${atPace} in het huidige tempo.`,
+    baseline: (sheet: string, day: string, made: boolean) =>
+      made
+        ? `Basislijn: het plan van vandaag (${day}) is vastgelegd op het blad ${sheet}; volgende runs op dit bestand vergelijken daarmee.`
+        : `Basislijn: vergeleken met het plan van ${day} (blad ${sheet}); --new-baseline legt het plan van vandaag vast.`,
+    badBaseline: (table: string) =>
+      `De basislijn in de tabel ${table} is niet te lezen (een cel is geen getal, of de weken staan niet op volgorde); herstel de tabel, of leg met --new-baseline een nieuwe vast.`,
     sampleActuals: "Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
     exampleSetting: "Let op: het aandeel spoor 2 is een voorbeeldwaarde, niet uit de nota.",
     constructedHistory: "Let op: de historie van het voorbeeld is geconstrueerd uit de jaartotalen van de nota, geen IND-cijfers.",
@@ -291,8 +297,14 @@ export const CLI_TEXT = {
       `Uncertainty: backlog at the horizon P10–P90 ${low} – ${high}, median ${median} (${runs} runs, seed ${seed}).`,
     tracks: (fast: string, safe: string, regular: string) =>
       `Tracks: backlog at the horizon triage (Ter Apel) ${fast}, track 2 ${safe}, track 4 ${regular}.`,
-    monitoring: (sheet: string, week: number, actual: string, difference: string, end: string) =>
-      `Progress (sheet ${sheet}): week ${week}, actual backlog ${actual}, ${difference} against plan; re-forecast backlog at the horizon ${end}.`,
+    monitoring: (sheet: string, week: number, actual: string, difference: string, end: string, atPace: string) =>
+      `Progress (sheet ${sheet}): week ${week}, actual backlog ${actual}, ${difference} against plan; re-forecast backlog at the horizon ${end} at the planned capacity, ${atPace} at the current pace.`,
+    baseline: (sheet: string, day: string, made: boolean) =>
+      made
+        ? `Baseline: today's plan (${day}) is stored on the sheet ${sheet}; later runs on this file compare with it.`
+        : `Baseline: compared with the plan of ${day} (sheet ${sheet}); --new-baseline stores today's plan.`,
+    badBaseline: (table: string) =>
+      `The baseline in the table ${table} cannot be read (a cell is not a number, or the weeks are out of order); repair the table, or store a new one with --new-baseline.`,
     sampleActuals: "Note: invented sample figures, not IND data.",
     exampleSetting: "Note: track 2's share is an example value, not from the memo.",
     constructedHistory: "Note: the sample's history is constructed from the memo's yearly totals, not IND data.",

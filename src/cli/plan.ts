@@ -12,7 +12,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type { MonitorResult, ProjectionResult } from "../engine";
 import type { PlanIntakeForecast } from "../plan/intakeForecast";
-import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { checkWritable, isSampleXlsx, PackageRefusal, readXlsxBaseline, readXlsxInputs, writeXlsxSheets } from "../hosts/xlsx";
+import { baselineFromTable } from "../plan/baseline";
+import { isoDate } from "../sheets/dates";
 import { planSheets, PlanSheetsSuccess, REPLACED_SHEET_NAMES } from "../plan/planSheets";
 import { GivenSettings, optionProblem, settingsToSections } from "../plan/settings";
 import { sourcesOf } from "../plan/sources";
@@ -38,6 +40,8 @@ export interface PlanWorkbookOptions {
   settings?: GivenSettings;
   /** The output file's name: a workbook with macros is refused under a name ending in .xlsx. */
   outputName?: string;
+  /** --new-baseline: Voortgang compares with today's plan, stored as a new baseline; the old one is kept. */
+  newBaseline?: boolean;
 }
 
 export type PlanWorkbookResult =
@@ -57,6 +61,8 @@ export type PlanWorkbookResult =
       /** The monitoring sheet's final name, when the workbook has actuals. */
       monitoringSheet?: string;
       monitoring?: MonitorResult;
+      /** The baseline Voortgang compared with: its sheet's name, its date, and whether this run made it. */
+      baseline?: { sheet: string; madeOn: number; made: boolean };
       /** The sections' figures, when they were asked for. */
       uncertainty?: PlanSheetsSuccess["uncertainty"];
       tracks?: PlanSheetsSuccess["tracks"];
@@ -109,6 +115,10 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
   if (!checked.ok) return { ok: false, message: describeProblem(checked.problem, language) };
   const inputs = checked.inputs;
   const sample = isSampleXlsx(input);
+  // The baseline in force (the newest baseline table), read back as fixed values.
+  const table = inputs.actuals ? readXlsxBaseline(input) : undefined;
+  const baseline = table ? baselineFromTable(table.name, table.rows) : undefined;
+  if (table && baseline && !baseline.ok && options.newBaseline !== true) return { ok: false, message: text.badBaseline(table.name) };
 
   const planned = await planSheets(inputs, {
     language,
@@ -119,6 +129,8 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     // The projection's formulas point at the cells the inputs were read from.
     sources: sourcesOf(read.raw, REPLACED_SHEET_NAMES),
     sample,
+    ...(baseline?.ok === true && { baseline: baseline.value }),
+    ...(options.newBaseline === true && { newBaseline: true }),
   });
   if (!planned.ok) {
     const problem = planned.problem;
@@ -161,6 +173,14 @@ async function planPackage(input: Buffer, options: PlanWorkbookOptions): Promise
     ...(planned.uncertainty !== undefined && { uncertainty: planned.uncertainty }),
     ...(planned.tracks !== undefined && { tracks: planned.tracks }),
     ...(planned.monitoring !== undefined && { monitoring: planned.monitoring, monitoringSheet: written.sheetNames[2] ?? "" }),
+    ...(planned.baseline !== undefined && {
+      baseline: {
+        // Made now: the sheet just written (after Voortgang); else the sheet the table is on.
+        sheet: planned.baseline.made ? (written.sheetNames[3] ?? "") : (table?.sheet ?? ""),
+        madeOn: planned.baseline.value.madeOn,
+        made: planned.baseline.made,
+      },
+    }),
   };
 }
 
@@ -249,6 +269,7 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
       createdOn: args.date ?? env.today(),
       settings: args.settings,
       ...(args.out !== undefined && { outputName: outputFile }),
+      ...(args.newBaseline === true && { newBaseline: true }),
     });
   } catch (error) {
     // ExcelJS and JSZip throw on files that are not .xlsx packages (an .xls, a CSV, a broken zip).
@@ -296,11 +317,12 @@ export async function runPlan(argv: readonly string[], env: PlanEnvironment): Pr
     const difference = `${latest.difference > 0 ? "+" : ""}${shown(latest.difference)}`;
     env.stdout(
       flag(
-        text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog)),
+        text.monitoring(result.monitoringSheet ?? "", latest.week, shown(latest.actualBacklog), difference, shown(result.monitoring.reforecast.endBacklog), shown(result.monitoring.reforecast.atPace.endBacklog)),
         text.sampleActuals,
       ),
     );
   }
+  if (result.baseline) env.stdout(text.baseline(result.baseline.sheet, isoDate(result.baseline.madeOn), result.baseline.made));
   return EXIT.ok;
 }
 

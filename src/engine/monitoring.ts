@@ -422,6 +422,9 @@ const SUMMARY_TEXT = {
     behind: ": achter op plan",
     ahead: ": voor op plan",
     rank: "percentielrang",
+    reforecast: "Herprognose aan het einde:",
+    atPlan: "bij geplande capaciteit",
+    atPace: "in het huidige tempo",
   },
   en: {
     backlog: "backlog",
@@ -439,6 +442,9 @@ const SUMMARY_TEXT = {
     behind: ": behind plan",
     ahead: ": ahead of plan",
     rank: "percentile rank",
+    reforecast: "Re-forecast at the horizon:",
+    atPlan: "at the planned capacity",
+    atPace: "at the current pace",
   },
 } as const;
 
@@ -454,6 +460,8 @@ export interface LatestWeekFigures {
   status: BandStatus;
   /** Share of runs with backlog ≤ actual; omitted when unknown. */
   rank?: number;
+  /** The backlog at the horizon re-forecast at the planned capacity and at the current pace (issue 23). */
+  reforecast?: { planned: number; atPace: number };
 }
 
 /**
@@ -478,7 +486,9 @@ export function describeWeek(figures: LatestWeekFigures, language: "nl" | "en"):
   const band = { within: words.within, above: words.aboveBand, below: words.belowBand }[figures.status];
   const rank = figures.rank === undefined ? "" : ` (${words.rank} ${Math.round(figures.rank * 100)})`;
   const verdict = { within: "", above: words.behind, below: words.ahead }[figures.status];
-  return `Week ${figures.week}: ${words.backlog} ${whole(figures.actualBacklog)}, ${gap}: ${intake}, ${decisions}${rest}. ${band}${rank}${verdict}.`;
+  const ahead = figures.reforecast;
+  const end = ahead === undefined ? "" : ` ${words.reforecast} ${whole(ahead.planned)} ${words.atPlan}, ${whole(ahead.atPace)} ${words.atPace}.`;
+  return `Week ${figures.week}: ${words.backlog} ${whole(figures.actualBacklog)}, ${gap}: ${intake}, ${decisions}${rest}. ${band}${rank}${verdict}.${end}`;
 }
 
 /** The summary sentence for the latest known week, in Dutch and English. */
@@ -489,6 +499,7 @@ export function summarizeLatestWeek(result: MonitorResult): { nl: string; en: st
     ...week,
     status: result.status[t] as BandStatus,
     rank: result.rank[t] as number,
+    reforecast: { planned: result.reforecast.endBacklog, atPace: result.reforecast.atPace.endBacklog },
   };
   return { nl: describeWeek(figures, "nl"), en: describeWeek(figures, "en") };
 }

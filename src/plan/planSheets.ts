@@ -6,7 +6,9 @@
  * Adding a sheet is one entry in `SHEET_BUILDERS` (and its kind in `SheetKind`): a builder gets
  * the `PlanContext` (inputs, projection, section results) and returns its placed spec.
  */
-import { MonitorResult, ProjectionResult, requiredCapacityCore } from "../engine";
+import { Baseline, monitorBaseline, MonitorResult, ProjectionResult, requiredCapacityCore } from "../engine";
+import { buildBaselineSheet } from "../sheets/baselineSheet";
+import { baselineOfPlan } from "./baseline";
 import { nonFiniteCell, PlanInputs } from "../sheets/inputs";
 import type { Language } from "../sheets/messages";
 import { buildProjectionSheet, PROJECTION_SHEET_NAME } from "../sheets/projectionSheet";
@@ -32,7 +34,7 @@ export const REPLACED_SHEET_NAMES: readonly string[] = [
 ];
 
 /** The sheets the plan step can make, in the order a host writes them. */
-export type SheetKind = "projection" | "whatIf" | "monitoring";
+export type SheetKind = "projection" | "whatIf" | "monitoring" | "baseline";
 
 export interface PlanSheetsOptions {
   language: Language;
@@ -56,6 +58,14 @@ export interface PlanSheetsOptions {
    * workbook never is.
    */
   sample?: boolean;
+  /**
+   * The baseline in force, as the host read it from the workbook (`baselineFromTable`): the
+   * monitoring sheet compares the actuals with it. Without one, the first monitoring run makes
+   * one from the plan and adds its sheet.
+   */
+  baseline?: Baseline;
+  /** Make a new baseline from today's plan even though one is in force (the old one is kept). */
+  newBaseline?: boolean;
 }
 
 /** What a sheet builder gets: everything computed once for all sheets. */
@@ -70,6 +80,8 @@ export interface PlanContext {
   existingNames: readonly string[];
   /** The plan against the actuals, computed when the monitoring sheet is asked for. */
   monitoring?: MonitorResult;
+  /** The baseline the monitoring compares with; `made` when this run made it (its sheet is added). */
+  baseline?: { value: Baseline; made: boolean };
   sources?: InputSources;
   sample: boolean;
   /** The intake forecast from the intake history (issue 24), when the inputs have one. */
@@ -137,8 +149,14 @@ export const SHEET_BUILDERS: Record<SheetKind, (context: PlanContext) => Planned
         sample: context.sample,
         ...(inputs.firstWeek !== undefined && { firstWeek: inputs.firstWeek }),
         ...(inputs.decisionsPerFteWeek !== undefined && { decisionsPerFte: inputs.decisionsPerFteWeek }),
+        ...(context.baseline !== undefined && { baseline: { madeOn: context.baseline.value.madeOn, made: context.baseline.made } }),
       }),
     };
+  },
+  // A new sheet of fixed values; a baseline made the same day replaces that day's (same marker table).
+  baseline: (context) => {
+    if (!context.baseline) throw new Error("The baseline sheet needs the baseline: planSheets makes it.");
+    return { kind: "baseline", mode: "replace", spec: buildBaselineSheet({ baseline: context.baseline.value, language: context.language }) };
   },
 };
 
@@ -181,6 +199,8 @@ export interface PlanSheetsSuccess {
   tracks?: TracksFigures;
   /** The plan against the actuals, when the monitoring sheet was made. */
   monitoring?: MonitorResult;
+  /** The baseline the monitoring compared with; `made` when this run made it (its sheet is among `sheets`). */
+  baseline?: { value: Baseline; made: boolean };
   /** The inputs the plan was made from: with an intake history and no Intake, its forecast as the intake. */
   inputs: PlanInputs;
   /** The intake forecast from the intake history (src/plan/intakeForecast.ts), when the inputs have one. */
@@ -216,8 +236,9 @@ export async function planSheets(given: PlanInputs, options: PlanSheetsOptions):
     ...(options.progress !== undefined && { progress: options.progress }),
   });
   if (!sections.ok) return sections;
-  const monitoring = monitorActuals(inputs, options.sheets, forecast);
+  const monitoring = monitorActuals(inputs, options, forecast, projection.value);
   if (!monitoring.ok) return monitoring;
+  const baseline = monitoring.baseline;
 
   const context: PlanContext = {
     inputs,
@@ -230,9 +251,12 @@ export async function planSheets(given: PlanInputs, options: PlanSheetsOptions):
     sections: sections.results,
     existingNames: options.existingNames ?? [],
     ...(monitoring.value !== undefined && { monitoring: monitoring.value }),
+    ...(baseline !== undefined && { baseline }),
     ...(forecast !== undefined && { intakeForecast: forecast }),
   };
-  const sheets = options.sheets.map((kind) => SHEET_BUILDERS[kind](context));
+  // A baseline made by this run is written after the sheets asked for.
+  const kinds: SheetKind[] = baseline?.made === true ? [...options.sheets, "baseline"] : [...options.sheets];
+  const sheets = kinds.map((kind) => SHEET_BUILDERS[kind](context));
   // The last check before anything is written: no NaN or Infinity reaches a workbook, as a value
   // or as what a live formula computes.
   for (const sheet of sheets) {
@@ -251,6 +275,7 @@ export async function planSheets(given: PlanInputs, options: PlanSheetsOptions):
     ...(forecast !== undefined && { intakeForecast: forecast }),
   };
   if (monitoring.value) success.monitoring = monitoring.value;
+  if (baseline) success.baseline = baseline;
   const fan = sheets.find((sheet) => sheet.uncertainty !== undefined)?.uncertainty;
   const simulation = sections.results.simulation;
   if (simulation && fan) success.uncertainty = summarizeUncertainty(simulation, fan, sections.sliced);
@@ -261,17 +286,37 @@ export async function planSheets(given: PlanInputs, options: PlanSheetsOptions):
   return success;
 }
 
-/** The plan against the actuals, when the monitoring sheet is among the sheets asked for. */
+/**
+ * The plan against the actuals, when the monitoring sheet is among the sheets asked for: against
+ * the baseline in force, or (the first time, or on request) against today's plan, which becomes
+ * the new baseline.
+ */
 function monitorActuals(
   inputs: PlanInputs,
-  sheets: readonly SheetKind[],
+  options: PlanSheetsOptions,
   forecast: PlanIntakeForecast | undefined,
-): { ok: true; value: MonitorResult | undefined } | { ok: false; problem: PlanProblem } {
-  if (!sheets.includes("monitoring")) return { ok: true, value: undefined };
+  projection: ProjectionResult,
+):
+  | { ok: true; value: MonitorResult | undefined; baseline?: { value: Baseline; made: boolean } }
+  | { ok: false; problem: PlanProblem } {
+  if (!options.sheets.includes("monitoring")) return { ok: true, value: undefined };
   if (!inputs.actuals) return { ok: false, problem: { kind: "no-actuals" } };
+  const engine = (message: string): { ok: false; problem: PlanProblem } => ({ ok: false, problem: { kind: "engine", message } });
+  if (options.baseline && options.newBaseline !== true) {
+    const { intake, decisions, backlog } = inputs.actuals;
+    const against = monitorBaseline(
+      options.baseline,
+      { actualIntake: intake, actualDecisions: decisions, ...(backlog !== undefined && { actualBacklog: backlog }) },
+      forecastMonitoring(forecast),
+    );
+    if (!against.ok) return engine(against.error.message);
+    return { ok: true, value: against.value, baseline: { value: options.baseline, made: false } };
+  }
   const monitored = runMonitoring(inputs, inputs.actuals, forecastMonitoring(forecast));
-  if (!monitored.ok) return { ok: false, problem: { kind: "engine", message: monitored.error.message } };
-  return { ok: true, value: monitored.value };
+  if (!monitored.ok) return engine(monitored.error.message);
+  const made = baselineOfPlan(inputs, projection, options.createdOn);
+  if (!made.ok) return engine(made.error.message);
+  return { ok: true, value: monitored.value, baseline: { value: made.value, made: true } };
 }
 
 /** P10, P50 and P90 at the horizon, with the fan's own sentences. */

@@ -9,7 +9,7 @@
  * summary and re-forecast follow. The P10/P90 band and the rank come from the seeded Monte Carlo
  * at writing time; the sheet says they are fixed.
  *
- * Layout: title and sentence on rows 1–2; the weekly table's header on row 4 (frozen, repeated on
+ * Layout: title and sentence on rows 1–3; the weekly table's header on row 4 (frozen, repeated on
  * each printed page), its printed columns in A–K; beside it (M–P) the latest week, the
  * re-forecast, the charts and the notes; the columns behind the figures (cumulative gaps, band,
  * rank, re-forecast, chart helpers) in a second table from column R, outside the print area.
@@ -57,6 +57,8 @@ export interface MonitoringSheetOptions {
   sample?: boolean;
   /** Decisions per fte per week (DecisionsPerFteWeek), for the capacity still needed in fte; default 1.5, an example. */
   decisionsPerFte?: number;
+  /** The baseline the plan columns come from (issue 23): its date is named; `made` when this run made it. */
+  baseline?: { madeOn: number; made: boolean };
 }
 
 /** The example figure when the workbook gives no DecisionsPerFteWeek (as the what-if sheet's). */
@@ -75,6 +77,11 @@ const MONITORING_TEXT = {
       `Vaste waarden: P10, P90 en de percentielrang komen uit de Monte Carlo van het plan, berekend${date ? ` op ${date}` : ""}; ` +
       "ze rekenen niet mee. Een nieuwe run vervangt dit blad.",
     latest: "Laatste bekende week",
+    latestAgainst: (day: string) => `Laatste bekende week, tegen de basislijn van ${day}`,
+    baselineNote: (day: string, made: boolean) =>
+      `Het plan in deze tabel is de basislijn van ${day} (vaste waarden op het blad met die datum)` +
+      (made ? ", vandaag gemaakt uit de invoer." : ", niet de invoer van vandaag.") +
+      " Een nieuwe basislijn komt er alleen op verzoek: de knop Nieuwe basislijn, of npm run plan -- --new-baseline.",
     opening: "Beginvoorraad van het plan",
     lastWeek: "Laatste week met cijfers",
     actual: "Gerealiseerde voorraad",
@@ -153,6 +160,11 @@ const MONITORING_TEXT = {
       `Fixed values: P10, P90 and the percentile rank come from the plan's Monte Carlo, computed${date ? ` on ${date}` : ""}; ` +
       "they do not recalculate. A new run replaces this sheet.",
     latest: "Latest known week",
+    latestAgainst: (day: string) => `Latest known week, against the baseline of ${day}`,
+    baselineNote: (day: string, made: boolean) =>
+      `The plan in this table is the baseline of ${day} (fixed values on the sheet with that date)` +
+      (made ? ", made today from the inputs." : ", not today's inputs.") +
+      " A new baseline is made only on request: the New baseline button, or npm run plan -- --new-baseline.",
     opening: "Plan's opening backlog",
     lastWeek: "Last week with figures",
     actual: "Actual backlog",
@@ -294,8 +306,11 @@ const DETAIL_COLUMNS = (Object.keys(COL) as Column[]).filter((c) => COL[c] >= DE
 export interface MonitoringLayout {
   firstRow: number;
   lastRow: number;
-  /** "$N$7" and so on: absolute addresses of the summary figures (the sentence is "$A$2"). */
-  summary: Record<Exclude<SummaryKey, "latest" | "reforecast" | "gap"> | "sentence", string>;
+  /**
+   * "$N$7" and so on: absolute addresses of the summary figures (the sentence is "$A$2", its
+   * second line with both re-forecasts at the horizon "$A$3").
+   */
+  summary: Record<Exclude<SummaryKey, "latest" | "reforecast" | "gap"> | "sentence" | "outlook", string>;
   /** The A1 address of a table cell: `cell("actualIntake", 3)` for week 3. */
   cell: (column: Column, week: number) => string;
   /** The A1 range of a table column over all plan weeks. */
@@ -308,7 +323,10 @@ const summaryRow = (key: SummaryKey): number => TABLE_ROW + 1 + SUMMARY.indexOf(
 export function monitoringLayout(weeks: number): MonitoringLayout {
   const firstRow = TABLE_ROW + 1;
   const lastRow = TABLE_ROW + weeks;
-  const summary = { sentence: absoluteAddress(cellAddress(SENTENCE_ROW, 0)) } as Record<string, string>;
+  const summary = {
+    sentence: absoluteAddress(cellAddress(SENTENCE_ROW, 0)),
+    outlook: absoluteAddress(cellAddress(SENTENCE_ROW + 1, 0)),
+  } as Record<string, string>;
   for (const key of SUMMARY) {
     if (key !== "latest" && key !== "reforecast" && key !== "gap") summary[key] = absoluteAddress(cellAddress(summaryRow(key), PANEL.column + 1));
   }
@@ -321,8 +339,12 @@ export function monitoringLayout(weeks: number): MonitoringLayout {
   };
 }
 
-/** The summary sentence as one formula over the summary cells; mirrors `describeWeek`. */
-function sentenceFormula(layout: MonitoringLayout, language: Language): string {
+/**
+ * The summary sentence as formulas over the summary cells, on two lines (one would run past the
+ * printed page): the latest week, then both re-forecasts at the horizon. Together they mirror
+ * `describeWeek`.
+ */
+function sentenceFormulas(layout: MonitoringLayout, language: Language): [string, string] {
   const words = MONITORING_SUMMARY_TEXT[language];
   const labels = MONITORING_TEXT[language];
   const s = layout.summary;
@@ -341,10 +363,15 @@ function sentenceFormula(layout: MonitoringLayout, language: Language): string {
   const band = `IF(${above},"${words.aboveBand}",IF(${below},"${words.belowBand}","${words.within}"))`;
   const rank = `IF(${s.rank}="",""," (${words.rank} "&ROUND(${s.rank}*100,0)&")")`;
   const verdict = `IF(${above},"${words.behind}",IF(${below},"${words.ahead}",""))&"."`;
-  return (
+  // Both re-forecasts at the horizon (issue 23): what was promised, and what the current pace gives.
+  const outlook =
+    `IF(${s.lastWeek}=0,"","${words.reforecast} "&${wholeText(s.endBacklog, language)}&" ${words.atPlan}, "&` +
+    `${wholeText(s.endBacklogPace, language)}&" ${words.atPace}.")`;
+  return [
     `IF(${s.lastWeek}=0,"${labels.none}","Week "&${s.lastWeek}&": ${words.backlog} "&${wholeText(s.actual, language)}&", "&` +
-    `${gap}&": "&${intake}&", "&${decisions}&${rest}&". "&${band}&${rank}&${verdict})`
-  );
+      `${gap}&": "&${intake}&", "&${decisions}&${rest}&". "&${band}&${rank}&${verdict})`,
+    outlook,
+  ];
 }
 
 /** The live formulas of one table row (week `week`, 1-based). */
@@ -419,7 +446,8 @@ function tableRows(options: MonitoringSheetOptions, layout: MonitoringLayout): R
 function summaryRows(panel: Panel, options: MonitoringSheetOptions, layout: MonitoringLayout, weeks: number): void {
   const labels = MONITORING_TEXT[options.language];
   panel.section(() => {
-    panel.subtitle(labels.latest);
+    // The baseline's date in the heading: no row of its own, so the band chart stays on page 1.
+    panel.subtitle(options.baseline ? labels.latestAgainst(isoDate(options.baseline.madeOn)) : labels.latest);
     latestWeek(panel, options, layout);
   });
   panel.gap();
@@ -578,6 +606,27 @@ function columnWidths(language: Language): Record<string, number> {
 }
 
 /**
+ * The status in colour (issue 23): behind plan (above P90) red, ahead (below P10) blue, within
+ * the band green, on the table's status column and the latest week's status. The word stays, so
+ * the page reads the same in black and white; each pair has a contrast above 4.5:1.
+ */
+function statusFormats(layout: MonitoringLayout, language: Language, panel: Panel): ConditionalFormatSpec[] {
+  const labels = MONITORING_TEXT[language];
+  const looks = [
+    [labels.statusAbove, "warning"],
+    [labels.statusBelow, "ahead"],
+    [labels.statusWithin, "good"],
+  ] as const;
+  const latest = layout.summary.status.replace(/\$/g, "");
+  if (!panel.blocks.some((b) => b.at === latest)) throw new Error(`the monitoring status is not at ${latest}`);
+  const first = layout.cell("status", 1);
+  return looks.flatMap(([word, style]) => [
+    { range: layout.column("status"), formula: `=${first}="${word}"`, style },
+    { range: latest, formula: `=${layout.summary.status}="${word}"`, style },
+  ]);
+}
+
+/**
  * The monitoring sheet for one run.
  *
  * @example
@@ -612,12 +661,13 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
   summaryRows(panel, options, layout, weeks);
   // The formulas read the summary at `monitoringLayout`'s addresses: the panel must have put it there.
   for (const address of Object.values(layout.summary)) {
-    if (address !== layout.summary.sentence && !panel.blocks.some((b) => b.at === address.replace(/\$/g, ""))) {
+    if (address !== layout.summary.sentence && address !== layout.summary.outlook && !panel.blocks.some((b) => b.at === address.replace(/\$/g, ""))) {
       throw new Error(`the monitoring summary is not at ${address}`);
     }
   }
   charts(panel, options, layout);
   panel.gap().lines(labels.waitNote);
+  if (options.baseline) panel.lines(labels.baselineNote(isoDate(options.baseline.madeOn), options.baseline.made));
   panel.lines(labels.note(made));
   panel.lines(`${labels.fixed(made)} ${assumptionsText(result, result.seed)[language]}`);
   const title = labels.title + (options.sample ? labels.sampleTitle : "");
@@ -626,9 +676,12 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
     formula: `=ISNA(${layout.cell(column, 1)})`,
     style: "muted",
   }));
+  const statusColours = statusFormats(layout, language, panel);
+  const [sentence, outlook] = sentenceFormulas(layout, language);
   const blocks: Block[] = [
     { at: "A1", cells: [[text(title)]], style: "title" },
-    { at: cellAddress(SENTENCE_ROW, 0), cells: [[formula(sentenceFormula(layout, language))]], style: "output" },
+    { at: cellAddress(SENTENCE_ROW, 0), cells: [[formula(sentence)]], style: "output" },
+    { at: cellAddress(SENTENCE_ROW + 1, 0), cells: [[formula(outlook)]], style: "output" },
     { at: cellAddress(TABLE_ROW - 1, DETAIL_COLUMN), cells: [[text(labels.detailsNote)]], style: "note" },
     ...panel.blocks,
   ];
@@ -640,7 +693,7 @@ export function buildMonitoringSheet(options: MonitoringSheetOptions): SheetSpec
     charts: panel.charts,
     columnWidths: widths,
     freeze: { rows: TABLE_ROW + 1, columns: 0 },
-    conditionalFormats: helperMuted,
+    conditionalFormats: [...statusColours, ...helperMuted],
   };
   const lastRow = Math.max(layout.lastRow, panel.row - 1);
   spec.print = printSpec({

@@ -144,8 +144,11 @@ export interface ConditionalFormatSpec {
   range: string;
   /** An en-US formula, relative to the range's top-left cell, e.g. "=LEFT($A$5,1)=\"!\"". */
   formula: string;
-  /** "warning": dark red on light red; "muted": light grey text, for chart helpers' #N/A. */
-  style: "warning" | "muted";
+  /**
+   * "warning": dark red on light red; "muted": light grey text, for chart helpers' #N/A;
+   * "good": dark green on light green; "ahead": dark blue on light blue (Voortgang's status).
+   */
+  style: "warning" | "muted" | "good" | "ahead";
 }
 
 /** A4 landscape, one page wide, header and footer; each host writes the same. */

@@ -11,6 +11,8 @@ export interface ActionButtons {
   run: HTMLButtonElement;
   whatIf: HTMLButtonElement;
   monitoring: HTMLButtonElement;
+  /** Voortgang with today's plan as a new baseline (the old one kept). */
+  newBaseline: HTMLButtonElement;
   saveNames: HTMLButtonElement;
 }
 
@@ -25,7 +27,8 @@ export function mountActionButtons(doc: Document, language: Language): ActionBut
   const run = createElement(doc, "button", { type: "submit", id: "run", class: "primary" }, formText.run);
   const whatIf = createElement(doc, "button", { type: "button", id: "what-if" }, formText.whatIf);
   const monitoring = createElement(doc, "button", { type: "button", id: "monitoring" }, formText.monitoring);
+  const newBaseline = createElement(doc, "button", { type: "button", id: "new-baseline" }, formText.newBaseline);
   const saveNames = createElement(doc, "button", { type: "button", id: "save-names" }, formText.saveNames);
-  element.append(run, whatIf, monitoring, saveNames);
-  return { element, run, whatIf, monitoring, saveNames };
+  element.append(run, whatIf, monitoring, newBaseline, saveNames);
+  return { element, run, whatIf, monitoring, newBaseline, saveNames };
 }

@@ -16,6 +16,7 @@ import type { OptionProblem } from "../plan/options";
 import { targetWeekPhrase } from "../plan/targetText";
 import { ControlKey, FieldKey, FIELD_TEXT, labelOf, SECTION_TEXT, sentence, STATUS_TEXT } from "./strings";
 import { PROBLEM_TEXT } from "./problemText";
+import { isoDate } from "../sheets/dates";
 import { NOTE_TEXT, RESULT_TEXT } from "./resultText";
 import type { FieldProblem } from "../hosts/office/readInputs";
 import { describeIntakeHistoryProblem } from "../sheets/historyMessages";
@@ -153,6 +154,8 @@ export function describeRunProblem(problem: RunProblem, language: Language): str
       return problemText.engine(problem.message);
     case "actuals":
       return problem.message;
+    case "baseline":
+      return problemText.baseline(problem.table);
     case "sheet-name":
       return describeSheetNameProblem(problem.problem, language);
     case "inputs-changed":
@@ -298,8 +301,13 @@ export function describeSuccess(outcome: RunSuccess, language: Language): string
       return statusText.projectionDone(outcome.sheetName);
     case "whatIf":
       return statusText.whatIfDone(outcome.sheetName);
-    case "monitoring":
-      return statusText.monitoringDone(outcome.sheetName);
+    case "monitoring": {
+      const done = statusText.monitoringDone(outcome.sheetName);
+      const baseline = outcome.baseline;
+      return baseline
+        ? `${done} ${statusText.baseline(baseline.sheet, isoDate(baseline.madeOn), baseline.made)}`
+        : done;
+    }
   }
 }
 

@@ -34,6 +34,8 @@ export interface PaneHost {
     kind: RunKind,
     sections?: SectionFields,
     onProgress?: (fraction: number) => void,
+    /** A monitoring run: store today's plan as a new baseline. */
+    newBaseline?: boolean,
   ): Promise<RunOutcome>;
   saveNames(fields: PaneFields): Promise<SaveOutcome>;
 }
@@ -190,9 +192,15 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
   // Called on a click only, so after `mounted` exists.
   const pick = (key: FieldKey | OptionKey): void => void useSelection(mounted, key);
   const mounted = buildPane(doc, host, pick);
-  const run = (kind: RunKind): Promise<void> =>
+  const run = (kind: RunKind, newBaseline = false): Promise<void> =>
     runBusy(mounted, async () => {
-      const outcome = await host.run(mounted.inputs.read(), kind, readSections(mounted), mounted.progress.show);
+      const outcome = await host.run(
+        mounted.inputs.read(),
+        kind,
+        readSections(mounted),
+        mounted.progress.show,
+        newBaseline,
+      );
       showOutcome(mounted, outcome);
     });
   mounted.form.addEventListener("submit", (event) => {
@@ -201,6 +209,7 @@ export function mountPane(doc: Document, host: PaneHost): PaneHandle {
   });
   mounted.actions.whatIf.addEventListener("click", () => void run("whatIf"));
   mounted.actions.monitoring.addEventListener("click", () => void run("monitoring"));
+  mounted.actions.newBaseline.addEventListener("click", () => void run("monitoring", true));
   mounted.actions.saveNames.addEventListener("click", () => void saveNames(mounted));
   return { ready: loadNames(mounted) };
 }

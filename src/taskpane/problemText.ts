@@ -43,6 +43,8 @@ export interface ProblemText {
   simulation: (detail: string) => string;
   inputsChanged: string;
   notFinite: (cell: string) => string;
+  /** The baseline in force cannot be read back (issue 23). */
+  baseline: (table: string) => string;
 }
 
 export const PROBLEM_TEXT: Record<Language, ProblemText> = {
@@ -105,6 +107,8 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
       "De invoer is veranderd terwijl de Voorraadplanner rekende (misschien door iemand die tegelijk in deze werkmap werkt). Er is niets geschreven; probeer het opnieuw.",
     notFinite: (cell) =>
       `De prognose kon niet worden berekend: cel ${cell} van het blad zou geen eindig getal bevatten. Kijk de invoer na op uitzonderlijk grote of kleine getallen.`,
+    baseline: (table) =>
+      `De basislijn in de tabel ${table} is niet te lezen (een cel is geen getal, of de weken staan niet op volgorde); herstel de tabel, of leg met Nieuwe basislijn een nieuwe vast. Er is niets geschreven.`,
   },
   en: {
     missing: (label, names) =>
@@ -161,5 +165,7 @@ export const PROBLEM_TEXT: Record<Language, ProblemText> = {
       "The inputs changed while the Backlog Planner was working (perhaps someone else is editing this workbook). Nothing was written; run it again.",
     notFinite: (cell) =>
       `The projection could not be calculated: cell ${cell} of the sheet would not hold a finite number. Check the inputs for extremely large or small figures.`,
+    baseline: (table) =>
+      `The baseline in the table ${table} cannot be read (a cell is not a number, or the weeks are out of order); repair the table, or store a new one with New baseline. Nothing was written.`,
   },
 };

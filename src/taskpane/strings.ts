@@ -333,6 +333,8 @@ export interface FormText {
   whatIf: string;
   /** The monitoring sheet: the plan against the actuals (Voortgang). */
   monitoring: string;
+  /** Voortgang against a new baseline: today's plan stored, the old baseline kept. */
+  newBaseline: string;
   saveNames: string;
   /** Heading of the error summary at the top of the form. */
   errorSummary: string;
@@ -353,6 +355,7 @@ export const FORM_TEXT: Record<Language, FormText> = {
     run: "Prognose maken",
     whatIf: "Nieuw what-if blad",
     monitoring: "Voortgang",
+    newBaseline: "Nieuwe basislijn",
     saveNames: "Bewaar als namen",
     errorSummary: "Er is een probleem",
   },
@@ -370,6 +373,7 @@ export const FORM_TEXT: Record<Language, FormText> = {
     run: "Make projection",
     whatIf: "New what-if sheet",
     monitoring: "Progress",
+    newBaseline: "New baseline",
     saveNames: "Save as names",
     errorSummary: "There is a problem",
   },
@@ -384,6 +388,8 @@ export interface StatusText {
   projectionDone: (sheet: string) => string;
   whatIfDone: (sheet: string) => string;
   monitoringDone: (sheet: string) => string;
+  /** Which baseline Voortgang compared with (issue 23). */
+  baseline: (sheet: string, day: string, made: boolean) => string;
   namesSaved: (names: string) => string;
   nothingToSave: string;
 }
@@ -397,6 +403,10 @@ export const STATUS_TEXT: Record<Language, StatusText> = {
     projectionDone: (sheet) => `Klaar: de prognose staat op het blad ${sheet}.`,
     whatIfDone: (sheet) => `Klaar: het what-if blad ${sheet} is gemaakt.`,
     monitoringDone: (sheet) => `Klaar: de voortgang tegen het plan staat op het blad ${sheet}.`,
+    baseline: (sheet, day, made) =>
+      made
+        ? `Het plan van vandaag (${day}) is vastgelegd als basislijn op het blad ${sheet}.`
+        : `Vergeleken met de basislijn van ${day} (blad ${sheet}).`,
     namesSaved: (names) => `Bewaard als namen in deze werkmap: ${names}. De volgende keer is één klik genoeg.`,
     nothingToSave: "Er is nog niets ingevuld om te bewaren.",
   },
@@ -408,6 +418,10 @@ export const STATUS_TEXT: Record<Language, StatusText> = {
     projectionDone: (sheet) => `Done: the projection is on the sheet ${sheet}.`,
     whatIfDone: (sheet) => `Done: the what-if sheet ${sheet} was made.`,
     monitoringDone: (sheet) => `Done: progress against the plan is on the sheet ${sheet}.`,
+    baseline: (sheet, day, made) =>
+      made
+        ? `Today's plan (${day}) is stored as the baseline on the sheet ${sheet}.`
+        : `Compared with the baseline of ${day} (sheet ${sheet}).`,
     namesSaved: (names) => `Saved as names in this workbook: ${names}. Next time one click is enough.`,
     nothingToSave: "Nothing has been filled in to save yet.",
   },

@@ -117,14 +117,16 @@ describe("npm run plan on the bundled sample", () => {
         // The sample keeps the memo's 25 a week: its history's forecast is a comparison, and the history is constructed.
         "Ter vergelijking, niet in het plan (dat rekent met de opgegeven instroom): prognose uit de instroomhistorie (156 weken, 2021-01-04 t/m 2023-12-31, Instroomhistorie!C5:C160): niveau en trend (ETS(A,A,N)), seizoen van 52 weken (32% van het gemeten patroon behouden); interval 80% (P10–P90); gemiddeld 22,2 per week. Let op: de historie van het voorbeeld is geconstrueerd uit de jaartotalen van de nota, geen IND-cijfers.",
         // The sample's actuals are invented: the line says so (the workbook carries the name Voorbeeldwerkmap).
-        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
+        "Voortgang (blad Voortgang): week 12, gerealiseerde voorraad 1.408, +37,2 t.o.v. plan; herprognose voorraad aan het einde 1.247,2 bij geplande capaciteit, 1.333 in het huidige tempo. Let op: verzonnen voorbeeldcijfers, geen IND-cijfers.",
+        // The first Voortgang stores the plan as the baseline (issue 23).
+        "Basislijn: het plan van vandaag (2024-01-15) is vastgelegd op het blad Basislijn 2024-01-15; volgende runs op dit bestand vergelijken daarmee.",
       ],
       stderr: [],
     });
     expect(sha(SAMPLE)).toBe(before);
     const output = await readPackage(fs.readFileSync(path.join(dir, "out", "plan.xlsx")));
     // The sample's actuals (GerealiseerdeInstroom, …) add the monitoring sheet.
-    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Prognose", "What-if 2024-01-15", "Voortgang"]);
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Prognose", "What-if 2024-01-15", "Voortgang", "Basislijn 2024-01-15"]);
     expectOriginalsKept(await readPackage(fs.readFileSync(SAMPLE)), output);
     // The tool's own default output is simply replaced on the next run.
     expect((await run([])).code).toBe(0);
@@ -135,10 +137,50 @@ describe("npm run plan on the bundled sample", () => {
     expect(result.stdout).toEqual([
       "Backlog after 52 weeks: 1,140; weeks to clear: 249.6; target backlog 1,100 in week 59 (2025-W07, week of 2025-02-10), at constant averages after week 52. Written: plan.xlsx",
       "For comparison, not in the plan (which uses the intake given): forecast from the intake history (156 weeks, 2021-01-04 to 2023-12-31, Instroomhistorie!C5:C160): level and trend (ETS(A,A,N)), a season of 52 weeks (32% of the measured pattern kept); 80% interval (P10–P90); 22.2 a week on average. Note: the sample's history is constructed from the memo's yearly totals, not IND data.",
-      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2. Note: invented sample figures, not IND data.",
+      "Progress (sheet Progress): week 12, actual backlog 1,408, +37.2 against plan; re-forecast backlog at the horizon 1,247.2 at the planned capacity, 1,333 at the current pace. Note: invented sample figures, not IND data.",
+      "Baseline: today's plan (2024-01-15) is stored on the sheet Baseline 2024-01-15; later runs on this file compare with it.",
     ]);
     const output = await readPackage(fs.readFileSync(path.join(dir, "plan.xlsx")));
-    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Projection", "What-if 2024-01-15", "Progress"]);
+    expect(output.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Projection", "What-if 2024-01-15", "Progress", "Baseline 2024-01-15"]);
+  });
+
+  test("the baseline (issue 23): run on its own output, Voortgang keeps comparing with the stored plan; --new-baseline stores today's and keeps the old", async () => {
+    const first = await run(["--out", "een.xlsx"]);
+    expect(first.code).toBe(0);
+    // The next run, a planner's week later, on the previous output, with a shorter horizon today.
+    const later = { today: () => JAN_15 + 77 };
+    const second = await run(["--in", "een.xlsx", "--out", "twee.xlsx", "--weeks", "40"], later);
+    expect(second.code).toBe(0);
+    expect(second.stdout.at(-1)).toBe(
+      "Basislijn: vergeleken met het plan van 2024-01-15 (blad Basislijn 2024-01-15); --new-baseline legt het plan van vandaag vast.",
+    );
+    // Still the baseline's 52 weeks, ending at the memo's 1140, not today's 40.
+    expect(second.stdout.find((l) => l.startsWith("Voortgang"))).toContain("herprognose voorraad aan het einde 1.247,2 bij geplande capaciteit");
+    const two = await readPackage(fs.readFileSync(path.join(dir, "twee.xlsx")));
+    expect(two.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Prognose", "What-if 2024-01-15", "Voortgang", "Basislijn 2024-01-15", "What-if 2024-04-01"]);
+    expect(Number(two.sheet("Voortgang").cells.get("H56")?.value)).toBeCloseTo(1140, 6);
+    expect(two.sheet("Voortgang").cells.get("A57")?.value ?? null).toBeNull();
+    // The stored baseline comes back as it was: every cell of its sheet.
+    const one = await readPackage(fs.readFileSync(path.join(dir, "een.xlsx")));
+    expect(Object.fromEntries(two.sheet("Basislijn 2024-01-15").cells)).toEqual(Object.fromEntries(one.sheet("Basislijn 2024-01-15").cells));
+
+    // On request: today's plan (40 weeks) is the new baseline; the old one stays under its date.
+    const third = await run(["--in", "twee.xlsx", "--out", "drie.xlsx", "--weeks", "40", "--new-baseline"], later);
+    expect(third.code).toBe(0);
+    expect(third.stdout.at(-1)).toBe(
+      "Basislijn: het plan van vandaag (2024-04-01) is vastgelegd op het blad Basislijn 2024-04-01; volgende runs op dit bestand vergelijken daarmee.",
+    );
+    const three = await readPackage(fs.readFileSync(path.join(dir, "drie.xlsx")));
+    expect(three.sheets.map((s) => s.name)).toContain("Basislijn 2024-01-15");
+    expect(three.sheets.map((s) => s.name)).toContain("Basislijn 2024-04-01");
+    expect(Object.fromEntries(three.sheet("Basislijn 2024-01-15").cells)).toEqual(Object.fromEntries(one.sheet("Basislijn 2024-01-15").cells));
+    expect(Number(three.sheet("Voortgang").cells.get("A44")?.value)).toBe(40);
+    expect(three.sheet("Voortgang").cells.get("A45")?.value ?? null).toBeNull();
+    // And the run after that compares with the newest.
+    const fourth = await run(["--in", "drie.xlsx", "--out", "vier.xlsx"], { today: () => JAN_15 + 84 });
+    expect(fourth.stdout.at(-1)).toBe(
+      "Basislijn: vergeleken met het plan van 2024-04-01 (blad Basislijn 2024-04-01); --new-baseline legt het plan van vandaag vast.",
+    );
   });
 
   test("--help prints the usage and writes nothing", async () => {

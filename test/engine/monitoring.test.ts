@@ -201,17 +201,28 @@ describe("band and rank from the seeded Monte Carlo", () => {
     // 97 < 98, 96 ≤ 96, 93 < 94.
     expect(fixed.rank).toEqual([0, 1, 0]);
     expect(fixed.status).toEqual(["below", "within", "below"]);
+    // Both re-forecasts at the horizon close the sentence (issue 23).
+    const fixedEnd = { planned: formatWhole(fixed.reforecast.endBacklog, "en"), atPace: formatWhole(fixed.reforecast.atPace.endBacklog, "en") };
     expect(summarizeLatestWeek(fixed)).toEqual({
-      nl: "Week 3: voorraad 93, 1 onder plan: 2 door meer instroom, 2 door meer afdoeningen, -1 onverklaard. Onder de verwachte bandbreedte (percentielrang 0): voor op plan.",
-      en: "Week 3: backlog 93, 1 below plan: 2 from more intake, 2 from more decisions, -1 unexplained. Below the expected band (percentile rank 0): ahead of plan.",
+      nl:
+        "Week 3: voorraad 93, 1 onder plan: 2 door meer instroom, 2 door meer afdoeningen, -1 onverklaard. Onder de verwachte bandbreedte (percentielrang 0): voor op plan. " +
+        `Herprognose aan het einde: ${fixedEnd.planned} bij geplande capaciteit, ${fixedEnd.atPace} in het huidige tempo.`,
+      en:
+        "Week 3: backlog 93, 1 below plan: 2 from more intake, 2 from more decisions, -1 unexplained. Below the expected band (percentile rank 0): ahead of plan. " +
+        `Re-forecast at the horizon: ${fixedEnd.planned} at the planned capacity, ${fixedEnd.atPace} at the current pace.`,
     });
     // From the flows: 102, 99, 94 against 98, 96, 94.
     const flows = value(monitorPlan({ ...SMALL, runs: 100, intakeModel: { kind: "fixed" } }));
     expect(flows.rank).toEqual([1, 1, 1]);
     expect(flows.status).toEqual(["above", "above", "within"]);
+    const flowsEnd = { planned: formatWhole(flows.reforecast.endBacklog, "en"), atPace: formatWhole(flows.reforecast.atPace.endBacklog, "en") };
     expect(summarizeLatestWeek(flows)).toEqual({
-      nl: "Week 3: voorraad 94, op plan: 2 door meer instroom, 2 door meer afdoeningen. Binnen de verwachte bandbreedte (percentielrang 100).",
-      en: "Week 3: backlog 94, on plan: 2 from more intake, 2 from more decisions. Within the expected band (percentile rank 100).",
+      nl:
+        "Week 3: voorraad 94, op plan: 2 door meer instroom, 2 door meer afdoeningen. Binnen de verwachte bandbreedte (percentielrang 100). " +
+        `Herprognose aan het einde: ${flowsEnd.planned} bij geplande capaciteit, ${flowsEnd.atPace} in het huidige tempo.`,
+      en:
+        "Week 3: backlog 94, on plan: 2 from more intake, 2 from more decisions. Within the expected band (percentile rank 100). " +
+        `Re-forecast at the horizon: ${flowsEnd.planned} at the planned capacity, ${flowsEnd.atPace} at the current pace.`,
     });
   });
 
@@ -289,6 +300,9 @@ describe("summary sentence", () => {
     const sentence = summarizeLatestWeek(result);
     expect(sentence.nl).toMatch(/^Week 12: voorraad 1408, 37 boven plan: 20 door meer instroom, 21 door minder afdoeningen, -4 onverklaard\. /);
     expect(sentence.en).toContain(`(percentile rank ${Math.round((result.rank[11] as number) * 100)})`);
+    // The issue's figures: 1247 at the planned capacity, 1333 at the last 8 weeks' pace.
+    expect(sentence.nl).toMatch(/ Herprognose aan het einde: 1247 bij geplande capaciteit, 1333 in het huidige tempo\.$/);
+    expect(sentence.en).toMatch(/ Re-forecast at the horizon: 1247 at the planned capacity, 1333 at the current pace\.$/);
   });
 });
 

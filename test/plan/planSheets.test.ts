@@ -142,7 +142,7 @@ describe("planSheets", () => {
   });
 
     test("each sheet kind has one builder: adding a sheet is one entry", () => {
-    expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["monitoring", "projection", "whatIf"]);
+    expect(Object.keys(SHEET_BUILDERS).sort()).toEqual(["baseline", "monitoring", "projection", "whatIf"]);
   });
 });
 
@@ -172,8 +172,19 @@ describe("planSheets: the monitoring sheet", () => {
     if (!engine.ok) throw new Error(engine.error.message);
     expect(planned.monitoring).toEqual(engine.value);
     expect(sheet?.spec).toEqual(
-      buildMonitoringSheet({ result: engine.value, language: "nl", firstWeek: excelDateSerial(2024, 1, 1), createdOn: JAN_15 }),
+      buildMonitoringSheet({
+        result: engine.value,
+        language: "nl",
+        firstWeek: excelDateSerial(2024, 1, 1),
+        createdOn: JAN_15,
+        baseline: { madeOn: JAN_15, made: true },
+      }),
     );
+    // The first Voortgang stores the plan as the baseline: a second sheet, after it.
+    expect(planned.sheets.map((s) => [s.kind, s.spec.name, s.spec.markerTable])).toEqual([
+      ["monitoring", "Voortgang", MONITORING_TABLE],
+      ["baseline", "Basislijn 2024-01-15", "VoorraadplannerBasislijn20240115"],
+    ]);
     expect(planned.monitoring?.weeks.map((w) => w.difference)).toEqual([
       1437 - (1440 + 25 - 1600 / 52),
       1428 - (1440 + 50 - 3200 / 52),
@@ -184,7 +195,7 @@ describe("planSheets: the monitoring sheet", () => {
   test("in English it is the Progress sheet", async () => {
     const planned = await planSheets(WITH_ACTUALS, { language: "en", createdOn: JAN_15, sheets: ["projection", "monitoring"] });
     if (!planned.ok) throw new Error(planned.problem.kind);
-    expect(planned.sheets.map((s) => s.spec.name)).toEqual(["Projection", "Progress"]);
+    expect(planned.sheets.map((s) => s.spec.name)).toEqual(["Projection", "Progress", "Baseline 2024-01-15"]);
   });
 
   test("asked for without actuals: a problem, no sheet", async () => {

@@ -112,7 +112,8 @@ describe("running a plan twice leaves every user sheet identical", () => {
       const pkg = await readPackage(current);
       expectOriginalsKept(original, pkg);
       // The monitoring sheet is replaced like the projection; the what-if sheet is dated.
-      expect(pkg.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Projection", "What-if 2024-01-15", "Progress"]);
+      // The first Progress stored the baseline (issue 23); later runs keep it and compare with it.
+      expect(pkg.sheets.map((s) => s.name)).toEqual(["Invoer", "Instroomhistorie", "Projection", "What-if 2024-01-15", "Progress", "Baseline 2024-01-15"]);
     }
   });
 });

@@ -148,7 +148,7 @@ describe("the Voortgang / Progress sheet", () => {
     // The plan runs from 1440 to 1140 and the band a little around it: not from 0.
     expect(chart?.yAxisMin).toBe(1000);
     // The chart helpers show #N/A (charts skip it, where they draw "" as 0): greyed, outside the print area.
-    expect(spec.conditionalFormats?.map((f) => f.style)).toEqual(["muted", "muted"]);
+    expect(spec.conditionalFormats?.filter((f) => f.style === "muted")).toHaveLength(2);
     const flows = spec.charts[1];
     expect(flows?.series.map((s) => s.color)).toEqual(["C00000", "C00000", "1F4E79", "1F4E79"]);
     expect(flows?.series.map((s) => s.values)).toEqual([
@@ -157,6 +157,27 @@ describe("the Voortgang / Progress sheet", () => {
       layout.column("plannedDecisions"),
       layout.column("actualDecisions"),
     ]);
+  });
+
+  test("the status in colour: behind red, ahead blue, within green, on the column and the latest week; the word stays", () => {
+    const layout = monitoringLayout(52);
+    const status = spec.conditionalFormats?.filter((f) => f.style !== "muted") ?? [];
+    expect(status.map((f) => [f.range, f.formula, f.style])).toEqual([
+      [layout.column("status"), `=${layout.cell("status", 1)}="boven P90"`, "warning"],
+      ["N15", '=$N$15="boven P90"', "warning"],
+      [layout.column("status"), `=${layout.cell("status", 1)}="onder P10"`, "ahead"],
+      ["N15", '=$N$15="onder P10"', "ahead"],
+      [layout.column("status"), `=${layout.cell("status", 1)}="binnen band"`, "good"],
+      ["N15", '=$N$15="binnen band"', "good"],
+    ]);
+    expect(layout.summary.status).toBe("$N$15");
+    // Every status the sheet computes is one of the coloured words, so each known week has its colour.
+    const value = evaluate(spec);
+    const words = result.weeks.map((w) => value(layout.cell("status", w.week)));
+    expect(words.every((w) => ["boven P90", "onder P10", "binnen band"].includes(w as string))).toBe(true);
+    expect(value(layout.summary.status)).toBe("boven P90");
+    const english = buildMonitoringSheet({ result, language: "en" });
+    expect(english.conditionalFormats?.map((f) => f.formula)).toContain(`=${layout.cell("status", 1)}="above P90"`);
   });
 
   test("HyperFormula computes the engine's columns, re-forecast and sentence", () => {
@@ -172,8 +193,10 @@ describe("the Voortgang / Progress sheet", () => {
     near(value(layout.summary.endBacklog), result.reforecast.endBacklog);
     near(value(layout.summary.required), result.reforecast.requiredCapacity as number);
     near(value(layout.summary.wait), result.reforecast.waitWeeks as number);
-    expect(value(layout.summary.sentence)).toBe(summarizeLatestWeek(result).nl);
+    // The sentence on two lines (A2, A3), together the engine's.
+    expect(`${String(value(layout.summary.sentence))} ${String(value(layout.summary.outlook))}`).toBe(summarizeLatestWeek(result).nl);
     expect(value(layout.summary.sentence)).toMatch(/\(percentielrang \d+\): achter op plan\.$/);
+    expect(value(layout.summary.outlook)).toBe("Herprognose aan het einde: 1247 bij geplande capaciteit, 1333 in het huidige tempo.");
     for (const week of result.weeks) near(value(layout.cell("chartActual", week.week)), week.actualBacklog);
     near(value(layout.cell("chartReforecast", 12)), result.weeks[11]?.actualBacklog as number);
     near(value(layout.cell("chartReforecast", 52)), result.reforecast.endBacklog);

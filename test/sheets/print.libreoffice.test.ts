@@ -11,7 +11,7 @@ import * as path from "path";
 import { convert, findSoffice, pdfPages } from "../helpers/libreoffice";
 import { runCli } from "../cli/planHelpers";
 
-type Sheet = "invoer" | "history" | "projection" | "whatIf" | "monitoring";
+type Sheet = "invoer" | "history" | "projection" | "whatIf" | "monitoring" | "baseline";
 
 /** Each sheet's title, as its page header starts, and its first chart's title. */
 const SHEETS: Record<"nl" | "en", Record<Sheet, { header: RegExp; chart?: string }>> = {
@@ -22,6 +22,8 @@ const SHEETS: Record<"nl" | "en", Record<Sheet, { header: RegExp; chart?: string
     projection: { header: /^Prognose voorraad opvolgende asielaanvragen/, chart: "Voorraad en wekelijkse stromen" },
     whatIf: { header: /^What-if: voorraad opvolgende asielaanvragen/, chart: "Voorraad per week per scenario" },
     monitoring: { header: /^Voortgang: plan tegen werkelijkheid/, chart: "Voorraad: plan, band P10–P90, gerealiseerd en" },
+    // The first Voortgang's baseline (issue 23): fixed values, no chart.
+    baseline: { header: /^Basislijn van \d{4}-\d{2}-\d{2}: het plan waartegen Voortgang meet/ },
   },
   en: {
     invoer: { header: /^Invoer voor de Voorraadplanner/ },
@@ -29,14 +31,15 @@ const SHEETS: Record<"nl" | "en", Record<Sheet, { header: RegExp; chart?: string
     projection: { header: /^Backlog projection, subsequent asylum applications/, chart: "Backlog and weekly flows" },
     whatIf: { header: /^What-if: backlog of subsequent asylum applications/, chart: "Backlog per week by scenario" },
     monitoring: { header: /^Progress: plan against actuals/, chart: "Backlog: plan, P10–P90 band, actual and re-" },
+    baseline: { header: /^Baseline of \d{4}-\d{2}-\d{2}: the plan Progress measures against/ },
   },
 };
 
 /** The history sheet: 156 weeks in one column, portrait, its header repeated (no budget in the issue; 4 pages). */
 const RUNS = {
-  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 3, whatIf: 3, monitoring: 3 } },
-  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 3, monitoring: 3 } },
-  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 3, monitoring: 3 } },
+  plain: { flags: [] as string[], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 3, whatIf: 3, monitoring: 3, baseline: 3 } },
+  sections: { flags: ["--uncertainty", "--tracks"], language: "nl" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 3, monitoring: 3, baseline: 3 } },
+  english: { flags: ["--uncertainty", "--tracks", "--lang", "en"], language: "en" as const, budget: { invoer: 2, history: 4, projection: 5, whatIf: 3, monitoring: 3, baseline: 3 } },
 };
 type Run = keyof typeof RUNS;
 
@@ -74,7 +77,7 @@ describe.each(Object.keys(RUNS) as Run[])("npm run plan on the sample, %s, print
   const { language, budget, flags } = RUNS[name];
 
   test(`page budgets: Invoer ≤ ${budget.invoer}, Instroomhistorie ≤ ${budget.history}, Prognose ≤ ${budget.projection}, What-if ≤ ${budget.whatIf}, Voortgang ≤ ${budget.monitoring} (${flags.join(" ") || "no flags"})`, () => {
-    const count: Record<Sheet, number> = { invoer: 0, history: 0, projection: 0, whatIf: 0, monitoring: 0 };
+    const count: Record<Sheet, number> = { invoer: 0, history: 0, projection: 0, whatIf: 0, monitoring: 0, baseline: 0 };
     for (const page of pages[name]) count[sheetOf(page, language)]++;
     expect(Object.values(count).every((n) => n >= 1)).toBe(true);
     const over = (Object.keys(count) as Sheet[]).filter((sheet) => count[sheet] > budget[sheet]);

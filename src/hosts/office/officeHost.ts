@@ -24,7 +24,7 @@ export function createOfficeHost(): PaneHost {
     locale: displayLanguage,
     conventionFields: () => Excel.run((context) => readConventionNames(context, preferDutch)),
     selection: () => Excel.run((context) => readSelection(context)),
-    run: (fields, kind, sections, onProgress) =>
+    run: (fields, kind, sections, onProgress, newBaseline) =>
       Excel.run((context) =>
         runPlan(context, {
           fields,
@@ -35,6 +35,7 @@ export function createOfficeHost(): PaneHost {
           adapter: { supports },
           ...(sections !== undefined && { sections }),
           progress: { yieldToHost, ...(onProgress !== undefined && { onProgress }) },
+          ...(newBaseline === true && { newBaseline: true }),
         }),
       ),
     saveNames: (fields) => Excel.run((context) => saveConventionNames(context, fields, preferDutch)),

@@ -30,6 +30,8 @@ import {
   readSheetName,
 } from "../../sheets/inputs";
 import { withReadingNotes } from "../../sheets/readingNotes";
+import { activeBaselineTable, baselineFromTable } from "../../plan/baseline";
+import type { Baseline } from "../../engine";
 import { describeProblem, Language } from "../../sheets/messages";
 import {
   ApplyOptions,
@@ -101,6 +103,8 @@ export interface RunRequest {
   sections?: SectionFields;
   /** For a long simulation: progress for the pane, and a way to let it breathe between slices. */
   progress?: SimulationProgress;
+  /** A monitoring run: store today's plan as a new baseline (the pane's New baseline button); the old one is kept. */
+  newBaseline?: boolean;
 }
 
 export type RunNote = ReadNote | { kind: "manual-calculation" } | { kind: "what-if-without-sections" };
@@ -118,7 +122,9 @@ export type RunProblem =
   | { kind: "engine"; message: string }
   | { kind: "simulation"; message: string }
   /** The actuals have no pane field to point at: the sentence names their cells itself. */
-  | { kind: "actuals"; message: string };
+  | { kind: "actuals"; message: string }
+  /** The baseline in force (a table of ours) holds a cell that is not a number, or weeks out of order. */
+  | { kind: "baseline"; table: string };
 
 export interface TracksSummary extends TracksFigures {
   /** The table's name in the workbook (renamed when the name was taken). */
@@ -142,6 +148,8 @@ export interface RunSuccess {
   tracks?: TracksSummary;
   /** The plan against the actuals (a monitoring run). */
   monitoring?: PlanSheetsSuccess["monitoring"];
+  /** The baseline the monitoring compared with: its sheet, its date, and whether this run made it. */
+  baseline?: { sheet: string; madeOn: number; made: boolean };
   /** The intake forecast from the intake history, when the workbook has one: the plan's intake or a comparison. */
   intakeForecast?: PlanIntakeForecast;
 }
@@ -335,6 +343,12 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   notes.push(...read.notes);
   const checked = checkRead(read, request, notes);
   if (!checked.ok) return fail(checked.problem);
+  // The baseline in force, read in a sync of its own: its table is known only from the first read.
+  const inForce =
+    monitoring && request.newBaseline !== true ? await readBaseline(context, read.layout.tables) : undefined;
+  const readSyncs = inForce === undefined ? syncs : syncs + 1;
+  if (inForce && !inForce.ok)
+    return { ok: false, problem: { kind: "baseline", table: inForce.table }, notes, syncs: readSyncs };
 
   // The plan, between reading and writing: nothing is written should any part of it fail.
   const planned = await planSheets(checked.inputs, {
@@ -348,8 +362,10 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
     sample: isSampleWorkbook(read.meta.names.map((n) => n.name)),
     ...(checked.history !== undefined && { history: checked.history }),
     ...(request.progress !== undefined && { progress: request.progress }),
+    ...(inForce?.ok === true && { baseline: inForce.baseline }),
+    ...(request.newBaseline === true && { newBaseline: true }),
   });
-  if (!planned.ok) return fail(runProblemOf(planned.problem, request.language));
+  if (!planned.ok) return { ...fail(runProblemOf(planned.problem, request.language)), syncs: readSyncs };
   // Without a first week, week 1 is the week after an intake history: say so when it is no Monday.
   if (checked.inputs.firstWeek === undefined) {
     const monday = firstWeekNote(planned.inputs.firstWeek);
@@ -358,9 +374,36 @@ export async function runPlan(context: Excel.RequestContext, request: RunRequest
   return writeChecked(
     context,
     request,
-    { read, texts, historyText, notes, sheetName: named.name, monitoring },
+    {
+      read,
+      texts,
+      historyText,
+      notes,
+      sheetName: named.name,
+      monitoring,
+      syncs: readSyncs,
+      baselineSheet: inForce?.ok === true ? inForce.sheet : undefined,
+    },
     planned,
   );
+}
+
+/**
+ * The baseline in force: the newest baseline table's data rows, read in one sync whatever its
+ * sheet is called now. Undefined when the workbook has none.
+ */
+async function readBaseline(
+  context: Excel.RequestContext,
+  tables: readonly string[],
+): Promise<{ ok: true; baseline: Baseline; sheet: string } | { ok: false; table: string } | undefined> {
+  const name = activeBaselineTable(tables);
+  if (name === undefined) return undefined;
+  const table = context.workbook.tables.getItem(name);
+  const body = table.getDataBodyRange().load("values");
+  const sheet = table.worksheet.load("name");
+  await context.sync();
+  const parsed = baselineFromTable(name, body.values as unknown[][]);
+  return parsed.ok ? { ok: true, baseline: parsed.value, sheet: sheet.name } : { ok: false, table: name };
 }
 
 /** What the write step needs from the first read. */
@@ -372,6 +415,10 @@ interface WriteContext {
   sheetName: string | undefined;
   /** Whether the actuals were read (a monitoring run): the second read reads them too. */
   monitoring: boolean;
+  /** The syncs so far (a monitoring run with a baseline reads it in one more). */
+  syncs: number;
+  /** The sheet of the baseline in force, when one was read. */
+  baselineSheet: string | undefined;
 }
 
 /**
@@ -386,8 +433,13 @@ async function writeChecked(
   planned: PlanSheetsSuccess,
 ): Promise<RunOutcome> {
   const { read, notes } = state;
-  let syncs = 1;
+  let syncs = state.syncs;
   const sheet = planned.sheets[0] as PlannedSheet;
+  // A baseline made by this run: a second sheet, of fixed values, written after the first.
+  const baselineSheet = planned.sheets.find((s) => s.kind === "baseline");
+  const readOwnBaseline = baselineSheet
+    ? queueOwnSheet(context, read.layout, baselineSheet.spec.markerTable, [baselineSheet.spec.name])
+    : undefined;
   const replacing = sheet.mode === "replace";
   const secondBatch = queueWorkbookRead(context, state.texts, request.checkMerged, read.meta.activeSheet);
   // The sheet to replace is ours only while it has a name we give it (a typed one, or the default).
@@ -400,10 +452,23 @@ async function writeChecked(
   if (!again.ok || again.value.fingerprint !== read.fingerprint) return fail({ kind: "inputs-changed" });
   const placed = resolveTarget(again.value.layout, sheet.spec, sheet.mode, readOwn?.(), state.sheetName);
   if (!placed.ok) return fail({ kind: "placement", problem: placed.problem });
+  const placedBaseline = baselineSheet
+    ? resolveTarget(again.value.layout, baselineSheet.spec, baselineSheet.mode, readOwnBaseline?.())
+    : undefined;
+  if (placedBaseline && !placedBaseline.ok) return fail({ kind: "placement", problem: placedBaseline.problem });
 
   // What the reading did that the planner should know is written under the sheet's content too.
   const reading = notes.filter((note): note is ReadingNote => READING_NOTE_KINDS.includes(note.kind));
   const spec = withReadingNotes(sheet.spec, reading, request.language);
+  // The baseline first, not activated: the planner lands on Voortgang.
+  const baselineReport =
+    baselineSheet && placedBaseline?.ok === true
+      ? await applySheetSpec(context, baselineSheet.spec, placedBaseline.target, {
+          ...request.adapter,
+          activate: false,
+        })
+      : undefined;
+  if (baselineReport) syncs += baselineReport.syncs;
   const report = await applySheetSpec(context, spec, placed.target, request.adapter);
   syncs += report.syncs;
   const outcome: RunSuccess = {
@@ -422,6 +487,14 @@ async function writeChecked(
   };
   if (planned.uncertainty) outcome.uncertainty = planned.uncertainty;
   if (planned.monitoring) outcome.monitoring = planned.monitoring;
+  if (planned.baseline) {
+    const { made, value } = planned.baseline;
+    outcome.baseline = {
+      sheet: made ? (baselineReport?.sheetName ?? "") : (state.baselineSheet ?? ""),
+      madeOn: value.madeOn,
+      made,
+    };
+  }
   if (planned.intakeForecast) outcome.intakeForecast = planned.intakeForecast;
   if (planned.tracks && sheet.tracksTable !== undefined) {
     const tableName = report.tableNames[sheet.tracksTable] ?? sheet.spec.tables[sheet.tracksTable]?.name ?? "";

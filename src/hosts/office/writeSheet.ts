@@ -718,7 +718,7 @@ function applyValidation(range: Excel.Range, rule: ValidationSpec): void {
   range.dataValidation.prompt = { message: rule.prompt, showPrompt: true, title: rule.title };
 }
 
-/** The look when the rule's formula is true: a warning (dark red on light red), or muted grey text. */
+/** The look when the rule's formula is true: a warning (dark red on light red), green, blue, or muted grey text. */
 function applyConditionalFormat(range: Excel.Range, format: ConditionalFormatSpec): void {
   const added = range.conditionalFormats.add("Custom");
   added.custom.rule.formula = format.formula;
@@ -726,10 +726,18 @@ function applyConditionalFormat(range: Excel.Range, format: ConditionalFormatSpe
     added.custom.format.font.color = "#BFBFBF";
     return;
   }
-  added.custom.format.font.color = "#9C0006";
+  const [font, fill] = CONDITIONAL_COLOURS[format.style];
+  added.custom.format.font.color = font;
   added.custom.format.font.bold = true;
-  added.custom.format.fill.color = "#FFC7CE";
+  added.custom.format.fill.color = fill;
 }
+
+/** Font and fill of the coloured looks, as the xlsx host writes them. */
+const CONDITIONAL_COLOURS = {
+  warning: ["#9C0006", "#FFC7CE"],
+  good: ["#006100", "#C6EFCE"],
+  ahead: ["#1F4E79", "#DDEBF7"],
+} as const;
 
 export type WriteResult =
   { ok: true; report: ApplyReport; syncs: number } | { ok: false; problem: PlacementProblem; syncs: number };

@@ -78,13 +78,21 @@ const STYLES: Record<CellStyle, Styler> = {
   },
 };
 
-/** A conditional format's look: the warning's dark red on light red, as the "warning" style. */
+/** A conditional format's look: the warning's dark red on light red, as the "warning" style; green and blue for Voortgang's status. */
 const CONDITIONAL_STYLE = {
   warning: {
     font: { bold: true, color: { argb: "FF9C0006" } },
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
   },
   muted: { font: { color: { argb: "FFBFBFBF" } } },
+  good: {
+    font: { bold: true, color: { argb: "FF006100" } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
+  },
+  ahead: {
+    font: { bold: true, color: { argb: "FF1F4E79" } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFDDEBF7" } },
+  },
 } as const;
 
 /**

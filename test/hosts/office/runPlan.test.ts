@@ -8,7 +8,7 @@ import { MONITORING_TABLE } from "../../../src/sheets/monitoringSheet";
 import { describeOfficeError } from "../../../src/taskpane/officeErrorText";
 import { PaneFields } from "../../../src/hosts/office/readInputs";
 import { FakeWorkbook, plannerWorkbook } from "./fakeExcel";
-import { expectProblem as expectRunProblem, expectTenThousandWeeksSplit, INPUTS, run, state } from "./runHelpers";
+import { expectProblem as expectRunProblem, expectTenThousandWeeksSplit, INPUTS, run, state, TODAY } from "./runHelpers";
 
 /** A failed run: the problem sentence, and proof that no write reached the workbook. */
 async function expectProblem(wb: FakeWorkbook, partial: Partial<PaneFields>, sentence: string, language: "en" | "nl" = "en") {
@@ -423,7 +423,8 @@ describe("runPlan: the monitoring sheet (Voortgang / Progress)", () => {
     const wb = withActuals();
     const first = await run(wb, INPUTS, { kind: "monitoring", language: "nl" });
     if (!first.outcome.ok) throw new Error(JSON.stringify(first.outcome.problem));
-    expect(first.syncs).toBe(3);
+    // Read, read again, write; and one more write: the first Voortgang stores the baseline (issue 23).
+    expect(first.syncs).toBe(4);
     expect(first.outcome).toMatchObject({ kind: "monitoring", sheetName: "Voortgang", replaced: false });
     const engine = monitorPlan({
       opening: 1440,
@@ -440,7 +441,59 @@ describe("runPlan: the monitoring sheet (Voortgang / Progress)", () => {
     expect(wb.charts.some((c) => c.sheet.name === "Voortgang")).toBe(true);
     const second = await run(wb, INPUTS, { kind: "monitoring", language: "nl" });
     expect(second.outcome).toMatchObject({ ok: true, sheetName: "Voortgang", replaced: true });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Voortgang"]);
+    // The second run reads the baseline in one more sync, and writes no new one.
+    expect(second.syncs).toBe(4);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Basislijn 2024-01-15", "Voortgang"]);
+  });
+
+  it("the baseline (issue 23): later runs compare with it, whatever the inputs say today; a new one only on request, the old one kept", async () => {
+    const wb = withActuals();
+    const first = await run(wb, INPUTS, { kind: "monitoring", language: "nl" });
+    if (!first.outcome.ok) throw new Error(JSON.stringify(first.outcome.problem));
+    expect(first.outcome.baseline).toEqual({ sheet: "Basislijn 2024-01-15", madeOn: TODAY, made: true });
+    expect(wb.tables.map((t) => [t.name, t.sheet.name])).toContainEqual(["VoorraadplannerBasislijn20240115", "Basislijn 2024-01-15"]);
+    // Voortgang stays the active sheet: the baseline is written first, not activated.
+    expect(wb.sheets.find((s) => s.name === "Voortgang")).toBeDefined();
+    // The planner renames the baseline's sheet: still recognised by its table.
+    const stored = wb.sheets.find((s) => s.name === "Basislijn 2024-01-15");
+    if (!stored) throw new Error("no baseline sheet");
+    stored.name = "Beloofd in januari";
+    // Today the plan asks 20% more than the intake instead of 10%, a week later.
+    const today = { ...INPUTS, uplift: "20%" };
+    const later = await run(wb, today, { kind: "monitoring", language: "nl", today: TODAY + 7 });
+    if (!later.outcome.ok) throw new Error(JSON.stringify(later.outcome.problem));
+    expect(later.outcome.baseline).toEqual({ sheet: "Beloofd in januari", madeOn: TODAY, made: false });
+    // The plan column is the baseline's (the rule's 27.5 a week), not today's 30.
+    expect(later.outcome.monitoring?.plan.rows[0]?.capacity).toBeCloseTo(27.5, 9);
+    expect(later.outcome.monitoring?.weeks).toEqual(first.outcome.monitoring?.weeks);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Invoer", "Beloofd in januari", "Voortgang"]);
+
+    const renewed = await run(wb, today, { kind: "monitoring", language: "nl", today: TODAY + 7, newBaseline: true });
+    if (!renewed.outcome.ok) throw new Error(JSON.stringify(renewed.outcome.problem));
+    expect(renewed.outcome.baseline).toEqual({ sheet: "Basislijn 2024-01-22", madeOn: TODAY + 7, made: true });
+    expect(renewed.outcome.monitoring?.plan.rows[0]?.capacity).toBeCloseTo(30, 9);
+    // The old one is kept, as the planner left it.
+    expect(wb.sheets.map((s) => s.name).sort()).toEqual(["Basislijn 2024-01-22", "Beloofd in januari", "Invoer", "Voortgang"]);
+    expect(wb.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["VoorraadplannerBasislijn20240115", "VoorraadplannerBasislijn20240122"]));
+    const next = await run(wb, INPUTS, { kind: "monitoring", language: "nl", today: TODAY + 14 });
+    if (!next.outcome.ok) throw new Error(JSON.stringify(next.outcome.problem));
+    expect(next.outcome.baseline).toEqual({ sheet: "Basislijn 2024-01-22", madeOn: TODAY + 7, made: false });
+  });
+
+  it("a baseline typed over with text: one sentence naming its table, nothing written", async () => {
+    const wb = withActuals();
+    await run(wb, INPUTS, { kind: "monitoring", language: "en" });
+    const table = wb.tables.find((t) => t.name === "VoorraadplannerBasislijn20240115");
+    if (!table) throw new Error("no baseline table");
+    // Week 3's intake, typed over: the table's header, week 0, then weeks 1, 2, 3 → its fifth row, column C.
+    const top = Number(/\d+/.exec(table.range)?.[0]);
+    table.sheet.set(`C${top + 4}`, "veel");
+    await expectRunProblem(
+      wb,
+      INPUTS,
+      "The baseline in the table VoorraadplannerBasislijn20240115 cannot be read (a cell is not a number, or the weeks are out of order); repair the table, or store a new one with New baseline. Nothing was written.",
+      { extra: { kind: "monitoring" } },
+    );
   });
 
   it("takes the English names and writes Progress", async () => {

@@ -249,7 +249,12 @@ describe("looks and page setup", () => {
         { range: "B7", kind: "decimal", min: 0, max: "=1-$B$8", title: "Aandeel", prompt: "0% tot 100%", error: "Te groot." },
         { range: "B8", kind: "list", list: ["nee", "ja"], title: "Nieuw personeel?", prompt: "ja of nee", error: "Kies ja of nee." },
       ],
-      conditionalFormats: [{ range: "C5", formula: "=NOT($U$1)", style: "warning" }],
+      conditionalFormats: [
+        { range: "C5", formula: "=NOT($U$1)", style: "warning" },
+        // Voortgang's status (issue 23): green within the band, blue ahead of plan.
+        { range: "K5:K56", formula: '=K5="binnen band"', style: "good" },
+        { range: "K5:K56", formula: '=K5="onder P10"', style: "ahead" },
+      ],
       charts: [
         {
           kind: "line",
@@ -286,6 +291,16 @@ describe("looks and page setup", () => {
         range: "C5",
         type: "Custom",
         props: { "custom.rule.formula": "=NOT($U$1)", "custom.format.font.color": "#9C0006", "custom.format.font.bold": true, "custom.format.fill.color": "#FFC7CE" },
+      },
+      {
+        range: "K5:K56",
+        type: "Custom",
+        props: { "custom.rule.formula": '=K5="binnen band"', "custom.format.font.color": "#006100", "custom.format.font.bold": true, "custom.format.fill.color": "#C6EFCE" },
+      },
+      {
+        range: "K5:K56",
+        type: "Custom",
+        props: { "custom.rule.formula": '=K5="onder P10"', "custom.format.font.color": "#1F4E79", "custom.format.font.bold": true, "custom.format.fill.color": "#DDEBF7" },
       },
     ]);
     const chart = wb.charts[0];

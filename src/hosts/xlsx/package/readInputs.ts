@@ -3,6 +3,7 @@
  * sheet-scoped, constants) and the cells they point at, through the package's relationships.
  * The same `RawInputsResult` as the task pane hands to `readPlanInputs`.
  */
+import { activeBaselineTable } from "../../../plan/baseline";
 import { MAX_WEEKS } from "../../../engine";
 import {
   ACTUAL_KEYS,
@@ -292,4 +293,32 @@ export function readXlsxInputs(bytes: Uint8Array): XlsxInputs {
   const settings = readPackageSettings(view, names);
   if (!settings.ok) return settings;
   return { ...inputs, settings: settings.settings, notes: [...inputs.notes, ...settings.notes] };
+}
+
+/**
+ * The baseline in force (issue 23): the data rows of the newest `VoorraadplannerBasislijn…`
+ * table, whatever its sheet is called now; undefined when the workbook has none.
+ *
+ * @example
+ * const table = readXlsxBaseline(fs.readFileSync("plan.xlsx"));
+ * if (table) baselineFromTable(table.name, table.rows);
+ */
+export function readXlsxBaseline(bytes: Uint8Array): { name: string; sheet: string; rows: unknown[][] } | undefined {
+  const pkg = openPackage(bytes);
+  const tables = tableLayouts(pkg);
+  const name = activeBaselineTable(tables.map((t) => t.name));
+  const table = tables.find((t) => t.name === name);
+  if (!table || name === undefined) return undefined;
+  const sheet = sheetReader(pkg)(table.sheet);
+  if (!sheet) return undefined;
+  const rows: unknown[][] = [];
+  for (let r = table.top + table.headerRows; r <= table.bottom - table.totalsRows; r++) {
+    const line: unknown[] = [];
+    for (let c = table.left; c <= table.right; c++) {
+      const cell = sheet.cells.get(cellKey(r, c));
+      line.push(cell === undefined || "noResult" in cell ? null : cell.value);
+    }
+    rows.push(line);
+  }
+  return { name, sheet: table.sheet, rows };
 }

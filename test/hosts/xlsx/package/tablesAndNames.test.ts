@@ -230,7 +230,7 @@ describe("a sheet of the add-in's that the planner renamed is theirs", () => {
     const keptPart = openPackage(kept).sheets.find((s) => s.name === "Prognose maart")?.part as string;
     const second = (await planned(kept)).xlsx;
     const names = (bytes: Buffer): string[] => openPackage(bytes).sheets.map((s) => s.name);
-    expect(names(second)).toEqual(["Invoer", "Realisatie", "Week's data", "Prognose maart", "What-if 2024-01-15", "Voortgang", "Prognose"]);
+    expect(names(second)).toEqual(["Invoer", "Realisatie", "Week's data", "Prognose maart", "What-if 2024-01-15", "Voortgang", "Basislijn 2024-01-15", "Prognose"]);
     expect((await partBytes(second)).get(keptPart)).toEqual((await partBytes(kept)).get(keptPart));
     const third = (await planned(second)).xlsx;
     expect(names(third)).toEqual(names(second));

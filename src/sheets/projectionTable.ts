@@ -195,7 +195,9 @@ function helperRow(options: ProjectionTableOptions, week: number): Cell[] {
     formula(
       `IF(${h("decided")}<=${opening},IF(${opening}>0,${spread}*${h("decided")}*(${h("decided")}/(2*${opening})-1),0),` +
         `-${spread}*${opening}/2+IF(${j}=0,0,${pick(abs("arrivalBefore"))}+${into}*((${j}-1)+` +
-        `IF(${pick(intakeColumn)}>0,${into}/(2*${pick(intakeColumn)}),0.5))))`,
+        // into ≤ the week's intake, so the ratio is at most 0.5; where rounding of huge figures
+        // says otherwise (or the intake is 0) the week is all decided: 0.5, with no overflow.
+        `IF(${pick(intakeColumn)}>MAX(0,${into}),${into}/(2*${pick(intakeColumn)}),0.5))))`,
     ),
   ];
 }

@@ -187,6 +187,23 @@ describe("extreme figures: refused with a message, or finite all the way", () =>
     );
   });
 
+  test("a week whose intake is next to nothing beside huge figures: the lead-time helper stays finite (was #NUM!)", () => {
+    const raw: RawPlanInputs = {
+      opening: { address: "Invoer!C2", values: [[3.162897473805522e41]] },
+      intake: { address: "Invoer!C5:C9", values: [[0], [0], [0], [2.444957689124881e41], [5e-324]] },
+      capacity: { address: "Invoer!D5:D9", values: [[0], [0], [0], [0], [1e300]] },
+      uplift: 0,
+    };
+    const checked = readPlanInputs(raw);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problem));
+    const projection = runProjection(checked.inputs);
+    if (!projection.ok) throw new Error(projection.error.message);
+    const spec = buildProjectionSheet({ figures: projectionFigures(checked.inputs, projection.value), language: "en", createdOn: 45306 }).spec;
+    const hf = evaluate(spec);
+    for (const address of ["I9", "L14"]) expect(typeof hf.value(address) === "number" || hf.value(address) === "").toBe(true);
+    hf.destroy();
+  });
+
   test("the pane on random extreme workbooks: only finite numbers written, or nothing written and a sentence", async () => {
     await fc.assert(
       fc.asyncProperty(

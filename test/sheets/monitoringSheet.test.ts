@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { rawContent, specCells } from "../helpers/specCells";
+import { specCells, specGrid } from "../helpers/specCells";
 import { comparePlanWithActuals, MonitorResult, monitorPlan, reforecast, summarizeLatestWeek } from "../../src/engine";
 import { runMonitoring } from "../../src/plan/monitoring";
 import { MIN_SCALE, printScale, widthsOf } from "../../src/sheets/page";
@@ -29,19 +29,7 @@ function sample(runs = 1000): MonitorResult {
 
 /** The spec on one HyperFormula sheet: a formula engine that is neither Excel nor ours. */
 function evaluate(spec: SheetSpec, typed: Record<string, number> = {}): (address: string) => unknown {
-  const cells = specCells(spec);
-  let rows = 0;
-  let columns = 0;
-  for (const key of cells.keys()) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    rows = Math.max(rows, r + 1);
-    columns = Math.max(columns, c + 1);
-  }
-  const grid: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
-  for (const [key, cell] of cells) {
-    const [r, c] = key.split(",").map(Number) as [number, number];
-    (grid[r] as unknown[])[c] = rawContent(cell);
-  }
+  const grid = specGrid(spec);
   for (const [address, v] of Object.entries(typed)) {
     const p = parseCell(address);
     (grid[p.row] as unknown[])[p.column] = v;
